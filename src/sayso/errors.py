@@ -1,0 +1,28 @@
+"""Errors sayso raises. Every message names the input, what is wrong and the fix.
+
+    SaysoError
+     ├── InputError      an article or file that cannot be read as news text
+     ├── LanguageError   a language sayso has no resources or model for
+     ├── ModelError      a spaCy pipeline that is missing or broken
+     └── EvaluationError a gold folder that cannot be scored
+"""
+
+
+class SaysoError(Exception):
+    """Root of every error sayso raises on purpose."""
+
+
+class InputError(SaysoError):
+    """An input that cannot be read as a news article."""
+
+
+class LanguageError(SaysoError):
+    """A language that sayso does not support (yet)."""
+
+
+class ModelError(SaysoError):
+    """A language model that cannot be loaded."""
+
+
+class EvaluationError(SaysoError):
+    """A gold folder or file that cannot be evaluated."""
