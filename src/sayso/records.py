@@ -117,3 +117,11 @@ class Analysis:
     claims: tuple[Claim, ...] = ()
     backbone: str = ""  # the name and version of the spaCy pipeline used
     notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be read, with the reason and what to do about it."""
+
+    origin: str
+    reason: str
