@@ -1,0 +1,81 @@
+"""Attribution: who says what, through which word, on whose authority, and when.
+
+``find_attributions`` runs the finders in order — verbs of saying, prepositions,
+non-responses, then quotes that none of them covers — and resolves speakers,
+chains and times. Headlines and page furniture are never mined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from sayso.attribution._context import Context
+from sayso.attribution.chain import add_chain_and_time
+from sayso.attribution.direct import find_quote_attributions
+from sayso.attribution.lexicon import lexicon
+from sayso.attribution.no_response import find_no_responses
+from sayso.attribution.prepositions import find_preposition_attributions
+from sayso.attribution.quotes import find_quotes
+from sayso.attribution.speakers import resolve_speakers
+from sayso.attribution.verbs import find_verb_attributions
+from sayso.records import Attribution, Entity, Span, TimeExpr
+
+__all__ = ["find_attributions", "find_headlines", "find_quotes"]
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+HEADLINE_MAX_WORDS = 30
+SUBHEAD_MAX_WORDS = 12
+
+
+def find_headlines(text: str) -> list[tuple[int, int]]:
+    """The title line and the subheads: one-line paragraphs that are no sentences."""
+    out = []
+    for n, m in enumerate(_PARAGRAPH.finditer(text)):
+        line = m.group().strip()
+        if not line:
+            continue
+        words = len(line.split())
+        ends_like_sentence = line[-1] in ".!:”\"’»"
+        if (n == 0 and words <= HEADLINE_MAX_WORDS and "\n\n" in text[m.end() : m.end() + 3]) or (
+            words <= SUBHEAD_MAX_WORDS and not ends_like_sentence and line[-1] != ","
+        ):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _dedupe(found: Sequence[Attribution]) -> list[Attribution]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for a in found:
+        key = (a.cue.start, a.cue.end) if a.cue else (a.content[0].start, a.content[0].end)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def find_attributions(
+    doc: Doc,
+    *,
+    language: str,
+    entities: Sequence[Entity] = (),
+    times: Sequence[TimeExpr] = (),
+    boilerplate: Sequence[Span] = (),
+) -> list[Attribution]:
+    """Every attribution in ``doc``, with speakers resolved, in text order."""
+    blocked = tuple(sorted([*find_headlines(doc.text), *((s.start, s.end) for s in boilerplate)]))
+    ctx = Context(
+        doc=doc,
+        lex=lexicon(language),
+        quotes=tuple(find_quotes(doc.text)),
+        blocked=blocked,
+        times=tuple((t.start, t.end) for t in times),
+    )
+    found = [*find_verb_attributions(ctx), *find_preposition_attributions(ctx), *find_no_responses(ctx)]
+    found = _dedupe(found)
+    found += find_quote_attributions(ctx, found)
+    found = add_chain_and_time(found, doc, ctx.lex, times)
+    return resolve_speakers(found, doc, entities, ctx.lex)

@@ -1,0 +1,109 @@
+"""Small helpers over spaCy tokens shared by the attribution finders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sayso.attribution.lexicon import Lexicon
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
+NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+HEADS = frozenset({"NOUN", "PROPN", "PRON"})
+LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "aan", "for", "voor", "noch", "nor"})
+EDGE_CHARS = " \t\n,.;:!?–—-"
+QUOTE_CHARS = "„“”«»‹›‘’\"'"
+
+
+def trim(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past whitespace and punctuation at both edges (and quote marks)."""
+    strip = EDGE_CHARS + (QUOTE_CHARS if quotes else "")
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        end -= 1
+    if not quotes:  # a closing mark that belongs to an opening one inside stays; a lone edge mark goes
+        if start < end and text[end - 1] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start : end - 1]):
+            end -= 1
+        if start < end and text[start] in QUOTE_CHARS and not any(c in QUOTE_CHARS for c in text[start + 1 : end]):
+            start += 1
+        while end > start and text[end - 1] in " \t\n,.;:":
+            end -= 1
+    return start, end
+
+
+def char_span(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def is_nominal(tok: Token) -> bool:
+    if tok.pos_:
+        return tok.pos_ in NOMINAL or (tok.pos_ == "X" and tok.text[:1].isupper())
+    return tok.text[:1].isupper()
+
+
+def is_head(tok: Token) -> bool:
+    if tok.pos_:
+        return tok.pos_ in HEADS or (tok.pos_ == "X" and tok.text[:1].isupper())
+    return tok.text[:1].isupper()
+
+
+def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Token range ``[i, j)`` of the noun phrase that starts at token ``i`` (a source after its cue)."""
+    j, seen_head = i, False
+    while j < limit:
+        tok = doc[j]
+        low = tok.lower_
+        if inside(tok.idx, blocked) or (low in lex.source_stops and seen_head) or low in lex.complementizers:
+            break
+        if tok.text in QUOTE_CHARS and j + 1 < limit and is_nominal(doc[j + 1]):
+            j += 1
+            continue
+        if is_nominal(tok) and not (tok.pos_ == "PRON" and seen_head):
+            seen_head = seen_head or is_head(tok)
+            j += 1
+            if tok.pos_ == "PRON" and not seen_head:
+                break
+            continue
+        if seen_head and low in ("'s", "’s"):  # Kyiv's military intelligence
+            j += 1
+            continue
+        if seen_head and low in LINKS and j + 1 < limit and is_nominal(doc[j + 1]) and not inside(doc[j + 1].idx, blocked):
+            j += 1
+            continue
+        if seen_head and tok.text == "," and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
+            k = j + 1
+            while k < limit and doc[k].pos_ == "PROPN":
+                k += 1
+            j = k + 1 if k < limit and doc[k].text == "," and k + 1 < limit and doc[k + 1].pos_ in ("VERB", "AUX") else k
+            continue
+        break
+    while j > i and doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") and doc[j - 1].text not in QUOTE_CHARS:
+        j -= 1
+    return (i, j) if j > i and seen_head else None
+
+
+def subject_of(tok: Token, sent: SpacySpan) -> Token | None:
+    """The grammatical subject of ``tok`` (or of the auxiliary or main verb it hangs on)."""
+    for cand in (tok, tok.head if tok.dep_ in ("aux", "aux:pass", "xcomp", "conj", "cop") else None):
+        if cand is None:
+            continue
+        for child in cand.children:
+            if child.dep_ in SUBJECT_DEPS and sent.start <= child.i < sent.end:
+                return child
+    return None
+
+
+def subtree_range(tok: Token, *, stop_at: int | None = None) -> tuple[int, int]:
+    """Token range of ``tok``'s subtree, cut before ``stop_at`` when it lies on the right of ``tok``."""
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    if stop_at is not None and tok.i < stop_at < right:
+        right = stop_at
+    if stop_at is not None and left <= stop_at < tok.i:
+        left = stop_at + 1
+    return left, right

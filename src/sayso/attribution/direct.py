@@ -1,0 +1,69 @@
+"""Quotations with no verb of saying in their sentence: `Breuker: „...”`, or a quote
+whose speaker was named in the sentence before."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sayso.attribution._context import Context
+from sayso.attribution._tokens import char_span, trim
+from sayso.attribution.quotes import Quote
+from sayso.records import Attribution
+
+MIN_WORDS = 4  # shorter quotes without a cue are scare quotes, not statements
+
+
+def _covered(q: Quote, found: Sequence[Attribution]) -> bool:
+    return any(c.start <= q.start < c.end or q.start <= c.start < q.end for a in found for c in a.content)
+
+
+def _colon_source(ctx: Context, q: Quote) -> tuple[int, int] | None:
+    """`Breuker: „...”`: a short name right before a colon right before the quote."""
+    mark = q.open_mark if q.open_mark is not None else q.start
+    before = ctx.text[max(0, mark - 80) : mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = mark - (len(ctx.text[max(0, mark - 80) : mark]) - len(before)) - 1
+    span = ctx.doc.char_span(max(0, colon - 60), colon, alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = [t for t in span if t.idx >= max(0, colon - 60)]
+    names = []
+    for t in reversed(tokens):
+        if t.text in ".!?\n" or t.is_space:
+            break
+        names.insert(0, t)
+    if not names or len(names) > 6 or not any(t.pos_ in ("PROPN", "NOUN") for t in names):
+        return None
+    return trim(ctx.text, *char_span(names))
+
+
+def _orphan_start(ctx: Context, q: Quote, found: Sequence[Attribution]) -> int:
+    """Where a quote whose opening mark is missing begins: after the last statement before it."""
+    start = q.start
+    for a in found:
+        ends = [s.end for s in (*a.content, a.cue, a.source) if s is not None]
+        if ends and start <= max(ends) < q.end:
+            start = max(ends)
+    for other in ctx.quotes:
+        if other is not q and other.close_mark is not None and start <= other.close_mark < q.end:
+            start = other.close_mark + 1
+    sent_starts = [s.start_char for s in ctx.doc.sents if start <= s.start_char < q.end]
+    if start != q.start and sent_starts:
+        start = sent_starts[0]
+    return start
+
+
+def find_quote_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
+    """Direct attributions for the statement-like quotes that no other attribution covers."""
+    out: list[Attribution] = []
+    for q in ctx.quotes:
+        if any(a <= q.start < b for a, b in ctx.blocked) or _covered(q, [*found, *out]):
+            continue
+        start = q.start if q.open_mark is not None else _orphan_start(ctx, q, [*found, *out])
+        a, b = trim(ctx.text, start, q.end, quotes=True)
+        if len(ctx.text[a:b].split()) < MIN_WORDS:
+            continue
+        source = _colon_source(ctx, q)
+        out.append(Attribution("direct", source and ctx.span(*source), None, (ctx.span(a, b),)))
+    return out

@@ -1,0 +1,72 @@
+"""The attribution knowledge of one language, read from ``resources/LANG/attribution.json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sayso.language.resources import load_json
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    say_forms: dict[str, str]  # a form as written (lower case) -> its lemma
+    particles: dict[str, str]  # lemma of a separable verb -> the particle that must follow its finite forms
+    announcement: frozenset[str]
+    evaluation_forms: dict[str, str]
+    evaluative_words: dict[str, str]  # word -> the certainty it gives the judged claim
+    prepositions: frozenset[str]
+    complementizers: frozenset[str]
+    anaphoric: frozenset[str]
+    no_response_cues: frozenset[str]
+    negations: tuple[str, ...]
+    no_negation_needed: frozenset[str]
+    no_response_objects: dict[str, frozenset[str]]
+    based_on: tuple[str, ...]  # longest first
+    document_nouns: frozenset[str]
+    source_stops: frozenset[str]
+    pronouns: dict[str, str]
+    group_refs: tuple[str, ...]
+    group_nouns: frozenset[str]
+    government_words: tuple[str, ...]
+    outlet_words: tuple[str, ...]
+
+    def needs_particle(self, form: str) -> str | None:
+        """The particle a finite form of a separable verb needs later in its clause, if any."""
+        lemma = self.say_forms.get(form)
+        particle = self.particles.get(lemma or "")
+        if particle and not form.startswith(particle):
+            return particle
+        return None
+
+
+def _forms(table: dict[str, list[str]]) -> dict[str, str]:
+    return {form.lower(): lemma for lemma, forms in table.items() for form in [lemma, *forms] if " " not in form}
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    data = load_json(language, "attribution")
+    nr = data["no_response"]
+    return Lexicon(
+        say_forms=_forms(data["say_verbs"]),
+        particles=dict(data.get("particles", {})),
+        announcement=frozenset(data.get("announcement_verbs", [])),
+        evaluation_forms=_forms(data.get("evaluation_verbs", {})),
+        evaluative_words=dict(data.get("evaluative_words", {})),
+        prepositions=frozenset(data.get("prepositions", {})),
+        complementizers=frozenset(data["complementizers"]),
+        anaphoric=frozenset(data.get("anaphoric_content", [])),
+        no_response_cues=frozenset(nr["cues"]),
+        negations=tuple(nr["negations"]),
+        no_negation_needed=frozenset(nr.get("no_negation_needed", [])),
+        no_response_objects={k: frozenset(v) for k, v in nr.get("cue_objects", {}).items()},
+        based_on=tuple(sorted(data.get("based_on", []), key=len, reverse=True)),
+        document_nouns=frozenset(data.get("document_nouns", [])),
+        source_stops=frozenset(data.get("source_stop_words", [])),
+        pronouns=dict(data.get("pronouns", {})),
+        group_refs=tuple(data.get("group_refs", [])),
+        group_nouns=frozenset(data.get("group_nouns", [])),
+        government_words=tuple(data.get("government_words", [])),
+        outlet_words=tuple(data.get("outlet_words", [])),
+    )

@@ -1,0 +1,61 @@
+"""Attributions cued by a preposition: `volgens X`, `according to X`, `..., aldus X`, `per X`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from sayso.attribution._context import Context
+from sayso.attribution._tokens import char_span, noun_phrase_after, trim
+from sayso.records import Attribution, Span
+
+# words that introduce the rest of a sentence and belong to no claim
+_LEADING = frozenset({"en", "maar", "want", "and", "but", "so", "dus"})
+
+
+def _source_start(tok: Token, sent: SpacySpan) -> int | None:
+    """Token index where the source begins after the cue, or None when this is no cue here."""
+    nxt = tok.i + 1
+    if nxt >= sent.end:
+        return None
+    if tok.lower_ == "according":
+        return nxt + 1 if sent.doc[nxt].lower_ == "to" and nxt + 1 < sent.end else None
+    if tok.lower_ == "per":  # `per Reuters`, never `per cent`, `per day`
+        return nxt if sent.doc[nxt].pos_ == "PROPN" else None
+    if tok.lower_ == "aldus":  # `..., aldus X.`: only after a comma, never `aldus` = thus
+        return nxt if tok.i > sent.start and sent.doc[tok.i - 1].text == "," else None
+    return nxt
+
+
+def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tuple[Span, ...]:
+    pieces = []
+    for a, b in ((sent.start_char, cut_start), (cut_end, sent.end_char)):
+        a, b = trim(ctx.text, a, b)
+        words = ctx.text[a:b].split()
+        if words and words[0].lower() in _LEADING:
+            a, b = trim(ctx.text, a + len(words[0]), b)
+        if b > a and any(c.isalnum() for c in ctx.text[a:b]):
+            pieces.append(ctx.span(a, b))
+    return tuple(pieces)
+
+
+def find_preposition_attributions(ctx: Context) -> list[Attribution]:
+    out: list[Attribution] = []
+    for sent in ctx.sentences():
+        for tok in sent:
+            if tok.lower_ not in ctx.lex.prepositions:
+                continue
+            if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
+                continue
+            begin = _source_start(tok, sent)
+            if begin is None:
+                continue
+            rng = noun_phrase_after(ctx.doc, begin, sent.end, ctx.lex, ctx.times)
+            if rng is None:
+                continue
+            src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
+            content = _content(ctx, sent, tok.idx, src_b)
+            if not content:
+                continue
+            cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
+            out.append(Attribution("according_to", ctx.span(src_a, src_b), cue, content))
+    return out

@@ -1,0 +1,121 @@
+"""Who is speaking: pronouns, short names, role descriptions and groups resolved to a
+name or a description, and each speaker given a type."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from sayso.attribution.lexicon import Lexicon
+from sayso.records import Attribution, Entity, Span
+
+_DETERMINERS = re.compile(r"^(de|het|een|die|deze|the|a|an|those|these)\s+", re.IGNORECASE)
+_LABEL_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
+PRONOUN_REACH = 500  # characters back to the last speaker that a pronoun still refers to
+
+
+def _outside(e: Entity, spans: Sequence[Span]) -> bool:
+    return all(e.end <= s.start or e.start >= s.end for s in spans)
+
+
+def _strip_det(text: str) -> str:
+    return _DETERMINERS.sub("", text.strip())
+
+
+def _entities_in(span: Span, entities: Sequence[Entity]) -> list[Entity]:
+    inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
+    return sorted(inside, key=lambda e: (_LABEL_RANK.get(e.label, 9), -e.start))
+
+
+def _anchor(a: Attribution) -> int:
+    spans = [s for s in (a.source, a.cue, *a.content) if s is not None]
+    return min(s.start for s in spans) if spans else 0
+
+
+def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> Entity | None:
+    people = [e for e in entities if e.label == "PER" and floor <= e.start < offset]
+    return people[-1] if people else None
+
+
+def _described(description: str, before: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """The name that follows the same description earlier (`de Oekraïense president Volodymyr Zelensky`)."""
+    if len(description) < 4:
+        return None
+    for m in re.finditer(re.escape(description), text[:before], flags=re.IGNORECASE):
+        follow = [e for e in entities if e.label == "PER" and 0 <= e.start - m.end() <= 3]
+        if follow:
+            return follow[0].canonical
+    return None
+
+
+def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, labels: set[str]) -> str:
+    low = f" {source_text.lower()} "
+    words = set(low.split())
+    if is_person:
+        return "person"
+    if any(f" {w} " in low for w in lex.outlet_words):
+        return "news outlet"
+    if words & lex.document_nouns:
+        return "document"
+    if words & lex.group_nouns:
+        return "anonymous or generic group"
+    if any(f" {w}" in low for w in lex.government_words) or "GPE" in labels:
+        return "government or institution"
+    if "ORG" in labels:
+        return "organisation"
+    return "person" if speaker and speaker[:1].isupper() else "anonymous or generic group"
+
+
+def resolve_speakers(
+    attributions: Sequence[Attribution], doc: Doc, entities: Sequence[Entity], lex: Lexicon
+) -> list[Attribution]:
+    """The same attributions, each with ``speaker`` and ``speaker_type`` filled in, in text order."""
+    text = doc.text
+    out: list[Attribution] = []
+    for a in sorted(attributions, key=_anchor):
+        speaker, is_person, labels = None, False, set()
+        anchor = _anchor(a)
+        if a.source is not None:
+            src = a.source
+            found = _entities_in(src, entities)
+            labels = {e.label for e in found}
+            bare = _strip_det(src.text)
+            low = src.text.lower().strip()
+            if found and found[0].label == "PER":
+                speaker, is_person = found[0].canonical, True
+            elif low in lex.pronouns:
+                role = lex.pronouns[low]
+                previous = next((p for p in reversed(out) if p.speaker and p.speaker_type == "person"), None)
+                said = [c for p in out for c in p.content]
+                person = _person_before(src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600))
+                if role in ("person", "person_or_group"):
+                    recent = previous is not None and src.start - _anchor(previous) <= PRONOUN_REACH
+                    if previous is not None and (recent or person is None or _anchor(previous) >= person.start):
+                        speaker, is_person = previous.speaker, True
+                    elif person is not None:
+                        speaker, is_person = person.canonical, True
+                if speaker is None and out:
+                    speaker = out[-1].speaker
+            elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
+                earlier = next((p for p in reversed(out) if p.based_on), None)
+                speaker = earlier.based_on[-1] if earlier else bare
+            else:
+                speaker = _described(src.text, src.start, text, entities)
+                is_person = speaker is not None
+                if speaker is None:
+                    speaker = found[0].canonical if found and len(found[0].text) >= len(bare) - 4 else bare
+        else:
+            sent_start = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+            floor = sent_start.sent.start_char if sent_start is not None else anchor
+            prev_sent_floor = doc[sent_start.sent.start - 1].sent.start_char if sent_start is not None and sent_start.sent.start > 0 else 0
+            person = _person_before(floor, entities, floor=prev_sent_floor)
+            if person is not None:
+                speaker, is_person = person.canonical, True
+            elif out:
+                speaker, is_person = out[-1].speaker, out[-1].speaker_type == "person"
+        kind = _type(a.source.text if a.source else "", speaker, is_person, lex, labels)
+        out.append(replace(a, speaker=speaker, speaker_type=kind if speaker else None))
+    return out

@@ -1,0 +1,197 @@
+"""Attributions cued by a verb: `X zei dat ...`, `..., zegt X`, `Dat zei X`, `X said: "..."`.
+
+Also evaluations (`X achtte het bericht aannemelijk`) and announcements.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from sayso.attribution._context import Context
+from sayso.attribution._tokens import (
+    QUOTE_CHARS,
+    char_span,
+    noun_phrase_after,
+    subject_of,
+    subtree_range,
+    trim,
+)
+from sayso.records import Attribution, Span
+
+MAX_GAP_TO_COMPLEMENTIZER = 30  # tokens between a cue and its `dat`/`that`
+
+
+def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
+    """The cue's lemma when ``tok`` is a verb of saying here, else None."""
+    low = tok.lower_
+    lemma = ctx.lex.say_forms.get(low) or ctx.lex.evaluation_forms.get(low)
+    if lemma is None:
+        return None
+    if tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
+        return None
+    particle = ctx.lex.needs_particle(low)
+    if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
+        return None
+    return lemma
+
+
+def _complement(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
+    """Characters of a `dat`/`that` clause (or a ccomp) that follows the cue."""
+    for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + MAX_GAP_TO_COMPLEMENTIZER]:
+        if t.text in ".;!?":
+            break
+        if t.lower_ in ctx.lex.complementizers and t.pos_ in ("SCONJ", ""):
+            if t.i + 1 < sent.end:
+                return trim(ctx.text, ctx.doc[t.i + 1].idx, sent.end_char)
+    for child in tok.children:
+        if child.dep_ == "ccomp" and child.i > tok.i:
+            left, right = subtree_range(child)
+            if ctx.doc[left].lower_ in ctx.lex.complementizers:
+                left += 1
+            if left < right:
+                return trim(ctx.text, ctx.doc[left].idx, ctx.doc[right - 1].idx + len(ctx.doc[right - 1]))
+    return None
+
+
+def _colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
+    """`X zei: „...”` — the quote after the colon that follows the cue (and its object)."""
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.text == ":":
+            quote = next((q for q in ctx.quotes if 0 <= (q.open_mark or q.start) - t.idx <= 3), None)
+            if quote is not None:
+                return quote.start, quote.end
+            return trim(ctx.text, t.idx + 1, sent.end_char)
+        if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers:
+            return None
+    return None
+
+
+def _preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
+    """`..., zegt X.` / `„...”, he said.` — the content before the comma in front of the cue."""
+    k = tok.i - 1
+    while k >= sent.start and (ctx.doc[k].pos_ in ("PRON", "PROPN", "DET", "NOUN", "ADJ") and k > tok.i - 5):
+        if ctx.doc[k].text == ",":
+            break
+        k -= 1  # `..., he said` and `..., Zelensky said`: the subject sits between comma and cue
+    if k < sent.start or ctx.doc[k].text not in (",", *QUOTE_CHARS):
+        return None
+    comma = ctx.doc[k]
+    if k == sent.start:
+        return None
+    end = comma.idx
+    quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= end - q.close_mark <= 2), None)
+    if quote is not None:
+        return quote.start, quote.end
+    start = sent.start_char
+    if k > sent.start and ctx.doc[k].text in QUOTE_CHARS:
+        end = ctx.doc[k].idx
+    return trim(ctx.text, start, end)
+
+
+def _anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
+    """`Dat zei X`: the content is the sentence before."""
+    first = sent[0]
+    if first.i != tok.i - 1 or first.lower_ not in ctx.lex.anaphoric or sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    return trim(ctx.text, prev.start_char, prev.end_char)
+
+
+def _source(tok: Token, ctx: Context, sent: SpacySpan, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Characters of the speaker's noun phrase."""
+    def clear(a: int, b: int) -> bool:
+        return content is None or b <= content[0] or a >= content[1]
+
+    subj = subject_of(tok, sent)
+    if subj is not None:
+        left, right = subtree_range(subj, stop_at=tok.i)
+        a, b = char_span(ctx.doc[left:right])
+        if content is not None and a < content[0] < b:
+            b = content[0]
+        if content is not None and a < content[1] < b:
+            a = content[1]
+        a, b = trim(ctx.text, a, b)
+        if b > a and clear(a, b) and ctx.doc[subj.i].lower_ not in ctx.lex.complementizers:
+            return a, b
+    rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.times)
+    if rng is not None:
+        a, b = char_span(ctx.doc[rng[0] : rng[1]])
+        a, b = trim(ctx.text, a, b)
+        if clear(a, b):
+            return a, b
+    return None
+
+
+def _evaluation(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int, str] | None:
+    """The evaluative word a judging verb gives its object (`achtte ... „aannemelijk”`)."""
+    window = sent[max(0, tok.i - sent.start - 6) : tok.i - sent.start + 6]
+    for t in window:
+        certainty = ctx.lex.evaluative_words.get(t.lower_)
+        if certainty and t.i != tok.i:
+            return t.idx, t.idx + len(t), certainty
+    return None
+
+
+def _cut_chain(ctx: Context, content: tuple[int, int]) -> tuple[int, int]:
+    """A content ends before `, citing X` / `, op basis van X`: that is the chain, not the claim."""
+    low = ctx.text[content[0] : content[1]].lower()
+    cuts = [low.find(f", {phrase} ") for phrase in ctx.lex.based_on]
+    cuts = [c for c in cuts if c > 0]
+    return trim(ctx.text, content[0], content[0] + min(cuts)) if cuts else content
+
+
+def _kind(ctx: Context, lemma: str, content: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    quote = ctx.quote_at(*content)
+    if quote is not None:
+        return "direct", trim(ctx.text, quote.start, quote.end, quotes=True)
+    text = ctx.text[content[0] : content[1]]
+    if any(c in QUOTE_CHARS[:6] for c in text) or any(
+        q.open_mark is not None and content[0] <= q.open_mark < content[1] for q in ctx.quotes
+    ):
+        return "mixed", content
+    return ("announcement" if lemma in ctx.lex.announcement else "indirect"), content
+
+
+def find_verb_attributions(ctx: Context) -> list[Attribution]:
+    """Every attribution whose cue is a verb of saying, judging or announcing."""
+    out: list[Attribution] = []
+    for sent in ctx.sentences():
+        for tok in sent:
+            lemma = _is_cue(tok, ctx, sent)
+            if lemma is None or any(q.start <= tok.idx < q.end for q in ctx.quotes if q.end - q.start > 0 and q.open_mark is not None):
+                continue
+            attribution = _attribution(tok, lemma, ctx, sent)
+            if attribution is not None:
+                out.append(attribution)
+    return out
+
+
+def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attribution | None:
+    cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
+    if lemma in ctx.lex.evaluation_forms.values() and lemma not in ctx.lex.say_forms.values():
+        judged = _evaluation(tok, ctx, sent)
+        if judged is None:
+            content = _complement(tok, ctx, sent)
+            if content is None:
+                return None
+            source = _source(tok, ctx, sent, content)
+            return Attribution("indirect", source and ctx.span(*source), cue, (ctx.span(*content),))
+        a, b, certainty = judged
+        source = _source(tok, ctx, sent, (a, b))
+        return Attribution(
+            "evaluation", source and ctx.span(*source), cue, (ctx.span(a, b),), certainty=certainty
+        )
+    content = (
+        _anaphoric_content(tok, ctx, sent)
+        or _complement(tok, ctx, sent)
+        or _colon_content(tok, ctx, sent)
+        or _preceding_content(tok, ctx, sent)
+    )
+    if content is None or content[1] <= content[0]:
+        if lemma in ctx.lex.announcement:
+            source = _source(tok, ctx, sent, None)
+            return Attribution("announcement", source and ctx.span(*source), cue, ())
+        return None
+    kind, content = _kind(ctx, lemma, _cut_chain(ctx, content))
+    source = _source(tok, ctx, sent, content)
+    return Attribution(kind, source and ctx.span(*source), cue, (ctx.span(*content),))
