@@ -1,0 +1,85 @@
+"""Certainty: how sure a claim is presented, from its own words and its source's verb.
+
+Labels, most hedged first: denied, questioned, reported, possible, probable,
+certain. This is the article's hedging; an analyst's grading of a source is
+kept apart (see the store), never mixed with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from sayso.language.resources import load_json
+from sayso.records import Span
+
+__all__ = ["ESTIMATIVE_BANDS", "LABELS", "Certainty", "assess_certainty"]
+
+LABELS = ("denied", "questioned", "reported", "possible", "probable", "certain")
+
+# Each label's band on the ICD 203 / NATO estimative-probability scale, for export.
+# `reported` and `questioned` are not estimates of the source's own: they get the
+# neutral band, which an analyst must assess.
+ESTIMATIVE_BANDS = {
+    "certain": ("almost certain", 0.95, 0.99),
+    "probable": ("likely", 0.55, 0.80),
+    "possible": ("roughly even chance", 0.45, 0.55),
+    "reported": ("unassessed", 0.0, 1.0),
+    "questioned": ("unlikely", 0.20, 0.45),
+    "denied": ("remote", 0.01, 0.05),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Certainty:
+    label: str
+    cues: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    hearsay: re.Pattern[str] | None
+    stance: dict[str, str]
+
+
+@cache
+def _markers(language: str) -> _Markers:
+    data = load_json(language, "certainty")
+    patterns = tuple(
+        (label, re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(data["markers"][label], key=len, reverse=True)) + r")\b", re.IGNORECASE))
+        for label in LABELS
+        if data["markers"].get(label)
+    )
+    aux, needs = data.get("hearsay_auxiliaries", []), data.get("hearsay_needs", [])
+    hearsay = None
+    if aux and needs:
+        # `zouden zijn omgekomen`: a hearsay auxiliary and a perfect/passive auxiliary in one clause
+        hearsay = re.compile(
+            rf"\b({'|'.join(aux)})\b(?:[^,.;:]{{0,60}}?)\b({'|'.join(needs)})\b", re.IGNORECASE
+        )
+    return _Markers(patterns, hearsay, dict(data.get("stance_verbs", {})))
+
+
+def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lemma: str | None = None) -> Certainty:
+    """The certainty of the claim in ``spans`` of ``text``, and the words that show it."""
+    markers = _markers(language)
+    found: dict[str, list[Span]] = {}
+    for span in spans:
+        chunk = text[span.start : span.end]
+        if chunk.rstrip().endswith("?"):
+            found.setdefault("questioned", []).append(Span(span.end - 1, span.end, "?"))
+        for label, pattern in markers.patterns:
+            for m in pattern.finditer(chunk):
+                found.setdefault(label, []).append(Span(span.start + m.start(), span.start + m.end(), m.group()))
+        if markers.hearsay is not None:
+            for m in markers.hearsay.finditer(chunk):
+                found.setdefault("reported", []).append(Span(span.start + m.start(1), span.start + m.end(1), m.group(1)))
+    if cue_lemma and cue_lemma in markers.stance:
+        found.setdefault(markers.stance[cue_lemma], [])
+    for label in LABELS:
+        if label in found:
+            return Certainty(label, tuple(found[label]))
+    return Certainty("certain", ())

@@ -1,0 +1,73 @@
+"""Claims: every attributed content and every assertion of the article itself, each with
+who vouches for it, how sure, and the numbers and dates inside it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sayso.certainty import assess_certainty
+from sayso.records import Attribution, Claim, Quantity, Span, TimeExpr
+
+__all__ = ["build_claims"]
+
+
+def _within(item: Quantity | TimeExpr, spans: Sequence[Span]) -> bool:
+    return any(s.start <= item.start and item.end <= s.end for s in spans)
+
+
+def _overlaps(a: tuple[int, int], spans: Sequence[Span]) -> bool:
+    return any(a[0] < s.end and s.start < a[1] for s in spans)
+
+
+def build_claims(
+    text: str,
+    *,
+    language: str,
+    attributions: Sequence[Attribution],
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpr],
+    sentences: Sequence[tuple[int, int]],
+    blocked: Sequence[tuple[int, int]] = (),
+) -> tuple[Claim, ...]:
+    """Claims in text order: attributed ones carry their speaker; the article's own carry none."""
+    claims: list[tuple[int, Claim]] = []
+    said = [c for a in attributions for c in a.content]
+    for a in attributions:
+        if not a.content:
+            continue
+        claims.append(
+            (
+                a.content[0].start,
+                Claim(
+                    content=a.content,
+                    speaker=a.speaker,
+                    kind=a.kind,
+                    certainty=a.certainty or "certain",
+                    quantities=tuple(q for q in quantities if _within(q, a.content)),
+                    times=tuple(t for t in times if _within(t, a.content)),
+                    said_at=a.said_at,
+                ),
+            )
+        )
+    cues = [s for a in attributions for s in (a.cue, a.source) if s is not None]
+    for start, end in sentences:
+        if _overlaps((start, end), said) or _overlaps((start, end), cues):
+            continue
+        if any(b0 <= start < b1 for b0, b1 in blocked) or not any(c.isalpha() for c in text[start:end]):
+            continue
+        span = (Span.of(text, start, end),)
+        certainty = assess_certainty(text, span, language=language)
+        claims.append(
+            (
+                start,
+                Claim(
+                    content=span,
+                    speaker=None,
+                    kind="assertion",
+                    certainty=certainty.label,
+                    quantities=tuple(q for q in quantities if _within(q, span)),
+                    times=tuple(t for t in times if _within(t, span)),
+                ),
+            )
+        )
+    return tuple(c for _, c in sorted(claims, key=lambda pair: pair[0]))

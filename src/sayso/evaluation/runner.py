@@ -1,0 +1,76 @@
+"""Run the analysis over ``NAME.txt`` + ``NAME.gold.json`` pairs, write ``OUT/NAME.json``, score."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from sayso.errors import EvaluationError
+from sayso.evaluation.scoring import MEASURES, Count, new_counts, score_document
+from sayso.ingest import article_from_text, parse_date
+from sayso.options import Options
+from sayso.pipeline import analyze
+from sayso.serialize import analysis_to_dict
+
+
+def _gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
+    if not gold_dir.is_dir():
+        raise EvaluationError(f"{gold_dir}: not a folder; give a folder of NAME.txt and NAME.gold.json files")
+    pairs = []
+    for gold in sorted(gold_dir.glob("*.gold.json")):
+        text = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
+        if not text.is_file():
+            raise EvaluationError(f"{gold}: has no article {text.name} beside it; add the text or remove the gold file")
+        pairs.append((text, gold))
+    if not pairs:
+        raise EvaluationError(f"{gold_dir}: holds no *.gold.json files; point to a gold folder such as shared/eval/dev")
+    return pairs
+
+
+def evaluate_folder(
+    gold_dir: Path,
+    out_dir: Path,
+    *,
+    options: Options = Options(),
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Count]:
+    """Analyse each gold article with only its published date and language as metadata; score all."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    counts = new_counts()
+    for text_path, gold_path in _gold_pairs(gold_dir):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = gold.get("document", {})
+        text = text_path.read_text(encoding="utf-8")
+        article = article_from_text(
+            text,
+            origin=str(text_path),
+            article_id=text_path.stem,
+            options=options,
+            published=parse_date(doc.get("published"), str(gold_path)),
+            language=doc.get("language"),
+        )
+        result = analysis_to_dict(analyze(article, options=options))
+        (out_dir / f"{text_path.stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        score_document(text, gold, result, counts)
+        if progress:
+            progress(text_path.stem)
+    return counts
+
+
+def format_table(counts: Mapping[str, Count]) -> str:
+    lines = [f"{'measure':<18} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
+    for name in MEASURES:
+        c = counts[name]
+        lines.append(f"{name:<18} {c.precision:>6.3f} {c.recall:>6.3f} {c.f1:>6.3f}   {c.tp}/{c.fp}/{c.fn}")
+    return "\n".join(lines)
+
+
+def check_floors(counts: Mapping[str, Count], floors_file: Path) -> list[str]:
+    """The measures whose F1 fell below the floor pinned in ``floors_file``."""
+    floors = json.loads(floors_file.read_text(encoding="utf-8"))["f1_floors"]
+    return [
+        f"{name}: F1 {counts[name].f1:.3f} is below its floor {floor:.3f}"
+        for name, floor in floors.items()
+        if round(counts[name].f1, 3) < floor
+    ]

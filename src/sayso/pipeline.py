@@ -1,0 +1,56 @@
+"""The order of the stages. Each stage is a pure function over typed records."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sayso.attribution import find_attributions, find_headlines
+from sayso.attribution.lexicon import lexicon
+from sayso.certainty import assess_certainty
+from sayso.claims import build_claims
+from sayso.entities import find_entities
+from sayso.language import detect_language, load_backbone
+from sayso.language.backbone import describe
+from sayso.options import DEFAULT_OPTIONS, Options
+from sayso.quantities import find_quantities
+from sayso.records import Analysis, Article, Attribution
+from sayso.time import find_times
+
+
+def _with_certainty(a: Attribution, text: str, language: str) -> Attribution:
+    if a.certainty is not None or not a.content:  # an evaluation carries the certainty of its judgement
+        return a
+    lemma = lexicon(language).say_forms.get(a.cue.text.lower()) if a.cue else None
+    certainty = assess_certainty(text, a.content, language=language, cue_lemma=lemma)
+    return replace(a, certainty=certainty.label, certainty_cues=certainty.cues)
+
+
+def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis:
+    """Everything sayso finds in one article."""
+    language = options.language or article.language or detect_language(article.text, article.origin or article.id)
+    nlp = load_backbone(language, options.model)
+    text = article.text
+    doc = nlp(text)                                                            # language
+    published = options.published or article.published
+    times = find_times(text, language=language, published=published)          # time
+    quantities = find_quantities(text, language=language, times=times)        # quantities
+    entities = find_entities(doc, language=language)                          # entities
+    attributions = find_attributions(                                         # attribution
+        doc, language=language, entities=entities, times=times, boilerplate=article.boilerplate
+    )
+    attributions = [_with_certainty(a, text, language) for a in attributions]  # certainty
+    blocked = [*find_headlines(text), *((s.start, s.end) for s in article.boilerplate)]
+    claims = build_claims(                                                    # claims
+        text, language=language, attributions=attributions, quantities=quantities, times=times,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents], blocked=blocked,
+    )
+    return Analysis(
+        article=replace(article, language=language, published=published),
+        language=language,
+        attributions=tuple(attributions),
+        quantities=tuple(quantities),
+        times=tuple(times),
+        entities=tuple(entities),
+        claims=claims,
+        backbone=describe(nlp),
+    )
