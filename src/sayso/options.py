@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+DEFAULT_MAX_BYTES = 5_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -18,7 +20,7 @@ class Options:
     language: str | None = None
     published: date | None = None
     model: str | None = None
-    max_bytes: int = 5_000_000
+    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 DEFAULT_OPTIONS = Options()

@@ -9,6 +9,8 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import (
+    LINKS,
+    is_nominal,
     QUOTE_CHARS,
     char_span,
     noun_phrase_after,
@@ -69,10 +71,11 @@ def _colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int]
 def _preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
     """`..., zegt X.` / `„...”, he said.` — the content before the comma in front of the cue."""
     k = tok.i - 1
-    while k >= sent.start and (ctx.doc[k].pos_ in ("PRON", "PROPN", "DET", "NOUN", "ADJ") and k > tok.i - 5):
-        if ctx.doc[k].text == ",":
-            break
-        k -= 1  # `..., he said` and `..., Zelensky said`: the subject sits between comma and cue
+    while k >= sent.start and k > tok.i - 10 and ctx.doc[k].text != ",":
+        t = ctx.doc[k]  # `..., he said` / `..., officials in Kyiv said`: only the subject may stand between
+        if not (is_nominal(t) or t.lower_ in LINKS or t.pos_ == "AUX" or t.text in QUOTE_CHARS):
+            return None
+        k -= 1
     if k < sent.start or ctx.doc[k].text not in (",", *QUOTE_CHARS):
         return None
     comma = ctx.doc[k]

@@ -13,7 +13,7 @@ from typing import Any
 from sayso.cli.render import render_text
 from sayso.errors import InputError
 from sayso.ingest import iter_articles
-from sayso.options import Options
+from sayso.options import DEFAULT_MAX_BYTES, Options
 from sayso.records import Skipped
 
 
@@ -34,7 +34,7 @@ def _options(args: argparse.Namespace) -> Options:
         language=args.language,
         published=getattr(args, "published", None),
         model=args.model,
-        max_bytes=getattr(args, "max_bytes", Options.max_bytes),
+        max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
     )
 
 
@@ -103,7 +103,7 @@ def _analyze_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin")
     p.add_argument("--format", choices=["text", "json", "jsonl"], help="output format (text on a terminal, json otherwise)")
     p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
-    p.add_argument("--max-bytes", type=int, default=Options.max_bytes, help="largest article accepted, in bytes")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted, in bytes")
     p.add_argument("--colour", action=argparse.BooleanOptionalAction, default=None, help="colour the text report")
     _add_analysis_options(p)
 

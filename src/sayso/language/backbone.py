@@ -14,6 +14,16 @@ from sayso.errors import ModelError
 from sayso.language.resources import load_lines
 
 SHIPPED = "@shipped"
+NEWLINE_SENTENCES = "sayso_newline_sentences"
+
+
+@Language.component(NEWLINE_SENTENCES)
+def newline_sentences(doc):  # type: ignore[no-untyped-def]
+    """A line break ends a sentence: headlines, subheads and paragraphs never run together."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+            tok.is_sent_start = True
+    return doc
 
 
 def shipped_model_path(language: str) -> Path:
@@ -54,6 +64,9 @@ def load_backbone(language: str, model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}; install it or pass another --model") from None
+    if NEWLINE_SENTENCES not in nlp.pipe_names:
+        anchor = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
+        nlp.add_pipe(NEWLINE_SENTENCES, before=anchor) if anchor else nlp.add_pipe(NEWLINE_SENTENCES, first=True)
     if nlp.lang != language:
         raise ModelError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not {language!r}; pass a {language} model")
     return nlp
