@@ -11,7 +11,7 @@ from sayso.attribution.lexicon import Lexicon
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "aan", "for", "voor", "noch", "nor"})
+LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "aan", "for", "voor", "noch", "nor", "en", "and"})
 EDGE_CHARS = " \t\n,.;:!?–—-"
 QUOTE_CHARS = "„“”«»‹›‘’\"'"
 
@@ -73,7 +73,13 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
         if seen_head and low in ("'s", "’s"):  # Kyiv's military intelligence
             j += 1
             continue
-        if seen_head and low in LINKS and j + 1 < limit and is_nominal(doc[j + 1]) and not inside(doc[j + 1].idx, blocked):
+        if (
+            seen_head
+            and (low in LINKS or tok.pos_ == "CCONJ")
+            and j + 1 < limit
+            and (is_nominal(doc[j + 1]) or doc[j + 1].lower_ in LINKS)
+            and not inside(doc[j + 1].idx, blocked)
+        ):
             j += 1
             continue
         if seen_head and tok.text == "," and j + 1 < limit and doc[j + 1].pos_ == "PROPN":

@@ -73,7 +73,7 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at = None
             i += 1
             continue
-        if ch in OPENERS and ch not in "”" and _is_opening(text, i):
+        if ch in OPENERS and (ch in "„«" or _is_opening(text, i)):
             open_at, open_mark = i, ch
         elif ch in DOUBLE_CLOSERS or (ch in '"' and _is_closing(text, i)):
             quotes.append(Quote(_paragraph_start(text, i), i, None, i))

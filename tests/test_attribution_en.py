@@ -1,0 +1,97 @@
+"""English attributions on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.attribution import find_attributions
+from sayso.entities import find_entities
+
+pytestmark = pytest.mark.slow
+
+
+def _find(nlp, text: str):  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return find_attributions(doc, language="en", entities=find_entities(doc, language="en"))
+
+
+def _one(found, kind: str):  # type: ignore[no-untyped-def]
+    hits = [a for a in found if a.kind == kind]
+    assert hits, f"no {kind} attribution in {[(a.kind, a.cue and a.cue.text) for a in found]}"
+    return hits[0]
+
+
+def test_indirect_said_that(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The finance minister said on Tuesday that inflation would fall below 3% next year."), "indirect")
+    assert a.cue.text == "said"
+    assert a.source.text == "The finance minister"
+    assert a.content[0].text == "inflation would fall below 3% next year"
+
+
+def test_inverted_with_subject_between_comma_and_cue(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The dam will hold until spring, engineers in the region said on Friday."), "indirect")
+    assert a.source.text == "engineers in the region"
+    assert a.content[0].text == "The dam will hold until spring"
+
+
+def test_direct_quote_with_trailing_cue_and_pronoun(nlp_en) -> None:
+    text = (
+        "Harbour master Kadri Tamm spoke to reporters on Monday. "
+        '"We have never seen anything like this. The cranes simply stopped," she said.'
+    )
+    a = _one(_find(nlp_en, text), "direct")
+    assert a.content[0].text == "We have never seen anything like this. The cranes simply stopped"
+    assert a.source.text == "she"
+    assert a.speaker == "Kadri Tamm"
+
+
+def test_mixed_reported_speech_with_quoted_fragment(nlp_en) -> None:
+    a = _one(_find(nlp_en, 'The senator warned that the bill was "dead on arrival" in its current form.'), "mixed")
+    assert a.cue.text == "warned"
+    assert "dead on arrival" in a.content[0].text
+
+
+def test_according_to_and_chain(nlp_en) -> None:
+    a = _one(_find(nlp_en, "According to local officials, at least 40 people were evacuated from the valley."), "according_to")
+    assert a.cue.text == "According"
+    assert a.source.text == "local officials"
+    assert a.content[0].text.startswith("at least 40 people")
+
+
+def test_citing_gives_the_chain_and_not_the_content(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The newspaper reported that the talks had collapsed, citing two diplomats in Geneva."), "indirect")
+    assert a.content[0].text == "the talks had collapsed"
+    assert a.based_on == ("two diplomats in Geneva",)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry did not respond to a request for comment.", "respond"),
+        ("A spokesperson for the company declined to comment.", "declined"),
+        ("The airline could not be reached for comment on Sunday.", "reached"),
+    ],
+)
+def test_no_response(nlp_en, text: str, cue: str) -> None:
+    a = _one(_find(nlp_en, text), "no_response")
+    assert a.cue.text == cue and a.content == ()
+
+
+def test_evaluation_of_a_report(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The defence minister called the report plausible."), "evaluation")
+    assert a.content[0].text == "plausible" and a.certainty == "probable"
+
+
+def test_headline_is_not_mined(nlp_en) -> None:
+    found = _find(nlp_en, "Mayor says bridge will close\n\nThe bridge reopened on Monday.")
+    assert found == []
+
+
+def test_quote_without_cue_takes_the_previous_speaker(nlp_en) -> None:
+    text = (
+        'Economist Maria Lopez said prices would keep rising. "Nobody should expect relief before the summer. '
+        'The harvest was poor."'
+    )
+    found = _find(nlp_en, text)
+    direct = _one(found, "direct")
+    assert direct.cue is None and direct.speaker == "Maria Lopez"
