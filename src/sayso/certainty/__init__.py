@@ -45,14 +45,17 @@ class _Markers:
     stance: dict[str, str]
 
 
+def _alternatives(phrases: list[str]) -> re.Pattern[str]:
+    """Whole-word match of lower-case phrases, or capitalised at a sentence start (`May` the month stays out)."""
+    lower = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    upper = "|".join(re.escape(p[:1].upper() + p[1:]) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{lower})\b|(?:^|(?<=[.!?]\s)|(?<=[„“\"‘']))(?:{upper})\b")
+
+
 @cache
 def _markers(language: str) -> _Markers:
     data = load_json(language, "certainty")
-    patterns = tuple(
-        (label, re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(data["markers"][label], key=len, reverse=True)) + r")\b", re.IGNORECASE))
-        for label in LABELS
-        if data["markers"].get(label)
-    )
+    patterns = tuple((label, _alternatives(data["markers"][label])) for label in LABELS if data["markers"].get(label))
     aux, needs = data.get("hearsay_auxiliaries", []), data.get("hearsay_needs", [])
     hearsay = None
     if aux and needs:

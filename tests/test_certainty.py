@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from sayso.certainty import ESTIMATIVE_BANDS, LABELS, assess_certainty
+from sayso.records import Span
+
+
+def _label(text: str, language: str, cue: str | None = None) -> str:
+    return assess_certainty(text, [Span(0, len(text), text)], language=language, cue_lemma=cue).label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("drie soldaten zouden zijn omgekomen bij de beschieting", "reported"),
+        ("de minister is naar verluidt afgetreden", "reported"),
+        ("het is waarschijnlijk dat de brug instort", "probable"),
+        ("de aanval kan volgende week beginnen", "possible"),
+        ("duidelijk is dat de economie krimpt", "certain"),
+        ("de woordvoerder ontkent elke betrokkenheid", "denied"),
+        ("gaat de regering vallen?", "questioned"),
+        ("de haven is gesloten", "certain"),
+    ],
+)
+def test_certainty_dutch(text: str, label: str) -> None:
+    assert _label(text, "nl") == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("the general was reportedly dismissed", "reported"),
+        ("the suspect allegedly fled abroad", "reported"),
+        ("the vote is likely to be delayed", "probable"),
+        ("the strike might spread to other ports", "possible"),
+        ("the claims are false", "denied"),
+        ("is the ceasefire holding?", "questioned"),
+        ("the factory closed in May", "certain"),
+    ],
+)
+def test_certainty_english(text: str, label: str) -> None:
+    assert _label(text, "en") == label
+
+
+def test_certainty_stance_of_the_cue_verb() -> None:
+    assert _label("the company paid the bribe", "en", cue="deny") == "denied"
+    assert _label("the company paid the bribe", "en", cue="claim") == "reported"
+    assert _label("het bedrijf betaalde steekpenningen", "nl", cue="bevestigen") == "certain"
+
+
+def test_certainty_gives_its_trigger_words() -> None:
+    text = "drie soldaten zouden zijn omgekomen"
+    result = assess_certainty(text, [Span(0, len(text), text)], language="nl")
+    assert [c.text for c in result.cues] == ["zouden"]
+    assert all(text[c.start : c.end] == c.text for c in result.cues)
+
+
+def test_every_label_has_an_estimative_band() -> None:
+    assert set(ESTIMATIVE_BANDS) == set(LABELS)
+    assert all(0 <= low <= high <= 1 for _, low, high in ESTIMATIVE_BANDS.values())

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from sayso.errors import LanguageError
+from sayso.language import detect_language
+from sayso.language.resources import load_lines, supported_languages
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De minister zei dinsdag dat het kabinet niet van plan is de belasting te verhogen.", "nl"),
+        ("The minister said on Tuesday that the government has no plans to raise taxes.", "en"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_detect_language_refuses_to_guess() -> None:
+    with pytest.raises(LanguageError, match="--language"):
+        detect_language("Xyz qrs 123 456.", "short.txt")
+
+
+def test_unknown_language_names_the_supported_ones() -> None:
+    with pytest.raises(LanguageError, match="supported: en, nl"):
+        load_lines("fr", "stopwords")
+    assert supported_languages() == ("en", "nl")
