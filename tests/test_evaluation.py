@@ -89,3 +89,31 @@ def test_floors_report_only_measures_below(tmp_path: Path) -> None:
     floors.write_text(json.dumps({"f1_floors": {"entity_names": 0.65, "quantity": 0.85}}))
     failures = check_floors(counts, floors)
     assert len(failures) == 1 and failures[0].startswith("entity_names")
+
+
+@pytest.mark.slow
+def test_evaluate_writes_what_the_reference_scorer_reads(dev_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from sayso.evaluation import evaluate_folder
+
+    ref = _reference()
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    for stem in ("nl-nrc-2024-10-15-noord-korea", "en-meantime-airbus-100911", "nl-meantime-airbus-100911"):
+        for suffix in (".txt", ".gold.json"):
+            shutil.copy(dev_dir / f"{stem}{suffix}", gold_dir)
+    ours = evaluate_folder(gold_dir, tmp_path / "out")
+    theirs = {n: ref.Tally() for n in MEANTIME_AND_NRC}
+    for g, s in ref.pairs_of(str(gold_dir), str(tmp_path / "out")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        system = json.loads(s.read_text(encoding="utf-8"))
+        text = g.with_name(g.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        assert system["text"] == text
+        ref.score_doc(text, gold, system, theirs, [])
+    for name in MEANTIME_AND_NRC:
+        r = theirs[name].prf()
+        assert (ours[name].tp, ours[name].fp, ours[name].fn) == (r["tp"], r["fp"], r["fn"]), name
+
+
+MEANTIME_AND_NRC = MEASURES
