@@ -36,7 +36,8 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
     quantities = find_quantities(text, language=language, times=times)        # quantities
     entities = find_entities(doc, language=language)                          # entities
     attributions = find_attributions(                                         # attribution
-        doc, language=language, entities=entities, times=times, boilerplate=article.boilerplate
+        doc, language=language, entities=entities, times=times, quantities=quantities,
+        boilerplate=article.boilerplate,
     )
     attributions = [_with_certainty(a, text, language) for a in attributions]  # certainty
     blocked = [*find_headlines(text), *((s.start, s.end) for s in article.boilerplate)]

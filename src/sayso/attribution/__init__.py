@@ -21,7 +21,7 @@ from sayso.attribution.prepositions import find_preposition_attributions
 from sayso.attribution.quotes import find_quotes
 from sayso.attribution.speakers import resolve_speakers
 from sayso.attribution.verbs import find_verb_attributions
-from sayso.records import Attribution, Entity, Span, TimeExpr
+from sayso.records import Attribution, Entity, Quantity, Span, TimeExpr
 
 __all__ = ["find_attributions", "find_headlines", "find_quotes"]
 
@@ -63,6 +63,7 @@ def find_attributions(
     language: str,
     entities: Sequence[Entity] = (),
     times: Sequence[TimeExpr] = (),
+    quantities: Sequence[Quantity] = (),
     boilerplate: Sequence[Span] = (),
 ) -> list[Attribution]:
     """Every attribution in ``doc``, with speakers resolved, in text order."""
@@ -72,7 +73,7 @@ def find_attributions(
         lex=lexicon(language),
         quotes=tuple(find_quotes(doc.text)),
         blocked=blocked,
-        times=tuple((t.start, t.end) for t in times),
+        blocked_phrases=tuple(sorted((x.start, x.end) for x in [*times, *quantities])),
     )
     found = [*find_verb_attributions(ctx), *find_preposition_attributions(ctx), *find_no_responses(ctx)]
     found = _dedupe(found)

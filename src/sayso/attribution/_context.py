@@ -17,7 +17,7 @@ class Context:
     lex: Lexicon
     quotes: tuple[Quote, ...]
     blocked: tuple[tuple[int, int], ...]  # headlines and page furniture: never mined
-    times: tuple[tuple[int, int], ...]  # time expressions, which end a source's noun phrase
+    blocked_phrases: tuple[tuple[int, int], ...]  # times and quantities, which no source's noun phrase crosses
 
     @property
     def text(self) -> str:

@@ -53,6 +53,25 @@ def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(a <= i < b for a, b in spans)
 
 
+def _quoted_word_end(doc: Doc, j: int, limit: int) -> int | None:
+    """`een „gedetailleerd” rapport`: the index after a short quoted modifier that opens at ``j``."""
+    if doc[j].text not in QUOTE_CHARS:
+        return None
+    for k in range(j + 1, min(limit, j + 5)):
+        if doc[k].text in QUOTE_CHARS:
+            return k + 1 if k + 1 < limit and is_nominal(doc[k + 1]) else None
+    return None
+
+
+def _joins(doc: Doc, j: int, limit: int, blocked: Sequence[tuple[int, int]]) -> bool:
+    """Whether token ``j`` links two parts of one noun phrase (`van`, `in`, `en`, a hyphen)."""
+    tok = doc[j]
+    if not (tok.lower_ in LINKS or tok.pos_ == "CCONJ" or tok.text in ("-", "‐")):
+        return False
+    nxt = j + 1
+    return nxt < limit and (is_nominal(doc[nxt]) or doc[nxt].lower_ in LINKS) and not inside(doc[nxt].idx, blocked)
+
+
 def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of the noun phrase that starts at token ``i`` (a source after its cue)."""
     j, seen_head = i, False
@@ -61,37 +80,69 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
         low = tok.lower_
         if inside(tok.idx, blocked) or (low in lex.source_stops and seen_head) or low in lex.complementizers:
             break
-        if tok.text in QUOTE_CHARS and j + 1 < limit and is_nominal(doc[j + 1]):
-            j += 1
+        quoted = _quoted_word_end(doc, j, limit)
+        if quoted is not None:
+            j = quoted
             continue
-        if is_nominal(tok) and not (tok.pos_ == "PRON" and seen_head):
+        if is_nominal(tok) and tok.pos_ == "PRON":
+            if seen_head:
+                break
+            j += 1
+            if j < limit and is_head(doc[j]) and doc[j].pos_ != "PRON":
+                continue  # `die bronnen`: a demonstrative before its noun
+            seen_head = True
+            break  # `hij`: a pronoun is a whole phrase
+        if is_nominal(tok):
             seen_head = seen_head or is_head(tok)
             j += 1
-            if tok.pos_ == "PRON" and not seen_head:
-                break
             continue
         if seen_head and low in ("'s", "’s"):  # Kyiv's military intelligence
             j += 1
             continue
-        if (
-            seen_head
-            and (low in LINKS or tok.pos_ == "CCONJ")
-            and j + 1 < limit
-            and (is_nominal(doc[j + 1]) or doc[j + 1].lower_ in LINKS)
-            and not inside(doc[j + 1].idx, blocked)
-        ):
+        if seen_head and _joins(doc, j, limit, blocked):
             j += 1
             continue
         if seen_head and tok.text == "," and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
-            k = j + 1
-            while k < limit and doc[k].pos_ == "PROPN":
+            k = j + 1  # an apposition: `Het hoofd van ..., Kyrylo Boedanov, zei`
+            while k < limit and (doc[k].pos_ == "PROPN" or doc[k].text in ("-", "‐")):
                 k += 1
-            j = k + 1 if k < limit and doc[k].text == "," and k + 1 < limit and doc[k + 1].pos_ in ("VERB", "AUX") else k
+            j = k
             continue
         break
-    while j > i and doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") and doc[j - 1].text not in QUOTE_CHARS:
+    while j > i and (doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[j - 1].lower_ in lex.complementizers) and doc[j - 1].text not in QUOTE_CHARS:
         j -= 1
     return (i, j) if j > i and seen_head else None
+
+
+SKIPPABLE_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
+
+
+def noun_phrase_before(doc: Doc, end: int, floor: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Token range of the noun phrase that ends before token ``end``, past adverbs and auxiliaries
+    (`Zelensky had al gewaarschuwd`, `dat ook de minister Kim Yong-hyun „aannemelijk” achtte`)."""
+    j = end - 1
+    while j >= floor and (doc[j].pos_ in SKIPPABLE_BEFORE_CUE or doc[j].text in QUOTE_CHARS) and not inside(doc[j].idx, blocked):
+        j -= 1
+    last = j
+    seen_head = False
+    while j >= floor:
+        tok = doc[j]
+        if inside(tok.idx, blocked) or tok.lower_ in lex.complementizers or tok.pos_ in ("VERB", "AUX", "ADV", "SCONJ"):
+            break
+        if is_nominal(tok) and tok.pos_ != "PRON":
+            seen_head = seen_head or is_head(tok)
+            j -= 1
+            continue
+        if tok.pos_ == "PRON" and j == last:
+            return (j, j + 1) if tok.lower_ in lex.pronouns else None
+        if seen_head and j > floor and (tok.lower_ in LINKS or tok.text in ("-", "‐")) and is_nominal(doc[j - 1]):
+            j -= 1
+            continue
+        break
+    first = j + 1
+    while first <= last and doc[first].pos_ in ("ADP", "CCONJ", "PUNCT"):
+        first += 1
+    return (first, last + 1) if seen_head and first <= last else None
 
 
 def subject_of(tok: Token, sent: SpacySpan) -> Token | None:

@@ -58,10 +58,10 @@ def find_quote_attributions(ctx: Context, found: Sequence[Attribution]) -> list[
     """Direct attributions for the statement-like quotes that no other attribution covers."""
     out: list[Attribution] = []
     for q in ctx.quotes:
-        if any(a <= q.start < b for a, b in ctx.blocked) or _covered(q, [*found, *out]):
-            continue
         start = q.start if q.open_mark is not None else _orphan_start(ctx, q, [*found, *out])
         a, b = trim(ctx.text, start, q.end, quotes=True)
+        if any(x <= a < y for x, y in ctx.blocked) or _covered(Quote(a, b, q.open_mark, q.close_mark), [*found, *out]):
+            continue
         if len(ctx.text[a:b].split()) < MIN_WORDS:
             continue
         source = _colon_source(ctx, q)

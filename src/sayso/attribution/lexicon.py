@@ -30,6 +30,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     government_words: tuple[str, ...]
     outlet_words: tuple[str, ...]
+    subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
     def needs_particle(self, form: str) -> str | None:
         """The particle a finite form of a separable verb needs later in its clause, if any."""
@@ -69,4 +70,5 @@ def lexicon(language: str) -> Lexicon:
         group_nouns=frozenset(data.get("group_nouns", [])),
         government_words=tuple(data.get("government_words", [])),
         outlet_words=tuple(data.get("outlet_words", [])),
+        subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

@@ -26,6 +26,16 @@ def _source_start(tok: Token, sent: SpacySpan) -> int | None:
     return nxt
 
 
+def _parsed_end(first: Token, start: int) -> int:
+    """Where the parser ends the phrase that begins at ``first`` (its head's subtree), past ``start``."""
+    head = first
+    while head.head.i != head.i and start <= head.head.i and head.dep_ not in ("ROOT", "root") and head.head.i >= first.i:
+        if head.head.pos_ in ("VERB", "AUX"):
+            break
+        head = head.head
+    return max(start + 1, head.right_edge.i + 1)
+
+
 def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tuple[Span, ...]:
     pieces = []
     for a, b in ((sent.start_char, cut_start), (cut_end, sent.end_char)):
@@ -49,9 +59,10 @@ def find_preposition_attributions(ctx: Context) -> list[Attribution]:
             begin = _source_start(tok, sent)
             if begin is None:
                 continue
-            rng = noun_phrase_after(ctx.doc, begin, sent.end, ctx.lex, ctx.times)
+            rng = noun_phrase_after(ctx.doc, begin, sent.end, ctx.lex, ctx.blocked_phrases)
             if rng is None:
                 continue
+            rng = (rng[0], min(rng[1], _parsed_end(ctx.doc[begin], rng[0])))
             src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
             content = _content(ctx, sent, tok.idx, src_b)
             if not content:

@@ -13,7 +13,9 @@ from sayso.attribution._tokens import (
     is_nominal,
     QUOTE_CHARS,
     char_span,
+    inside,
     noun_phrase_after,
+    noun_phrase_before,
     subject_of,
     subtree_range,
     trim,
@@ -101,28 +103,46 @@ def _anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, 
 
 
 def _source(tok: Token, ctx: Context, sent: SpacySpan, content: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Characters of the speaker's noun phrase."""
-    def clear(a: int, b: int) -> bool:
-        return content is None or b <= content[0] or a >= content[1]
+    """Characters of the speaker's noun phrase: the parser's subject when it is plausible, else the
+    noun phrase after the cue (inverted order) or before it."""
+
+    def usable(a: int, b: int) -> bool:
+        clear = content is None or b <= content[0] or a >= content[1]
+        return b > a and clear and not inside(a, ctx.blocked_phrases)
 
     subj = subject_of(tok, sent)
-    if subj is not None:
+    if subj is not None and subj.lower_ not in ctx.lex.complementizers and not inside(subj.idx, ctx.blocked_phrases):
         left, right = subtree_range(subj, stop_at=tok.i)
         a, b = char_span(ctx.doc[left:right])
         if content is not None and a < content[0] < b:
             b = content[0]
         if content is not None and a < content[1] < b:
             a = content[1]
-        a, b = trim(ctx.text, a, b)
-        if b > a and clear(a, b) and ctx.doc[subj.i].lower_ not in ctx.lex.complementizers:
+        a, b = _drop_complementizer(ctx, *trim(ctx.text, a, b))
+        if usable(a, b):
             return a, b
-    rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.times)
-    if rng is not None:
-        a, b = char_span(ctx.doc[rng[0] : rng[1]])
-        a, b = trim(ctx.text, a, b)
-        if clear(a, b):
-            return a, b
+    inverted = content is not None and content[1] <= tok.idx
+    candidates = []
+    if inverted or ctx.lex.subject_after_cue:
+        candidates.append(noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases))
+    before = tok.i
+    if content is not None and content[1] <= tok.idx and tok.idx - content[1] <= 3:
+        first = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+        before = first.start if first is not None else before  # `X „aannemelijk” achtte`: X stands before the judgement
+    candidates.append(noun_phrase_before(ctx.doc, before, sent.start, ctx.lex, ctx.blocked_phrases))
+    for rng in candidates:
+        if rng is not None:
+            a, b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
+            if usable(a, b):
+                return a, b
     return None
+
+
+def _drop_complementizer(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    words = ctx.text[a:b].split()
+    if len(words) > 1 and words[-1].lower() in ctx.lex.complementizers:
+        return trim(ctx.text, a, b - len(words[-1]))
+    return a, b
 
 
 def _evaluation(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int, str] | None:

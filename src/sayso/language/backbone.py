@@ -15,13 +15,18 @@ from sayso.language.resources import load_lines
 
 SHIPPED = "@shipped"
 NEWLINE_SENTENCES = "sayso_newline_sentences"
+CLOSING_QUOTES = frozenset("”»\"’")
 
 
 @Language.component(NEWLINE_SENTENCES)
 def newline_sentences(doc):  # type: ignore[no-untyped-def]
-    """A line break ends a sentence: headlines, subheads and paragraphs never run together."""
+    """A line break ends a sentence, and so does a closing quote after a full stop
+    (`... Oekraïne.” In ruil ...`): headlines and paragraphs never run together."""
     for tok in doc[1:]:
-        if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif prev.text in CLOSING_QUOTES and tok.i > 1 and doc[tok.i - 2].text[-1:] in ".!?" and tok.text[:1].isupper():
             tok.is_sent_start = True
     return doc
 
