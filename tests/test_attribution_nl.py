@@ -1,0 +1,114 @@
+"""Dutch attributions on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.attribution import find_attributions
+from sayso.entities import find_entities
+from sayso.quantities import find_quantities
+from sayso.time import find_times
+
+pytestmark = pytest.mark.slow
+
+
+def _find(nlp, text: str):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    doc = nlp(text)
+    times = find_times(text, language="nl", published=date(2025, 3, 14))
+    return find_attributions(
+        doc,
+        language="nl",
+        entities=find_entities(doc, language="nl"),
+        times=times,
+        quantities=find_quantities(text, language="nl", times=times),
+    )
+
+
+def _one(found, kind: str):  # type: ignore[no-untyped-def]
+    hits = [a for a in found if a.kind == kind]
+    assert hits, f"no {kind} attribution in {[(a.kind, a.cue and a.cue.text, a.content) for a in found]}"
+    return hits[0]
+
+
+def test_indirect_zei_dat(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "De burgemeester zei dinsdag dat de brug voorlopig dicht blijft."), "indirect")
+    assert a.cue.text == "zei"
+    assert a.source.text == "De burgemeester"
+    assert a.content[0].text == "de brug voorlopig dicht blijft"
+    assert a.said_at == "2025-03-11"
+
+
+def test_dat_zei_refers_to_the_sentence_before(nlp_nl) -> None:
+    text = "De staking duurt nog zeker een week. Dat zei vakbondsleider Marieke de Groot woensdagavond in Utrecht."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.content[0].text == "De staking duurt nog zeker een week"
+    assert "Marieke de Groot" in a.source.text
+    assert a.speaker == "Marieke de Groot"
+
+
+def test_inverted_zegt_after_quote(nlp_nl) -> None:
+    text = "„We hebben nog nooit zoveel water gezien”, zegt dijkgraaf Henk Visser."
+    a = _one(_find(nlp_nl, text), "direct")
+    assert a.content[0].text == "We hebben nog nooit zoveel water gezien"
+    assert a.cue.text == "zegt"
+    assert a.speaker == "Henk Visser"
+
+
+def test_mixed_with_quoted_fragment(nlp_nl) -> None:
+    text = "De minister waarschuwde dat de situatie „uiterst kwetsbaar” blijft."
+    a = _one(_find(nlp_nl, text), "mixed")
+    assert a.cue.text == "waarschuwde" and "uiterst kwetsbaar" in a.content[0].text
+
+
+def test_volgens_with_two_content_parts(nlp_nl) -> None:
+    text = "Volgens de politie zijn bij de rellen minstens twintig mensen opgepakt."
+    a = _one(_find(nlp_nl, text), "according_to")
+    assert a.cue.text == "Volgens" and a.source.text == "de politie"
+    assert a.content[0].text.startswith("zijn bij de rellen")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Het ministerie heeft nog niet gereageerd op vragen van deze krant.", "gereageerd"),
+        ("De woordvoerder van het bedrijf wilde niet reageren.", "reageren"),
+    ],
+)
+def test_no_response(nlp_nl, text: str, cue: str) -> None:
+    a = _one(_find(nlp_nl, text), "no_response")
+    assert a.cue.text == cue and a.content == ()
+
+
+def test_chain_op_gezag_van(nlp_nl) -> None:
+    text = "De krant schreef op gezag van twee diplomaten in Brussel dat de top wordt uitgesteld."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.based_on == ("twee diplomaten in Brussel",)
+    assert a.content[0].text == "de top wordt uitgesteld"
+
+
+def test_evaluation_achtte_aannemelijk(nlp_nl) -> None:
+    text = "Er gingen geruchten over een staatsgreep, een verhaal dat ook minister Pieter Jansen „aannemelijk” achtte."
+    a = _one(_find(nlp_nl, text), "evaluation")
+    assert a.content[0].text == "aannemelijk" and a.certainty == "probable"
+    assert "Pieter Jansen" in a.source.text
+
+
+def test_pronoun_speaker_is_resolved(nlp_nl) -> None:
+    text = "Hoogleraar Anna Bakker zei dat de crisis lang duurt. Ook voorspelde zij een stijging van de prijzen."
+    found = _find(nlp_nl, text)
+    second = [a for a in found if a.cue and a.cue.text == "voorspelde"]
+    assert second and second[0].speaker == "Anna Bakker"
+
+
+def test_furniture_is_not_mined(nlp_nl) -> None:
+    text = (
+        "Kop van het stuk\n\nDe burgemeester zei dat het goed gaat.\n\nLees ook\n\n"
+        "Wethouder zegt dat de begroting sluit\n\nDe raad vergadert volgende week opnieuw over de begroting."
+    )
+    from sayso.ingest import find_boilerplate
+
+    doc = nlp_nl(text)
+    found = find_attributions(doc, language="nl", boilerplate=find_boilerplate(text))
+    assert [a.cue.text for a in found if a.cue] == ["zei"]
