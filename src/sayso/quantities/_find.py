@@ -1,0 +1,411 @@
+"""find_quantities: number cores, then their context (model names, ranges, qualifiers, currencies, units)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
+from sayso.quantities.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
+from sayso.records import Quantity, TimeExpr
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    """A number as written, before its context is read: ``180.000``, ``twee miljoen``, ``duizenden``."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: str  # number, vague, fraction, dims
+    scaled: bool = False
+    words: bool = False
+
+
+def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ()) -> list[Quantity]:
+    """Every number in ``text`` that counts or measures something, with its bounds and qualifier.
+
+    Numbers inside the time expressions ``times`` are dates, clock times or durations and are
+    left out; a language whose ``quantities_context.json`` sets ``count_durations`` keeps the
+    durations (``anderhalf jaar``) as quantities too. When ``times`` is empty the time
+    expressions are found here, without a publication date.
+
+    A number used as a name anywhere in the text (``A380``, ``777s``, ``Boeing 787``,
+    ``787 Dreamliner``) is a model number everywhere in it (``the 787``).
+    """
+    if not text:
+        return []
+    lex = quantity_lexicon(language)
+    if not times:
+        from sayso.time import find_times  # the time stage uses this package's number grammar
+
+        times = find_times(text, language=language, published=None)
+    count_durations = bool(lex.context.get("count_durations"))
+    blocked = [(t.start, t.end) for t in times if not (count_durations and t.kind == "duration")]
+    models = _model_numbers(text, lex)
+    cores = [c for c in _cores(text, lex)
+             if _counts(c, text, lex, blocked) and not (c.kind == "number" and text[c.start:c.end] in models)]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(cores):
+        pair = _range(cores, i, text, lex)
+        if pair is not None:
+            out.append(pair)
+            i += 2
+            continue
+        q = _quantity(cores[i], text, lex)
+        if q is not None:
+            out.append(q)
+        i += 1
+    return _share_units(out, text, lex)
+
+
+# ---------------------------------------------------------------- number cores
+
+def _cores(text: str, lex: QuantityLexicon) -> list[_Core]:
+    found: list[_Core] = []
+    nw = lex.numbers
+    for m in lex.core.finditer(text):
+        if m["vague"]:
+            found.append(_Core(m.start(), m.end(), nw.vague.get(norm(m.group(0))), "vague"))
+        elif m["fraction"]:
+            found.append(_Core(m.start(), m.end(), lex.fractions.get(norm(m.group(0))), "fraction"))
+        elif m["digits"]:
+            value = parse_digits(m["digits"], lex.language)
+            if value is None:
+                continue
+            if m["dims"]:
+                found.append(_Core(m.start(), m.end("dims"), None, "dims"))
+                continue
+            end, scaled = m.end("digits"), False
+            if m["scale"]:
+                scale = try_parse_number("1 " + m["scale"].strip(), lex.language)
+                if scale is not None:
+                    value *= scale
+                    end, scaled = m.end("scale"), True
+            found.append(_Core(m.start(), end, value, "number", scaled))
+        elif m["words"]:
+            found.extend(_word_cores(m.start(), m.group(0), lex))
+    return found
+
+
+def _word_cores(offset: int, chunk: str, lex: QuantityLexicon) -> list[_Core]:
+    """The longest runs of words in ``chunk`` that parse as numbers."""
+    toks = [(t.start(), t.end()) for t in re.finditer(r"\S+", chunk)]
+    out: list[_Core] = []
+    i = 0
+    while i < len(toks):
+        for j in range(len(toks), i, -1):
+            s, e = toks[i][0], toks[j - 1][1]
+            value = try_parse_number(chunk[s:e], lex.language)
+            if value is not None:
+                scaled = any(norm(w) in _scale_words(lex) for w in chunk[s:e].split())
+                out.append(_Core(offset + s, offset + e, value, "number", scaled, words=True))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def _scale_words(lex: QuantityLexicon) -> frozenset[str]:
+    return frozenset(w for w, (k, _) in lex.numbers.morphemes.items() if k == "scale")
+
+
+# ---------------------------------------------------------------- model numbers
+
+_GLUED = re.compile(r"(?<![\w])(?:[^\W\d_]+-?(\d{2,})|(\d{2,})[^\W\d_]+)(?:-[\w]+)?(?![\w])")
+_CODE = re.compile(r"(?<![\w])(\d{3,})-\d+[^\W\d_]+(?![\w])")
+_BEFORE_NAME = re.compile(r"(?<![\w])(\d{3,})[^\S\n]+[“\"]?([A-Z][a-z][\w-]*)")
+_AFTER_NAME = re.compile(r"(?<![.!?\n]\s)(?<![\n])\b[A-Z][\w-]*[a-z](?:['’]s)?[^\S\n]+(\d{3,})(?![\w.,])")
+
+
+def _model_numbers(text: str, lex: QuantityLexicon) -> set[str]:
+    """Digit strings that the text uses as names of things (A380, 777s, Boeing 787, 787 Dreamliner)."""
+    models: set[str] = set()
+    for m in _GLUED.finditer(text):
+        digits = m.group(1) or m.group(2)
+        suffix = text[m.end(2):m.end()] if m.group(2) else ""
+        letters = re.match(r"[^\W\d_]+", suffix)
+        if letters and (letters.group(0) in lex.units_cased or norm(letters.group(0)) in lex.units
+                        or norm(letters.group(0)) in lex.numbers.ordinal_suffixes
+                        or norm(letters.group(0)) in lex.numbers.scale_abbreviations
+                        or norm(letters.group(0)) in lex.numbers.money_scale_abbreviations):
+            continue  # 500km, 2GB, 5th, 15bn: a measure, not a name
+        models.add(digits)
+    models.update(m.group(1) for m in _CODE.finditer(text))
+    adjectives = tuple(lex.context["demonym_suffixes"])
+    for m in _BEFORE_NAME.finditer(text):
+        # 787 Dreamliner; not 125 Russian soldiers, and not a round count (500 Apple engineers)
+        if not m.group(1).endswith("0") and not m.group(2).lower().endswith(adjectives):
+            models.add(m.group(1))
+    months = _months(lex.language)
+    for m in _AFTER_NAME.finditer(text):
+        word = text[m.start():m.start(1)].split()[0]
+        key = norm(re.sub(r"['’]s$", "", word))
+        if key not in months and key not in lex.qualifiers_before and key not in lex.currencies_after:
+            models.add(m.group(1))
+    return models
+
+
+# ---------------------------------------------------------------- is it a count?
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\n„“\"'(‘«]\s*)$")
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    m = re.search(r"([^\s]+)[^\S\n]+$", text[max(0, start - 40):start])
+    if not m:
+        return "", start
+    return m.group(1), max(0, start - 40) + m.start(1)
+
+
+def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, int]]) -> bool:
+    if any(c.start < e and s < c.end for s, e in blocked):
+        return False
+    ctx = lex.context
+    before = text[max(0, c.start - 2):c.start]
+    after = text[c.end:c.end + 12]
+    if c.kind in ("number", "dims") and not c.words:
+        if re.search(r"[\w][-/]$", before) or before.endswith(":") or re.match(r":\d", after):
+            return False  # F-16, Hwasong-11, 24/7, 18:00
+        letters = re.match(r"[^\W\d_]+", after)
+        if letters:
+            suffix = letters.group(0)
+            ok = (
+                suffix in lex.units_cased
+                or norm(suffix) in lex.units
+                or norm(suffix) in lex.numbers.ordinal_suffixes
+                or norm(suffix) in lex.numbers.money_scale_abbreviations
+            )
+            if not ok:
+                return False  # 777s, 3G, A380's
+        if re.search(r"[^\W\d_]['’]$", before):
+            return False  # iLife'11
+        word, wstart = _word_before(text, c.start)
+        if word and not _SENTENCE_START.search(text[max(0, wstart - 3):wstart]):
+            bare = re.sub(r"['’]s$", "", word)
+            if any(ch.isupper() for ch in bare) and bare.replace("-", "").isalpha() \
+                    and norm(bare) not in lex.qualifiers_before and bare not in lex.currencies_before \
+                    and norm(bare) not in lex.units and norm(bare) not in _months(lex.language):
+                return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
+    word, _ = _word_before(text, c.start)
+    if norm(word) in ctx["labels_before"]:
+        return False  # artikel 5, flight 17, number one
+    nxt = re.match(r"[^\S\n]*([\w'’-]+)", text[c.end:c.end + 30])
+    if nxt and norm(nxt.group(1)) in ctx["not_count_nouns"]:
+        return False  # twee dingen: not a count of something in the world
+    if c.words and not _word_number_counts(c, text, lex, nxt.group(1) if nxt else ""):
+        return False
+    if c.kind == "fraction":
+        if norm(text[c.start:c.end]) in {norm(f) for f in ctx["fractions_before_of"]} and not _of_follows(
+                text, c.end, lex):
+            return False
+    return True
+
+
+def _word_number_counts(c: _Core, text: str, lex: QuantityLexicon, next_word: str) -> bool:
+    """A number in words counts unless it is an article, a pronoun use or part of an idiom."""
+    ctx = lex.context
+    phrase = norm(text[c.start:c.end])
+    if phrase in ctx["word_numbers_not_alone"] or norm(next_word) in ctx["not_after_word_numbers"]:
+        return False  # een huis; acht het (considers it)
+    window_start = max(0, c.start - 20)
+    window = text[window_start:c.end + 20].lower().replace("’", "'")
+    for p in ctx["word_number_phrases_not_counts"]:
+        for m in re.finditer(rf"(?<![\w]){re.escape(p)}(?![\w])", window):
+            if window_start + m.start() < c.end and c.start < window_start + m.end():
+                return False  # no one, one of them, een voor een
+    raw = text[c.start:c.end]
+    if raw[:1].isupper() and not _SENTENCE_START.search(text[max(0, c.start - 3):c.start]):
+        return False  # De Drie Musketiers
+    if ends_with_denominator(phrase, lex.language) and phrase not in lex.fractions and not _of_follows(
+            text, c.end, lex):
+        return False  # a fifth consecutive year
+    word, _ = _word_before(text, c.start)
+    if c.value is not None and c.value <= 10 and norm(word) in ctx["definite_before"]:
+        return False  # the two companies: the ones already named, not a new count
+    return True
+
+
+def _months(language: str) -> frozenset[str]:
+    from sayso.time._lexicon import lexicon
+
+    return frozenset(m.rstrip(".") for m in lexicon(language).months)
+
+
+def _of_follows(text: str, end: int, lex: QuantityLexicon) -> bool:
+    return bool(re.match(rf"[^\S\n]+{alternation(lex.context['of_words'])}(?![\w])", text[end:end + 10], re.I))
+
+
+# ---------------------------------------------------------------- ranges
+
+def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quantity | None:
+    if i + 1 >= len(cores):
+        return None
+    a, b = cores[i], cores[i + 1]
+    if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
+        return None
+    gap = text[a.end:b.start]
+    gap_wo_currency = lex.currency_before.sub("", gap)
+    joiner = norm(gap_wo_currency)
+    start = a.start
+    between = None
+    for first, second in lex.range_between:
+        m = re.search(rf"(?<![\w]){re.escape(first)}[^\S\n]+(?:{_currency_alt(lex)}[^\S\n]*)?$",
+                      text[max(0, a.start - 30):a.start], re.I)
+        if m and joiner == second:
+            between = max(0, a.start - 30) + m.start()
+            break
+    is_joiner = joiner in {norm(j) for j in lex.range_joiners} and len(gap) <= 12 and "\n" not in gap
+    if between is None and not is_joiner:
+        return None
+    if joiner in ("-", "–", "—") and gap != gap.strip():
+        return None  # 3 - 1: a score or an aside rather than a range
+    low, high = a.value, b.value
+    if b.scaled and not a.scaled and low * _scale_of(b, text, lex) < high:
+        low *= _scale_of(b, text, lex)
+    if not low < high:
+        return None
+    if between is not None:
+        start = between
+    qa = _quantity(a, text, lex, unit_from=b)
+    qb = _quantity(b, text, lex)
+    if qa is None or qb is None:
+        return None
+    start = min(start, qa.start)
+    end = qb.end
+    return Quantity(start=start, end=end, text=text[start:end], value=(low + high) / 2, low=low, high=high,
+                    unit=qb.unit or qa.unit, qualifier="range")
+
+
+def _currency_alt(lex: QuantityLexicon) -> str:
+    return alternation(lex.currencies_before)
+
+
+def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
+    words = text[c.start:c.end].split()
+    for w in reversed(words):
+        v = lex.numbers.morphemes.get(norm(w))
+        if v and v[0] == "scale":
+            return float(v[1])
+        v2 = lex.numbers.scale_abbreviations.get(norm(w))
+        if v2:
+            return v2
+    m = re.search(r"[^\W\d_]+$", text[c.start:c.end])
+    if m and norm(m.group(0)) in lex.numbers.scale_abbreviations:
+        return lex.numbers.scale_abbreviations[norm(m.group(0))]
+    return 1.0
+
+
+# ---------------------------------------------------------------- one quantity
+
+def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None = None) -> Quantity | None:
+    start, end = c.start, c.end
+    value = c.value
+    unit: str | None = None
+    # a currency before: $40 billion, US$40, GB # 20.1 billion
+    m = lex.currency_before.search(text, max(0, start - 8), start)
+    if m and m.end() == start and not re.match(r"[^\W\d_]", text[max(0, m.start() - 1):m.start()]):
+        unit = _lookup_currency(m.group(0), lex)
+        start = m.start()
+        money_scales = lex.numbers.money_scale_abbreviations
+        money_scale = re.match(rf"({alternation(money_scales)})(?![\w])", text[end:end + 4])
+        if money_scale and value is not None and not c.scaled:  # $5m, £20k
+            value *= money_scales[money_scale.group(1).lower()]
+            end += money_scale.end()
+    # what follows: a currency, a unit, then a qualifier such as 'or more'
+    tail = text[end:end + 60]
+    m_cur = re.match(rf"[^\S\n]*({alternation(lex.currencies_after)})(?![\w])", tail, re.I)
+    m_unit = _unit_after(tail, lex)
+    if m_cur and (unit is None or len(m_cur.group(1)) > 0):
+        unit = unit or lex.currencies_after[norm(m_cur.group(1))]
+        end += m_cur.end()
+    elif m_unit is not None and unit is None:
+        unit, length = m_unit
+        end += length
+    if c.kind == "fraction":
+        unit = lex.fraction_unit
+    m_after = re.match(rf"[^\S\n]*({alternation(lex.qualifiers_after)})(?![\w])", text[end:end + 20], re.I)
+    qualifier = "exact"
+    if m_after and not re.match(r"[^\S\n]*[+][\d]", text[end:end + 20]):
+        qualifier = lex.qualifiers_after[norm(m_after.group(1))]
+        end += m_after.end()
+    m_q = lex.qualifier_before.search(text, max(0, start - 40), start)
+    if m_q:
+        qualifier = lex.qualifiers_before[norm(m_q.group(0))]
+        start = m_q.start()
+    if unit is None and unit_from is None:
+        unit = _counted_noun(text, end, lex, c)
+    low = high = None
+    if c.kind == "vague":
+        low, value = value, None
+        qualifier = "vague" if qualifier == "exact" else qualifier
+        if qualifier == "at_least":
+            pass
+    elif value is not None:
+        if qualifier == "at_least":
+            low = value
+        elif qualifier in ("at_most", "almost", "possibly"):
+            high = value
+    return Quantity(start=start, end=end, text=text[start:end], value=value, low=low, high=high, unit=unit,
+                    qualifier=qualifier)
+
+
+def _lookup_currency(written: str, lex: QuantityLexicon) -> str | None:
+    key = re.sub(r"\s+", " ", written).strip()
+    for k, v in lex.currencies_before.items():
+        if re.sub(r"\s+", " ", k) == key:
+            return v
+    return None
+
+
+def _unit_after(tail: str, lex: QuantityLexicon) -> tuple[str, int] | None:
+    m = re.match(rf"(?:[^\S\n]*|-)({alternation(lex.units_cased)})(?![\w])", tail)
+    if m:
+        return lex.units_cased[m.group(1)], m.end()
+    m = re.match(rf"(?:[^\S\n]*|-)({alternation(lex.units)})(?![\w])", tail, re.I)
+    if m:
+        return lex.units[norm(m.group(1))], m.end()
+    return None
+
+
+def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | None:
+    """What a count counts: the first noun-like word after the number, past adjectives."""
+    ctx = lex.context
+    skip = {norm(w) for w in ctx["unit_skip"]}
+    stop = {norm(w) for w in ctx["unit_stop"]}
+    of_words = {norm(w) for w in ctx["of_words"]}
+    pos = end
+    for _ in range(5):
+        m = re.match(r"[^\S\n]*([^\W\d][\w'’.-]*)", text[pos:pos + 60])
+        if not m:
+            return None
+        word = m.group(1).rstrip(".")
+        key = norm(word)
+        pos += m.end()
+        if key in of_words and c.kind in ("vague", "fraction"):
+            continue
+        if key in stop:
+            return None
+        if key in skip or any(key.endswith(s) for s in ctx["unit_skip_suffixes"]):
+            nxt = re.match(r"[^\S\n]*([^\W\d][\w'’-]*)", text[pos:pos + 40])
+            if nxt and norm(nxt.group(1)) not in stop:
+                continue
+        return word
+    return None
+
+
+def _share_units(qs: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
+    """``zeker twee miljoen, maar mogelijk zes miljoen granaten``: the first count counts granaten too."""
+    out = list(qs)
+    joiners = {norm(w) for w in lex.context["hedge_joiners"]} | set(lex.qualifiers_before)
+    for i in range(len(out) - 1):
+        q, nxt = out[i], out[i + 1]
+        if q.unit is not None or nxt.unit is None:
+            continue
+        gap = norm(re.sub(r"[,;()]", " ", text[q.end:nxt.start]))
+        if not gap or all(w in joiners for w in gap.split()):
+            out[i] = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, nxt.unit, q.qualifier)
+    return out

@@ -1,0 +1,89 @@
+"""The quantity vocabulary of one language, read from ``resources/LANG/quantities_*.json``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sayso.language.resources import load_json
+from sayso.quantities.numbers import NumberWords, alternation, number_words, words_pattern
+
+QUALIFIERS = ("at_least", "at_most", "almost", "about", "possibly")
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip().lower()
+
+
+@dataclass(frozen=True)
+class QuantityLexicon:
+    language: str
+    numbers: NumberWords
+    units: dict[str, str]  # lower-case word -> unit code
+    units_cased: dict[str, str]  # units whose case matters (GB, MW): as written -> code
+    currencies_before: dict[str, str]
+    currencies_after: dict[str, str]
+    fractions: dict[str, float]
+    fraction_unit: str
+    qualifiers_before: dict[str, str]  # phrase -> qualifier
+    qualifiers_after: dict[str, str]
+    range_between: tuple[tuple[str, str], ...]
+    range_joiners: tuple[str, ...]
+    context: dict[str, Any]
+    # compiled
+    core: re.Pattern[str]
+    qualifier_before: re.Pattern[str]
+    currency_before: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+@cache
+def quantity_lexicon(language: str) -> QuantityLexicon:
+    nw = number_words(language)
+    units_data = load_json(language, "quantities_units")
+    quals = load_json(language, "quantities_qualifiers")
+    context = load_json(language, "quantities_context")
+    units: dict[str, str] = {}
+    cased: dict[str, str] = {}
+    for word, code in units_data["units"].items():
+        if word.lower() != word and len(word) <= 4:
+            cased[word] = code  # GB, MW, kWh: lower case would catch ordinary words
+        else:
+            units[norm(word)] = code
+    q_before = {norm(p): q for q, phrases in quals["before"].items() for p in phrases}
+    q_after = {norm(p): q for q, phrases in quals["after"].items() for p in phrases}
+    scale_words = [w for w, (k, _) in nw.morphemes.items() if k == "scale"]
+    vague = alternation(nw.vague)
+    fractions = {norm(k): float(v) for k, v in units_data["fractions"].items()}
+    core = re.compile(
+        rf"(?P<vague>(?<![\w-]){vague}(?![\w-]))"
+        rf"|(?P<fraction>(?<![\w-]){alternation(fractions)}(?![\w-]))"
+        rf"|(?P<digits>(?<![\w.,/:])(?:{nw.digit_pattern}))"
+        rf"(?:(?P<dims>\s?[x×]\s?\d+)(?![\w]))?"
+        rf"(?:(?P<scale>[^\S\n]*(?:{alternation(scale_words)}|{alternation(nw.scale_abbreviations)}))(?![\w]))?"
+        rf"|(?P<words>(?<![\w-]){words_pattern(language)}(?![\w-]))",
+        re.IGNORECASE,
+    )
+    qualifier_before = re.compile(rf"(?<![\w]){alternation(q_before)}[^\S\n]*$", re.IGNORECASE)
+    currency_before = re.compile(rf"(?:{alternation(units_data['currencies_before'])})[^\S\n]*$")
+    return QuantityLexicon(
+        language=language,
+        numbers=nw,
+        units=units,
+        units_cased=cased,
+        currencies_before=units_data["currencies_before"],
+        currencies_after={norm(k): v for k, v in units_data["currencies_after"].items()},
+        fractions=fractions,
+        fraction_unit=units_data["fraction_unit"],
+        qualifiers_before=q_before,
+        qualifiers_after=q_after,
+        range_between=tuple((norm(a), norm(b)) for a, b in quals["range_between"]),
+        range_joiners=tuple(quals["range_joiners"]),
+        context=context,
+        core=core,
+        qualifier_before=qualifier_before,
+        currency_before=currency_before,
+        after=re.compile(""),
+    )

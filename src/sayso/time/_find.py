@@ -1,0 +1,105 @@
+"""find_times: run the grammar, keep the best non-overlapping expressions, anchor and extend them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from sayso.records import TimeExpr
+from sayso.time._grammar import Context, Hit, grammar, tense_pattern
+from sayso.time._lexicon import alt, lexicon
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def find_times(text: str, *, language: str, published: date | None) -> list[TimeExpr]:
+    """Every time expression in ``text``, with its leading preposition, normalised TIMEX3-style.
+
+    Relative expressions are resolved against ``published``. Without a publication date they
+    get the most specific value that needs none: a weekday ``XXXX-WXX-1``, a day without a year
+    ``XXXX-01-02``, a month ``XXXX-10``, and ``PAST_REF`` / ``PRESENT_REF`` / ``FUTURE_REF`` for
+    ``gisteren``, ``vorige week``, ``next year`` and the like; a time of day keeps only the time
+    (``T18:00``) unless the text gives its day.
+    """
+    if not text:
+        return []
+    lex = lexicon(language)
+    g = grammar(language)
+    ctx = Context(text, published, lex, tense_pattern(language))
+    hits: list[Hit] = []
+    for index, (pattern, handler) in enumerate(g.rules):
+        for m in pattern.finditer(text):
+            for found in handler(m, ctx):
+                start, end, value, kind = found[:4]
+                clock = len(found) > 4 and bool(found[4])
+                if end > start:
+                    hits.append(Hit(start, end, value, kind, index, clock=clock))
+    chosen = _resolve(hits)
+    chosen = _anchor(chosen, ctx)
+    return [_extend(h, ctx, chosen) for h in chosen]
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """The longest expressions win; among equally long ones the earlier rule."""
+    taken: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.rule, h.start)):
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
+    """A time of day takes its day from a day named in the same sentence, else the publication date."""
+    out: list[Hit] = []
+    for i, h in enumerate(hits):
+        if not h.clock:
+            out.append(h)
+            continue
+        s, e = ctx.sentence(h.start, h.end)
+        day = None
+        before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
+        after = [x for x in hits[i + 1:] if x.end <= e and _DAY.match(x.value)]
+        if before:
+            day = before[-1].value[:10]
+        elif after:
+            day = after[0].value[:10]
+        elif ctx.published is not None:
+            day = ctx.published.isoformat()
+        value = (day or "XXXX-XX-XX") + h.value
+        out.append(Hit(h.start, h.end, value, h.kind, h.rule, clock=False, extend=h.extend))
+    # a day followed by its own time of day ("Tuesday at 18:00") keep both: TIMEX3 marks them apart
+    return out
+
+
+def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
+    """Take in a part word (``begin``, ``early``) and a leading preposition (``op``, ``on``)."""
+    lex = ctx.lex
+    text = ctx.text
+    start = h.start
+    previous_end = max((x.end for x in hits if x.end <= h.start), default=0)
+    if h.kind in ("date", "time") and not h.value.startswith("P"):
+        m = _part_before(lex.language).search(text, max(previous_end, start - 40), start)
+        if m and m.end() == start:
+            start = m.start()
+    m = _preposition_before(lex.language).search(text, max(previous_end, start - 30), start)
+    if m and m.end() == start:
+        start = m.start()
+    return TimeExpr(start=start, end=h.end, text=text[start:h.end], value=h.value, kind=h.kind)
+
+
+_PART_CACHE: dict[str, re.Pattern[str]] = {}
+_PREP_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _part_before(language: str) -> re.Pattern[str]:
+    if language not in _PART_CACHE:
+        lex = lexicon(language)
+        _PART_CACHE[language] = re.compile(rf"(?<![\w]){alt(lex.rel['parts'])}(?:[^\S\n]+|-)$", re.IGNORECASE)
+    return _PART_CACHE[language]
+
+
+def _preposition_before(language: str) -> re.Pattern[str]:
+    if language not in _PREP_CACHE:
+        lex = lexicon(language)
+        _PREP_CACHE[language] = re.compile(rf"(?<![\w]){alt(lex.prepositions)}[^\S\n]+$", re.IGNORECASE)
+    return _PREP_CACHE[language]

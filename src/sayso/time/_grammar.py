@@ -1,0 +1,772 @@
+"""The time grammar: rules shared by every language, filled in with that language's words.
+
+A rule is a regular expression written with placeholders (``%MON%``, ``%WD%``, ``%UNIT%``, ...)
+that the lexicon of a language replaces by alternations of its words, and a handler that turns a
+match into TIMEX3 values. Both word orders of dates (``15 oktober 2024``, ``October 15, 2024``)
+are rules of the one grammar, so no rule is specific to a language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from sayso.quantities.numbers import try_parse_number
+from sayso.time import _calendar as cal
+from sayso.time._lexicon import TimeLexicon, alt, lexicon, norm
+
+REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+DAYPART_CODES = ("MO", "AF", "EV", "NI")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A time expression found by one rule, before overlaps are resolved."""
+
+    start: int
+    end: int
+    value: str
+    kind: str
+    rule: int
+    clock: bool = False  # a time of day still to be anchored to a day: value is 'T18:00' or 'T18:00Z'
+    extend: bool = True  # may take a part word (begin, early) in front of it
+
+
+class Context:
+    """The article text and publication date that handlers resolve against."""
+
+    def __init__(self, text: str, published: date | None, lex: TimeLexicon, tense: re.Pattern[str]) -> None:
+        self.text = text
+        self.published = published
+        self.lex = lex
+        self._tense = tense
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        s = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? "))) + 1
+        ends = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
+        return s, (min(ends) + 1 if ends else len(text))
+
+    def tense(self, start: int, end: int) -> int:
+        """+1 when the nearest tense cue in the sentence around ``start:end`` is a future one, -1 when
+        it is a past one, 0 when the sentence has none."""
+        s, e = self.sentence(start, end)
+        best: tuple[int, int] | None = None
+        for m in self._tense.finditer(self.text, s, e):
+            if m.start() < end and m.end() > start:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, 1 if m.lastgroup == "fut" else -1)
+        return best[1] if best else 0
+
+    def future(self, start: int, end: int) -> bool:
+        return self.tense(start, end) > 0
+
+    def word_before(self, start: int) -> str:
+        m = re.search(r"([\w'’$€£#-]+)[\s,]*$", self.text[max(0, start - 40):start])
+        return norm(m.group(1)) if m else ""
+
+    def words_before(self, start: int, n: int = 3) -> str:
+        chunk = self.text[max(0, start - 60):start]
+        return " ".join(norm(chunk).split()[-n:])
+
+    def word_after(self, end: int) -> str:
+        m = re.match(r"\s*([\w'’%-]+)", self.text[end:end + 40])
+        return m.group(1) if m else ""
+
+
+Handler = Callable[[re.Match[str], Context], "Iterator[tuple[int, int, str, str] | tuple[int, int, str, str, bool]]"]
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class Grammar:
+    """The compiled rules of one language."""
+
+    def __init__(self, lex: TimeLexicon) -> None:
+        self.lex = lex
+        rel, cal_, units = lex.rel, lex.cal, lex.units_data
+        ord_suf = alt(cal_["ordinal_day_suffixes"])
+        mods = [*rel["previous"], *rel["current"], *rel["next"], *rel["span_past"], *rel["span_next"],
+                *rel["span_recent"]]
+        self.pieces = {
+            "B": r"(?<![\w])",
+            "E": r"(?![\w])",
+            "MON": rf"(?:{alt(lex.full_months)}|{alt(lex.abbreviated_months)}\.?)",
+            "MONFULL": alt(lex.full_months),
+            "WD": alt(lex.weekdays),
+            "WDA": rf"(?:{alt(lex.weekdays)}|{alt(cal_['weekday_abbreviations'])}\.?)",
+            "WDPL": alt(cal_["weekday_plurals"]),
+            "DP": alt(lex.dayparts),
+            "DAY": rf"(?:3[01]|[12]\d|0?[1-9])(?:{ord_suf})?(?![\d])",
+            "YEAR": r"(?<![\d])(?:1\d{3}|20\d{2}|21\d{2})(?![\d])",
+            "NUM": lex.number_pattern,
+            "UNIT": alt(lex.units),
+            "UNITSG": alt(lex.singular_units),
+            "UNITPL": alt(lex.plural_units),
+            "ALLMOD": alt(mods),
+            "PREVNEXTCUR": alt([*rel["previous"], *rel["current"], *rel["next"]]),
+            "ART": alt(rel["articles"]),
+            "AGO": alt(rel["ago"]),
+            "VCOUNT": alt(units["vague_counts"]),
+            "ONE": alt(rel["one_words"]),
+            "HALFONE": alt(rel["half_one"]),
+            "SEASON": alt(lex.seasons),
+            "WEEKEND": alt(cal_["weekend"]),
+            "PART": alt(rel["parts"]),
+            "PART1": alt(rel["single_parts"]),
+            "ORD": alt(rel["ordinals"]),
+            "QUARTER": alt(rel["quarter_words"]),
+            "HALF": alt(rel["half_words"]),
+            "CENTURY": alt(rel["century_words"]),
+            "CENTORD": alt(rel["century_ordinals"]),
+            "ORDSUF": ord_suf,
+            "DECNOUN": alt(rel["decade_nouns"]),
+            "DECWORD": alt(rel["decade_words"]),
+            "OF": alt(rel["of"]),
+            "AND": alt(rel["and"]),
+            "EACH": alt(rel["each"]),
+            "PER": alt(rel["per"]),
+            "SETWORD": alt(rel["set_words"]),
+            "WEEKNUM": alt(rel["week_number"]),
+            "FISCAL": alt(rel["fiscal"]),
+            "CLOCKPRE": alt(rel["clock_prefixes"]),
+            "CLOCKSUF": alt(rel["clock_suffixes"]),
+            "CLOCKNAMED": alt(rel["clock_named"]),
+            "AMPM": alt(rel["am_pm"]),
+            "TZ": alt(rel["timezones"]),
+            "HALFHOUR": alt(rel["half_hour"]),
+            "DEICTIC": alt(rel["deictic"]),
+            "VAGUE": alt(rel["vague"]),
+            "VDUR": alt(units["vague_durations"]),
+            "LONG": alt(units["long_suffixes"]),
+            "BAREPREP": alt(rel["bare_plural_prepositions"]),
+            "DMJOIN": alt(cal_["day_month_joiners"]),
+        }
+        self.rules: list[tuple[re.Pattern[str], Handler]] = [
+            (self._compile(src), handler) for src, handler in self._rule_sources()
+        ]
+
+    def _compile(self, src: str) -> re.Pattern[str]:
+        out = re.sub(r"%(\w+)%", lambda m: self.pieces[m.group(1)], src)
+        return re.compile(out, re.IGNORECASE)
+
+    # ------------------------------------------------------------------ the rules, in order of preference
+    def _rule_sources(self) -> list[tuple[str, Handler]]:
+        return [
+            (r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w/-]|\.\d)", self.iso_date),
+            (r"(?<![\w./-])(?:(?P<wd>%WDA%),?\s+)?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
+             r"(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)", self.numeric_date),
+            (r"%B%(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*(?:%DMJOIN%\s+)?(?P<m>%MON%)"
+             r"(?:,?\s+(?P<y>%YEAR%))?(?![\w])", self.day_month),
+            (r"%B%(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)(?:,?\s+(?P<y>%YEAR%))?(?![\w]|[.,]\d)",
+             self.day_month),
+            (r"%B%(?P<d>\d{1,2})-(?P<m>%MON%)-(?P<y>\d{4}|\d{2})%E%", self.day_month),
+            (r"%B%(?P<m>%MON%)(?:\s+%OF%)?,?\s+(?P<y>%YEAR%)%E%", self.month_year),
+            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%|%HALF%)\s+(?:%OF%\s+)?"
+             r"(?:(?P<y>%YEAR%)|(?P<rel>%PREVNEXTCUR%)\s+(?P<yu>%UNITSG%))%E%", self.quarter),
+            (r"%B%(?P<qh>[QH])(?P<qn>[1-4])(?:\s+(?P<y>%YEAR%))?%E%", self.quarter),
+            (r"%B%(?P<s>%SEASON%)\s+(?:%OF%\s+)?(?P<y>%YEAR%)%E%", self.season_year),
+            (r"%B%(?P<f>%FISCAL%)\s*['’]?(?P<y>%YEAR%|\d{2})%E%", self.fiscal),
+            (r"%B%(?:%ART%\s+)?(?:%PART1%[-\s]+)?(?P<c>1\d|20)?(?P<apo>['’])?(?P<d>\d)0['’]?s%E%", self.decade_digits),
+            (r"%B%(?:%ART%\s+)?%DECNOUN%\s+(?P<w>%DECWORD%|['’]?\d0|(?:1\d|20)\d0)"
+             r"(?P<rest>(?:\s*(?:,|%AND%)\s*(?:%DECWORD%|['’]?\d0)%E%)*)", self.decade_noun),
+            (r"%B%%ART%\s+(?:%PART1%[-\s]+)?(?P<w>%DECWORD%)%E%", self.decade_word),
+            (r"%B%(?:%ART%\s+)?(?P<o>\d{1,2}(?:%ORDSUF%)|%CENTORD%)\s+%CENTURY%%E%", self.century),
+            (r"(?<![\w.,$€£#/])(?P<y>%YEAR%)(?![\w]|[.,]\d)", self.year),
+            (r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
+            (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
+            (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDPL%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
+            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
+             r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%", self.relative),
+            (r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
+            (r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
+            (r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
+            (r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
+            (r"%B%(?P<n>%NUM%)(?P<sep>\s+|-)(?P<u>%UNIT%)(?P<long>%LONG%)?%E%", self.duration),
+            (r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?P<half>\s+%AND%\s+(?:a|an)\s+half)?%E%", self.duration),
+            (r"%B%(?P<halfone>%HALFONE%)\s+(?P<u>%UNITSG%)%E%", self.duration),
+            (r"%B%(?P<vc>%VCOUNT%)\s+(?P<u>%UNITPL%)%E%", self.duration),
+            (r"%B%(?P<vd>%VDUR%)%E%", self.duration),
+            (r"%B%(?P<u>%UNITPL%)(?P<long>%LONG%)%E%", self.duration),
+            (r"%B%(?P<bare>%BAREPREP%)\s+(?P<u>%UNITPL%)%E%", self.duration),
+            (r"%B%(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d])(?:\s*(?P<ampm>%AMPM%))?"
+             r"(?:\s*(?P<suf>%CLOCKSUF%)(?![\w]))?(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?\s*\)?)?",
+             self.clock),
+            (r"%B%(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>%AMPM%)(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?"
+             r"\s*\)?)?", self.clock),
+            (r"%B%(?P<pre>%CLOCKPRE%)\s+(?:(?P<half>%HALFHOUR%)\s+)?(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?%E%",
+             self.clock),
+            (r"%B%(?P<named>%CLOCKNAMED%)%E%", self.clock),
+            (r"%B%(?P<part>%PART%)\s+(?P<art>%ART%)\s+(?P<u>%UNITSG%)%E%", self.the_period),
+            (r"%B%(?P<m>%MONFULL%)%E%", self.month),
+            (r"%B%%WEEKNUM%\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d])", self.week_number),
+            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%)%E%", self.quarter),
+            (r"%B%(?P<art>%ART%)\s+(?P<s>%SEASON%)%E%", self.season),
+            (r"%B%(?P<v>%VAGUE%)%E%", self.vague),
+        ]
+
+    # ------------------------------------------------------------------ helpers
+    def _month(self, word: str) -> int | None:
+        return self.lex.months.get(norm(word).rstrip("."))
+
+    def _month_ok(self, word: str, with_day_or_year: bool) -> bool:
+        """English month names are capitalised; abbreviations need a day or year."""
+        key = norm(word).rstrip(".")
+        if self.lex.cal["months_capitalised"] and not _cap(word):
+            return False
+        return with_day_or_year or key in self.lex.full_months
+
+    def _weekday_ok(self, word: str) -> bool:
+        return not self.lex.cal["weekdays_capitalised"] or _cap(word)
+
+    @staticmethod
+    def _day(text: str) -> int:
+        return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+    def _year2(self, text: str, ctx: Context) -> int:
+        y = int(text)
+        if len(text) == 4:
+            return y
+        pivot = (ctx.published.year % 100 + 10) if ctx.published else 30
+        return 2000 + y if y <= pivot else 1900 + y
+
+    # ------------------------------------------------------------------ handlers
+    def iso_date(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d:
+            yield m.start(), m.end(), cal.day(d), "date"
+
+    def numeric_date(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        a, b = int(m["a"]), int(m["b"])
+        if m["sep"] == "." and len(m["y"]) == 2:
+            return  # 1.5.24 is more often a version or a score than a date
+        dom, mon = (a, b) if self.lex.cal["date_order"] == "DMY" else (b, a)
+        d = cal.safe_date(self._year2(m["y"], ctx), mon, dom)
+        if d:
+            yield m.start(), m.end(), cal.day(d), "date"
+
+    def day_month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        if not self._month_ok(m["m"], True):
+            return
+        wd = m.groupdict().get("wd")
+        if wd and not self._weekday_ok(wd):
+            return
+        mon, dom = self._month(m["m"]), self._day(m["d"])
+        if mon is None:
+            return
+        if m["y"]:
+            d = cal.safe_date(self._year2(m["y"], ctx), mon, dom)
+            if d:
+                yield m.start(), m.end(), cal.day(d), "date"
+            return
+        if cal.safe_date(2000, mon, dom) is None:
+            return
+        if ctx.published is None:
+            yield m.start(), m.end(), f"XXXX-{mon:02d}-{dom:02d}", "date"
+            return
+        tense = ctx.tense(m.start(), m.end())
+        if tense == 0:
+            year = cal.year_for_month_day_nearest(ctx.published, mon, dom)
+        else:
+            year = cal.year_for_month_day(ctx.published, mon, dom, tense > 0)
+        d = cal.safe_date(year, mon, dom) or cal.safe_date(year, mon, 28)
+        if d:
+            yield m.start(), m.end(), cal.day(d), "date"
+
+    def month_year(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        mon = self._month(m["m"])
+        if mon and self._month_ok(m["m"], True):
+            yield m.start(), m.end(), cal.month(int(m["y"]), mon), "date"
+
+    def month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        word = m["m"]
+        mon = self._month(word)
+        if mon is None or not self._month_ok(word, False):
+            return
+        key = norm(word)
+        before = ctx.word_before(m.start())
+        if key in self.lex.cal["ambiguous_months"]:
+            context = {*self.lex.rel["year_prefixes"], *self.lex.rel["previous"], *self.lex.rel["next"],
+                       *self.lex.rel["current"], *self.lex.rel["single_parts"]}
+            if before not in context:
+                return
+        if self.lex.cal["months_capitalised"]:
+            # "June Carter": a capitalised word after the month makes it a name
+            after = ctx.word_after(m.end())
+            start_of_sentence = not ctx.text[:m.start()].strip() or ctx.text[:m.start()].rstrip()[-1:] in ".!?\n"
+            if after[:1].isupper() and not start_of_sentence and ctx.text[m.end():m.end() + 1] == " ":
+                return
+        if ctx.published is None:
+            yield m.start(), m.end(), f"XXXX-{mon:02d}", "date"
+            return
+        year = cal.year_for_month(ctx.published, mon, ctx.future(m.start(), m.end()))
+        yield m.start(), m.end(), cal.month(year, mon), "date"
+
+    def quarter(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        gd = m.groupdict()
+        if gd.get("qh"):
+            if m["qh"] != m["qh"].upper():
+                return
+            code, n = m["qh"], int(m["qn"])
+        else:
+            n = self.lex.rel["ordinals"].get(norm(m["o"]))
+            if n is None:
+                return
+            code = "Q" if re.fullmatch(self.pieces["QUARTER"], m["q"], re.I) else "H"
+            if code == "H" and n > 2:
+                return
+        if gd.get("y"):
+            year = int(m["y"])
+        elif gd.get("rel"):
+            if self.lex.unit_code(m["yu"]) != "Y" or ctx.published is None:
+                return
+            rel = norm(m["rel"])
+            step = -1 if rel in self.lex.rel["previous"] else 1 if rel in self.lex.rel["next"] else 0
+            year = ctx.published.year + step
+        elif code == "H":
+            return
+        elif ctx.published is None:
+            if n < 0:
+                yield m.start(), m.end(), "PAST_REF", "vague"
+            else:
+                yield m.start(), m.end(), f"XXXX-Q{n}", "date"
+            return
+        else:
+            y, q = cal.quarter_of(ctx.published)
+            if n < 0:
+                yield m.start(), m.end(), cal.quarter(*cal.shift_quarter(y, q, -1)), "date"
+                return
+            future = ctx.future(m.start(), m.end())
+            year = y if (n >= q if future else n <= q) else (y + 1 if future else y - 1)
+        if n < 0:
+            n = 4 if code == "Q" else 2
+        yield m.start(), m.end(), f"{year:04d}-{code}{n}", "date"
+
+    def season_year(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        yield m.start(), m.end(), f"{int(m['y']):04d}-{self.lex.seasons[norm(m['s'])]}", "date"
+
+    def season(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        key = norm(m["s"])
+        if key in self.lex.cal["ambiguous_seasons"]:
+            return
+        if m.end() < len(ctx.text) and re.match(r"\s+" + self.pieces["OF"] + r"\s", ctx.text[m.end():], re.I):
+            return  # de zomer van Poetin, the fall of Kabul
+        if ctx.published is None:
+            yield m.start(), m.end(), f"XXXX-{self.lex.seasons[key]}", "date"
+            return
+        n = 1 if ctx.future(m.start(), m.end()) else 0
+        yield m.start(), m.end(), cal.season_near(ctx.published, self.lex.seasons[key], n), "date"
+
+    def fiscal(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        if m["f"].lower() == "fy" and not m["f"].isupper():
+            return
+        yield m.start(), m.end(), f"FY{self._year2(m['y'], ctx):04d}", "date"
+
+    def decade_digits(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        if not m["c"] and not m["apo"] and not re.match(self.pieces["ART"], m.group(0), re.I):
+            return
+        if ctx.word_before(m.start()) in self.lex.rel["possessives"]:
+            return  # in her 60s: an age
+        century = m["c"] or "19"
+        yield m.start(), m.end(), f"{century}{m['d']}X", "date"
+
+    def _decade_value(self, word: str) -> str | None:
+        key = norm(word).lstrip("'")
+        words = self.lex.rel["decade_words"]
+        if key in words:
+            return f"19{words[key]}X"
+        if re.fullmatch(r"\d0", key):
+            return f"19{key[0]}X"
+        if re.fullmatch(r"(?:1\d|20)\d0", key):
+            return f"{key[:3]}X"
+        return None
+
+    def decade_noun(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        value = self._decade_value(m["w"])
+        if value is None:
+            return
+        yield m.start(), m.end("w"), value, "date"
+        if m["rest"]:
+            offset = m.start("rest")
+            pattern = re.compile(rf"(?:{self.pieces['DECWORD']}|['’]?\d0)(?![\w])", re.I)
+            for w in pattern.finditer(m["rest"]):
+                v = self._decade_value(w.group(0))
+                if v:
+                    yield offset + w.start(), offset + w.end(), v, "date"
+
+    def decade_word(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        if ctx.word_before(m.start()) in self.lex.rel["possessives"]:
+            return
+        value = self._decade_value(m["w"])
+        if value:
+            yield m.start(), m.end(), value, "date"
+
+    def century(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        key = norm(m["o"])
+        n = self.lex.rel["century_ordinals"].get(key)
+        if n is None:
+            digits = re.match(r"\d+", key)
+            n = int(digits.group(0)) if digits else None
+        if n and 1 <= n <= 30:
+            yield m.start(), m.end(), f"{n - 1:02d}", "date"
+
+    def year(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        y = int(m["y"])
+        before = ctx.words_before(m.start(), 2)
+        last = before.split()[-1] if before else ""
+        prefixes = self.lex.rel["year_prefixes"]
+        strong = last in prefixes or before in prefixes or last.endswith("-") or self._month_before(ctx, m.start())
+        if re.search(r"[$€£#]\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
+            return
+        after = ctx.word_after(m.end())
+        if after.startswith("%") or norm(after) in self.lex.rel["year_not_before"]:
+            return
+        if not strong:
+            if not 1900 <= y <= 2100:
+                return
+            if self._plural_like(after) or norm(after) in _unit_words(self.lex.language):
+                return
+            if last in _qualifier_words(self.lex.language):
+                return
+        yield m.start(), m.end(), f"{y:04d}", "date"
+
+    def _month_before(self, ctx: Context, start: int) -> bool:
+        word = ctx.word_before(start)
+        return word.rstrip(".") in self.lex.months
+
+    def _plural_like(self, word: str) -> bool:
+        if not word or not word[:1].islower() or not word.isalpha():
+            return False
+        w = word.lower()
+        if self.lex.language == "en":
+            return w.endswith("s") and not w.endswith(("ss", "us", "is"))
+        return w.endswith(("en", "s")) and len(w) > 3 and w not in _verbs_like(self.lex.language)
+
+    def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        key = norm(m["w"])
+        offset, part = self.lex.rel["deictic"][key]
+        end = m.end("w")
+        if m["dp"] and key in self.lex.rel["deictic_with_daypart"]:
+            part, end = self.lex.dayparts[norm(m["dp"])], m.end()
+        not_after = self.lex.rel["deictic_not_after"].get(key)
+        if not_after and ctx.word_before(m.start()) in not_after:
+            return
+        if key in self.lex.rel["deictic_not_after"] and _cap(m["w"]) and ctx.text[:m.start()].rstrip()[-1:] not in (
+                "", ".", "!", "?", "\n", "„", "“", '"', "'"):
+            return  # De Morgen, a newspaper
+        if ctx.published is None:
+            yield m.start(), end, REF[max(-1, min(1, offset))], "vague"
+            return
+        value = cal.day(ctx.published + timedelta(days=offset))
+        yield m.start(), end, value + (f"T{part}" if part else ""), "date"
+
+    def weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        if not self._weekday_ok(m["wd"]):
+            return
+        wd = self.lex.weekdays[norm(m["wd"])]
+        end = m.end()
+        part = None
+        if m["dp"]:
+            if not m["sep"] and not self.lex.cal["daypart_compounds"]:
+                end = m.end("wd")
+            else:
+                part = self.lex.dayparts[norm(m["dp"])]
+        suffix = f"T{part}" if part else ""
+        if ctx.published is None:
+            yield m.start(), end, f"XXXX-WXX-{wd}{suffix}", "date"
+            return
+        mod = norm(m["mod"]) if m["mod"] else None
+        pub = ctx.published
+        if mod and mod in self.lex.rel["previous"]:
+            d = cal.weekday_near(pub - timedelta(days=1), wd, False)
+        elif mod and mod in self.lex.rel["next"]:
+            d = cal.weekday_near(pub + timedelta(days=1), wd, True)
+        else:
+            tense = ctx.tense(m.start(), end)
+            d = cal.weekday_near(pub, wd, tense > 0)
+            if tense == 0:
+                ahead = cal.weekday_near(pub, wd, True)
+                if 0 < (ahead - pub).days <= 2:  # no tense cue: the day after tomorrow is nearer than last week
+                    d = ahead
+        yield m.start(), end, cal.day(d) + suffix, "date"
+
+    def weekday_set(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        word = m["wd"] or m["wds"] or m["wdp"]
+        if not self._weekday_ok(word):
+            return
+        key = norm(word)
+        wd = self.lex.weekdays.get(key) or self.lex.cal["weekday_plurals"].get(key)
+        if m["wdp"] and self.lex.language == "nl" and key.endswith("s"):
+            return  # maandags only after 's
+        if wd:
+            yield m.start(), m.end(), f"XXXX-WXX-{wd}", "set"
+
+    def relative(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        rel = self.lex.rel
+        mod = norm(m["mod"])
+        word = norm(m["u"])
+        code = self.lex.unit_code(word)
+        pub = ctx.published
+        is_prev, is_next, is_cur = mod in rel["previous"], mod in rel["next"], mod in rel["current"]
+        span_past = mod in rel["span_past"] or mod in rel["span_recent"]
+        span_next = mod in rel["span_next"]
+        step = -1 if is_prev else 1 if is_next else 0
+        if m["n"]:
+            if code is None or code == "WE" or not (span_past or span_next):
+                return
+            n_text = norm(m["n"])
+            if n_text in [norm(v) for v in self.lex.units_data["vague_counts"]]:
+                yield m.start(), m.end(), cal.duration(None, code), "duration"
+                return
+            n = try_parse_number(m["n"], self.lex.language)
+            if n is None:
+                return
+            yield m.start(), m.end(), cal.duration(n, code), "duration"
+            return
+        if code is not None and word in self.lex.plural_units:
+            value = "PAST_REF" if span_past else "FUTURE_REF" if span_next else "PRESENT_REF"
+            yield m.start(), m.end(), value, "vague"
+            return
+        if mod in rel["span_recent"] and not (is_prev or is_next or is_cur):
+            return
+        if word in self.lex.seasons:
+            season = self.lex.seasons[word]
+            value = cal.season_near(pub, season, step) if pub else REF[step]
+            yield m.start(), m.end(), value, "date" if pub else "vague"
+            return
+        if word in self.lex.months:
+            if not self._month_ok(m["u"], False):
+                return
+            mon = self.lex.months[word]
+            if pub is None:
+                yield m.start(), m.end(), f"XXXX-{mon:02d}", "date"
+                return
+            if step < 0:
+                year = pub.year if mon < pub.month else pub.year - 1
+            elif step > 0:
+                year = pub.year if mon > pub.month else pub.year + 1
+            else:
+                year = pub.year
+            yield m.start(), m.end(), cal.month(year, mon), "date"
+            return
+        if word in [norm(w) for w in self.lex.cal["weekend"]]:
+            code = "WE"
+        if code is None or code in ("H", "MIN", "S"):
+            return
+        article = bool(m["art"])
+        prep = ctx.word_before(m.start()) in rel["span_prepositions"]
+        if (span_past or span_next) and not is_cur and (article or prep) and not m["poss"] and code not in ("WE", "Q"):
+            yield m.start(), m.end(), cal.duration(1, code), "duration"
+            return
+        if not (is_prev or is_next or is_cur):
+            return
+        if pub is None:
+            yield m.start(), m.end(), REF[step], "vague"
+            return
+        if code == "D":
+            return
+        value = cal.shift(pub, code, step)
+        if value:
+            yield m.start(), m.end(), value, "date"
+
+    def ago(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        code = self.lex.unit_code(m["u"])
+        if code is None:
+            return
+        n: float | None
+        if m["n"] is None or norm(m["n"]) in [norm(v) for v in self.lex.units_data["vague_counts"]]:
+            n = None
+        elif norm(m["n"]) in self.lex.rel["one_words"]:
+            n = 1
+        else:
+            n = try_parse_number(m["n"], self.lex.language)
+            if n is None:
+                return
+        if n is None or ctx.published is None:
+            yield m.start(), m.end(), "PAST_REF", "vague"
+            return
+        value = cal.ago(ctx.published, code, n)
+        if value:
+            yield m.start(), m.end(), value, "date"
+
+    def set_each(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        code = self.lex.unit_code(m["u"])
+        if code is None or code == "WE":
+            return
+        n = try_parse_number(m["n"], self.lex.language) if m["n"] else 1
+        if n:
+            yield m.start(), m.end(), cal.duration(n, code), "set"
+
+    def set_per(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        code = self.lex.unit_code(m["u"])
+        if code is None or code == "WE":
+            return
+        if norm(m["per"]) in self.lex.rel["one_words"]:
+            # "a year" is a set only after a count: 15 a year, twice a year, $5 a day
+            before = ctx.text[max(0, m.start() - 30):m.start()]
+            last = before.split()[-1:] if before.split() else []
+            word = last[0].strip(",;:()").lower() if last else ""
+            if not (re.search(r"\d$", word) or word in self.lex.rel["times_words"]
+                    or try_parse_number(word, self.lex.language) is not None):
+                return
+        yield m.start(), m.end(), cal.duration(1, code), "set"
+
+    def set_word(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        yield m.start(), m.end(), self.lex.rel["set_words"][norm(m["w"])], "set"
+
+    def duration(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        gd = m.groupdict()
+        code = self.lex.unit_code(m["u"]) if gd.get("u") else None
+        n: float | None
+        if gd.get("vd"):
+            yield m.start(), m.end(), self.lex.units_data["vague_durations"][norm(m["vd"])], "duration"
+            return
+        if code is None or code == "WE":
+            return
+        if gd.get("n"):
+            n = try_parse_number(m["n"], self.lex.language)
+            if n is None or n <= 0:
+                return
+            after = ctx.text[m.end():m.end() + 8].lower()
+            ages = self.lex.units_data["not_after_adjective"]
+            if any(re.match(rf"[\s-]*{re.escape(w)}(?![\w])", after) for w in ages):
+                return  # a 55-year-old, 55 jaar oud: an age, not a duration
+            if re.match(r"[.,]\d", ctx.text[m.start() - 2:m.start()]) or ctx.text[m.start() - 1:m.start()] in "$€£#":
+                return
+        elif gd.get("one"):
+            if norm(m["u"]) in self.lex.units_data["need_a_number"]:
+                return
+            n = 1.5 if gd.get("half") else 1
+            if norm(m["one"]) in ("one",) and ctx.text[m.end():m.end() + 1] not in ("", " ", ".", ",", ";"):
+                return
+        elif gd.get("halfone"):
+            n = 0.5
+        else:  # several years, decades-long, for years
+            n = None
+        if n is not None and norm(m["u"]) in self.lex.units_data["need_a_number"] and not gd.get("n"):
+            return
+        yield m.start(), m.end(), cal.duration(n, code), "duration"
+
+    def clock(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        gd = m.groupdict()
+        rel = self.lex.rel
+        if gd.get("named"):
+            hhmm = rel["clock_named"][norm(m["named"])]
+            yield m.start(), m.end(), f"T{hhmm}", "time", True
+            return
+        minute = 0
+        if gd.get("hw") is not None:
+            suf = norm(m["suf"]) if m["suf"] else None
+            if suf is None and not m["half"]:
+                if not re.fullmatch(r"\d{1,2}", m["hw"]):
+                    return
+                return
+            h = try_parse_number(m["hw"], self.lex.language)
+            if h is None or not h.is_integer() or not 0 <= h <= 24:
+                return
+            hour = int(h)
+            if m["half"]:
+                hour, minute = (hour - 1) % 24, 30
+            if suf is None and not m["half"]:
+                return
+        else:
+            hour = int(m["h"])
+            if gd.get("mi"):
+                minute = int(m["mi"])
+            has_context = bool(gd.get("ampm") or gd.get("tz") or (gd.get("suf") and m["suf"]))
+            prefix = ctx.word_before(m.start()) in rel["clock_prefixes"]
+            if gd.get("sep") == "." and not (has_context or prefix):
+                return
+            if gd.get("sep") == ":" and not (has_context or prefix) and re.match(r"\d", ctx.word_after(m.end())):
+                return
+            if gd.get("suf") and norm(m["suf"]) in rel["clock_suffixes_need_prefix"] and not (
+                    prefix or gd.get("sep")):
+                return
+        ampm = rel["am_pm"].get(norm(m["ampm"])) if gd.get("ampm") else None
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 24 or (hour == 24 and minute):
+            return
+        zone = ""
+        if gd.get("tz"):
+            off = (m["off"] or "").replace(" ", "")
+            if not off or int(off) == 0:
+                zone = rel["timezones"].get(m["tz"].upper(), "")
+        end = m.end()
+        while end > m.start() and ctx.text[end - 1].isspace():
+            end -= 1
+        yield m.start(), end, f"T{hour:02d}:{minute:02d}{zone}", "time", True
+
+    def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        code = self.lex.unit_code(m["u"])
+        if code not in ("Y", "M", "W", "CE", "DE", "Q"):
+            return
+        if ctx.published is None:
+            yield m.start(), m.end(), "PRESENT_REF", "vague"
+            return
+        value = cal.shift(ctx.published, code, 0)
+        if value:
+            yield m.start(), m.end(), value, "date"
+
+    def week_number(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        n = int(m["n"])
+        year = f"{ctx.published.year:04d}" if ctx.published else "XXXX"
+        if ctx.word_after(m.end()).lower() in [u for u in self.lex.units if self.lex.units[u] != "W"]:
+            return
+        yield m.start(), m.end(), f"{year}-W{n:02d}", "date"
+
+    def vague(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        key = norm(m["v"])
+        not_before = self.lex.rel["vague_not_before"].get(key)
+        if not_before and norm(ctx.word_after(m.end())) in not_before:
+            return
+        yield m.start(), m.end(), self.lex.rel["vague"][key], "vague"
+
+
+@cache
+def _unit_words(language: str) -> frozenset[str]:
+    """Units and currencies from the quantities data: 2000 km is a distance, not a year."""
+    from sayso.language.resources import load_json
+
+    data = load_json(language, "quantities_units")
+    words: set[str] = set()
+    for key in ("units", "currencies_after"):
+        words.update(norm(w) for w in data.get(key, {}))
+    return frozenset(words)
+
+
+@cache
+def _qualifier_words(language: str) -> frozenset[str]:
+    from sayso.language.resources import load_json
+
+    data = load_json(language, "quantities_qualifiers")
+    return frozenset(norm(w).split()[-1] for words in data["before"].values() for w in words)
+
+
+@cache
+def _verbs_like(language: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in lexicon(language).tense.get("past", ()))
+
+
+@cache
+def grammar(language: str) -> Grammar:
+    return Grammar(lexicon(language))
+
+
+@cache
+def tense_pattern(language: str) -> re.Pattern[str]:
+    lex = lexicon(language)
+    fut = alt(lex.tense["future"])
+    past = alt(lex.tense["past"])
+    suffixes = lex.tense.get("past_suffixes", [])
+    past_words = rf"|\w{{3,}}{alt(suffixes)}" if suffixes else ""
+    return re.compile(rf"(?<![\w])(?:(?P<fut>{fut})|(?P<past>{past}{past_words}))(?![\w])", re.IGNORECASE)
