@@ -1,0 +1,498 @@
+"""Where names may be: gazetteer matches, the backbone's NER, and runs of capitalised words.
+
+Every candidate is trimmed to a bare name form (no determiner, title, role, nationality word or
+compound tail) and dropped when it is not a name at all (a date, a number, a capitalised common
+word at the start of a sentence). Overlaps are settled longest first, the gazetteer winning ties.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc
+
+from sayso.entities._gazetteer import NORP, Entry, Gazetteer, Match
+from sayso.entities._resources import Rules
+from sayso.entities._words import NAMEISH, Words
+
+PRIORITY = {"gaz": 3, "ner": 2, "chunk": 1}
+_AMOUNT = re.compile(r"\d+(?:st|nd|rd|th|bn|mn|m|k|pm|am|px|x\d+)", re.IGNORECASE)  # 5th, 15bn, 320x240
+STARTERS = frozenset({"cap", "acro", "mixed", "code"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int  # word indices, end exclusive
+    end: int
+    source: str  # gaz, ner or chunk
+    label: str | None = None
+    entry: Entry | None = None
+    titled: bool = False  # a title or role came before it: a person
+
+
+class Context:
+    """One document's words with what the rules need to know about them."""
+
+    def __init__(self, words: Words, rules: Rules, gaz: Gazetteer) -> None:
+        self.words = words
+        self.rules = rules
+        self.gaz = gaz
+        self.matches: list[Match] = gaz.match(words)
+        self.norp_at: dict[int, int] = {}
+        for m in self.matches:
+            if m.entry.label == NORP:
+                self.norp_at[m.start] = max(self.norp_at.get(m.start, 0), m.end)
+        self.single_titles = frozenset(t[0] for t in rules.titles if len(t) == 1)
+        self.gaz_ends: dict[int, list[int]] = {}
+        for m in self.matches:
+            if m.entry.label != NORP:
+                self.gaz_ends.setdefault(m.start, []).append(m.end)
+
+    # --- facts about the document -------------------------------------------------------------
+
+    @cached_property
+    def titlecase_lines(self) -> frozenset[int]:
+        """Short lines written in Title Case (headlines), where a capital letter says nothing."""
+        by_line: dict[int, list[str]] = {}
+        sentences = set()
+        for w in self.words.items:
+            if w.kind in ("cap", "lower") and w.text.isalpha():
+                by_line.setdefault(w.line, []).append(w.text)
+            elif w.text == ".":
+                sentences.add(w.line)  # a headline has no full stop
+        out = set()
+        for line, texts in by_line.items():
+            if line in sentences:
+                continue
+            content = [t for t in texts if len(t) > 3 and not self.is_stop(t)]
+            lower = sum(t[0].islower() for t in content)
+            if len(texts) <= 20 and len(content) >= 3 and lower <= 1 and lower < 0.25 * len(content):
+                out.add(line)
+        return frozenset(out)
+
+    @cached_property
+    def known_caps(self) -> frozenset[str]:
+        """Capitalised words seen inside a sentence (not first), outside Title Case lines."""
+        return frozenset(
+            w.text
+            for w in self.words.items
+            if w.kind in NAMEISH and not w.initial and w.line not in self.titlecase_lines
+        )
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(w.text for w in self.words.items if w.kind == "lower")
+
+    def is_stop(self, text: str) -> bool:
+        return text.lower() in self.gaz.stop_words
+
+    # --- word predicates -------------------------------------------------------------------------
+
+    def unit_end(self, i: int, limit: int) -> int:
+        """End of the run of words glued to word ``i`` (no space between), within ``limit``."""
+        k = i
+        while k + 1 < limit and not self.words[k].space:
+            k += 1
+        return k + 1
+
+    def is_norp(self, i: int, limit: int) -> int:
+        """End of a nationality word starting at ``i`` (0 when there is none).
+
+        A given name before another name is not one ("Frans Timmermans").
+        """
+        w, r = self.words, self.rules
+        if w[i].text in r.first_names and i + 1 < limit and w[i + 1].kind == "cap" and w[i].space:
+            return 0
+        end = self.norp_at.get(i, 0)
+        if end and end <= limit:
+            return end
+        u = self.unit_end(i, limit)
+        text = w.span_text(i, u)
+        if r.norp_pattern and r.norp_pattern.search(text) and text not in r.first_names:
+            return u
+        for suffix in r.place_adjective_suffixes:  # Chersonse, Amsterdamse
+            place = self.gaz.lookup(text[: -len(suffix)]) if text.endswith(suffix) else None
+            if place and place.label in ("GPE", "LOC"):
+                return u
+        return 0
+
+    def title_end(self, i: int, j: int) -> int:
+        """Index after a title or role that ends inside ``[i, j)`` (0 when there is none).
+
+        The title may begin before ``i``: in "minister van Defensie Kim" the name run starts at
+        "Defensie" but the title "minister van defensie" covers it.
+        """
+        w = self.words
+        for title in self.rules.titles:
+            m = len(title)
+            for k in range(i, min(j, i + m)):
+                p = k - m + 1
+                if p < 0 or not all(w[p + t].text.lower() == title[t] for t in range(m)):
+                    continue
+                if k + 1 == j or not self.is_head(w[k + 1].text):
+                    return k + 1  # the whole run may be a title: "Chief Operating Officer"
+        u = self.unit_end(i, j)
+        if u < j:
+            unit = w.span_text(i, u).lower()
+            if any(unit.endswith(s) and unit != s for s in self.rules.title_suffixes):
+                return u
+        return 0
+
+    def titled(self, i: int) -> bool:
+        """Is the run starting at word ``i`` preceded by a title or role ("minister Ruben Brekelmans")?"""
+        w = self.words
+        for title in self.rules.titles:
+            m = len(title)
+            if i - m >= 0 and all(w[i - m + t].text.lower() == title[t] for t in range(m)):
+                return True
+        if i > 0:
+            prev = w[i - 1].text.lower()
+            return any(prev.endswith(s) for s in self.rules.title_suffixes)
+        return False
+
+    def phrase_at(self, phrases: tuple[tuple[str, ...], ...], j: int) -> int:
+        """Length of the longest phrase that starts at word ``j`` (0 when none)."""
+        w = self.words
+        for phrase in phrases:
+            m = len(phrase)
+            if j + m <= len(w) and all(w[j + t].text.lower() == phrase[t] for t in range(m)):
+                return m
+        return 0
+
+    def is_head(self, text: str) -> bool:
+        return any(text in heads for heads in self.rules.heads.values())
+
+    def has_head(self, i: int, j: int) -> bool:
+        texts = {self.words[k].text for k in range(i, j)}
+        return any(texts & heads for heads in self.rules.heads.values())
+
+    def common_word(self, i: int, u: int, lower_elsewhere: bool = True) -> bool:
+        """A capitalised word that is a common word (first in its sentence, so capitalised)."""
+        text = self.words.span_text(i, u)
+        low = text.lower()
+        return (
+            low in self.rules.nonnames
+            or self.is_stop(text)
+            or (low,) in self.rules.titles
+            or (lower_elsewhere and low in self.lower_words)
+        )
+
+
+# --- runs of capitalised words -------------------------------------------------------------------
+
+
+def _short_number(text: str) -> bool:
+    return text.isdigit() and len(text) <= 4 and not (len(text) == 4 and text[:2] in ("19", "20"))
+
+
+def _can_start(ctx: Context, i: int) -> bool:
+    w = ctx.words
+    word = w[i]
+    if word.kind in STARTERS:
+        return True
+    if word.kind == "initial" and i + 1 < len(w):
+        nxt = w[i + 1]
+        if not word.space and nxt.kind == "hyphen":
+            return True
+        return word.text.endswith(".") and nxt.kind in ("cap", "initial")
+    return False
+
+
+def _step(ctx: Context, i: int, j: int) -> int:
+    """How many words starting at ``j`` continue the name run ``[i, j)`` (0: it ends)."""
+    w, r = ctx.words, ctx.rules
+    word, prev = w[j], w[j - 1]
+    n = len(w)
+    if word.initial:
+        return 0
+    if not prev.space:
+        if word.kind == "hyphen" and not word.space and j + 1 < n:
+            nxt = w[j + 1]
+            if nxt.kind in NAMEISH or nxt.kind == "num":
+                return 2
+            if nxt.kind == "lower" and j - i >= 2 and w[j - 2].text in r.korean_surnames and w[j - 1].kind == "cap":
+                return 2  # Kim Jong-un, Kim Yong-hyun
+            return 0  # a compound's common noun: Airbus-eigenaar, FTSE-index
+        if word.kind in NAMEISH or word.kind == "num":
+            return 1
+        return 0
+    if word.text in r.cut_before:
+        return 0
+    if word.kind in ("cap", "acro", "mixed", "code"):
+        return 0 if ctx.is_norp(j, n) else 1
+    if word.kind == "initial":
+        if word.text.endswith("."):
+            return 1 if j + 1 < n and w[j + 1].kind in ("cap", "initial") else 0
+        return 1
+    if word.kind == "num":
+        named = any(w[k].kind in ("cap", "mixed", "acro", "code") for k in range(i, j))
+        return 1 if named and _short_number(word.text) else 0
+    if word.kind in ("lower", "punct"):
+        after = lambda m: j + m < n and w[j + m].kind in ("cap", "acro", "initial") and not w[j + m].initial  # noqa: E731
+        m = ctx.phrase_at(r.particles, j)
+        if (
+            m
+            and after(m)
+            and w[i].text in r.first_names
+            and (j - i == 1 or (j - i == 2 and w[i + 1].kind == "initial"))
+        ):
+            return m
+        m = ctx.phrase_at(r.joiners, j)
+        if m and after(m) and (word.text == "&" or ctx.has_head(i, j)):
+            return m
+    return 0
+
+
+def chunks(ctx: Context) -> list[tuple[int, int]]:
+    """Maximal runs of words that look like one name."""
+    out = []
+    i, n = 0, len(ctx.words)
+    while i < n:
+        if not _can_start(ctx, i):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            step = _step(ctx, i, j)
+            if not step:
+                break
+            j += step
+        out.append((i, j))
+        i = j
+    return out
+
+
+# --- trimming and checking -------------------------------------------------------------------------
+
+_EDGE = frozenset({"punct", "hyphen", "poss", "lower", "num"})
+
+
+def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
+    """The bare name inside ``[i, j)``: determiners, titles, roles, nationality words cut off."""
+    w, r = ctx.words, ctx.rules
+    while True:
+        start = i
+        if i < j and ctx.gaz.lookup(w.span_text(i, j)):
+            break
+        while i < j and w[i].kind in _EDGE and w[i].text.lower() not in r.determiners:
+            i += 1
+        if i < j and w[i].text.lower() in r.determiners:
+            keep = w[i].kind == "cap" and not w[i].initial and j - i > 1  # The Beatles, De Telegraaf
+            if not keep:
+                i += 1
+        if i < j - 1 and w[i].text.lower() in r.nonnames:
+            i += 1  # "June 15", "First Airbus A380"
+        k = ctx.title_end(i, j) if i < j else 0
+        if k:
+            i = k
+        k = ctx.is_norp(i, j) if i < j else 0
+        if k and k < j:
+            i = k
+        if i < j and w[i].initial:
+            u = ctx.unit_end(i, j)
+            if u < j and _initial_is_not_name(ctx, i, u, j):
+                i = u
+        if i == start:
+            break
+    for k in range(i + 1, j):
+        if w[k].text in r.cut_before:
+            j = k
+            break
+    while (
+        j > i
+        and not _korean_tail(ctx, i, j)
+        and (
+            w[j - 1].kind in _EDGE - {"num"}
+            or (w[j - 1].kind != "num" and w[j - 1].text.lower() in r.nonnames)
+            or (w[j - 1].text.lower() in ctx.single_titles and j - i > 1)
+        )
+    ):
+        j -= 1
+    return i, j
+
+
+def _korean_tail(ctx: Context, i: int, j: int) -> bool:
+    """Does ``[i, j)`` end in the hyphenated given name of a Korean name ("Kim Jong-un")?"""
+    w = ctx.words
+    return (
+        j - i >= 4
+        and w[j - 1].kind == "lower"
+        and w[j - 2].kind == "hyphen"
+        and not w[j - 2].space
+        and not w[j - 3].space
+        and w[j - 4].text in ctx.rules.korean_surnames
+    )
+
+
+def _initial_is_not_name(ctx: Context, i: int, u: int, j: int) -> bool:
+    """Is the first word of a sentence (``[i, u)``) a common word before the name ``[u, j)``?"""
+    text = ctx.words.span_text(i, u)
+    if ctx.common_word(i, u, lower_elsewhere=False):
+        return True
+    if text in ctx.rules.first_names or text in ctx.known_caps or ctx.gaz.lookup(text):
+        return False
+    return text.lower() in ctx.lower_words or ctx.words[u].text in ctx.rules.first_names
+
+
+def valid(ctx: Context, i: int, j: int, source: str) -> bool:
+    """Is ``[i, j)`` a name at all?"""
+    w, r = ctx.words, ctx.rules
+    if i >= j:
+        return False
+    text = w.span_text(i, j)
+    if not any(c.isalpha() for c in text):
+        return False
+    low = text.lower()
+    if low in r.nonnames or low.replace(".", "") in r.nonnames or (low,) in r.titles:
+        return False
+    if w[i].text in r.cut_before:
+        return False  # "Flight 447"
+    if ctx.phrase_at(r.titles, i) > j - i:
+        return False  # "Prime" of "Prime Minister"
+    if j - i == 1 and (w[i].kind in ("num", "initial", "lower", "punct") or ctx.is_stop(text)):
+        return False
+    if ctx.is_norp(i, j) == j:
+        return False
+    single = ctx.unit_end(i, j) == j
+    if source != "gaz" and w[i].initial and single and w[i].kind == "cap":
+        if ctx.is_stop(text) or (low in ctx.lower_words and text not in ctx.known_caps):
+            return False
+        if source == "chunk" and text not in ctx.known_caps:
+            return False
+    if j - i == 1 and _AMOUNT.fullmatch(text):
+        return False
+    if source == "chunk" and w[i].line in ctx.titlecase_lines:
+        caps = [k for k in range(i, j) if w[k].kind == "cap"]
+        if any(w[k].text not in ctx.known_caps and not ctx.gaz.lookup(w[k].text) for k in caps):
+            return False
+    return True
+
+
+def title_cuts(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
+    """``[i, j)`` cut around titles inside it: "Apple CEO Steve Jobs" -> "Apple", "Steve Jobs"."""
+    w, r = ctx.words, ctx.rules
+    if ctx.gaz.lookup(w.span_text(i, j)):
+        return [(i, j)]
+    out, a, k = [], i, i + 1
+    while k < j:
+        m = ctx.phrase_at(r.titles, k)
+        if m and k + m <= j:
+            after = k + m
+            title = w.span_text(k, after)
+            acronym = title.replace(".", "").isupper()
+            if (after == j and (m > 1 or acronym)) or (after < j and (w[after].text in r.first_names or acronym)):
+                out.append((a, k))
+                a = k = after
+                continue
+        k += 1
+    out.append((a, j))
+    return [(x, y) for x, y in out if x < y]
+
+
+def _split_ner(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
+    """A backbone entity cut where it runs over a sentence start, a spaced dash, a possessive or a lower-case word."""
+    w, r = ctx.words, ctx.rules
+    if ctx.gaz.lookup(w.span_text(i, j)):
+        return [(i, j)]
+    cuts, k = [i], i + 1
+    while k < j:
+        spaced_dash = w[k].kind == "hyphen" and w[k].space and w[k - 1].space
+        if w[k].initial or spaced_dash or w[k].kind == "poss" or "\n" in w.text[w[k - 1].end : w[k].start]:
+            cuts.append(k)
+        elif w[k].kind == "punct" and w[k].text != "&":
+            cuts.append(k)
+        elif w[k].kind == "lower" and w[k - 1].space:
+            m = ctx.phrase_at(r.joiners, k) or ctx.phrase_at(r.particles, k)
+            if not m and ctx.has_head(cuts[-1], k):
+                m = ctx.phrase_at(r.head_joiners, k)  # National Institute of Allergy and Infectious Diseases
+            if m and (k + m >= j or w[k + m].text.lower() in r.nonnames):
+                m = 0
+            if not m:
+                cuts.append(k)
+            k += max(m, 1)
+            continue
+        k += 1
+    cuts.append(j)
+    return [piece for a, b in itertools.pairwise(cuts) for piece in title_cuts(ctx, a, b)]
+
+
+def gazetteer_candidates(ctx: Context) -> list[Candidate]:
+    w = ctx.words
+    out = []
+    for m in ctx.matches:
+        if m.end - m.start == 1 and w[m.start].initial and m.entry.label != NORP:
+            text = w[m.start].text
+            if ctx.is_stop(text) or text.lower() in ctx.lower_words:
+                continue  # "Mobile", "Total" opening a sentence
+        out.append(Candidate(m.start, m.end, "gaz", m.entry.label, m.entry))
+    return out
+
+
+def ner_candidates(ctx: Context, doc: Doc) -> list[Candidate]:
+    """The backbone's entities, mapped to sayso's labels, split where they run over a boundary."""
+    w, labels = ctx.words, ctx.rules.ner_labels
+    out = []
+    for ent in doc.ents:
+        label = labels.get(ent.label_)
+        if label is None:
+            continue
+        i, j = w.covering(ent.start_char, ent.end_char)
+        if i >= j:
+            continue
+        for a, b in _split_ner(ctx, i, j):
+            a, b = trim(ctx, a, b)
+            if valid(ctx, a, b, "ner"):
+                out.append(Candidate(a, b, "ner", label, titled=ctx.titled(a)))
+    return out
+
+
+def gazetteer_tiles(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
+    """``[i, j)`` as a known place and other known names side by side ("UK iTunes"), else whole.
+
+    A place after a company stays with it ("EADS North America" is a company).
+    """
+    if ctx.gaz.lookup(ctx.words.span_text(i, j)):
+        return [(i, j)]
+    first = [m for m in ctx.matches if m.start == i and m.end < j and m.entry.label in ("GPE", "LOC")]
+    if not first:
+        return [(i, j)]
+    tiles, k = [], i
+    while k < j:
+        ends = [e for e in ctx.gaz_ends.get(k, []) if e <= j]
+        if not ends:
+            return [(i, j)]
+        tiles.append((k, max(ends)))
+        k = max(ends)
+    return tiles
+
+
+def chunk_candidates(ctx: Context) -> list[Candidate]:
+    out = []
+    for i, j in chunks(ctx):
+        for a, b in (p for tile in gazetteer_tiles(ctx, i, j) for p in title_cuts(ctx, *tile)):
+            a, b = trim(ctx, a, b)
+            if valid(ctx, a, b, "chunk"):
+                out.append(Candidate(a, b, "chunk", titled=ctx.titled(a)))
+    return out
+
+
+def resolve(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first, the gazetteer winning ties; nationality words dropped."""
+    w = ctx.words
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-(w[c.end - 1].end - w[c.start].start), -PRIORITY[c.source], c.start),
+    )
+    taken = [False] * len(w)
+    kept = []
+    for c in ranked:
+        if any(taken[c.start : c.end]):
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return [c for c in kept if not (c.entry and c.entry.label == NORP)]

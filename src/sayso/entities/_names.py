@@ -1,0 +1,193 @@
+"""Labels and canonical names for the name forms found in one document.
+
+In order: the gazetteer (``Rusland`` -> ``Russia``); an acronym defined in parentheses
+(``United States Air Force (USAF)``); a shorter form of a longer name in the same article
+(``Boedanov`` after ``Kyrylo Boedanov``, ``Lockheed`` after ``Lockheed Martin``); an acronym
+spelling the initials of such a name (``GAO``); the language's transliteration rules
+(``Loehansk`` -> ``Luhansk``); else the form itself.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from sayso.entities._candidates import Candidate, Context
+from sayso.entities._gazetteer import Entry
+from sayso.entities._transliterate import looks_transliterated, respell_place, transliterate
+from sayso.records import Entity
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
+_DIGIT = re.compile(r"\d")
+_MIXED = re.compile(r"^[a-z]{1,3}[A-Z]")
+_PLURAL = re.compile(r"(?<=[0-9A-Za-z])(?:'s|’s|s)$")
+
+
+@dataclass(slots=True)
+class Name:
+    """One distinct name form of the document and what is known about it."""
+
+    form: str
+    first: int  # word index of its first mention
+    label: str | None
+    canonical: str | None
+    resolved: bool  # canonical settled by the gazetteer or an alias
+    titled: bool = False  # some mention follows a title or role
+
+
+def _lookup(ctx: Context, form: str, entry: Entry | None) -> Entry | None:
+    if entry:
+        return entry
+    found = ctx.gaz.lookup_folded(form)
+    if found is None and _PLURAL.search(form):
+        found = ctx.gaz.lookup_folded(_PLURAL.sub("", form))  # A380s, Dreamliners, Boeing 737s
+    if found is None:
+        bare = _without_legal_suffix(form, ctx.rules.legal_suffixes)
+        if bare != form:
+            found = ctx.gaz.lookup(bare)  # Aer Lingus Group PLC
+    return found
+
+
+def _without_legal_suffix(form: str, suffixes: frozenset[str]) -> str:
+    """``AirTanker Ltd.`` -> ``AirTanker``, ``Aer Lingus Group PLC`` -> ``Aer Lingus Group``."""
+    parts = form.split()
+    while len(parts) > 1 and parts[-1].rstrip(",") in suffixes:
+        parts.pop()
+    return " ".join(parts).rstrip(",")
+
+
+def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
+    """A label for a name that neither the gazetteer nor the backbone labelled.
+
+    ``alone`` holds the one-word names of the document: a surname used alone marks a person.
+    """
+    r = ctx.rules
+    parts = form.split()
+    for word in (parts[-1], *parts):
+        for label in ("ORG", "LOC", "GPE", "EVENT"):
+            if word in r.heads.get(label, ()):
+                return label
+    if r.place_pattern and len(parts) == 1 and r.place_pattern.search(form):
+        return "GPE"  # Californië, Novohrodivka
+    if _DIGIT.search(form) or any(_MIXED.match(p) for p in parts):
+        return "PRODUCT"
+    known = ctx.gaz.lookup(parts[0])
+    if len(parts) >= 2 and known and known.label in ("ORG", "PRODUCT"):
+        return "PRODUCT"  # a maker's name before a model: Lockheed Tristar, Intel Core Duo
+    if len(parts) >= 2 and (parts[0] in r.first_names or parts[0] in r.korean_surnames):
+        return "PER"
+    if all(p.isupper() for p in parts):
+        return "ORG"
+    if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) and parts[-1] in alone:
+        return "PER"
+    if looks_transliterated(form, r.transliteration):
+        return "PER"
+    return "ORG"
+
+
+def _acronym_definitions(ctx: Context, kept: list[Candidate]) -> dict[str, str]:
+    """Acronym -> the name it follows in parentheses: ``United States Air Force (USAF)``."""
+    w = ctx.words
+    out: dict[str, str] = {}
+    for a, b in itertools.pairwise(kept):
+        if b.start - a.end == 1 and b.end < len(w) and w[a.end].text == "(" and w[b.end].text == ")":
+            short = w.span_text(b.start, b.end)
+            long_ = w.span_text(a.start, a.end)
+            if _ACRONYM.fullmatch(short) and len(long_.split()) > 1:
+                out.setdefault(short, long_)
+    return out
+
+
+def _initials(form: str, skip: frozenset[str]) -> str:
+    return "".join(p[0] for p in re.split(r"[\s-]+", form) if p and p[0].isupper() and p.lower() not in skip)
+
+
+def _alias_target(names: dict[str, Name], name: Name, ctx: Context) -> Name | None:
+    """A longer name of the document of which ``name`` is a shorter form."""
+    parts = name.form.split()
+    korean = parts[0] in ctx.rules.korean_surnames
+    best: Name | None = None
+    for other in names.values():
+        oparts = other.form.split()
+        if len(oparts) <= len(parts) or other is name:
+            continue
+        person = name.label == "PER" or other.label == "PER"
+        suffix = oparts[-len(parts) :] == parts
+        prefix = oparts[: len(parts)] == parts
+        if person:
+            ok = suffix or (prefix and korean)
+        else:
+            rest = oparts[len(parts) :] if prefix else oparts[: -len(parts)]
+            ok = (prefix or suffix) and not any(_DIGIT.search(p) for p in rest)
+        if not ok:
+            continue
+        # the nearest one before the first mention, else the first one after it
+        if best is None:
+            best = other
+        elif (other.first < name.first) and (best.first > name.first or other.first > best.first):
+            best = other
+        elif other.first > name.first and best.first > name.first and other.first < best.first:
+            best = other
+    return best
+
+
+def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str]) -> list[Entity]:
+    """Entities for the kept candidates, each with a label and a canonical name."""
+    w, r = ctx.words, ctx.rules
+    names: dict[str, Name] = {}
+    for c in kept:
+        form = w.span_text(c.start, c.end)
+        if form in names:
+            names[form].titled |= c.titled
+            continue
+        entry = _lookup(ctx, form, c.entry)
+        if entry:
+            names[form] = Name(form, c.start, entry.label, entry.canonical, True)
+        else:
+            names[form] = Name(form, c.start, c.label or ner_labels.get(c.start), None, False, c.titled)
+
+    alone = frozenset(f for f in names if " " not in f)
+    for name in names.values():
+        guess = guess_label(ctx, name.form, alone)
+        if name.label is None or (name.label == "PER" and guess in ("PRODUCT", "GPE")):
+            name.label = "PER" if name.titled and guess == "ORG" else guess
+
+    definitions = _acronym_definitions(ctx, kept)
+    skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners
+    # longer names first, so that a short form takes the settled canonical of its long form
+    for name in sorted(names.values(), key=lambda n: -len(n.form.split())):
+        if name.resolved:
+            continue
+        target = None
+        if name.form in definitions and definitions[name.form] in names:
+            target = names[definitions[name.form]]
+        if target is None:
+            target = _alias_target(names, name, ctx)
+        if target is None and _ACRONYM.fullmatch(name.form):
+            letters = name.form.replace(".", "")
+            target = next(
+                (o for o in names.values() if len(o.form.split()) > 1 and _initials(o.form, skip) == letters), None
+            )
+        if target is not None:
+            name.canonical = target.canonical or target.form
+            name.label = target.label
+            name.resolved = True
+
+    for name in names.values():
+        if name.canonical is None:
+            canonical = name.form
+            if name.label == "ORG":
+                canonical = _without_legal_suffix(canonical, r.legal_suffixes)
+            if name.label in ("PER", "GPE", "LOC"):
+                canonical = transliterate(canonical, r.transliteration)
+            if name.label in ("GPE", "LOC"):
+                canonical = respell_place(canonical, r.transliteration)
+            name.canonical = canonical
+
+    out = []
+    for c in kept:
+        form = w.span_text(c.start, c.end)
+        name = names[form]
+        out.append(Entity(w[c.start].start, w[c.end - 1].end, form, name.label or "MISC", name.canonical or form))
+    return out

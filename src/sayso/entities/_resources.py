@@ -1,0 +1,111 @@
+"""The language knowledge of the entities stage, read once per language from ``resources/LANG/entities_*``.
+
+Text files may pull in another language's file of the same name with a line ``@include LANG``
+(Dutch news quotes English names, titles and units, so the Dutch lists include the English ones).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sayso.language.resources import load_json, load_lines
+
+LABELS = ("PER", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "MISC")
+
+
+def _lines(language: str, name: str, _seen: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Entries of ``LANG/NAME.txt`` with ``@include OTHER`` lines expanded."""
+    out: list[str] = []
+    for line in load_lines(language, name):
+        if line.startswith("@include "):
+            other = line.split(None, 1)[1].strip()
+            if other not in _seen and other != language:
+                out.extend(_lines(other, name, _seen | {language}))
+        else:
+            out.append(line)
+    return tuple(out)
+
+
+def _words(language: str, name: str) -> frozenset[str]:
+    return frozenset(w for line in _lines(language, name) for w in line.split())
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Lower-cased word sequences, longest first."""
+    seqs = {tuple(item.lower().split()) for item in items if item.strip()}
+    return tuple(sorted(seqs, key=lambda s: (-len(s), s)))
+
+
+@dataclass(frozen=True, slots=True)
+class Transliteration:
+    """Respelling rules for names written in the language's own spelling of a foreign script."""
+
+    markers: tuple[re.Pattern[str], ...]
+    blockers: tuple[re.Pattern[str], ...]
+    rules: tuple[tuple[re.Pattern[str], str], ...]
+    place_rules: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Everything language-specific that the entities stage needs, besides the gazetteer."""
+
+    language: str
+    ner_labels: dict[str, str | None]
+    particles: tuple[tuple[str, ...], ...]
+    joiners: tuple[tuple[str, ...], ...]
+    head_joiners: tuple[tuple[str, ...], ...]
+    determiners: frozenset[str]
+    cut_before: frozenset[str]
+    legal_suffixes: frozenset[str]
+    heads: dict[str, frozenset[str]]
+    norp_pattern: re.Pattern[str] | None
+    place_pattern: re.Pattern[str] | None
+    place_adjective_suffixes: tuple[str, ...]
+    titles: tuple[tuple[str, ...], ...]
+    title_suffixes: tuple[str, ...]
+    nonnames: frozenset[str]
+    first_names: frozenset[str]
+    korean_surnames: frozenset[str]
+    transliteration: Transliteration
+
+
+def _transliteration(language: str) -> Transliteration:
+    data = load_json(language, "entities_transliteration")
+    return Transliteration(
+        markers=tuple(re.compile(p) for p in data.get("markers", [])),
+        blockers=tuple(re.compile(p) for p in data.get("blockers", [])),
+        rules=tuple((re.compile(a), b) for a, b in data.get("rules", [])),
+        place_rules=tuple((re.compile(a), b) for a, b in data.get("place_rules", [])),
+    )
+
+
+@cache
+def rules(language: str) -> Rules:
+    """The entity rules for ``language`` (cached)."""
+    data = load_json(language, "entities_rules")
+    titles = _lines(language, "entities_titles")
+    norp = data.get("norp_pattern") or ""
+    place = data.get("place_pattern") or ""
+    return Rules(
+        language=language,
+        ner_labels=dict(data.get("ner_labels", {})),
+        particles=_phrases(data.get("particles", [])),
+        joiners=_phrases(data.get("joiners", [])),
+        head_joiners=_phrases(data.get("head_joiners", [])),
+        determiners=frozenset(w.lower() for w in data.get("determiners", [])),
+        cut_before=frozenset(data.get("cut_before", [])),
+        legal_suffixes=frozenset(data.get("legal_suffixes", [])),
+        heads={label: frozenset(words) for label, words in data.get("heads", {}).items()},
+        norp_pattern=re.compile(norp) if norp else None,
+        place_pattern=re.compile(place) if place else None,
+        place_adjective_suffixes=tuple(data.get("place_adjective_suffixes", [])),
+        titles=_phrases([t for t in titles if not t.startswith("-")]),
+        title_suffixes=tuple(sorted({t[1:].lower() for t in titles if t.startswith("-") and len(t) > 1})),
+        nonnames=frozenset(w.lower() for w in _words(language, "entities_nonnames")),
+        first_names=_words(language, "entities_first_names"),
+        korean_surnames=_words(language, "entities_korean_surnames"),
+        transliteration=_transliteration(language),
+    )
