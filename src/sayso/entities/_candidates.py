@@ -148,9 +148,6 @@ class Context:
             m = len(title)
             if i - m >= 0 and all(w[i - m + t].text.lower() == title[t] for t in range(m)):
                 return True
-        if i > 0:
-            prev = w[i - 1].text.lower()
-            return any(prev.endswith(s) for s in self.rules.title_suffixes)
         return False
 
     def phrase_at(self, phrases: tuple[tuple[str, ...], ...], j: int) -> int:
@@ -222,7 +219,9 @@ def _step(ctx: Context, i: int, j: int) -> int:
     if word.text in r.cut_before:
         return 0
     if word.kind in ("cap", "acro", "mixed", "code"):
-        return 0 if ctx.is_norp(j, n) else 1
+        if ctx.is_norp(j, n) and not ctx.has_head(i, j):
+            return 0  # "Vereniging van Nederlandse Gemeenten" keeps its adjective
+        return 1
     if word.kind == "initial":
         if word.text.endswith("."):
             return 1 if j + 1 < n and w[j + 1].kind in ("cap", "initial") else 0
@@ -364,7 +363,7 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
             return False
     if j - i == 1 and _AMOUNT.fullmatch(text):
         return False
-    if source == "chunk" and w[i].line in ctx.titlecase_lines:
+    if source != "gaz" and w[i].line in ctx.titlecase_lines:
         caps = [k for k in range(i, j) if w[k].kind == "cap"]
         if any(w[k].text not in ctx.known_caps and not ctx.gaz.lookup(w[k].text) for k in caps):
             return False
@@ -469,9 +468,26 @@ def gazetteer_tiles(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
     return tiles
 
 
+def _known_runs(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
+    """In a Title Case line: the parts of ``[i, j)`` whose capitalised words the article capitalises elsewhere."""
+    w = ctx.words
+    if w[i].line not in ctx.titlecase_lines:
+        return [(i, j)]
+    covered = {k for m in ctx.matches for k in range(m.start, m.end)}
+    out, start = [], None
+    for k in range(i, j + 1):
+        known = k < j and (w[k].kind != "cap" or w[k].text in ctx.known_caps or k in covered)
+        if known and start is None:
+            start = k
+        elif not known and start is not None:
+            out.append((start, k))
+            start = None
+    return out
+
+
 def chunk_candidates(ctx: Context) -> list[Candidate]:
     out = []
-    for i, j in chunks(ctx):
+    for i, j in (run for chunk in chunks(ctx) for run in _known_runs(ctx, *chunk)):
         for a, b in (p for tile in gazetteer_tiles(ctx, i, j) for p in title_cuts(ctx, *tile)):
             a, b = trim(ctx, a, b)
             if valid(ctx, a, b, "chunk"):

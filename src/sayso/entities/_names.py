@@ -21,6 +21,7 @@ from sayso.records import Entity
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
 _DIGIT = re.compile(r"\d")
 _MIXED = re.compile(r"^[a-z]{1,3}[A-Z]")
+_NAME_PART = re.compile(r"[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|(?:Mc|Mac|O'|D')[A-Z][a-z]+")
 _PLURAL = re.compile(r"(?<=[0-9A-Za-z])(?:'s|’s|s)$")
 
 
@@ -79,8 +80,8 @@ def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
         return "PER"
     if all(p.isupper() for p in parts):
         return "ORG"
-    if 2 <= len(parts) <= 4 and all(p[:1].isupper() for p in parts) and parts[-1] in alone:
-        return "PER"
+    if 2 <= len(parts) <= 4 and all(_NAME_PART.fullmatch(p) for p in parts) and parts[-1] in alone:
+        return "PER"  # Jusman Syafii Djamal ... Djamal
     if looks_transliterated(form, r.transliteration):
         return "PER"
     return "ORG"
