@@ -146,6 +146,9 @@ def _model_numbers(text: str, lex: QuantityLexicon) -> set[str]:
         key = norm(re.sub(r"['’]s$", "", word))
         if key not in months and key not in lex.qualifiers_before and key not in lex.currencies_after:
             models.add(m.group(1))
+    for m in re.finditer(r"(?<![\w])(\d{3,})-(\d{2,})(?![\w])", text):
+        if m.group(1) in models:
+            models.add(m.group(2))  # 737-800: the variant of a model
     return models
 
 
@@ -168,7 +171,9 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
     before = text[max(0, c.start - 2):c.start]
     after = text[c.end:c.end + 12]
     if c.kind in ("number", "dims") and not c.words:
-        if re.search(r"[\w][-/]$", before) or before.endswith(":") or re.match(r":\d", after):
+        token_before = re.search(r"(\S*)[-/]$", text[max(0, c.start - 20):c.start])
+        if (token_before and re.search(r"[^\W\d_]", token_before.group(1))) or before.endswith(":") \
+                or re.match(r":\d", after):
             return False  # F-16, Hwasong-11, 24/7, 18:00
         letters = re.match(r"[^\W\d_]+", after)
         if letters:

@@ -296,7 +296,7 @@ class _Parser:
             value, i = value + 0.5, i + 1
         elif value is not None and not scaled and self.kind(i) == DENOM and value > 0:
             value, i = value / self.val(i), i + 1
-        elif value is not None and not scaled and self.kind(i) == POINT:
+        elif value is not None and self.kind(i) == POINT:
             digits = ""
             i += 1
             while self.kind(i) == UNIT and self.val(i) < 10:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -52,34 +52,41 @@ def safe_date(year: int, mon: int, dom: int) -> date | None:
         return None
 
 
-def weekday_near(published: date, weekday: int, future: bool) -> date:
+def add_days(d: date | None, n: int) -> date | None:
+    """``d`` plus ``n`` days, or None outside the calendar (years 1 to 9999)."""
+    if d is None:
+        return None
+    ordinal = d.toordinal() + n
+    if not 1 <= ordinal <= date.max.toordinal():
+        return None
+    return date.fromordinal(ordinal)
+
+
+def weekday_near(published: date | None, weekday: int, future: bool) -> date | None:
     """The given ISO weekday (1 = Monday) on or before ``published``, or on or after it when ``future``."""
+    if published is None:
+        return None
     delta = published.isoweekday() - weekday
-    if future:
-        return published + timedelta(days=(-delta) % 7)
-    return published - timedelta(days=delta % 7)
+    return add_days(published, (-delta) % 7 if future else -(delta % 7))
 
 
 def year_for_month_day(published: date, mon: int, dom: int, future: bool) -> int:
     """The year of ``dom mon``: the nearest such date not after publication, or not before it when ``future``."""
-    this = safe_date(published.year, mon, dom) or safe_date(published.year, mon, 28)
-    assert this is not None
+    this = safe_date(published.year, mon, dom) or safe_date(published.year, mon, 28) or published
     if future:
         return published.year if this >= published else published.year + 1
     return published.year if this <= published else published.year - 1
 
 
-def year_for_month_day_nearest(published: date, mon: int, dom: int) -> int:
-    """The year that puts ``dom mon`` nearest to ``published``, looking a year back and ahead."""
-    best = published.year
-    best_gap = None
-    for year in (published.year - 1, published.year, published.year + 1):
-        d = safe_date(year, mon, dom) or safe_date(year, mon, 28)
-        assert d is not None
-        gap = abs((d - published).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
+def year_for_month_day_nearest(published: date, mon: int, dom: int, ahead: int = 31) -> int:
+    """The year of ``dom mon`` when the text gives no tense: the date on or before publication,
+    unless the same date lies at most ``ahead`` days after it (an event announced for soon)."""
+    past = year_for_month_day(published, mon, dom, future=False)
+    future = year_for_month_day(published, mon, dom, future=True)
+    upcoming = safe_date(future, mon, dom) or safe_date(future, mon, 28)
+    if upcoming is not None and 0 < (upcoming - published).days <= ahead:
+        return future
+    return past
 
 
 def year_for_month(published: date, mon: int, future: bool) -> int:
@@ -135,21 +142,26 @@ def duration(n: float | None, unit: str) -> str:
 def shift(published: date, unit: str, n: int) -> str | None:
     """The period ``n`` units away from publication at that unit's granularity (n=-1, 'W' -> last week)."""
     if unit == "Y":
-        return f"{published.year + n:04d}"
+        return f"{published.year + n:04d}" if 1 <= published.year + n <= 9999 else None
     if unit == "M":
-        return month(*shift_month(published.year, published.month, n))
+        y, m = shift_month(published.year, published.month, n)
+        return month(y, m) if 1 <= y <= 9999 else None
     if unit == "W":
-        return week(published + timedelta(weeks=n))
+        d = add_days(published, 7 * n)
+        return week(d) if d else None
     if unit == "D":
-        return day(published + timedelta(days=n))
+        d = add_days(published, n)
+        return day(d) if d else None
     if unit == "Q":
-        return quarter(*shift_quarter(*quarter_of(published), n))
+        y, q = shift_quarter(*quarter_of(published), n)
+        return quarter(y, q) if 1 <= y <= 9999 else None
     if unit == "WE":
-        return weekend(published + timedelta(weeks=n))
+        d = add_days(published, 7 * n)
+        return weekend(d) if d else None
     if unit == "DE":
-        return f"{(published.year // 10 + n):03d}X"
+        return f"{(published.year // 10 + n):03d}X" if 0 <= published.year // 10 + n <= 999 else None
     if unit == "CE":
-        return f"{(published.year // 100 + n):02d}"
+        return f"{(published.year // 100 + n):02d}" if 0 <= published.year // 100 + n <= 99 else None
     return None
 
 

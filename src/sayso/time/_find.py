@@ -6,10 +6,12 @@ import re
 from datetime import date
 
 from sayso.records import TimeExpr
+from sayso.time._calendar import add_days
 from sayso.time._grammar import Context, Hit, grammar, tense_pattern
-from sayso.time._lexicon import alt, lexicon
+from sayso.time._lexicon import alt, lexicon, norm
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_OUT_OF_CALENDAR = re.compile(r"^(?:\d{5}|0000|-)")  # a year after 9999 or before 1 (published near the ends)
 
 
 def find_times(text: str, *, language: str, published: date | None) -> list[TimeExpr]:
@@ -32,7 +34,7 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
             for found in handler(m, ctx):
                 start, end, value, kind = found[:4]
                 clock = len(found) > 4 and bool(found[4])
-                if end > start:
+                if end > start and not _OUT_OF_CALENDAR.match(value):
                     hits.append(Hit(start, end, value, kind, index, clock=clock))
     chosen = _resolve(hits)
     chosen = _anchor(chosen, ctx)
@@ -49,14 +51,27 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
 
 
 def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
-    """A time of day takes its day from a day named in the same sentence, else the publication date."""
+    """Resolve what depends on the day the text speaks about.
+
+    A time of day (``T18:00``) takes its day from a day named in the same sentence, else the
+    publication date; an anaphoric day (``@D+1``: the next day) counts from the last day named
+    before it, else from the publication date.
+    """
     out: list[Hit] = []
     for i, h in enumerate(hits):
         if not h.clock:
             out.append(h)
             continue
+        if h.value.startswith("@D"):
+            earlier = [x for x in out if _DAY.match(x.value)]
+            base = date.fromisoformat(earlier[-1].value[:10]) if earlier else ctx.published
+            d = add_days(base, int(h.value[2:]))
+            if d is not None:
+                out.append(Hit(h.start, h.end, d.isoformat(), h.kind, h.rule, extend=h.extend))
+            elif base is None:
+                out.append(Hit(h.start, h.end, "XXXX-XX-XX", h.kind, h.rule, extend=h.extend))
+            continue
         s, e = ctx.sentence(h.start, h.end)
-        day = None
         before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
         after = [x for x in hits[i + 1:] if x.end <= e and _DAY.match(x.value)]
         if before:
@@ -65,9 +80,9 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             day = after[0].value[:10]
         elif ctx.published is not None:
             day = ctx.published.isoformat()
-        value = (day or "XXXX-XX-XX") + h.value
-        out.append(Hit(h.start, h.end, value, h.kind, h.rule, clock=False, extend=h.extend))
-    # a day followed by its own time of day ("Tuesday at 18:00") keep both: TIMEX3 marks them apart
+        else:
+            day = "XXXX-XX-XX"
+        out.append(Hit(h.start, h.end, day + h.value, h.kind, h.rule, clock=False, extend=h.extend))
     return out
 
 
@@ -82,9 +97,21 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
         if m and m.end() == start:
             start = m.start()
     m = _preposition_before(lex.language).search(text, max(previous_end, start - 30), start)
-    if m and m.end() == start:
+    if m and m.end() == start and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
     return TimeExpr(start=start, end=h.end, text=text[start:h.end], value=h.value, kind=h.kind)
+
+
+def _opens_range(preposition: str, h: Hit, ctx: Context, hits: list[Hit]) -> bool:
+    """``from`` in ``from 2009 to 2011`` opens the range, it does not lead 2009 alone."""
+    rel = ctx.lex.rel
+    if norm(preposition) not in {*rel["from"], *rel["between"]}:
+        return False
+    following = [x for x in hits if x.start >= h.end]
+    if not following:
+        return False
+    gap = norm(ctx.text[h.end:following[0].start])
+    return gap in {*rel["to"], *rel["and"], "-", "–"}
 
 
 _PART_CACHE: dict[str, re.Pattern[str]] = {}

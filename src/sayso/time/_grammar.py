@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 from sayso.quantities.numbers import try_parse_number
 from sayso.time import _calendar as cal
 from sayso.time._lexicon import TimeLexicon, alt, lexicon, norm
 
+_BOUNDARY = re.compile(r"[.!?]+[”\"'’)]*[^\S\n]+(?=[A-Z\d“\"„‘'(À-Ý])|\n")
 REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 DAYPART_CODES = ("MO", "AF", "EV", "NI")
 
@@ -43,12 +44,32 @@ class Context:
         self.published = published
         self.lex = lex
         self._tense = tense
+        self._bounds: list[int] | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        text = self.text
-        s = max(text.rfind("\n", 0, start), *(text.rfind(p, 0, start) for p in (". ", "! ", "? "))) + 1
-        ends = [i for i in (text.find("\n", end), *(text.find(p, end) for p in (". ", "! ", "? "))) if i >= 0]
-        return s, (min(ends) + 1 if ends else len(text))
+        """The bounds of the sentence around ``start:end``: from the boundary before to the one after."""
+        s = 0
+        for b in self._boundaries():
+            if b <= start:
+                s = b
+            elif b >= end:
+                return s, b
+        return s, len(self.text)
+
+    def _boundaries(self) -> list[int]:
+        if self._bounds is None:
+            abbreviations = set(self.lex.tense.get("abbreviations", ()))
+            bounds = []
+            for m in _BOUNDARY.finditer(self.text):
+                if m.group(0).startswith("."):
+                    word = re.search(r"([\w.]+)$", self.text[max(0, m.start() - 12):m.start()])
+                    token = word.group(1).lower() if word else ""
+                    if token in abbreviations or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3 \
+                            and not token.isdigit()):
+                        continue  # a.m., U.S., Oct.
+                bounds.append(m.end())
+            self._bounds = bounds
+        return self._bounds
 
     def tense(self, start: int, end: int) -> int:
         """+1 when the nearest tense cue in the sentence around ``start:end`` is a future one, -1 when
@@ -58,6 +79,10 @@ class Context:
         for m in self._tense.finditer(self.text, s, e):
             if m.start() < end and m.end() > start:
                 continue
+            if m.lastgroup == "sfx":
+                before = re.search(r"(\w+)\s+$", self.text[max(0, m.start() - 20):m.start()])
+                if before and before.group(1).lower() in self.lex.tense.get("past_suffix_not_after", ()):
+                    continue  # will be delivered: a participle
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
                 best = (dist, 1 if m.lastgroup == "fut" else -1)
@@ -140,9 +165,10 @@ class Grammar:
             "CLOCKSUF": alt(rel["clock_suffixes"]),
             "CLOCKNAMED": alt(rel["clock_named"]),
             "AMPM": alt(rel["am_pm"]),
-            "TZ": alt(rel["timezones"]),
+            "TZ": f"(?-i:{alt(rel['timezones'])})",
             "HALFHOUR": alt(rel["half_hour"]),
             "DEICTIC": alt(rel["deictic"]),
+            "ANAPHORIC": alt(rel["anaphoric_days"]),
             "VAGUE": alt(rel["vague"]),
             "VDUR": alt(units["vague_durations"]),
             "LONG": alt(units["long_suffixes"]),
@@ -172,7 +198,7 @@ class Grammar:
             (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%|%HALF%)\s+(?:%OF%\s+)?"
              r"(?:(?P<y>%YEAR%)|(?P<rel>%PREVNEXTCUR%)\s+(?P<yu>%UNITSG%))%E%", self.quarter),
             (r"%B%(?P<qh>[QH])(?P<qn>[1-4])(?:\s+(?P<y>%YEAR%))?%E%", self.quarter),
-            (r"%B%(?P<s>%SEASON%)\s+(?:%OF%\s+)?(?P<y>%YEAR%)%E%", self.season_year),
+            (r"%B%(?:%ART%\s+)?(?P<s>%SEASON%)\s+(?:%OF%\s+)?(?P<y>%YEAR%)%E%", self.season_year),
             (r"%B%(?P<f>%FISCAL%)\s*['’]?(?P<y>%YEAR%|\d{2})%E%", self.fiscal),
             (r"%B%(?:%ART%\s+)?(?:%PART1%[-\s]+)?(?P<c>1\d|20)?(?P<apo>['’])?(?P<d>\d)0['’]?s%E%", self.decade_digits),
             (r"%B%(?:%ART%\s+)?%DECNOUN%\s+(?P<w>%DECWORD%|['’]?\d0|(?:1\d|20)\d0)"
@@ -181,6 +207,7 @@ class Grammar:
             (r"%B%(?:%ART%\s+)?(?P<o>\d{1,2}(?:%ORDSUF%)|%CENTORD%)\s+%CENTURY%%E%", self.century),
             (r"(?<![\w.,$€£#/])(?P<y>%YEAR%)(?![\w]|[.,]\d)", self.year),
             (r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
+            (r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
             (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDPL%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
             (r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
@@ -393,7 +420,7 @@ class Grammar:
         if value is None:
             return
         yield m.start(), m.end("w"), value, "date"
-        if m["rest"]:
+        if m["rest"]:  # de jaren zestig en zeventig
             offset = m.start("rest")
             pattern = re.compile(rf"(?:{self.pieces['DECWORD']}|['’]?\d0)(?![\w])", re.I)
             for w in pattern.finditer(m["rest"]):
@@ -464,8 +491,13 @@ class Grammar:
         if ctx.published is None:
             yield m.start(), end, REF[max(-1, min(1, offset))], "vague"
             return
-        value = cal.day(ctx.published + timedelta(days=offset))
-        yield m.start(), end, value + (f"T{part}" if part else ""), "date"
+        d = cal.add_days(ctx.published, offset)
+        if d is not None:
+            yield m.start(), end, cal.day(d) + (f"T{part}" if part else ""), "date"
+
+    def anaphoric_day(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        offset = self.lex.rel["anaphoric_days"][norm(m["w"])]
+        yield m.start(), m.end(), f"@D{offset:+d}", "date", True  # resolved against the last day named
 
     def weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         if not self._weekday_ok(m["wd"]):
@@ -485,17 +517,18 @@ class Grammar:
         mod = norm(m["mod"]) if m["mod"] else None
         pub = ctx.published
         if mod and mod in self.lex.rel["previous"]:
-            d = cal.weekday_near(pub - timedelta(days=1), wd, False)
+            d = cal.weekday_near(cal.add_days(pub, -1), wd, False)
         elif mod and mod in self.lex.rel["next"]:
-            d = cal.weekday_near(pub + timedelta(days=1), wd, True)
+            d = cal.weekday_near(cal.add_days(pub, 1), wd, True)
         else:
             tense = ctx.tense(m.start(), end)
             d = cal.weekday_near(pub, wd, tense > 0)
             if tense == 0:
                 ahead = cal.weekday_near(pub, wd, True)
-                if 0 < (ahead - pub).days <= 2:  # no tense cue: the day after tomorrow is nearer than last week
+                if ahead is not None and 0 < (ahead - pub).days <= 2:  # no tense cue: the day after tomorrow
                     d = ahead
-        yield m.start(), end, cal.day(d) + suffix, "date"
+        if d is not None:
+            yield m.start(), end, cal.day(d) + suffix, "date"
 
     def weekday_set(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         word = m["wd"] or m["wds"] or m["wdp"]
@@ -768,5 +801,5 @@ def tense_pattern(language: str) -> re.Pattern[str]:
     fut = alt(lex.tense["future"])
     past = alt(lex.tense["past"])
     suffixes = lex.tense.get("past_suffixes", [])
-    past_words = rf"|\w{{3,}}{alt(suffixes)}" if suffixes else ""
-    return re.compile(rf"(?<![\w])(?:(?P<fut>{fut})|(?P<past>{past}{past_words}))(?![\w])", re.IGNORECASE)
+    past_words = rf"|(?P<sfx>\w{{3,}}{alt(suffixes)})" if suffixes else ""
+    return re.compile(rf"(?<![\w])(?:(?P<fut>{fut})|(?P<past>{past}){past_words})(?![\w])", re.IGNORECASE)

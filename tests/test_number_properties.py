@@ -1,0 +1,111 @@
+"""Property tests: numbers and dates written out survive being read back; no text breaks the stages."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sayso.language.resources import load_json
+from sayso.quantities import find_quantities, format_number, parse_number
+from sayso.quantities.numbers import format_digits, number_words
+from sayso.time import find_times
+
+LANGUAGES = ("nl", "en")
+language = st.sampled_from(LANGUAGES)
+
+
+@given(n=st.integers(min_value=0, max_value=10**15 - 1), lang=language)
+def test_number_properties_integer_in_words_round_trips(n: int, lang: str) -> None:
+    assert parse_number(format_number(n, lang), lang) == n
+
+
+@given(d=st.decimals(min_value=0, max_value=10**6, places=3, allow_nan=False, allow_infinity=False), lang=language)
+def test_number_properties_decimal_in_words_round_trips(d: Decimal, lang: str) -> None:
+    value = float(d)
+    assert parse_number(format_number(value, lang), lang) == value
+
+
+@given(n=st.integers(min_value=-(10**12), max_value=10**12), lang=language)
+def test_number_properties_negative_numbers_round_trip(n: int, lang: str) -> None:
+    assert parse_number(format_number(n, lang), lang) == n
+
+
+@given(n=st.integers(min_value=0, max_value=10**15), lang=language)
+def test_number_properties_integer_with_separators_round_trips(n: int, lang: str) -> None:
+    sep = number_words(lang).thousands_separator
+    written = f"{n:,}".replace(",", sep)  # 1.234.567 (nl), 1,234,567 (en)
+    assert parse_number(written, lang) == n
+    assert parse_number(format_digits(n, lang), lang) == n
+
+
+@given(whole=st.integers(min_value=0, max_value=10**9), frac=st.integers(min_value=1, max_value=99), lang=language)
+def test_number_properties_decimal_with_separators_round_trips(whole: int, frac: int, lang: str) -> None:
+    nw = number_words(lang)
+    written = f"{whole:,}".replace(",", nw.thousands_separator) + nw.decimal_separator + f"{frac:02d}"
+    assert parse_number(written, lang) == pytest.approx(whole + frac / 100, rel=1e-12)
+
+
+def _month_names(lang: str) -> dict[int, str]:
+    """The full name of each month, from the language's data file."""
+    names: dict[int, str] = {}
+    for name, number in load_json(lang, "time_calendar")["months"].items():
+        if len(name) > len(names.get(number, "")):
+            names[number] = name
+    return names
+
+
+def _written(d: date, lang: str) -> list[str]:
+    month = _month_names(lang)[d.month]
+    if lang == "en":
+        month = month.capitalize()
+        return [f"{month} {d.day}, {d.year}", f"{month} {d.day:02d}, {d.year}", f"{d.day} {month} {d.year}",
+                f"{d.month}/{d.day}/{d.year}", d.isoformat()]
+    return [f"{d.day} {month} {d.year}", f"{d.day:02d}-{d.month:02d}-{d.year}", f"{d.day}-{d.month}-{d.year}",
+            d.isoformat()]
+
+
+@given(d=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), lang=language,
+       published=st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))))
+def test_number_properties_dates_round_trip(d: date, lang: str, published: date | None) -> None:
+    lead = {"nl": "Het verdrag werd getekend op", "en": "The treaty was signed on"}[lang]
+    for written in _written(d, lang):
+        text = f"{lead} {written} in de hoofdstad." if lang == "nl" else f"{lead} {written} in the capital."
+        found = find_times(text, language=lang, published=published)
+        assert [t.value for t in found] == [d.isoformat()], written
+        assert found[0].text.endswith(written)
+
+
+@settings(max_examples=300)
+@given(text=st.text(max_size=300), lang=language,
+       published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
+def test_number_properties_any_text_gives_lists(text: str, lang: str, published: date | None) -> None:
+    times = find_times(text, language=lang, published=published)
+    assert isinstance(times, list)
+    quantities = find_quantities(text, language=lang, times=times)
+    assert isinstance(quantities, list)
+    for item in (*times, *quantities):
+        assert text[item.start:item.end] == item.text
+
+
+NEWSY = st.lists(
+    st.sampled_from(["op", "2", "januari", "maandag", "avond", "vorige", "week", "1.000", "5,7", "procent",
+                     "zeker", "twee", "miljoen", "tot", "-", "$", "€", "on", "Monday", "last", "year", "ago",
+                     "about", "15", "2024", "mid-", "the", "1960s", "jaren", "zestig", "en", "a", "half", ",",
+                     ".", "om", "14.30", "uur", "18:00", "UTC", "next", "between", "and", "thousands", "of"]),
+    max_size=25,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(text=NEWSY, lang=language,
+       published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
+def test_number_properties_newsy_word_salad_gives_lists(text: str, lang: str, published: date | None) -> None:
+    times = find_times(text, language=lang, published=published)
+    quantities = find_quantities(text, language=lang, times=times)
+    assert isinstance(times, list) and isinstance(quantities, list)
+    for item in (*times, *quantities):
+        assert text[item.start:item.end] == item.text

@@ -1,0 +1,158 @@
+"""The quantity stage: numbers that count or measure, with bounds, qualifier and unit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sayso.quantities import find_quantities
+from sayso.records import Quantity
+from sayso.time import find_times
+
+PUBLISHED = date(2024, 10, 15)
+
+
+def quantities(text: str, language: str) -> list[Quantity]:
+    times = find_times(text, language=language, published=PUBLISHED)
+    return find_quantities(text, language=language, times=times)
+
+
+def one(text: str, language: str) -> Quantity:
+    found = quantities(text, language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "low", "high", "qualifier"),
+    [
+        ("Het leger verloor zeker twee miljoen granaten.", "zeker twee miljoen", 2e6, 2e6, None, "at_least"),
+        ("Er werden minstens 40 doden geteld.", "minstens 40", 40, 40, None, "at_least"),
+        ("De stad telt ruim 180.000 inwoners.", "ruim 180.000", 180000, 180000, None, "at_least"),
+        ("De raket heeft een bereik van bijna zevenhonderd kilometer.", "bijna zevenhonderd kilometer", 700, None,
+         700, "almost"),
+        ("Het kost hoogstens 5 miljoen euro.", "hoogstens 5 miljoen euro", 5e6, None, 5e6, "at_most"),
+        ("De betoging trok ongeveer 3000 mensen.", "ongeveer 3000", 3000, None, None, "about"),
+        ("De inflatie bedroeg 5,7 procent.", "5,7 procent", 5.7, None, None, "exact"),
+        ("De helft van de granaten komt uit het buitenland.", "De helft", 0.5, None, None, "exact"),
+        ("Tienduizenden mensen sloegen op de vlucht.", "Tienduizenden", None, 10000, None, "vague"),
+        ("De soldaten liepen duizenden kilometers.", "duizenden kilometers", None, 1000, None, "vague"),
+        ("Het land stuurde 350.000 soldaten naar het front.", "350.000", 350000, None, None, "exact"),
+        ("Er vielen zes doden.", "zes", 6, None, None, "exact"),
+        ("De gemeente betaalt €5 miljoen.", "€5 miljoen", 5e6, None, None, "exact"),
+        ("De bouw duurt anderhalf jaar.", "anderhalf jaar", 1.5, None, None, "exact"),
+        ("Het aantal steeg van 10.000 tot 12.000.", "van 10.000 tot 12.000", 11000, 10000, 12000, "range"),
+        ("Er waren tussen 10.000 en 12.000 betogers.", "tussen 10.000 en 12.000", 11000, 10000, 12000, "range"),
+        ("Het gaat om 2 tot 3 miljoen euro.", "2 tot 3 miljoen euro", 2.5e6, 2e6, 3e6, "range"),
+        ("Het tekort is tweeënhalf miljard.", "tweeënhalf miljard", 2.5e9, None, None, "exact"),
+    ],
+)
+def test_quantities_dutch(text: str, span: str, value: float | None, low: float | None, high: float | None,
+                          qualifier: str) -> None:
+    q = one(text, "nl")
+    assert (q.text, q.value, q.low, q.high, q.qualifier) == (span, value, low, high, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "low", "high", "qualifier"),
+    [
+        ("The army lost at least 4,000 soldiers.", "at least 4,000", 4000, 4000, None, "at_least"),
+        ("More than 200 people were injured.", "More than 200", 200, 200, None, "at_least"),
+        ("The order covers up to 60 jets.", "up to 60", 60, None, 60, "at_most"),
+        ("Nearly 5.7 million people voted.", "Nearly 5.7 million", 5.7e6, None, 5.7e6, "almost"),
+        ("The crowd numbered about 500.", "about 500", 500, None, None, "about"),
+        ("The plane was greeted by some 400 guests.", "some 400", 400, None, None, "about"),
+        ("The deal is worth $40 billion.", "$40 billion", 4e10, None, None, "exact"),
+        ("The deal is worth US$40 billion.", "US$40 billion", 4e10, None, None, "exact"),
+        ("Airbus won a £13 billion contract.", "£13 billion", 1.3e10, None, None, "exact"),
+        ("The order is worth $15bn.", "$15bn", 1.5e10, None, None, "exact"),
+        ("The firm cut between 10,000 and 12,000 jobs.", "between 10,000 and 12,000", 11000, 10000, 12000,
+         "range"),
+        ("The firm cut 10,000-12,000 jobs.", "10,000-12,000", 11000, 10000, 12000, "range"),
+        ("Improvements of 15-20% are required.", "15-20%", 17.5, 15, 20, "range"),
+        ("The cable runs for 500km under the sea.", "500km", 500, None, None, "exact"),
+        ("Thousands of pages were copied.", "Thousands", None, 1000, None, "vague"),
+        ("Dozens of protesters were arrested.", "Dozens", None, 12, None, "vague"),
+        ("A third of the budget goes to defence.", "A third", 1 / 3, None, None, "exact"),
+        ("The airline bought fifty new aircraft.", "fifty", 50, None, None, "exact"),
+        ("The iTunes store accounts for 70% of sales.", "70%", 70, None, None, "exact"),
+        ("Profits rose 78 percent.", "78 percent", 78, None, None, "exact"),
+        ("The party won twenty-one seats.", "twenty-one", 21, None, None, "exact"),
+    ],
+)
+def test_quantities_english(text: str, span: str, value: float | None, low: float | None, high: float | None,
+                            qualifier: str) -> None:
+    q = one(text, "en")
+    assert q.text == span
+    assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
+    assert q.value == pytest.approx(value) if value is not None else q.value is None
+
+
+def test_quantities_hedged_alternatives_are_two() -> None:
+    text = "Moskou liet zeker twee miljoen, maar mogelijk zes miljoen granaten verschepen."
+    first, second = quantities(text, "nl")
+    assert (first.text, first.qualifier, first.low, first.unit) == ("zeker twee miljoen", "at_least", 2e6, "granaten")
+    assert (second.qualifier, second.high, second.unit) == ("possibly", 6e6, "granaten")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("Het land stuurde 350.000 soldaten naar het front.", "nl", "soldaten"),
+        ("Er kwamen zes Noord-Koreaanse officieren om.", "nl", "officieren"),
+        ("De raket vloog 700 kilometer.", "nl", "km"),
+        ("Het project kost 5 miljoen euro.", "nl", "EUR"),
+        ("The deal is worth $40 billion.", "en", "USD"),
+        ("Inflation hit 5.7 percent.", "en", "%"),
+        ("The firm bought 14 new aircraft.", "en", "aircraft"),
+        ("The deal was worth 9.9 billion yuan.", "en", "CNY"),
+    ],
+)
+def test_quantities_units(text: str, language: str, unit: str) -> None:
+    assert one(text, language).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Bij de aanval werd een Hwasong-11 gebruikt.", "nl"),
+        ("De F-16 steeg op vanaf de basis.", "nl"),
+        ("Bij een aanval op 2 januari vielen doden.", "nl"),
+        ("Volgens artikel 5 van het verdrag helpt de NAVO.", "nl"),
+        ("De vergadering begint om 14.30 uur.", "nl"),
+        ("Hij acht het bericht aannemelijk.", "nl"),
+        ("The Airbus A380 made its maiden flight in 2005.", "en"),
+        ("Boeing unveiled the 787 Dreamliner on Sunday.", "en"),
+        ("The Boeing 747 is being retired.", "en"),
+        ("The iPhone 4 went on sale on June 24.", "en"),
+        ("No one was hurt when the plane landed at 18:00.", "en"),
+        ("The dispute between the two companies continues.", "en"),
+        ("One of the engines failed.", "en"),
+        ("Doet het land eigenlijk twee dingen?", "nl"),
+    ],
+)
+def test_quantities_not_quantities(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+def test_quantities_model_number_named_once_is_a_name_everywhere() -> None:
+    text = "Boeing unveiled the Boeing 787 on Sunday. The 787 carries 290 passengers."
+    assert [q.text for q in quantities(text, "en")] == ["290"]
+
+
+def test_quantities_durations_follow_the_language_convention() -> None:
+    # the Dutch gold counts a duration as a quantity too; the English gold does not
+    assert [q.text for q in quantities("Het duurde drie maanden.", "nl")] == ["drie maanden"]
+    assert quantities("It lasted three months.", "en") == []
+
+
+def test_quantities_find_times_themselves_when_none_are_given() -> None:
+    found = find_quantities("Op 2 januari 2024 kwamen 300 mensen.", language="nl")
+    assert [q.text for q in found] == ["300"]
+
+
+def test_quantities_spans_are_offsets_into_the_text() -> None:
+    text = "Ruim 180.000 commando's en bijna 700 kilometer: het gaat om $40 billion."
+    for q in find_quantities(text, language="nl"):
+        assert text[q.start:q.end] == q.text

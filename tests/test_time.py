@@ -1,0 +1,194 @@
+"""The time stage: TIMEX3 values of Dutch and English time expressions, with their spans."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sayso.records import TimeExpr
+from sayso.time import find_times
+
+TUESDAY = date(2024, 10, 15)  # ISO week 42
+WEDNESDAY = date(2024, 10, 16)
+
+
+def values(text: str, language: str, published: date | None = TUESDAY) -> dict[str, str]:
+    return {t.text: t.value for t in find_times(text, language=language, published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De premier sprak maandagavond met de koning.", {"maandagavond": "2024-10-14TEV"}),
+        ("Zondag had de minister al gewaarschuwd.", {"Zondag": "2024-10-13"}),
+        ("Dinsdag blies het leger de brug op.", {"Dinsdag": "2024-10-15"}),
+        ("Het leger gaat de komende maanden oefenen.", {"de komende maanden": "FUTURE_REF"}),
+        ("De rol van het land is in afgelopen jaar gegroeid.", {"in afgelopen jaar": "P1Y"}),
+        ("Bij een aanval op 2 januari vielen doden.", {"op 2 januari": "2024-01-02"}),
+        ("De krant schreef begin deze maand over de zaak.", {"begin deze maand": "2024-10"}),
+        ("De generaal zei vorig maand dat het front hield.", {"vorig maand": "2024-09"}),
+        ("De generaal zei vorige maand dat het front hield.", {"vorige maand": "2024-09"}),
+        ("Sinds het begin van dit jaar rukt het leger op.", {"Sinds het begin van dit jaar": "2024"}),
+        ("Eerder deze maand meldden de diensten een aanval.", {"Eerder deze maand": "2024-10"}),
+        ("Vorige week schreef de krant een stuk.", {"Vorige week": "2024-W41"}),
+        ("Het lag al anderhalf jaar in de lijn der verwachting.", {"anderhalf jaar": "P1.5Y"}),
+        ("Het land leerde in de jaren zestig en zeventig een les.",
+         {"in de jaren zestig": "196X", "zeventig": "197X"}),
+        ("Het bedrijf maakte gisteren de cijfers bekend.", {"gisteren": "2024-10-14"}),
+        ("Vandaag is de rechtszaak begonnen.", {"Vandaag": "2024-10-15"}),
+        ("Morgen beslist de Kamer over de motie.", {"Morgen": "2024-10-16"}),
+        ("De Morgen schreef het als eerste.", {}),
+        ("Het akkoord werd op 15 oktober 2023 getekend.", {"op 15 oktober 2023": "2023-10-15"}),
+        ("De wet geldt vanaf 1-1-2025.", {"vanaf 1-1-2025": "2025-01-01"}),
+        ("Het verdrag is in 2011 gesloten.", {"in 2011": "2011"}),
+        ("De prijzen stegen in maart sterk.", {"in maart": "2024-03"}),
+        ("De fabriek sloot in mei 2019 de deuren.", {"in mei 2019": "2019-05"}),
+        ("Twee jaar geleden begon de bouw.", {"Twee jaar geleden": "2022"}),
+        ("De export groeide in het derde kwartaal.", {"in het derde kwartaal": "2024-Q3"}),
+        ("De staking duurde drie maanden.", {"drie maanden": "P3M"}),
+        ("De vergadering begint om 14.30 uur.", {"om 14.30 uur": "2024-10-15T14:30"}),
+        ("Het museum heropent volgend jaar.", {"volgend jaar": "2025"}),
+        ("Het kabinet valt nu al voor de tweede keer.", {"nu": "PRESENT_REF"}),
+        ("De raad vergadert elke week over de begroting.", {"elke week": "P1W"}),
+        ("Het bedrijf verdient jaarlijks miljoenen.", {"jaarlijks": "P1Y"}),
+        ("Vanavond spreekt de premier het land toe.", {"Vanavond": "2024-10-15TEV"}),
+        ("In de twintigste eeuw veranderde alles.", {"In de twintigste eeuw": "19"}),
+        ("De stad groeide de afgelopen jaren snel.", {"de afgelopen jaren": "PAST_REF"}),
+        ("De minister treedt eind oktober af.", {"eind oktober": "2024-10"}),
+        ("Het hof doet op donderdag 17 oktober uitspraak.", {"op donderdag 17 oktober": "2024-10-17"}),
+        ("In het afgelopen weekend vielen drie doden.", {"In het afgelopen weekend": "2024-W41-WE"}),
+        ("Hij was van 1993 tot 2001 president.", {"1993": "1993", "tot 2001": "2001"}),
+    ],
+)
+def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
+    assert values(text, "nl") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister spoke on Monday evening with the king.", {"on Monday evening": "2024-10-14TEV"}),
+        ("On Saturday the army shelled the town.", {"On Saturday": "2024-10-12"}),
+        ("Shares fell sharply last week.", {"last week": "2024-W41"}),
+        ("Earlier this month the firm cut jobs.", {"Earlier this month": "2024-10"}),
+        ("The regulator fined the bank last month.", {"last month": "2024-09"}),
+        ("The plant was built in 2011.", {"in 2011": "2011"}),
+        ("The band was formed in the 1960s.", {"in the 1960s": "196X"}),
+        ("The strike lasted three months.", {"three months": "P3M"}),
+        ("The contract was signed on October 15, 2023.", {"on October 15, 2023": "2023-10-15"}),
+        ("The contract was signed on March 01, 2008.", {"on March 01, 2008": "2008-03-01"}),
+        ("The report is dated 15 October 2023.", {"15 October 2023": "2023-10-15"}),
+        ("The law took effect on 2024-07-01.", {"on 2024-07-01": "2024-07-01"}),
+        ("The hearing will take place next Monday.", {"next Monday": "2024-10-21"}),
+        ("The company said the trial is set to begin on Thursday.", {"on Thursday": "2024-10-17"}),
+        ("The company said yesterday that profits rose.", {"yesterday": "2024-10-14"}),
+        ("Apple today introduced a new laptop.", {"today": "2024-10-15"}),
+        ("The vote is expected tomorrow.", {"tomorrow": "2024-10-16"}),
+        ("Recently the bank raised its rates.", {"Recently": "PAST_REF"}),
+        ("The store now sells films.", {"now": "PRESENT_REF"}),
+        ("The firm was fined on June 18 for fraud.", {"on June 18": "2024-06-18"}),
+        ("The jets will be delivered on November 11.", {"on November 11": "2024-11-11"}),
+        ("The jets were delivered on November 11.", {"on November 11": "2023-11-11"}),
+        ("The plane landed at 18:00 UTC on Tuesday.",
+         {"at 18:00 UTC": "2024-10-15T18:00Z", "on Tuesday": "2024-10-15"}),
+        ("Profits rose in the third quarter.", {"in the third quarter": "2024-Q3"}),
+        ("The project began two years ago.", {"two years ago": "2022"}),
+        ("The firm plans 10,000 job cuts over the next four years.", {"over the next four years": "P4Y"}),
+        ("The tanker flies 15 missions a year.", {"a year": "P1Y"}),
+        ("The release is almost two and a half years late.", {"two and a half years": "P2.5Y"}),
+        ("The 27-year contract was signed.", {"27-year": "P27Y"}),
+        ("A 55-year-old man was arrested.", {}),
+        ("The firm holds an annual conference.", {"annual": "P1Y"}),
+        ("This weekend the museum is open.", {"This weekend": "2024-W42-WE"}),
+        ("The launch is planned for mid-2025.", {"for mid-2025": "2025"}),
+        ("Sales slowed in the past decade.", {"in the past decade": "P10Y"}),
+        ("The phone launched in May 2008.", {"in May 2008": "2008-05"}),
+        ("The phone launched in April.", {"in April": "2024-04"}),
+        ("Theresa May spoke to reporters.", {}),
+        ("He served from 1993 to 2001.", {"1993": "1993", "to 2001": "2001"}),
+        ("Delivery is due later this year.", {"later this year": "2024"}),
+        ("The firm said it was founded at the beginning of the year.", {"at the beginning of the year": "2024"}),
+    ],
+)
+def test_time_english_values(text: str, expected: dict[str, str]) -> None:
+    assert values(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("De raad vergadert woensdag opnieuw.", "nl", {"woensdag": "2024-10-16"}),  # no tense cue, day after
+        ("De raad zal vrijdag opnieuw vergaderen.", "nl", {"vrijdag": "2024-10-18"}),
+        ("De raad vergaderde vrijdag.", "nl", {"vrijdag": "2024-10-11"}),
+        ("The board will meet on Friday.", "en", {"on Friday": "2024-10-18"}),
+        ("The board met on Friday.", "en", {"on Friday": "2024-10-11"}),
+        ("The board met last Tuesday.", "en", {"last Tuesday": "2024-10-08"}),
+    ],
+)
+def test_time_weekday_tense(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Zondag had de minister al gewaarschuwd.", "nl", {"Zondag": "XXXX-WXX-7"}),
+        ("Gisteren maakte het bedrijf winst.", "nl", {"Gisteren": "PAST_REF"}),
+        ("Vorige week schreef de krant.", "nl", {"Vorige week": "PAST_REF"}),
+        ("Bij een aanval op 2 januari vielen doden.", "nl", {"op 2 januari": "XXXX-01-02"}),
+        ("The firm will report next year.", "en", {"next year": "FUTURE_REF"}),
+        ("On Monday evening the minister spoke.", "en", {"On Monday evening": "XXXX-WXX-1TEV"}),
+        ("The deal was signed on October 15, 2023.", "en", {"on October 15, 2023": "2023-10-15"}),
+        ("The strike began at 18:00.", "en", {"at 18:00": "XXXX-XX-XXT18:00"}),
+    ],
+)
+def test_time_without_publication_date(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language, None) == expected
+
+
+def test_time_spans_are_offsets_into_the_text() -> None:
+    text = "Rusland gaat de komende maanden troepen inzetten. Dat zei de president maandagavond op tv."
+    found = find_times(text, language="nl", published=TUESDAY)
+    assert found
+    for t in found:
+        assert isinstance(t, TimeExpr)
+        assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Het lag al anderhalf jaar klaar.", "duration"),
+        ("Het leger gaat de komende maanden oefenen.", "vague"),
+        ("Het bedrijf verdient jaarlijks miljoenen.", "set"),
+        ("De vergadering begint om 14.30 uur.", "time"),
+        ("Vorige week schreef de krant.", "date"),
+    ],
+)
+def test_time_kinds(text: str, kind: str) -> None:
+    (found,) = find_times(text, language="nl", published=TUESDAY)
+    assert found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De Hwasong-11 heeft een bereik van 700 kilometer.", "nl"),
+        ("Er kwamen 2000 soldaten om.", "nl"),
+        ("The Boeing 787 carries 290 passengers.", "en"),
+        ("Some 1500 people marched.", "en"),
+        ("Theresa May will march with the group.", "en"),
+    ],
+)
+def test_time_numbers_that_are_not_times(text: str, language: str) -> None:
+    assert find_times(text, language=language, published=TUESDAY) == []
+
+
+def test_time_a_week_before_a_new_year() -> None:
+    # vorige week in the first week of January belongs to the previous ISO year
+    assert values("Vorige week sneeuwde het.", "nl", date(2025, 1, 2)) == {"Vorige week": "2024-W52"}
+
+
+def test_time_empty_text() -> None:
+    assert find_times("", language="en", published=WEDNESDAY) == []
