@@ -171,7 +171,7 @@ NL_CASES = [
     ),
     (
         "Vorige week schreef The Guardian dat de Airbus-eigenaar EADS een order kreeg. De FTSE-index daalde.",
-        {"The Guardian": ("ORG", "The Guardian"), "EADS": ("ORG", "Airbus Group"), "FTSE": ("ORG", "FTSE")},
+        {"The Guardian": ("ORG", "The Guardian"), "EADS": ("ORG", "Airbus Group"), "FTSE": ("ORG", "FTSE 100 Index")},
         ["Airbus-eigenaar", "FTSE-index", "Vorige", "De"],
     ),
     (
@@ -216,6 +216,29 @@ NL_CASES = [
             "Californië": ("GPE", "California"),
         },
         ["topman Tim Cook"],
+    ),
+]
+
+
+NL_CASES += [
+    (
+        "GM-topman Rick Wagoner trad zondag af op verzoek van het Witte Huis. De Dow Jones sloot 254 punten lager.",
+        {
+            "GM": ("ORG", "General Motors"),
+            "Rick Wagoner": ("PER", "Rick Wagoner"),
+            "Witte Huis": ("ORG", "White House"),
+            "Dow Jones": ("ORG", "Dow Jones Industrial Average"),
+        },
+        ["GM-topman", "De Dow Jones"],
+    ),
+    (
+        "Ook de Vereniging van Nederlandse Gemeenten (VNG) is kritisch over het plan van de Raad van State.",
+        {
+            "Vereniging van Nederlandse Gemeenten": ("ORG", "Association of Netherlands Municipalities"),
+            "VNG": ("ORG", "Association of Netherlands Municipalities"),
+            "Raad van State": ("ORG", "Council of State"),
+        },
+        ["Ook", "Nederlandse", "Vereniging"],
     ),
 ]
 
@@ -291,6 +314,31 @@ EN_CASES = [
             "San Francisco": ("GPE", "San Francisco"),
         },
         ["Apple CEO Steve Jobs", "CEO", "June", "June 7"],
+    ),
+]
+
+
+EN_CASES += [
+    (
+        "Putin Says Sanna Marin Will Respond To NATO Expansion\n\n"
+        "HELSINKI - Finnish Prime Minister Sanna Marin said on Monday that Helsinki would respond.",
+        {
+            "Putin": ("PER", "Vladimir Putin"),
+            "Sanna Marin": ("PER", "Sanna Marin"),
+            "NATO": ("ORG", "NATO"),
+            "HELSINKI": ("GPE", "Helsinki"),
+        },
+        ["Says", "Will Respond", "Expansion", "NATO Expansion", "Finnish", "Monday"],
+    ),
+    (
+        "Apple said that the 3G iPhone and the 30GB iPod sold well; Ryanair CEO Michael O'Leary bought one.",
+        {
+            "3G iPhone": ("PRODUCT", "3G iPhone"),
+            "30GB iPod": ("PRODUCT", "30GB iPod"),
+            "Ryanair": ("ORG", "Ryanair"),
+            "Michael O'Leary": ("PER", "Michael O'Leary"),
+        },
+        ["G iPhone", "Ryanair CEO", "CEO"],
     ),
 ]
 

@@ -45,7 +45,6 @@ class Context:
         for m in self.matches:
             if m.entry.label == NORP:
                 self.norp_at[m.start] = max(self.norp_at.get(m.start, 0), m.end)
-        self.single_titles = frozenset(t[0] for t in rules.titles if len(t) == 1)
         self.gaz_ends: dict[int, list[int]] = {}
         for m in self.matches:
             if m.entry.label != NORP:
@@ -190,6 +189,9 @@ def _can_start(ctx: Context, i: int) -> bool:
     word = w[i]
     if word.kind in STARTERS:
         return True
+    if word.kind == "num" and not word.space and i + 2 < len(w):
+        unit, name = w[i + 1], w[i + 2]
+        return unit.kind in ("initial", "acro") and unit.space and name.kind in ("mixed", "cap")  # 3G iPhone
     if word.kind == "initial" and i + 1 < len(w):
         nxt = w[i + 1]
         if not word.space and nxt.kind == "hyphen":
@@ -277,6 +279,8 @@ def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
         if i < j and ctx.gaz.lookup(w.span_text(i, j)):
             break
         while i < j and w[i].kind in _EDGE and w[i].text.lower() not in r.determiners:
+            if w[i].kind == "num" and not w[i].space:
+                break  # 3G iPhone, 30GB iPod
             i += 1
         if i < j and w[i].text.lower() in r.determiners:
             keep = w[i].kind == "cap" and not w[i].initial and j - i > 1  # The Beatles, De Telegraaf
@@ -303,11 +307,7 @@ def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
     while (
         j > i
         and not _korean_tail(ctx, i, j)
-        and (
-            w[j - 1].kind in _EDGE - {"num"}
-            or (w[j - 1].kind != "num" and w[j - 1].text.lower() in r.nonnames)
-            or (w[j - 1].text.lower() in ctx.single_titles and j - i > 1)
-        )
+        and (w[j - 1].kind in _EDGE - {"num"} or (w[j - 1].kind != "num" and w[j - 1].text.lower() in r.nonnames))
     ):
         j -= 1
     return i, j
