@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sayso.records import TimeExpr
-from sayso.time import find_times
+from sayso.time import find_times, without_preposition
 
 TUESDAY = date(2024, 10, 15)  # ISO week 42
 WEDNESDAY = date(2024, 10, 16)
@@ -183,6 +183,56 @@ def test_time_kinds(text: str, kind: str) -> None:
 )
 def test_time_numbers_that_are_not_times(text: str, language: str) -> None:
     assert find_times(text, language=language, published=TUESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("De gesprekken begonnen op 3 maart. De volgende dag viel het leger aan.", "nl",
+         {"op 3 maart": "2024-03-03", "De volgende dag": "2024-03-04"}),
+        ("De gesprekken begonnen op 3 maart. Drie dagen later viel het leger aan.", "nl",
+         {"op 3 maart": "2024-03-03", "Drie dagen later": "2024-03-06"}),
+        ("The firm lost money in 2019, after a profit a year earlier.", "en",
+         {"in 2019": "2019", "a year earlier": "2018"}),
+        ("The talks resumed on Monday. The next day the rebels attacked.", "en",
+         {"on Monday": "2024-10-14", "The next day": "2024-10-15"}),
+        ("Het systeem wordt pas over drie jaar geleverd.", "nl", {"over drie jaar": "2027"}),
+    ],
+)
+def test_time_counted_from_a_reference(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Met Kerstmis 2023 was de winkel dicht.", "nl", {"Kerstmis 2023": "2023-12-25"}),
+        ("Na Koningsdag werd het stil in de stad.", "nl", {"Na Koningsdag": "2024-04-27"}),
+        ("Sales rose sharply over Christmas.", "en", {"over Christmas": "2023-12-25"}),
+    ],
+)
+def test_time_holidays(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language) == expected
+
+
+def test_time_clause_tense_beats_the_reporting_verb() -> None:
+    text = "Production will be cut to four days a week from January, the company said."
+    assert values(text, "en", date(2024, 11, 20))["from January"] == "2025-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "core"),
+    [
+        ("Bij een aanval op 2 januari vielen doden.", "nl", "2 januari"),
+        ("On Saturday the army shelled the town.", "en", "Saturday"),
+        ("Vorige week schreef de krant een stuk.", "nl", "Vorige week"),
+    ],
+)
+def test_time_without_preposition_gives_the_timeml_span(text: str, language: str, core: str) -> None:
+    (t,) = find_times(text, language=language, published=TUESDAY)
+    bare = without_preposition(t, language=language)
+    assert (bare.text, bare.value) == (core, t.value)
+    assert text[bare.start:bare.end] == bare.text
 
 
 def test_time_a_week_before_a_new_year() -> None:

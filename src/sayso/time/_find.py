@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from sayso.records import TimeExpr
-from sayso.time._calendar import add_days
+from sayso.time._calendar import shift
 from sayso.time._grammar import Context, Hit, grammar, tense_pattern
 from sayso.time._lexicon import alt, lexicon, norm
 
@@ -62,14 +62,10 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
         if not h.clock:
             out.append(h)
             continue
-        if h.value.startswith("@D"):
-            earlier = [x for x in out if _DAY.match(x.value)]
-            base = date.fromisoformat(earlier[-1].value[:10]) if earlier else ctx.published
-            d = add_days(base, int(h.value[2:]))
-            if d is not None:
-                out.append(Hit(h.start, h.end, d.isoformat(), h.kind, h.rule, extend=h.extend))
-            elif base is None:
-                out.append(Hit(h.start, h.end, "XXXX-XX-XX", h.kind, h.rule, extend=h.extend))
+        if h.value.startswith("@"):
+            value = _from_reference(h.value[1], int(h.value[2:]), [x.value for x in out], ctx.published)
+            if value is not None:
+                out.append(Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend))
             continue
         s, e = ctx.sentence(h.start, h.end)
         before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
@@ -86,6 +82,26 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
     return out
 
 
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _from_reference(unit: str, n: int, earlier: list[str], published: date | None) -> str | None:
+    """The period ``n`` units from the last date the text named that is precise enough for ``unit``
+    (a day for days and weeks, a month for months, a year for years), else from publication."""
+    need = {"D": 3, "W": 3, "M": 2, "Y": 1}[unit]
+    base: date | None = None
+    for value in reversed(earlier):
+        m = _DATE_VALUE.match(value[:10])
+        if m and sum(1 for g in m.groups() if g) >= need:
+            base = date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            break
+    if base is None:
+        base = published
+    if base is None:
+        return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX")
+    return shift(base, unit, n)
+
+
 def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     """Take in a part word (``begin``, ``early``) and a leading preposition (``op``, ``on``)."""
     lex = ctx.lex
@@ -100,6 +116,17 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     if m and m.end() == start and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
     return TimeExpr(start=start, end=h.end, text=text[start:h.end], value=h.value, kind=h.kind)
+
+
+def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
+    """``t`` without its leading preposition (``on Saturday`` -> ``Saturday``), as TimeML spans are.
+
+    The value and kind stay; the span starts at the expression itself.
+    """
+    m = re.match(rf"{alt(lexicon(language).prepositions)}[^\S\n]+", t.text, re.IGNORECASE)
+    if m is None or m.end() >= len(t.text):
+        return t
+    return TimeExpr(start=t.start + m.end(), end=t.end, text=t.text[m.end():], value=t.value, kind=t.kind)
 
 
 def _opens_range(preposition: str, h: Hit, ctx: Context, hits: list[Hit]) -> bool:

@@ -72,9 +72,16 @@ class Context:
         return self._bounds
 
     def tense(self, start: int, end: int) -> int:
-        """+1 when the nearest tense cue in the sentence around ``start:end`` is a future one, -1 when
-        it is a past one, 0 when the sentence has none."""
+        """+1 when the nearest tense cue around ``start:end`` is a future one, -1 when it is a past one,
+        0 when there is none. Cues in the same clause (between commas) come first, then the sentence:
+        in ``will close in January, the company said`` the clause decides, not the reporting verb."""
         s, e = self.sentence(start, end)
+        cs = max(s, *(self.text.rfind(p, s, start) + 1 for p in ",;:()"))
+        ends = [i for i in (self.text.find(p, end, e) for p in ",;:()") if i >= 0]
+        ce = min(ends) if ends else e
+        return self._nearest_cue(cs, ce, start, end) or self._nearest_cue(s, e, start, end)
+
+    def _nearest_cue(self, s: int, e: int, start: int, end: int) -> int:
         best: tuple[int, int] | None = None
         for m in self._tense.finditer(self.text, s, e):
             if m.start() < end and m.end() > start:
@@ -169,6 +176,9 @@ class Grammar:
             "HALFHOUR": alt(rel["half_hour"]),
             "DEICTIC": alt(rel["deictic"]),
             "ANAPHORIC": alt(rel["anaphoric_days"]),
+            "HOLIDAY": alt(cal_["holidays"]),
+            "RELAFTER": alt(rel["relative_after"]),
+            "FUTIN": alt(rel["future_in"]),
             "VAGUE": alt(rel["vague"]),
             "VDUR": alt(units["vague_durations"]),
             "LONG": alt(units["long_suffixes"]),
@@ -213,6 +223,8 @@ class Grammar:
             (r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
              r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%", self.relative),
             (r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
+            (r"%B%(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<rel>%RELAFTER%)%E%", self.relative_to_reference),
+            (r"%B%(?P<fin>%FUTIN%)\s+(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)%E%", self.future_in),
             (r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
             (r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
             (r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
@@ -233,6 +245,7 @@ class Grammar:
             (r"%B%(?P<named>%CLOCKNAMED%)%E%", self.clock),
             (r"%B%(?P<part>%PART%)\s+(?P<art>%ART%)\s+(?P<u>%UNITSG%)%E%", self.the_period),
             (r"%B%(?P<m>%MONFULL%)%E%", self.month),
+            (r"%B%(?P<h>%HOLIDAY%)(?:\s+(?P<y>%YEAR%))?%E%", self.holiday),
             (r"%B%%WEEKNUM%\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d])", self.week_number),
             (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%)%E%", self.quarter),
             (r"%B%(?P<art>%ART%)\s+(?P<s>%SEASON%)%E%", self.season),
@@ -335,6 +348,23 @@ class Grammar:
             return
         year = cal.year_for_month(ctx.published, mon, ctx.future(m.start(), m.end()))
         yield m.start(), m.end(), cal.month(year, mon), "date"
+
+    def holiday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """Kerstmis, Christmas: a holiday on a fixed date, its year found like that of a date without one."""
+        mon, dom = (int(x) for x in self.lex.cal["holidays"][norm(m["h"])].split("-"))
+        if self.lex.cal["months_capitalised"] and not _cap(m["h"]):
+            return
+        if m["y"]:
+            yield m.start(), m.end(), f"{int(m['y']):04d}-{mon:02d}-{dom:02d}", "date"
+        elif ctx.published is None:
+            yield m.start(), m.end(), f"XXXX-{mon:02d}-{dom:02d}", "date"
+        else:
+            tense = ctx.tense(m.start(), m.end())
+            if tense == 0:
+                year = cal.year_for_month_day_nearest(ctx.published, mon, dom)
+            else:
+                year = cal.year_for_month_day(ctx.published, mon, dom, tense > 0)
+            yield m.start(), m.end(), f"{year:04d}-{mon:02d}-{dom:02d}", "date"
 
     def quarter(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         gd = m.groupdict()
@@ -629,6 +659,33 @@ class Grammar:
         if value:
             yield m.start(), m.end(), value, "date"
 
+    def _count(self, text: str) -> float | None:
+        if norm(text) in self.lex.rel["one_words"]:
+            return 1
+        return try_parse_number(text, self.lex.language)
+
+    def relative_to_reference(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """A year earlier, drie dagen later: counted from the last time the text named."""
+        code = self.lex.unit_code(m["u"])
+        n = self._count(m["n"])
+        if code not in ("Y", "M", "W", "D") or n is None or not float(n).is_integer():
+            return
+        sign = self.lex.rel["relative_after"][norm(m["rel"])]
+        yield m.start(), m.end(), f"@{code}{sign * int(n):+d}", "date", True
+
+    def future_in(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """over drie jaar: three years after publication."""
+        code = self.lex.unit_code(m["u"])
+        n = self._count(m["n"])
+        if code not in ("Y", "M", "W", "D") or n is None or not float(n).is_integer():
+            return
+        if ctx.published is None:
+            yield m.start(), m.end(), "FUTURE_REF", "vague"
+            return
+        value = cal.shift(ctx.published, code, int(n))
+        if value:
+            yield m.start(), m.end(), value, "date"
+
     def set_each(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
         if code is None or code == "WE":
@@ -759,6 +816,8 @@ class Grammar:
 
     def vague(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         key = norm(m["v"])
+        if ctx.text[m.end():m.end() + 1] == "-":
+            return  # the now-cancelled deal, the soon-to-open terminal
         not_before = self.lex.rel["vague_not_before"].get(key)
         if not_before and norm(ctx.word_after(m.end())) in not_before:
             return
