@@ -279,6 +279,24 @@ def test_entities_does_not_change_the_doc(blank) -> None:  # type: ignore[no-unt
     assert before == ([t.text for t in doc], [t.is_sent_start for t in doc], doc.ents, doc.to_bytes())
 
 
+def test_entities_dutch_backbone_ner_is_used_but_checked(blank) -> None:  # type: ignore[no-untyped-def]
+    """The Dutch NER (PER/LOC/ORG) gives labels; a sentence-opening word needs more than its say-so."""
+    from spacy.tokens import Span
+
+    doc = blank["nl"]("Duidelijk is dat de brug bij Zwammerdam instortte. Burgemeester Ellen de Wit was in Zwammerdam.")
+    words = [t.text for t in doc]
+    doc.ents = [
+        Span(doc, 0, 1, label="ORG"),  # "Duidelijk": a common word opening the sentence
+        Span(doc, words.index("Zwammerdam"), words.index("Zwammerdam") + 1, label="LOC"),
+        Span(doc, words.index("Ellen"), words.index("Ellen") + 3, label="PER"),
+    ]
+    found = {e.text: e for e in find_entities(doc, language="nl")}
+    assert "Duidelijk" not in found
+    assert (found["Zwammerdam"].label, found["Zwammerdam"].canonical) == ("LOC", "Zwammerdam")
+    assert found["Ellen de Wit"].label == "PER"
+    assert "Burgemeester Ellen de Wit" not in found
+
+
 # --- English on a blank pipeline (no NER): the rules alone ----------------------------------------
 
 EN_CASES = [

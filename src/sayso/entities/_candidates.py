@@ -359,7 +359,7 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
     if source != "gaz" and w[i].initial and single and w[i].kind == "cap":
         if ctx.is_stop(text) or (low in ctx.lower_words and text not in ctx.known_caps):
             return False
-        if source == "chunk" and text not in ctx.known_caps:
+        if (source == "chunk" or (source == "ner" and r.ner_weak)) and text not in ctx.known_caps:
             return False
     if j - i == 1 and _AMOUNT.fullmatch(text):
         return False

@@ -54,6 +54,7 @@ class Rules:
 
     language: str
     ner_labels: dict[str, str | None]
+    ner_weak: bool  # the backbone's NER needs the same evidence as a run of capitals
     particles: tuple[tuple[str, ...], ...]
     joiners: tuple[tuple[str, ...], ...]
     head_joiners: tuple[tuple[str, ...], ...]
@@ -92,6 +93,7 @@ def rules(language: str) -> Rules:
     return Rules(
         language=language,
         ner_labels=dict(data.get("ner_labels", {})),
+        ner_weak=bool(data.get("ner_weak", False)),
         particles=_phrases(data.get("particles", [])),
         joiners=_phrases(data.get("joiners", [])),
         head_joiners=_phrases(data.get("head_joiners", [])),
