@@ -69,6 +69,8 @@ def _joins(doc: Doc, j: int, limit: int, blocked: Sequence[tuple[int, int]]) -> 
     if not (tok.lower_ in LINKS or tok.pos_ == "CCONJ" or tok.text in ("-", "‐")):
         return False
     nxt = j + 1
+    if nxt < limit - 1 and doc[nxt].pos_ == "ADV" and is_nominal(doc[nxt + 1]):
+        nxt += 1  # `van meer troepen`, `of many officials`
     return nxt < limit and (is_nominal(doc[nxt]) or doc[nxt].lower_ in LINKS) and not inside(doc[nxt].idx, blocked)
 
 
@@ -100,7 +102,7 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
             j += 1
             continue
         if seen_head and _joins(doc, j, limit, blocked):
-            j += 1
+            j += 2 if doc[j + 1].pos_ == "ADV" else 1
             continue
         if seen_head and tok.text == "," and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
             k = j + 1  # an apposition: `Het hoofd van ..., Kyrylo Boedanov, zei`

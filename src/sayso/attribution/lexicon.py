@@ -30,6 +30,7 @@ class Lexicon:
     group_nouns: frozenset[str]
     government_words: tuple[str, ...]
     outlet_words: tuple[str, ...]
+    object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
     def needs_particle(self, form: str) -> str | None:
@@ -70,5 +71,6 @@ def lexicon(language: str) -> Lexicon:
         group_nouns=frozenset(data.get("group_nouns", [])),
         government_words=tuple(data.get("government_words", [])),
         outlet_words=tuple(data.get("outlet_words", [])),
+        object_content_verbs=frozenset(data.get("object_content_verbs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

@@ -93,6 +93,23 @@ def _preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, 
     return trim(ctx.text, start, end)
 
 
+def _object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
+    """`hij voorspelde de komst van meer troepen`: a verb whose object is itself a claim."""
+    if lemma not in ctx.lex.object_content_verbs:
+        return None
+    ends = [right for child in tok.children if child.dep_ in ("obj", "dobj") and child.i > tok.i
+            for _, right in [subtree_range(child)]]
+    if not ends and noun_phrase_before(ctx.doc, tok.i, sent.start, ctx.lex, ctx.blocked_phrases) is None:
+        return None  # with no subject before the cue, the phrase after it is the subject
+    rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
+    if rng is not None:
+        ends.append(rng[1])
+    if not ends:
+        return None
+    end = ctx.doc[max(ends) - 1]
+    return trim(ctx.text, ctx.doc[tok.i + 1].idx, end.idx + len(end))
+
+
 def _anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
     """`Dat zei X`: the content is the sentence before."""
     first = sent[0]
@@ -118,7 +135,7 @@ def _source(tok: Token, ctx: Context, sent: SpacySpan, content: tuple[int, int] 
             b = content[0]
         if content is not None and a < content[1] < b:
             a = content[1]
-        a, b = _drop_complementizer(ctx, *trim(ctx.text, a, b))
+        a, b = _drop_edge_words(ctx, *trim(ctx.text, a, b))
         if usable(a, b):
             return a, b
     inverted = content is not None and content[1] <= tok.idx
@@ -138,10 +155,14 @@ def _source(tok: Token, ctx: Context, sent: SpacySpan, content: tuple[int, int] 
     return None
 
 
-def _drop_complementizer(ctx: Context, a: int, b: int) -> tuple[int, int]:
+def _drop_edge_words(ctx: Context, a: int, b: int) -> tuple[int, int]:
+    """A source without a trailing `dat`/`that` or a leading `ook`/`also`."""
     words = ctx.text[a:b].split()
     if len(words) > 1 and words[-1].lower() in ctx.lex.complementizers:
-        return trim(ctx.text, a, b - len(words[-1]))
+        a, b = trim(ctx.text, a, b - len(words[-1]))
+    words = ctx.text[a:b].split()
+    if len(words) > 1 and words[0].lower() in ctx.lex.source_stops:
+        a, b = trim(ctx.text, a + len(words[0]), b)
     return a, b
 
 
@@ -209,6 +230,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
         or _complement(tok, ctx, sent)
         or _colon_content(tok, ctx, sent)
         or _preceding_content(tok, ctx, sent)
+        or _object_content(tok, lemma, ctx, sent)
     )
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
