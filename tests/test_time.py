@@ -96,7 +96,7 @@ def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
         ("The project began two years ago.", {"two years ago": "2022"}),
         ("The firm plans 10,000 job cuts over the next four years.", {"over the next four years": "P4Y"}),
         ("The tanker flies 15 missions a year.", {"a year": "P1Y"}),
-        ("The release is almost two and a half years late.", {"two and a half years": "P2.5Y"}),
+        ("The release is almost two and a half years late.", {"almost two and a half years": "P2.5Y"}),
         ("The 27-year contract was signed.", {"27-year": "P27Y"}),
         ("A 55-year-old man was arrested.", {}),
         ("The firm holds an annual conference.", {"annual": "P1Y"}),
@@ -233,6 +233,19 @@ def test_time_without_preposition_gives_the_timeml_span(text: str, language: str
     bare = without_preposition(t, language=language)
     assert (bare.text, bare.value) == (core, t.value)
     assert text[bare.start:bare.end] == bare.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The ship was hit nearly two hours after it docked.", "en", {"nearly two hours": "PT2H"}),
+        ("Het plan lag al ruim anderhalf jaar klaar.", "nl", {"ruim anderhalf jaar": "P1.5Y"}),
+        ("Het bericht kwam binnen op 20-10-2000 20:02:07.", "nl", {"op 20-10-2000 20:02:07": "2000-10-20T20:02:07"}),
+        ("The report was filed 10/20/2000 20:02:07.", "en", {"10/20/2000 20:02:07": "2000-10-20T20:02:07"}),
+    ],
+)
+def test_time_approximators_and_clock_times_join_the_span(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language) == expected
 
 
 def test_time_a_week_before_a_new_year() -> None:

@@ -10,7 +10,7 @@ from sayso.time._calendar import shift
 from sayso.time._grammar import Context, Hit, grammar, tense_pattern
 from sayso.time._lexicon import alt, lexicon, norm
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _OUT_OF_CALENDAR = re.compile(r"^(?:\d{5}|0000|-)")  # a year after 9999 or before 1 (published near the ends)
 
 
@@ -67,6 +67,10 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             if value is not None:
                 out.append(Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend))
             continue
+        if out and _DAY.fullmatch(out[-1].value) and not ctx.text[out[-1].end:h.start].strip():
+            day_hit = out.pop()  # 10/20/2000 20:02: a day and its time of day written as one
+            out.append(Hit(day_hit.start, h.end, day_hit.value + h.value, "time", day_hit.rule, extend=day_hit.extend))
+            continue
         s, e = ctx.sentence(h.start, h.end)
         before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
         after = [x for x in hits[i + 1:] if x.end <= e and _DAY.match(x.value)]
@@ -108,6 +112,10 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     text = ctx.text
     start = h.start
     previous_end = max((x.end for x in hits if x.end <= h.start), default=0)
+    if h.kind in ("duration", "date", "time"):
+        m = _approximator_before(lex.language).search(text, max(previous_end, start - 40), start)
+        if m and m.end() == start:
+            start = m.start()
     if h.kind in ("date", "time") and not h.value.startswith("P"):
         m = _part_before(lex.language).search(text, max(previous_end, start - 40), start)
         if m and m.end() == start:
@@ -143,6 +151,16 @@ def _opens_range(preposition: str, h: Hit, ctx: Context, hits: list[Hit]) -> boo
 
 _PART_CACHE: dict[str, re.Pattern[str]] = {}
 _PREP_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+_APPROX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _approximator_before(language: str) -> re.Pattern[str]:
+    if language not in _APPROX_CACHE:
+        words = alt(lexicon(language).rel["approximators"])
+        _APPROX_CACHE[language] = re.compile(rf"(?<![\w]){words}[^\S\n]+$", re.IGNORECASE)
+    return _APPROX_CACHE[language]
 
 
 def _part_before(language: str) -> re.Pattern[str]:

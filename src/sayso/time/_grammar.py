@@ -235,7 +235,8 @@ class Grammar:
             (r"%B%(?P<vd>%VDUR%)%E%", self.duration),
             (r"%B%(?P<u>%UNITPL%)(?P<long>%LONG%)%E%", self.duration),
             (r"%B%(?P<bare>%BAREPREP%)\s+(?P<u>%UNITPL%)%E%", self.duration),
-            (r"%B%(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?![\d])(?:\s*(?P<ampm>%AMPM%))?"
+            (r"%B%(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:[.,]\d+)?)?(?![\d])"
+             r"(?:\s*(?P<ampm>%AMPM%))?"
              r"(?:\s*(?P<suf>%CLOCKSUF%)(?![\w]))?(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?\s*\)?)?",
              self.clock),
             (r"%B%(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>%AMPM%)(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?"
@@ -794,7 +795,8 @@ class Grammar:
         end = m.end()
         while end > m.start() and ctx.text[end - 1].isspace():
             end -= 1
-        yield m.start(), end, f"T{hour:02d}:{minute:02d}{zone}", "time", True
+        seconds = f":{int(m['sec']):02d}" if gd.get("sec") else ""
+        yield m.start(), end, f"T{hour:02d}:{minute:02d}{seconds}{zone}", "time", True
 
     def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
