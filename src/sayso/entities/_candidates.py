@@ -15,7 +15,7 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from sayso.entities._gazetteer import NORP, Entry, Gazetteer, Match
-from sayso.entities._resources import Rules
+from sayso.entities._resources import Phrases, Rules
 from sayso.entities._words import NAMEISH, Words
 
 PRIORITY = {"gaz": 3, "ner": 2, "chunk": 1}
@@ -118,6 +118,15 @@ class Context:
                 return u
         return 0
 
+    def _phrase_from(self, phrases: Phrases, p: int) -> list[int]:
+        """Lengths of the phrases that start at word ``p``, longest first."""
+        w = self.words
+        return [
+            len(ph)
+            for ph in phrases.starting(w[p].text)
+            if p + len(ph) <= len(w) and all(w[p + t].text.lower() == ph[t] for t in range(1, len(ph)))
+        ]
+
     def title_end(self, i: int, j: int) -> int:
         """Index after a title or role that ends inside ``[i, j)`` (0 when there is none).
 
@@ -125,14 +134,15 @@ class Context:
         "Defensie" but the title "minister van defensie" covers it.
         """
         w = self.words
-        for title in self.rules.titles:
-            m = len(title)
-            for k in range(i, min(j, i + m)):
-                p = k - m + 1
-                if p < 0 or not all(w[p + t].text.lower() == title[t] for t in range(m)):
-                    continue
-                if k + 1 == j or not self.is_head(w[k + 1].text):
-                    return k + 1  # the whole run may be a title: "Chief Operating Officer"
+        best = None  # (length, -end)
+        for p in range(max(0, i - self.rules.titles.longest + 1), i + 1):
+            for m in self._phrase_from(self.rules.titles, p):
+                k = p + m - 1
+                if i <= k < j and (k + 1 == j or not self.is_head(w[k + 1].text)):
+                    if best is None or (m, -(k + 1)) > best:
+                        best = (m, -(k + 1))
+        if best:
+            return -best[1]  # the whole run may be a title: "Chief Operating Officer"
         u = self.unit_end(i, j)
         if u < j:
             unit = w.span_text(i, u).lower()
@@ -142,21 +152,15 @@ class Context:
 
     def titled(self, i: int) -> bool:
         """Is the run starting at word ``i`` preceded by a title or role ("minister Ruben Brekelmans")?"""
-        w = self.words
-        for title in self.rules.titles:
-            m = len(title)
-            if i - m >= 0 and all(w[i - m + t].text.lower() == title[t] for t in range(m)):
+        for p in range(max(0, i - self.rules.titles.longest), i):
+            if i - p in self._phrase_from(self.rules.titles, p):
                 return True
         return False
 
-    def phrase_at(self, phrases: tuple[tuple[str, ...], ...], j: int) -> int:
+    def phrase_at(self, phrases: Phrases, j: int) -> int:
         """Length of the longest phrase that starts at word ``j`` (0 when none)."""
-        w = self.words
-        for phrase in phrases:
-            m = len(phrase)
-            if j + m <= len(w) and all(w[j + t].text.lower() == phrase[t] for t in range(m)):
-                return m
-        return 0
+        found = self._phrase_from(phrases, j) if j < len(self.words) else []
+        return found[0] if found else 0
 
     def is_head(self, text: str) -> bool:
         return any(text in heads for heads in self.rules.heads.values())

@@ -32,10 +32,30 @@ def _words(language: str, name: str) -> frozenset[str]:
     return frozenset(w for line in _lines(language, name) for w in line.split())
 
 
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Lower-cased word sequences, longest first."""
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Lower-cased word sequences ("minister van defensie"), indexed by their first word."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]  # longest first
+    all: frozenset[tuple[str, ...]]
+    longest: int
+
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self.all
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.all)
+
+    def starting(self, word: str) -> tuple[tuple[str, ...], ...]:
+        return self.by_first.get(word.lower(), ())
+
+
+def _phrases(items: list[str]) -> Phrases:
     seqs = {tuple(item.lower().split()) for item in items if item.strip()}
-    return tuple(sorted(seqs, key=lambda s: (-len(s), s)))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sorted(seqs, key=lambda s: (-len(s), s)):
+        by_first.setdefault(seq[0], []).append(seq)
+    return Phrases({k: tuple(v) for k, v in by_first.items()}, frozenset(seqs), max((len(s) for s in seqs), default=0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +75,9 @@ class Rules:
     language: str
     ner_labels: dict[str, str | None]
     ner_weak: bool  # the backbone's NER needs the same evidence as a run of capitals
-    particles: tuple[tuple[str, ...], ...]
-    joiners: tuple[tuple[str, ...], ...]
-    head_joiners: tuple[tuple[str, ...], ...]
+    particles: Phrases
+    joiners: Phrases
+    head_joiners: Phrases
     determiners: frozenset[str]
     cut_before: frozenset[str]
     legal_suffixes: frozenset[str]
@@ -65,7 +85,7 @@ class Rules:
     norp_pattern: re.Pattern[str] | None
     place_pattern: re.Pattern[str] | None
     place_adjective_suffixes: tuple[str, ...]
-    titles: tuple[tuple[str, ...], ...]
+    titles: Phrases
     title_suffixes: tuple[str, ...]
     nonnames: frozenset[str]
     first_names: frozenset[str]
