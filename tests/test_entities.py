@@ -243,6 +243,20 @@ NL_CASES += [
 ]
 
 
+NL_CASES += [
+    (
+        "Israël viel doelen in Zuid-Libanon aan, meldt het leger (IDF). Ook in Oost-Oekraïne werd gevochten.",
+        {
+            "Israël": ("GPE", "Israel"),
+            "Zuid-Libanon": ("LOC", "South Lebanon"),
+            "IDF": ("ORG", "Israel Defense Forces"),
+            "Oost-Oekraïne": ("LOC", "East Ukraine"),
+        },
+        ["Libanon", "Oekraïne", "Ook"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), NL_CASES)
 def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], text, "nl")
@@ -260,6 +274,7 @@ def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: 
         "Duidelijk is wel dat de rol steeds belangrijker is geworden.",
         "„Energie, olie, gas, technologie.” Lees ook",
         "Op 2 januari, om 18.00 uur UTC, daalde de koers met 3 procent.",
+        "Boeing stelt ontwikkeling uit\n\n24-May-08\n\nDe ontwikkeling is uitgesteld."[22:],
     ],
 )
 def test_entities_dutch_no_spurious_names(blank, text: str) -> None:  # type: ignore[no-untyped-def]

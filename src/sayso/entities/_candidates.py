@@ -162,6 +162,12 @@ class Context:
         found = self._phrase_from(phrases, j) if j < len(self.words) else []
         return found[0] if found else 0
 
+    def has_known_part(self, i: int, j: int) -> bool:
+        """Does a known name make up part of the glued word ``[i, j)`` ("Oost-Oekraïne")?"""
+        return j - i > 1 and any(
+            m.entry.label != NORP and i <= m.start and m.end <= j for m in self.matches if m.start < j
+        )
+
     def is_head(self, text: str) -> bool:
         return any(text in heads for heads in self.rules.heads.values())
 
@@ -290,7 +296,7 @@ def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
             keep = w[i].kind == "cap" and not w[i].initial and j - i > 1  # The Beatles, De Telegraaf
             if not keep:
                 i += 1
-        if i < j - 1 and w[i].text.lower() in r.nonnames:
+        if i < j - 1 and w[i].space and w[i].text.lower() in r.nonnames:
             i += 1  # "June 15", "First Airbus A380"
         k = ctx.title_end(i, j) if i < j else 0
         if k:
@@ -359,11 +365,15 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
         return False
     if ctx.is_norp(i, j) == j:
         return False
+    alpha = [k for k in range(i, j) if w[k].kind in ("cap", "acro", "initial", "mixed")]
+    if alpha and all(w[k].text.lower() in r.nonnames for k in alpha):
+        return False  # "Mar-08" of a date
     single = ctx.unit_end(i, j) == j
     if source != "gaz" and w[i].initial and single and w[i].kind == "cap":
         if ctx.is_stop(text) or (low in ctx.lower_words and text not in ctx.known_caps):
             return False
-        if (source == "chunk" or (source == "ner" and r.ner_weak)) and text not in ctx.known_caps:
+        strict = source == "chunk" or (source == "ner" and r.ner_weak)
+        if strict and text not in ctx.known_caps and not ctx.has_known_part(i, j):
             return False
     if j - i == 1 and _AMOUNT.fullmatch(text):
         return False

@@ -58,6 +58,16 @@ def _without_legal_suffix(form: str, suffixes: frozenset[str]) -> str:
     return " ".join(parts).rstrip(",")
 
 
+def _compass_place(ctx: Context, form: str) -> Entry | None:
+    """``Zuid-Libanon`` -> South Lebanon: a compass prefix before a known place."""
+    for prefix, english in ctx.rules.compass_prefixes.items():
+        if form.startswith(prefix) and len(form) > len(prefix):
+            place = ctx.gaz.lookup(form[len(prefix) :])
+            if place and place.label in ("GPE", "LOC"):
+                return Entry("LOC", f"{english} {place.canonical}")
+    return None
+
+
 def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
     """A label for a name that neither the gazetteer nor the backbone labelled.
 
@@ -142,7 +152,7 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
         if form in names:
             names[form].titled |= c.titled
             continue
-        entry = _lookup(ctx, form, c.entry)
+        entry = _lookup(ctx, form, c.entry) or _compass_place(ctx, form)
         if entry:
             names[form] = Name(form, c.start, entry.label, entry.canonical, True)
         else:

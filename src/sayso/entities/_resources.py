@@ -85,6 +85,7 @@ class Rules:
     norp_pattern: re.Pattern[str] | None
     place_pattern: re.Pattern[str] | None
     place_adjective_suffixes: tuple[str, ...]
+    compass_prefixes: dict[str, str]
     titles: Phrases
     title_suffixes: tuple[str, ...]
     nonnames: frozenset[str]
@@ -124,6 +125,7 @@ def rules(language: str) -> Rules:
         norp_pattern=re.compile(norp) if norp else None,
         place_pattern=re.compile(place) if place else None,
         place_adjective_suffixes=tuple(data.get("place_adjective_suffixes", [])),
+        compass_prefixes=dict(data.get("compass_prefixes", {})),
         titles=_phrases([t for t in titles if not t.startswith("-")]),
         title_suffixes=tuple(sorted({t[1:].lower() for t in titles if t.startswith("-") and len(t) > 1})),
         nonnames=frozenset(w.lower() for w in _words(language, "entities_nonnames")),
