@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
-from sayso.quantities.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
+from sayso.quantities.numbers import ends_with_denominator, parse_digits, try_parse_number
 from sayso.records import Quantity, TimeExpr
 
 
@@ -42,7 +43,7 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
 
         times = find_times(text, language=language, published=None)
     count_durations = bool(lex.context.get("count_durations"))
-    blocked = [(t.start, t.end) for t in times if not (count_durations and t.kind == "duration")]
+    blocked = _merged((t.start, t.end) for t in times if not (count_durations and t.kind == "duration"))
     models = _model_numbers(text, lex)
     cores = [c for c in _cores(text, lex)
              if _counts(c, text, lex, blocked) and not (c.kind == "number" and text[c.start:c.end] in models)]
@@ -164,8 +165,24 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
     return m.group(1), max(0, start - 40) + m.start(1)
 
 
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _overlaps(c: _Core, blocked: list[tuple[int, int]]) -> bool:
+    """Whether ``c`` overlaps one of the sorted, non-overlapping spans ``blocked``."""
+    i = bisect.bisect_right(blocked, (c.start, float("inf"))) - 1
+    return any(s < c.end and c.start < e for s, e in blocked[max(0, i):i + 2])
+
+
 def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, int]]) -> bool:
-    if any(c.start < e and s < c.end for s, e in blocked):
+    if _overlaps(c, blocked):
         return False
     ctx = lex.context
     before = text[max(0, c.start - 2):c.start]
@@ -241,7 +258,7 @@ def _months(language: str) -> frozenset[str]:
 
 
 def _of_follows(text: str, end: int, lex: QuantityLexicon) -> bool:
-    return bool(re.match(rf"[^\S\n]+{alternation(lex.context['of_words'])}(?![\w])", text[end:end + 10], re.I))
+    return bool(lex.of_follows.match(text, end))
 
 
 # ---------------------------------------------------------------- ranges
@@ -286,7 +303,7 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
 
 
 def _currency_alt(lex: QuantityLexicon) -> str:
-    return alternation(lex.currencies_before)
+    return lex.currency_before_alt
 
 
 def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
@@ -316,13 +333,13 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
         unit = _lookup_currency(m.group(0), lex)
         start = m.start()
         money_scales = lex.numbers.money_scale_abbreviations
-        money_scale = re.match(rf"({alternation(money_scales)})(?![\w])", text[end:end + 4])
+        money_scale = lex.money_scale.match(text[end:end + 4])
         if money_scale and value is not None and not c.scaled:  # $5m, £20k
             value *= money_scales[money_scale.group(1).lower()]
             end += money_scale.end()
     # what follows: a currency, a unit, then a qualifier such as 'or more'
     tail = text[end:end + 60]
-    m_cur = re.match(rf"[^\S\n]*({alternation(lex.currencies_after)})(?![\w])", tail, re.I)
+    m_cur = lex.currency_after.match(tail)
     m_unit = _unit_after(tail, lex)
     if m_cur and (unit is None or len(m_cur.group(1)) > 0):
         unit = unit or lex.currencies_after[norm(m_cur.group(1))]
@@ -332,7 +349,7 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
         end += length
     if c.kind == "fraction":
         unit = lex.fraction_unit
-    m_after = re.match(rf"[^\S\n]*({alternation(lex.qualifiers_after)})(?![\w])", text[end:end + 20], re.I)
+    m_after = lex.qualifier_after.match(text[end:end + 20])
     qualifier = "exact"
     if m_after and not re.match(r"[^\S\n]*[+][\d]", text[end:end + 20]):
         qualifier = lex.qualifiers_after[norm(m_after.group(1))]
@@ -367,10 +384,10 @@ def _lookup_currency(written: str, lex: QuantityLexicon) -> str | None:
 
 
 def _unit_after(tail: str, lex: QuantityLexicon) -> tuple[str, int] | None:
-    m = re.match(rf"(?:[^\S\n]*|-)({alternation(lex.units_cased)})(?![\w])", tail)
+    m = lex.unit_cased_after.match(tail)
     if m:
         return lex.units_cased[m.group(1)], m.end()
-    m = re.match(rf"(?:[^\S\n]*|-)({alternation(lex.units)})(?![\w])", tail, re.I)
+    m = lex.unit_after.match(tail)
     if m:
         return lex.units[norm(m.group(1))], m.end()
     return None

@@ -36,7 +36,13 @@ class QuantityLexicon:
     core: re.Pattern[str]
     qualifier_before: re.Pattern[str]
     currency_before: re.Pattern[str]
-    after: re.Pattern[str]
+    currency_before_alt: str
+    currency_after: re.Pattern[str]
+    unit_cased_after: re.Pattern[str]
+    unit_after: re.Pattern[str]
+    qualifier_after: re.Pattern[str]
+    money_scale: re.Pattern[str]
+    of_follows: re.Pattern[str]
 
 
 @cache
@@ -85,5 +91,12 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         core=core,
         qualifier_before=qualifier_before,
         currency_before=currency_before,
-        after=re.compile(""),
+        currency_before_alt=alternation(units_data["currencies_before"]),
+        currency_after=re.compile(
+            rf"[^\S\n]*({alternation(norm(k) for k in units_data['currencies_after'])})(?![\w])", re.IGNORECASE),
+        unit_cased_after=re.compile(rf"(?:[^\S\n]*|-)({alternation(cased)})(?![\w])"),
+        unit_after=re.compile(rf"(?:[^\S\n]*|-)({alternation(units)})(?![\w])", re.IGNORECASE),
+        qualifier_after=re.compile(rf"[^\S\n]*({alternation(q_after)})(?![\w])", re.IGNORECASE),
+        money_scale=re.compile(rf"({alternation(nw.money_scale_abbreviations)})(?![\w])"),
+        of_follows=re.compile(rf"[^\S\n]+{alternation(context['of_words'])}(?![\w])", re.IGNORECASE),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -43,11 +44,17 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
     """The longest expressions win; among equally long ones the earlier rule."""
-    taken: list[Hit] = []
+    starts: list[int] = []
+    taken: list[Hit] = []  # sorted by start, never overlapping
     for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.rule, h.start)):
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
-            taken.append(h)
-    return sorted(taken, key=lambda h: h.start)
+        i = bisect.bisect_left(starts, h.start)
+        if i > 0 and taken[i - 1].end > h.start:
+            continue
+        if i < len(taken) and taken[i].start < h.end:
+            continue
+        starts.insert(i, h.start)
+        taken.insert(i, h)
+    return taken
 
 
 def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
