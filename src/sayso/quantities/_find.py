@@ -192,13 +192,13 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
         if (token_before and re.search(r"[^\W\d_]", token_before.group(1))) or before.endswith(":") \
                 or re.match(r":\d", after):
             return False  # F-16, Hwasong-11, 24/7, 18:00
-        letters = re.match(r"[^\W\d_]+", after)
-        if letters:
-            suffix = letters.group(0)
-            ok = (
+        letters = re.match(r"([^\W\d_]+)(?![\d])", after)
+        if re.match(r"[^\W\d_]", after):
+            suffix = letters.group(1) if letters else ""
+            ok = bool(suffix) and (
                 suffix in lex.units_cased
                 or norm(suffix) in lex.units
-                or norm(suffix) in lex.numbers.ordinal_suffixes
+                or (suffix.islower() and suffix in lex.numbers.ordinal_suffixes)
                 or norm(suffix) in lex.numbers.money_scale_abbreviations
             )
             if not ok:
