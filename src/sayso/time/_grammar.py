@@ -86,14 +86,22 @@ class Context:
         for m in self._tense.finditer(self.text, s, e):
             if m.start() < end and m.end() > start:
                 continue
-            if m.lastgroup == "sfx":
-                before = re.search(r"(\w+)\s+$", self.text[max(0, m.start() - 20):m.start()])
-                if before and before.group(1).lower() in self.lex.tense.get("past_suffix_not_after", ()):
-                    continue  # will be delivered: a participle
+            if m.lastgroup == "sfx" and self._not_past(m):
+                continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
                 best = (dist, 1 if m.lastgroup == "fut" else -1)
         return best[1] if best else 0
+
+    def _not_past(self, m: re.Match[str]) -> bool:
+        """A word that only looks past: will be delivered, will succeed, de grote (an adjective)."""
+        if m.group(0).lower() in self.lex.tense.get("past_suffix_exceptions", ()):
+            return True
+        before = self.text[max(0, m.start() - 40):m.start()].split()[-3:]
+        if before and before[-1].lower() in self.lex.tense.get("past_suffix_not_after", ()):
+            return True
+        return any(self._tense.fullmatch(w) and self._tense.fullmatch(w).lastgroup == "fut"  # type: ignore[union-attr]
+                   for w in (x.lower() for x in before))
 
     def future(self, start: int, end: int) -> bool:
         return self.tense(start, end) > 0
@@ -177,6 +185,7 @@ class Grammar:
             "DEICTIC": alt(rel["deictic"]),
             "ANAPHORIC": alt(rel["anaphoric_days"]),
             "HOLIDAY": alt(cal_["holidays"]),
+            "PERIODEND": alt(rel["period_end_words"]),
             "RELAFTER": alt(rel["relative_after"]),
             "FUTIN": alt(rel["future_in"]),
             "VAGUE": alt(rel["vague"]),
@@ -199,9 +208,11 @@ class Grammar:
             (r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w/-]|\.\d)", self.iso_date),
             (r"(?<![\w./-])(?:(?P<wd>%WDA%),?\s+)?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
              r"(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)", self.numeric_date),
-            (r"%B%(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*(?:%DMJOIN%\s+)?(?P<m>%MON%)"
+            (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*"
+             r"(?:%DMJOIN%\s+)?(?P<m>%MON%)"
              r"(?:,?\s+(?P<y>%YEAR%))?(?![\w])", self.day_month),
-            (r"%B%(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)(?:,?\s+(?P<y>%YEAR%))?(?![\w]|[.,]\d)",
+            (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)"
+             r"(?:,?\s+(?P<y>%YEAR%))?(?![\w]|[.,]\d)",
              self.day_month),
             (r"%B%(?P<d>\d{1,2})-(?P<m>%MON%)-(?P<y>\d{4}|\d{2})%E%", self.day_month),
             (r"%B%(?P<m>%MON%)(?:\s+%OF%)?,?\s+(?P<y>%YEAR%)%E%", self.month_year),
@@ -248,7 +259,8 @@ class Grammar:
             (r"%B%(?P<m>%MONFULL%)%E%", self.month),
             (r"%B%(?P<h>%HOLIDAY%)(?:\s+(?P<y>%YEAR%))?%E%", self.holiday),
             (r"%B%%WEEKNUM%\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d])", self.week_number),
-            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%)%E%", self.quarter),
+            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)(?:\s+|-)(?P<q>%QUARTER%)%E%", self.quarter),
+            (r"%B%(?P<pe>%PERIODEND%)%E%", self.period_end),
             (r"%B%(?P<art>%ART%)\s+(?P<s>%SEASON%)%E%", self.season),
             (r"%B%(?P<v>%VAGUE%)%E%", self.vague),
         ]
@@ -312,7 +324,12 @@ class Grammar:
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{mon:02d}-{dom:02d}", "date"
             return
+        mod = norm(m.groupdict().get("mod") or "")
         tense = ctx.tense(m.start(), m.end())
+        if mod in self.lex.rel["next"]:
+            tense = 1
+        elif mod in self.lex.rel["previous"]:
+            tense = -1
         if tense == 0:
             year = cal.year_for_month_day_nearest(ctx.published, mon, dom)
         else:
@@ -802,6 +819,16 @@ class Grammar:
         code = self.lex.unit_code(m["u"])
         if code not in ("Y", "M", "W", "CE", "DE", "Q"):
             return
+        if ctx.published is None:
+            yield m.start(), m.end(), "PRESENT_REF", "vague"
+            return
+        value = cal.shift(ctx.published, code, 0)
+        if value:
+            yield m.start(), m.end(), value, "date"
+
+    def period_end(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """year-end, jaareinde: the current year (or month)."""
+        code = self.lex.rel["period_end_words"][norm(m["pe"])]
         if ctx.published is None:
             yield m.start(), m.end(), "PRESENT_REF", "vague"
             return
