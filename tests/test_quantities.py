@@ -136,6 +136,19 @@ def test_quantities_not_quantities(text: str, language: str) -> None:
     assert quantities(text, language) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "spans"),
+    [
+        ("The S&P 500 rose 1.2% while the FTSE 100 fell 12.5 points.", "en", ["1.2%", "12.5"]),
+        ("In Germany 3,700 jobs go.", "en", ["3,700"]),
+        ("The update, iPod Software 1.1.1, costs $5.", "en", ["$5"]),
+        ("Versie 2.3.1 kost 1.500 euro.", "nl", ["1.500 euro"]),
+    ],
+)
+def test_quantities_names_and_versions_with_numbers(text: str, language: str, spans: list[str]) -> None:
+    assert [q.text for q in quantities(text, language)] == spans
+
+
 def test_quantities_model_number_named_once_is_a_name_everywhere() -> None:
     text = "Boeing unveiled the Boeing 787 on Sunday. The 787 carries 290 passengers."
     assert [q.text for q in quantities(text, "en")] == ["290"]

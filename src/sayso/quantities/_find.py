@@ -205,10 +205,13 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
                 return False  # 777s, 3G, A380's
         if re.search(r"[^\W\d_]['’]$", before):
             return False  # iLife'11
+        if re.match(r"[.,]\d", after) or re.search(r"\d[.]$", before):
+            return False  # version 1.1.1, an IP address
         word, wstart = _word_before(text, c.start)
-        if word and not _SENTENCE_START.search(text[max(0, wstart - 3):wstart]):
+        plain = re.fullmatch(r"\d+", text[c.start:c.end]) is not None  # 747, not 3,700 or 2.5 million
+        if plain and word and not _SENTENCE_START.search(text[max(0, wstart - 3):wstart]):
             bare = re.sub(r"['’]s$", "", word)
-            if any(ch.isupper() for ch in bare) and bare.replace("-", "").isalpha() \
+            if any(ch.isupper() for ch in bare) and re.fullmatch(r"[^\W\d_][^\W\d_&.'’-]*(?:[&.'’-][^\W\d_]+)*", bare) \
                     and norm(bare) not in lex.qualifiers_before and bare not in lex.currencies_before \
                     and norm(bare) not in lex.units and norm(bare) not in _months(lex.language):
                 return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
