@@ -73,13 +73,17 @@ class Context:
         return frozenset(out)
 
     @cached_property
+    def cap_positions(self) -> dict[str, list[int]]:
+        """Capitalised words seen inside a sentence (not first), outside Title Case lines, and where."""
+        out: dict[str, list[int]] = {}
+        for k, w in enumerate(self.words.items):
+            if w.kind in NAMEISH and not w.initial and w.line not in self.titlecase_lines:
+                out.setdefault(w.text, []).append(k)
+        return out
+
+    @cached_property
     def known_caps(self) -> frozenset[str]:
-        """Capitalised words seen inside a sentence (not first), outside Title Case lines."""
-        return frozenset(
-            w.text
-            for w in self.words.items
-            if w.kind in NAMEISH and not w.initial and w.line not in self.titlecase_lines
-        )
+        return frozenset(self.cap_positions)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
@@ -161,6 +165,14 @@ class Context:
         """Length of the longest phrase that starts at word ``j`` (0 when none)."""
         found = self._phrase_from(phrases, j) if j < len(self.words) else []
         return found[0] if found else 0
+
+    def known_name(self, text: str, not_at: int = -1) -> bool:
+        """Is ``text`` a name the article capitalises inside a sentence (elsewhere than at word
+        ``not_at``) or the gazetteer knows? A genitive or plural ``s`` is allowed ("Poetins")."""
+        if any(k != not_at for k in self.cap_positions.get(text, ())) or self.gaz.lookup(text):
+            return True
+        bare = text[:-1] if text.endswith("s") and len(text) > 3 else ""
+        return bool(bare) and (bare in self.known_caps or self.gaz.lookup(bare) is not None)
 
     def has_known_part(self, i: int, j: int) -> bool:
         """Does a known name make up part of the glued word ``[i, j)`` ("Oost-Oekraïne")?"""
@@ -341,9 +353,14 @@ def _initial_is_not_name(ctx: Context, i: int, u: int, j: int) -> bool:
     text = ctx.words.span_text(i, u)
     if ctx.common_word(i, u, lower_elsewhere=False):
         return True
-    if text in ctx.rules.first_names or text in ctx.known_caps or ctx.gaz.lookup(text):
+    if text in ctx.rules.first_names or ctx.known_name(text):
         return False
-    return text.lower() in ctx.lower_words or ctx.words[u].text in ctx.rules.first_names
+    w = ctx.words
+    nxt = w[u].text
+    if text.lower() in ctx.lower_words or nxt in ctx.rules.first_names:
+        return True
+    together = any(w[k - 1].text == text for k in ctx.cap_positions.get(nxt, ()) if k != u and k > 0)
+    return not together and ctx.known_name(nxt, not_at=u)  # "Twee Boeings", but "Jusman Syafii" twice
 
 
 def valid(ctx: Context, i: int, j: int, source: str) -> bool:
@@ -373,7 +390,7 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
         if ctx.is_stop(text) or (low in ctx.lower_words and text not in ctx.known_caps):
             return False
         strict = source == "chunk" or (source == "ner" and r.ner_weak)
-        if strict and text not in ctx.known_caps and not ctx.has_known_part(i, j):
+        if strict and not ctx.known_name(text) and not ctx.has_known_part(i, j):
             return False
     if j - i == 1 and _AMOUNT.fullmatch(text):
         return False

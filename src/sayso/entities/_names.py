@@ -68,15 +68,12 @@ def _compass_place(ctx: Context, form: str) -> Entry | None:
     return None
 
 
-def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
-    """A label for a name that neither the gazetteer nor the backbone labelled.
-
-    ``alone`` holds the one-word names of the document: a surname used alone marks a person.
-    """
+def _telling_label(ctx: Context, form: str) -> str | None:
+    """A label the form itself tells: an institution or place word, digits, a maker before a model."""
     r = ctx.rules
     parts = form.split()
     for word in (parts[-1], *parts):
-        for label in ("ORG", "LOC", "GPE", "EVENT"):
+        for label in ("ORG", "LOC", "GPE", "EVENT", "MISC"):
             if word in r.heads.get(label, ()):
                 return label
     if r.place_pattern and len(parts) == 1 and r.place_pattern.search(form):
@@ -86,12 +83,32 @@ def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
     known = ctx.gaz.lookup(parts[0])
     if len(parts) >= 2 and known and known.label in ("ORG", "PRODUCT"):
         return "PRODUCT"  # a maker's name before a model: Lockheed Tristar, Intel Core Duo
+    return None
+
+
+def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
+    """A label for a name that neither the gazetteer nor the backbone labelled.
+
+    ``alone`` holds the one-word names of the document: a surname used alone marks a person.
+    """
+    strong = _telling_label(ctx, form)
+    if strong:
+        return strong
+    r = ctx.rules
+    parts = form.split()
     if len(parts) >= 2 and (parts[0] in r.first_names or parts[0] in r.korean_surnames):
         return "PER"
+    if r.compound_heads:  # Dutch glues the institution word on: Gerechtshof, Rekenkamer, Noordzee
+        for word in (parts[-1], *parts):
+            low = word.lower()
+            for label in ("ORG", "LOC", "GPE", "EVENT", "MISC"):
+                if any(low.endswith(h.lower()) and len(low) >= len(h) + 4 for h in r.heads.get(label, ())):
+                    return label
     if all(p.isupper() for p in parts):
         return "ORG"
-    if 2 <= len(parts) <= 4 and all(_NAME_PART.fullmatch(p) for p in parts) and parts[-1] in alone:
-        return "PER"  # Jusman Syafii Djamal ... Djamal
+    if 2 <= len(parts) <= 4 and all(_NAME_PART.fullmatch(p) for p in parts):
+        if parts[-1] in alone or (len(parts) <= 3 and not any(ctx.gaz.lookup(p) for p in parts)):
+            return "PER"  # Jusman Syafii Djamal (... Djamal)
     if looks_transliterated(form, r.transliteration):
         return "PER"
     return "ORG"
@@ -145,10 +162,10 @@ def _alias_target(names: dict[str, Name], name: Name, ctx: Context) -> Name | No
 
 def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str]) -> list[Entity]:
     """Entities for the kept candidates, each with a label and a canonical name."""
-    w, r = ctx.words, ctx.rules
+    r = ctx.rules
+    spans = _genitives(ctx, kept)
     names: dict[str, Name] = {}
-    for c in kept:
-        form = w.span_text(c.start, c.end)
+    for c, (_, _, form) in zip(kept, spans, strict=True):
         if form in names:
             names[form].titled |= c.titled
             continue
@@ -160,9 +177,11 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
 
     alone = frozenset(f for f in names if " " not in f)
     for name in names.values():
-        guess = guess_label(ctx, name.form, alone)
-        if name.label is None or (name.label == "PER" and guess in ("PRODUCT", "GPE")):
+        if name.label is None:
+            guess = guess_label(ctx, name.form, alone)
             name.label = "PER" if name.titled and guess == "ORG" else guess
+        elif name.label == "PER" and not name.resolved:
+            name.label = _telling_label(ctx, name.form) or "PER"  # the backbone's "Douglas Aircraft"
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners
@@ -197,8 +216,27 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
             name.canonical = canonical
 
     out = []
-    for c in kept:
-        form = w.span_text(c.start, c.end)
+    for start, end, form in spans:
         name = names[form]
-        out.append(Entity(w[c.start].start, w[c.end - 1].end, form, name.label or "MISC", name.canonical or form))
+        out.append(Entity(start, end, form, name.label or "MISC", name.canonical or form))
+    return out
+
+
+def _genitives(ctx: Context, kept: list[Candidate]) -> list[tuple[int, int, str]]:
+    """Character span and form of each candidate, a genitive ``s`` cut off where the language
+    glues one to names ("Poetins oorlog", "Ruslands president")."""
+    w = ctx.words
+    spans = [(w[c.start].start, w[c.end - 1].end, w.span_text(c.start, c.end)) for c in kept]
+    if not ctx.rules.genitive_s:
+        return spans
+    forms = {form for _, _, form in spans}
+    out = []
+    for c, (start, end, form) in zip(kept, spans, strict=True):
+        bare = form[:-1]
+        if form.endswith("s") and len(bare) > 2 and not c.entry and not ctx.gaz.lookup(form):
+            entry = ctx.gaz.lookup(bare)
+            if (entry and entry.label in ("PER", "GPE", "LOC")) or (bare in forms and not entry):
+                out.append((start, end - 1, bare))
+                continue
+        out.append((start, end, form))
     return out

@@ -80,8 +80,10 @@ class Rules:
     head_joiners: Phrases
     determiners: frozenset[str]
     cut_before: frozenset[str]
+    genitive_s: bool
     legal_suffixes: frozenset[str]
     heads: dict[str, frozenset[str]]
+    compound_heads: bool
     norp_pattern: re.Pattern[str] | None
     place_pattern: re.Pattern[str] | None
     place_adjective_suffixes: tuple[str, ...]
@@ -120,8 +122,10 @@ def rules(language: str) -> Rules:
         head_joiners=_phrases(data.get("head_joiners", [])),
         determiners=frozenset(w.lower() for w in data.get("determiners", [])),
         cut_before=frozenset(data.get("cut_before", [])),
+        genitive_s=bool(data.get("genitive_s", False)),
         legal_suffixes=frozenset(data.get("legal_suffixes", [])),
         heads={label: frozenset(words) for label, words in data.get("heads", {}).items()},
+        compound_heads=bool(data.get("compound_heads", False)),
         norp_pattern=re.compile(norp) if norp else None,
         place_pattern=re.compile(place) if place else None,
         place_adjective_suffixes=tuple(data.get("place_adjective_suffixes", [])),
