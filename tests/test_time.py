@@ -113,6 +113,7 @@ def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
         ("The merger should be completed by year-end.", {"by year-end": "2024"}),
         ("The fiscal year ends next June 30.", {"next June 30": "2025-06-30"}),
         ("Mr. Smith will succeed him effective Nov. 1.", {"Nov. 1": "2024-11-01"}),
+        ("Earlier in the day, the department said sales slipped.", {"Earlier in the day": "2024-10-15"}),
     ],
 )
 def test_time_english_values(text: str, expected: dict[str, str]) -> None:

@@ -817,7 +817,7 @@ class Grammar:
 
     def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
-        if code not in ("Y", "M", "W", "CE", "DE", "Q"):
+        if code not in ("Y", "M", "W", "D", "CE", "DE", "Q"):
             return
         if ctx.published is None:
             yield m.start(), m.end(), "PRESENT_REF", "vague"
