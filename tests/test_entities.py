@@ -257,6 +257,20 @@ NL_CASES += [
 ]
 
 
+NL_CASES += [
+    (
+        "Poetins oorlog duurt voort. Twee Boeings landden op Schiphol, het Gerechtshof in Den Haag oordeelde later.",
+        {
+            "Poetin": ("PER", "Vladimir Putin"),
+            "Boeings": ("ORG", "Boeing"),
+            "Schiphol": ("LOC", "Amsterdam Airport Schiphol"),
+            "Gerechtshof": ("ORG", "Gerechtshof"),
+        },
+        ["Poetins", "Twee Boeings", "Twee"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), NL_CASES)
 def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], text, "nl")
