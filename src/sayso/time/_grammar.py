@@ -143,6 +143,7 @@ class Grammar:
             "WD": alt(lex.weekdays),
             "WDA": rf"(?:{alt(lex.weekdays)}|{alt(cal_['weekday_abbreviations'])}\.?)",
             "WDPL": alt(cal_["weekday_plurals"]),
+            "WDGEN": alt(cal_["weekday_genitives"]),
             "DP": alt(lex.dayparts),
             "DAY": rf"(?:3[01]|[12]\d|0?[1-9])(?:{ord_suf})?(?![\d])",
             "YEAR": r"(?<![\d])(?:1\d{3}|20\d{2}|21\d{2})(?![\d])",
@@ -230,7 +231,7 @@ class Grammar:
             (r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
             (r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
-            (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDPL%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
+            (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
             (r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
              r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%", self.relative),
             (r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
@@ -520,9 +521,9 @@ class Grammar:
         if not word or not word[:1].islower() or not word.isalpha():
             return False
         w = word.lower()
-        if self.lex.language == "en":
-            return w.endswith("s") and not w.endswith(("ss", "us", "is"))
-        return w.endswith(("en", "s")) and len(w) > 3 and w not in _verbs_like(self.lex.language)
+        units = self.lex.units_data
+        return (w.endswith(tuple(units["plural_endings"])) and not w.endswith(tuple(units["plural_endings_not"]) or "\0")
+                and len(w) > 3 and w not in _verbs_like(self.lex.language))
 
     def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         key = norm(m["w"])
@@ -583,9 +584,8 @@ class Grammar:
         if not self._weekday_ok(word):
             return
         key = norm(word)
-        wd = self.lex.weekdays.get(key) or self.lex.cal["weekday_plurals"].get(key)
-        if m["wdp"] and self.lex.language == "nl" and key.endswith("s"):
-            return  # maandags only after 's
+        wd = self.lex.weekdays.get(key) or self.lex.cal["weekday_plurals"].get(key) or self.lex.cal[
+            "weekday_genitives"].get(key)
         if wd:
             yield m.start(), m.end(), f"XXXX-WXX-{wd}", "set"
 
@@ -770,20 +770,15 @@ class Grammar:
             yield m.start(), m.end(), f"T{hhmm}", "time", True
             return
         minute = 0
-        if gd.get("hw") is not None:
-            suf = norm(m["suf"]) if m["suf"] else None
-            if suf is None and not m["half"]:
-                if not re.fullmatch(r"\d{1,2}", m["hw"]):
-                    return
-                return
+        if gd.get("hw") is not None:  # om acht uur, at eight o'clock, om half drie
+            if not (m["suf"] or m["half"]):
+                return  # at 3: a count as often as a time
             h = try_parse_number(m["hw"], self.lex.language)
             if h is None or not h.is_integer() or not 0 <= h <= 24:
                 return
             hour = int(h)
             if m["half"]:
                 hour, minute = (hour - 1) % 24, 30
-            if suf is None and not m["half"]:
-                return
         else:
             hour = int(m["h"])
             if gd.get("mi"):
