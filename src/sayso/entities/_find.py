@@ -5,12 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from sayso.entities._candidates import (
-    Context,
     chunk_candidates,
     gazetteer_candidates,
     ner_candidates,
     resolve,
 )
+from sayso.entities._context import Context
 from sayso.entities._gazetteer import gazetteer
 from sayso.entities._names import name_entities
 from sayso.entities._resources import rules

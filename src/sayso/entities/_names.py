@@ -13,7 +13,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from sayso.entities._candidates import Candidate, Context
+from sayso.entities._candidates import Candidate
+from sayso.entities._context import Context
 from sayso.entities._gazetteer import Entry
 from sayso.entities._transliterate import looks_transliterated, respell_place, transliterate
 from sayso.records import Entity

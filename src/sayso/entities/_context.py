@@ -1,0 +1,180 @@
+"""One document's words and what the entity rules need to know about them.
+
+Facts about the document (which words it capitalises inside sentences, which it writes in lower
+case, which lines are Title Case headlines) and predicates on its words (a title ends here, a
+nationality word starts here) used by the chunker, the trimming and the checks in ``_candidates``.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sayso.entities._gazetteer import NORP, Gazetteer, Match
+from sayso.entities._resources import Phrases, Rules
+from sayso.entities._words import NAMEISH, Words
+
+
+class Context:
+    """One document's words with what the rules need to know about them."""
+
+    def __init__(self, words: Words, rules: Rules, gaz: Gazetteer) -> None:
+        self.words = words
+        self.rules = rules
+        self.gaz = gaz
+        self.matches: list[Match] = gaz.match(words)
+        self.norp_at: dict[int, int] = {}
+        for m in self.matches:
+            if m.entry.label == NORP:
+                self.norp_at[m.start] = max(self.norp_at.get(m.start, 0), m.end)
+        self.gaz_ends: dict[int, list[int]] = {}
+        for m in self.matches:
+            if m.entry.label != NORP:
+                self.gaz_ends.setdefault(m.start, []).append(m.end)
+
+    # --- facts about the document -------------------------------------------------------------
+
+    @cached_property
+    def titlecase_lines(self) -> frozenset[int]:
+        """Short lines written in Title Case (headlines), where a capital letter says nothing."""
+        by_line: dict[int, list[str]] = {}
+        sentences = set()
+        for w in self.words.items:
+            if w.kind in ("cap", "lower") and w.text.isalpha():
+                by_line.setdefault(w.line, []).append(w.text)
+            elif w.text == ".":
+                sentences.add(w.line)  # a headline has no full stop
+        out = set()
+        for line, texts in by_line.items():
+            if line in sentences:
+                continue
+            content = [t for t in texts if len(t) > 3 and not self.is_stop(t)]
+            lower = sum(t[0].islower() for t in content)
+            if len(texts) <= 20 and len(content) >= 3 and lower <= 1 and lower < 0.25 * len(content):
+                out.add(line)
+        return frozenset(out)
+
+    @cached_property
+    def cap_positions(self) -> dict[str, list[int]]:
+        """Capitalised words seen inside a sentence (not first), outside Title Case lines, and where."""
+        out: dict[str, list[int]] = {}
+        for k, w in enumerate(self.words.items):
+            if w.kind in NAMEISH and not w.initial and w.line not in self.titlecase_lines:
+                out.setdefault(w.text, []).append(k)
+        return out
+
+    @cached_property
+    def known_caps(self) -> frozenset[str]:
+        return frozenset(self.cap_positions)
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(w.text for w in self.words.items if w.kind == "lower")
+
+    def is_stop(self, text: str) -> bool:
+        return text.lower() in self.gaz.stop_words
+
+    # --- word predicates -------------------------------------------------------------------------
+
+    def unit_end(self, i: int, limit: int) -> int:
+        """End of the run of words glued to word ``i`` (no space between), within ``limit``."""
+        k = i
+        while k + 1 < limit and not self.words[k].space:
+            k += 1
+        return k + 1
+
+    def is_norp(self, i: int, limit: int) -> int:
+        """End of a nationality word starting at ``i`` (0 when there is none).
+
+        A given name before another name is not one ("Frans Timmermans").
+        """
+        w, r = self.words, self.rules
+        if w[i].text in r.first_names and i + 1 < limit and w[i + 1].kind == "cap" and w[i].space:
+            return 0
+        end = self.norp_at.get(i, 0)
+        if end and end <= limit:
+            return end
+        u = self.unit_end(i, limit)
+        text = w.span_text(i, u)
+        if r.norp_pattern and r.norp_pattern.search(text) and text not in r.first_names:
+            return u
+        for suffix in r.place_adjective_suffixes:  # Chersonse, Amsterdamse
+            place = self.gaz.lookup(text[: -len(suffix)]) if text.endswith(suffix) else None
+            if place and place.label in ("GPE", "LOC"):
+                return u
+        return 0
+
+    def _phrase_from(self, phrases: Phrases, p: int) -> list[int]:
+        """Lengths of the phrases that start at word ``p``, longest first."""
+        w = self.words
+        return [
+            len(ph)
+            for ph in phrases.starting(w[p].text)
+            if p + len(ph) <= len(w) and all(w[p + t].text.lower() == ph[t] for t in range(1, len(ph)))
+        ]
+
+    def title_end(self, i: int, j: int) -> int:
+        """Index after a title or role that ends inside ``[i, j)`` (0 when there is none).
+
+        The title may begin before ``i``: in "minister van Defensie Kim" the name run starts at
+        "Defensie" but the title "minister van defensie" covers it.
+        """
+        w = self.words
+        best = None  # (length, -end)
+        for p in range(max(0, i - self.rules.titles.longest + 1), i + 1):
+            for m in self._phrase_from(self.rules.titles, p):
+                k = p + m - 1
+                if i <= k < j and (k + 1 == j or not self.is_head(w[k + 1].text)):
+                    if best is None or (m, -(k + 1)) > best:
+                        best = (m, -(k + 1))
+        if best:
+            return -best[1]  # the whole run may be a title: "Chief Operating Officer"
+        u = self.unit_end(i, j)
+        if u < j:
+            unit = w.span_text(i, u).lower()
+            if any(unit.endswith(s) and unit != s for s in self.rules.title_suffixes):
+                return u
+        return 0
+
+    def titled(self, i: int) -> bool:
+        """Is the run starting at word ``i`` preceded by a title or role ("minister Ruben Brekelmans")?"""
+        for p in range(max(0, i - self.rules.titles.longest), i):
+            if i - p in self._phrase_from(self.rules.titles, p):
+                return True
+        return False
+
+    def phrase_at(self, phrases: Phrases, j: int) -> int:
+        """Length of the longest phrase that starts at word ``j`` (0 when none)."""
+        found = self._phrase_from(phrases, j) if j < len(self.words) else []
+        return found[0] if found else 0
+
+    def known_name(self, text: str, not_at: int = -1) -> bool:
+        """Is ``text`` a name the article capitalises inside a sentence (elsewhere than at word
+        ``not_at``) or the gazetteer knows? A genitive or plural ``s`` is allowed ("Poetins")."""
+        if any(k != not_at for k in self.cap_positions.get(text, ())) or self.gaz.lookup(text):
+            return True
+        bare = text[:-1] if text.endswith("s") and len(text) > 3 else ""
+        return bool(bare) and (bare in self.known_caps or self.gaz.lookup(bare) is not None)
+
+    def has_known_part(self, i: int, j: int) -> bool:
+        """Does a known name make up part of the glued word ``[i, j)`` ("Oost-Oekraïne")?"""
+        return j - i > 1 and any(
+            m.entry.label != NORP and i <= m.start and m.end <= j for m in self.matches if m.start < j
+        )
+
+    def is_head(self, text: str) -> bool:
+        return any(text in heads for heads in self.rules.heads.values())
+
+    def has_head(self, i: int, j: int) -> bool:
+        texts = {self.words[k].text for k in range(i, j)}
+        return any(texts & heads for heads in self.rules.heads.values())
+
+    def common_word(self, i: int, u: int, lower_elsewhere: bool = True) -> bool:
+        """A capitalised word that is a common word (first in its sentence, so capitalised)."""
+        text = self.words.span_text(i, u)
+        low = text.lower()
+        return (
+            low in self.rules.nonnames
+            or self.is_stop(text)
+            or (low,) in self.rules.titles
+            or (lower_elsewhere and low in self.lower_words)
+        )
