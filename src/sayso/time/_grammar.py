@@ -522,8 +522,9 @@ class Grammar:
             return False
         w = word.lower()
         units = self.lex.units_data
-        return (w.endswith(tuple(units["plural_endings"])) and not w.endswith(tuple(units["plural_endings_not"]) or "\0")
-                and len(w) > 3 and w not in _verbs_like(self.lex.language))
+        if not w.endswith(tuple(units["plural_endings"])) or any(w.endswith(e) for e in units["plural_endings_not"]):
+            return False
+        return len(w) > 3 and w not in _verbs_like(self.lex.language)
 
     def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         key = norm(m["w"])
