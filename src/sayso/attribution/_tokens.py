@@ -11,7 +11,7 @@ from sayso.attribution.lexicon import Lexicon
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "aan", "for", "voor", "noch", "nor", "en", "and"})
+LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "for", "voor", "noch", "nor", "en", "and"})
 EDGE_CHARS = " \t\n,.;:!?–—-"
 QUOTE_CHARS = "„“”«»‹›‘’\"'"
 
@@ -96,6 +96,10 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
             break  # `hij`: a pronoun is a whole phrase
         if is_nominal(tok):
             seen_head = seen_head or is_head(tok)
+            j += 1
+            continue
+        if not seen_head and j > i and doc[j - 1].pos_ in ("DET", "ADJ") and tok.is_alpha and low not in lex.source_stops:
+            seen_head = True  # a determiner or adjective wants its noun: `militaire experts` mistagged
             j += 1
             continue
         if seen_head and low in ("'s", "’s"):  # Kyiv's military intelligence

@@ -31,6 +31,7 @@ class Lexicon:
     government_words: tuple[str, ...]
     outlet_words: tuple[str, ...]
     object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
+    homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
     def needs_particle(self, form: str) -> str | None:
@@ -72,5 +73,6 @@ def lexicon(language: str) -> Lexicon:
         government_words=tuple(data.get("government_words", [])),
         outlet_words=tuple(data.get("outlet_words", [])),
         object_content_verbs=frozenset(data.get("object_content_verbs", [])),
+        homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

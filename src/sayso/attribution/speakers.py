@@ -111,7 +111,7 @@ def resolve_speakers(
             sent_start = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
             floor = sent_start.sent.start_char if sent_start is not None else anchor
             prev_sent_floor = doc[sent_start.sent.start - 1].sent.start_char if sent_start is not None and sent_start.sent.start > 0 else 0
-            person = _person_before(floor, entities, floor=prev_sent_floor)
+            person = _person_before(anchor, entities, floor=prev_sent_floor)
             if person is not None:
                 speaker, is_person = person.canonical, True
             elif out:

@@ -31,8 +31,8 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     lemma = ctx.lex.say_forms.get(low) or ctx.lex.evaluation_forms.get(low)
     if lemma is None:
         return None
-    if tok.pos_ and tok.pos_ not in ("VERB", "AUX"):
-        return None
+    if tok.pos_ and tok.pos_ not in ("VERB", "AUX") and (low in ctx.lex.homographs or tok.pos_ in ("ADP", "DET", "NUM", "PROPN")):
+        return None  # a form that is also a noun or number (`berichten`, `reports`, `acht`) must be tagged a verb
     particle = ctx.lex.needs_particle(low)
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
         return None
@@ -130,6 +130,9 @@ def _source(tok: Token, ctx: Context, sent: SpacySpan, content: tuple[int, int] 
     subj = subject_of(tok, sent)
     if subj is not None and subj.lower_ not in ctx.lex.complementizers and not inside(subj.idx, ctx.blocked_phrases):
         left, right = subtree_range(subj, stop_at=tok.i)
+        phrase = noun_phrase_after(ctx.doc, left, tok.i if left < tok.i else sent.end, ctx.lex, ctx.blocked_phrases)
+        if phrase is not None and phrase[1] > right:
+            right = phrase[1]  # the parser's subject cut short: `dijkgraaf` + `Henk Visser`
         a, b = char_span(ctx.doc[left:right])
         if content is not None and a < content[0] < b:
             b = content[0]

@@ -14,21 +14,46 @@ from sayso.errors import ModelError
 from sayso.language.resources import load_lines
 
 SHIPPED = "@shipped"
-NEWLINE_SENTENCES = "sayso_newline_sentences"
+SENTENCES = "sayso_sentences"
 CLOSING_QUOTES = frozenset("”»\"’")
+OPENING_QUOTES = frozenset("„“«\"‘")
 
 
-@Language.component(NEWLINE_SENTENCES)
-def newline_sentences(doc):  # type: ignore[no-untyped-def]
-    """A line break ends a sentence, and so does a closing quote after a full stop
-    (`... Oekraïne.” In ruil ...`): headlines and paragraphs never run together."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-        elif prev.text in CLOSING_QUOTES and tok.i > 1 and doc[tok.i - 2].text[-1:] in ".!?" and tok.text[:1].isupper():
-            tok.is_sent_start = True
-    return doc
+def _abbreviations(language: str) -> frozenset[str]:
+    return frozenset(w for line in load_lines(language, "abbreviations") for w in line.lower().split())
+
+
+def _ends_sentence(doc, i: int, abbreviations: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence may end after token ``i`` (before token ``i + 1``)."""
+    tok, nxt = doc[i], doc[i + 1]
+    if "\n" in tok.text or "\n" in tok.whitespace_:
+        return True
+    if not tok.whitespace_ and not nxt.is_space:
+        return False
+    starts = nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in OPENING_QUOTES
+    if tok.text in CLOSING_QUOTES and i > 0:
+        return starts and doc[i - 1].text[-1:] in ".!?"
+    if tok.text[-1:] not in ".!?" or not starts:
+        return False
+    if tok.text == "." and i > 0:
+        word = doc[i - 1].text.lower()
+        if f"{word}." in abbreviations or (len(word) == 1 and word.isalpha()):
+            return False  # `dr. Jansen`, `J. Smith`
+    return tok.text.lower() not in abbreviations
+
+
+@Language.factory(SENTENCES, default_config={"language": "en"})
+def make_sentences(nlp: Language, name: str, language: str):  # type: ignore[no-untyped-def]
+    """Sentence boundaries by rule, before the parser: a line break, or `.!?` (and a closing quote)
+    before a capital, except after the language's abbreviations. The parser keeps them."""
+    abbreviations = _abbreviations(language)
+
+    def set_sentences(doc):  # type: ignore[no-untyped-def]
+        for i in range(len(doc) - 1):
+            doc[i + 1].is_sent_start = _ends_sentence(doc, i, abbreviations)
+        return doc
+
+    return set_sentences
 
 
 def shipped_model_path(language: str) -> Path:
@@ -69,9 +94,13 @@ def load_backbone(language: str, model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as err:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}; install it or pass another --model") from None
-    if NEWLINE_SENTENCES not in nlp.pipe_names:
+    if SENTENCES not in nlp.pipe_names:
         anchor = next((p for p in ("parser", "senter") if p in nlp.pipe_names), None)
-        nlp.add_pipe(NEWLINE_SENTENCES, before=anchor) if anchor else nlp.add_pipe(NEWLINE_SENTENCES, first=True)
+        config = {"language": language}
+        if anchor:
+            nlp.add_pipe(SENTENCES, before=anchor, config=config)
+        else:
+            nlp.add_pipe(SENTENCES, first=True, config=config)
     if nlp.lang != language:
         raise ModelError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not {language!r}; pass a {language} model")
     return nlp
