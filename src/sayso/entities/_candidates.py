@@ -293,6 +293,8 @@ def gazetteer_candidates(ctx: Context) -> list[Candidate]:
             text = w[m.start].text
             if ctx.is_stop(text) or text.lower() in ctx.lower_words:
                 continue  # "Mobile", "Total" opening a sentence
+        if m.entry.label != NORP and ctx.inside_title(m.start, m.end):
+            continue  # "minister van Defensie"
         out.append(Candidate(m.start, m.end, "gaz", m.entry.label, m.entry))
     return out
 

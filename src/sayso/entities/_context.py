@@ -142,6 +142,13 @@ class Context:
                 return True
         return False
 
+    def inside_title(self, i: int, j: int) -> bool:
+        """Is ``[i, j)`` part of a title ("Defensie" in "minister van Defensie")?"""
+        for p in range(max(0, i - self.rules.titles.longest + 1), i + 1):
+            if any(p + m >= j and p + m - p > j - i for m in self._phrase_from(self.rules.titles, p)):
+                return True
+        return False
+
     def phrase_at(self, phrases: Phrases, j: int) -> int:
         """Length of the longest phrase that starts at word ``j`` (0 when none)."""
         found = self._phrase_from(phrases, j) if j < len(self.words) else []

@@ -84,6 +84,13 @@ def _telling_label(ctx: Context, form: str) -> str | None:
     known = ctx.gaz.lookup(parts[0])
     if len(parts) >= 2 and known and known.label in ("ORG", "PRODUCT"):
         return "PRODUCT"  # a maker's name before a model: Lockheed Tristar, Intel Core Duo
+    if r.compound_heads and parts[0] not in r.first_names:
+        # Dutch glues the institution word on: Gerechtshof, Rekenkamer, Noordzee
+        for word in (parts[-1], *parts):
+            low = word.lower()
+            for label in ("ORG", "LOC", "GPE", "EVENT", "MISC"):
+                if any(low.endswith(h.lower()) and len(low) >= len(h) + 4 for h in r.heads.get(label, ())):
+                    return label
     return None
 
 
@@ -99,12 +106,6 @@ def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
     parts = form.split()
     if len(parts) >= 2 and (parts[0] in r.first_names or parts[0] in r.korean_surnames):
         return "PER"
-    if r.compound_heads:  # Dutch glues the institution word on: Gerechtshof, Rekenkamer, Noordzee
-        for word in (parts[-1], *parts):
-            low = word.lower()
-            for label in ("ORG", "LOC", "GPE", "EVENT", "MISC"):
-                if any(low.endswith(h.lower()) and len(low) >= len(h) + 4 for h in r.heads.get(label, ())):
-                    return label
     if all(p.isupper() for p in parts):
         return "ORG"
     if 2 <= len(parts) <= 4 and all(_NAME_PART.fullmatch(p) for p in parts):
@@ -181,8 +182,9 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
         if name.label is None:
             guess = guess_label(ctx, name.form, alone)
             name.label = "PER" if name.titled and guess == "ORG" else guess
-        elif name.label == "PER" and not name.resolved:
-            name.label = _telling_label(ctx, name.form) or "PER"  # the backbone's "Douglas Aircraft"
+        elif not name.resolved and (r.ner_weak or name.label == "PER"):
+            # what the form tells beats a weak backbone, and a backbone's PER: "Douglas Aircraft"
+            name.label = _telling_label(ctx, name.form) or name.label
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners
