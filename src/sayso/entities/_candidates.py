@@ -100,8 +100,8 @@ def _step(ctx: Context, i: int, j: int) -> int:
         ):
             return m
         m = ctx.phrase_at(r.joiners, j)
-        if m and after(m) and (word.text == "&" or ctx.has_head(i, j)):
-            return m
+        if m and after(m) and (word.text == "&" or (ctx.has_head(i, j) and not ctx.starts_organisation(j + m))):
+            return m  # "Universiteit van Amsterdam", not "Delta Program van Boeing"
     return 0
 
 

@@ -168,6 +168,10 @@ class Context:
             m.entry.label != NORP and i <= m.start and m.end <= j for m in self.matches if m.start < j
         )
 
+    def starts_organisation(self, i: int) -> bool:
+        """Does a known organisation or product begin at word ``i``?"""
+        return any(m.start == i and m.entry.label in ("ORG", "PRODUCT") for m in self.matches)
+
     def is_head(self, text: str) -> bool:
         return any(text in heads for heads in self.rules.heads.values())
 
