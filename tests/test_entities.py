@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sayso.entities import find_entities
 from sayso.entities._gazetteer import gazetteer
@@ -299,6 +301,63 @@ def test_entities_every_mention_is_listed(blank) -> None:  # type: ignore[no-unt
     text = "Rusland en Oekraïne. Later sprak Rusland opnieuw over Oekraïne."
     forms = [e.text for e in find_entities(blank["nl"](text), language="nl")]
     assert forms == ["Rusland", "Oekraïne", "Rusland", "Oekraïne"]
+
+
+_WORDS = st.sampled_from(
+    [
+        "Rusland",
+        "Noord-Korea's",
+        "Airbus-eigenaar",
+        "EADS",
+        "de",
+        "minister",
+        "Kim",
+        "Jong-un",
+        "van",
+        "Defensie",
+        "Poetin",
+        "„",
+        "”",
+        ".",
+        ",",
+        "(USAF)",
+        "3G",
+        "iPhone",
+        "Boeing",
+        "737-800",
+        "The",
+        "Guardian",
+        "zei",
+        "Zuid-",
+        "Libanon",
+        "\n\n",
+        "A380s",
+        "Ltd.",
+        "AT&T.",
+        "’s",
+        "-",
+        "Oekraïne",
+        "mei",
+        "2024",
+        "De",
+        "Het",
+        "Breuker",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_WORDS, max_size=40), st.sampled_from(["nl", "en"]))
+def test_entities_offsets_hold_for_any_text(blank, words: list[str], language: str) -> None:  # type: ignore[no-untyped-def]
+    text = " ".join(words)
+    ents = find_entities(blank[language](text), language=language)
+    ends = -1
+    for e in ents:
+        assert text[e.start : e.end] == e.text and e.text.strip() == e.text and e.text
+        assert e.label in {"PER", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "MISC"}
+        assert e.canonical
+        assert e.start >= ends  # in text order, never overlapping
+        ends = e.end
 
 
 def test_entities_does_not_change_the_doc(blank) -> None:  # type: ignore[no-untyped-def]
