@@ -291,6 +291,7 @@ def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: 
         "„Energie, olie, gas, technologie.” Lees ook",
         "Op 2 januari, om 18.00 uur UTC, daalde de koers met 3 procent.",
         "Vervanger uitgesteld\n\n24-May-08\n\nDe ontwikkeling is uitgesteld.",
+        "Het contract is US $40 miljard waard.",
     ],
 )
 def test_entities_dutch_no_spurious_names(blank, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -230,6 +230,8 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
             return False
     if j - i == 1 and _AMOUNT.fullmatch(text):
         return False
+    if j - i == 1 and w[i].kind == "acro" and _currency_code(ctx, j):
+        return False  # "US $40"
     if source != "gaz" and w[i].line in ctx.titlecase_lines:
         caps = [k for k in range(i, j) if w[k].kind == "cap"]
         if any(w[k].text not in ctx.known_caps and not ctx.gaz.lookup(w[k].text) for k in caps):
@@ -285,10 +287,21 @@ def _split_ner(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
     return [piece for a, b in itertools.pairwise(cuts) for piece in title_cuts(ctx, a, b)]
 
 
+_CURRENCY = frozenset("$€£¥")
+
+
+def _currency_code(ctx: Context, j: int) -> bool:
+    """Is the name ending before word ``j`` part of a currency ("US $40", "HK $")?"""
+    w = ctx.words
+    return j < len(w) and w[j].text[:1] in _CURRENCY
+
+
 def gazetteer_candidates(ctx: Context) -> list[Candidate]:
     w = ctx.words
     out = []
     for m in ctx.matches:
+        if _currency_code(ctx, m.end):
+            continue
         if m.end - m.start == 1 and w[m.start].initial and m.entry.label != NORP:
             text = w[m.start].text
             if ctx.is_stop(text) or text.lower() in ctx.lower_words:
