@@ -39,6 +39,15 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One step of the chain behind a claim, from the outlet that prints it to its origin."""
+
+    name: str  # as written, without a leading article
+    role: str  # "outlet" (printed or was told it), "speaker", "cited" (op basis van, citing)
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     """Who says what, through which word, about what."""
 
@@ -49,6 +58,7 @@ class Attribution:
     speaker: str | None = None  # who is speaking, resolved (a name or a description)
     speaker_type: str | None = None  # person, organisation, outlet, government, group, document
     based_on: tuple[str, ...] = ()  # the sources the speaker relies on, as written
+    chain: tuple[ChainLink, ...] = ()  # outlet -> speaker -> cited sources; the last link is the origin
     said_at: str | None = None  # a TIMEX3-like value
     said_at_span: Span | None = None
     certainty: str | None = None

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from sayso.attribution._context import Context
-from sayso.attribution.chain import add_chain_and_time
+from sayso.attribution.chain import add_chains, add_sources_and_time
 from sayso.attribution.direct import find_quote_attributions
 from sayso.attribution.lexicon import lexicon
 from sayso.attribution.no_response import find_no_responses
@@ -78,5 +78,6 @@ def find_attributions(
     found = [*find_verb_attributions(ctx), *find_preposition_attributions(ctx), *find_no_responses(ctx)]
     found = _dedupe(found)
     found += find_quote_attributions(ctx, found)
-    found = add_chain_and_time(found, doc, ctx.lex, times)
-    return resolve_speakers(found, doc, entities, ctx.lex)
+    found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
+    found = resolve_speakers(found, doc, entities, ctx.lex)
+    return add_chains(found, doc, ctx.lex, ctx.blocked_phrases)

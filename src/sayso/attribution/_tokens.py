@@ -80,7 +80,9 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
     while j < limit:
         tok = doc[j]
         low = tok.lower_
-        if inside(tok.idx, blocked) or (low in lex.source_stops and seen_head) or low in lex.complementizers:
+        if (inside(tok.idx, blocked) and (seen_head or not tok.like_num)) or (low in lex.source_stops and seen_head):
+            break  # a time ends a phrase; a count may open one (`twee diplomaten`), never end it
+        if low in lex.complementizers:
             break
         quoted = _quoted_word_end(doc, j, limit)
         if quoted is not None:

@@ -1,4 +1,10 @@
-"""The chain behind a claim (`op basis van een rapport van X`, `citing X`) and when it was said."""
+"""The chain behind a claim and when it was said.
+
+``based_on``: the sources a speaker relies on (`op basis van een rapport van X`,
+`citing X`, `op gezag van X`). ``chain``: the whole path from the outlet that
+printed or was told the claim (`X told The Guardian`, `meldden aan de Britse
+krant`), through the speaker, to the sources cited; the last link is the origin.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +16,10 @@ from spacy.tokens import Doc
 
 from sayso.attribution._tokens import char_span, noun_phrase_after, trim
 from sayso.attribution.lexicon import Lexicon
-from sayso.records import Attribution, Span, TimeExpr
+from sayso.records import Attribution, ChainLink, Span, TimeExpr
 
 _DETERMINERS = re.compile(r"^(de|het|een|the|a|an)\s+", re.IGNORECASE)
+AUTHOR_LINKS = ("van", "of", "from", "by")
 
 
 def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
@@ -26,39 +33,75 @@ def _outside(spans: Sequence[Span], a: int, b: int) -> bool:
     return all(b <= s.start or a >= s.end for s in spans)
 
 
-def _based_on(a: Attribution, doc: Doc, lex: Lexicon, times: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+def _named_phrase(doc: Doc, start: int, hi: int, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> Span | None:
+    """The noun phrase that starts at character ``start``; a document's author stands for the document."""
+    span = doc.char_span(start, hi, alignment_mode="expand")
+    first = next((t for t in span if not t.is_space and t.idx >= start), None) if span is not None else None
+    if first is None or span is None:
+        return None
+    rng = noun_phrase_after(doc, first.i, span.end, lex, blocked)
+    if rng is None:
+        return None
+    tokens = doc[rng[0] : rng[1]]
+    for k, t in enumerate(tokens):  # `een rapport van X`: X is the source
+        if t.lower_ in lex.document_nouns and k + 1 < len(tokens) and tokens[k + 1].lower_ in AUTHOR_LINKS:
+            tokens = tokens[k + 2 :]
+            break
+    if not len(tokens):
+        return None
+    a, b = trim(doc.text, *char_span(tokens), quotes=True)
+    m = _DETERMINERS.match(doc.text[a:b])
+    a = a + m.end() if m else a
+    return Span.of(doc.text, a, b) if b > a else None
+
+
+def _cited(a: Attribution, doc: Doc, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> list[Span]:
     if a.cue is None:
-        return ()
+        return []
     lo, hi = _sentence_bounds(doc, a.cue.start)
-    text = doc.text
-    low = text.lower()
-    out: list[str] = []
+    low = doc.text.lower()
+    out: list[Span] = []
     for phrase in lex.based_on:
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", low[lo:hi]):
             start = lo + m.end()
             if not _outside(a.content, lo + m.start(), start):
                 continue
-            span = doc.char_span(start, hi, alignment_mode="expand")
-            if span is None:
-                continue
-            first = next((t for t in span if not t.is_space and t.idx >= start), None)
-            if first is None:
-                continue
-            rng = noun_phrase_after(doc, first.i, span.end, lex, times)
-            if rng is None:
-                continue
-            tokens = doc[rng[0] : rng[1]]
-            # `een rapport van X`: the document's author is the source
-            for k, t in enumerate(tokens):
-                if t.lower_ in lex.document_nouns and k + 1 < len(tokens) and tokens[k + 1].lower_ in ("van", "of", "from", "by"):
-                    tokens = tokens[k + 2 :]
-                    break
-            if len(tokens):
-                a_, b_ = trim(text, *char_span(tokens), quotes=True)
-                name = _DETERMINERS.sub("", text[a_:b_])
-                if name and name not in out:
-                    out.append(name)
-    return tuple(out)
+            span = _named_phrase(doc, start, hi, lex, blocked)
+            if span is not None and all(span.text != s.text for s in out):
+                out.append(span)
+    return out
+
+
+def _told_outlet(a: Attribution, doc: Doc, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> Span | None:
+    """`told The Guardian`, `meldden aan de Britse krant`: the outlet the speaker talked to."""
+    if a.cue is None:
+        return None
+    lo, hi = _sentence_bounds(doc, a.cue.start)
+    after = doc.char_span(a.cue.end, hi, alignment_mode="expand")
+    if after is None:
+        return None
+    for tok in after[:8]:
+        if not _outside(a.content, tok.idx, tok.idx + len(tok)):
+            break
+        addressee = (tok.i == after.start and a.cue.text.lower() in lex.addressee_verbs) or tok.lower_ in lex.addressee_prepositions
+        if not addressee:
+            continue
+        start = tok.idx if tok.i == after.start and tok.lower_ not in lex.addressee_prepositions else tok.idx + len(tok)
+        phrase = _named_phrase(doc, start, hi, lex, blocked)
+        if phrase is not None and _is_outlet(phrase.text, lex) and _outside(a.content, phrase.start, phrase.end):
+            return phrase
+    return None
+
+
+def _is_outlet(name: str, lex: Lexicon) -> bool:
+    low = f" {name.lower()} "
+    return any(f" {w} " in low for w in (*lex.outlet_words, *lex.outlet_names))
+
+
+def _is_description(name: str, lex: Lexicon) -> bool:
+    """`de Britse krant`, `the newspaper`: an outlet named by what it is, not by its name."""
+    low = f" {name.lower()} "
+    return any(f" {w} " in low for w in lex.outlet_words)
 
 
 def _said_at(a: Attribution, doc: Doc, times: Sequence[TimeExpr]) -> TimeExpr | None:
@@ -69,19 +112,44 @@ def _said_at(a: Attribution, doc: Doc, times: Sequence[TimeExpr]) -> TimeExpr | 
     return min(near, key=lambda t: abs(t.start - a.cue.start)) if near else None  # type: ignore[union-attr]
 
 
-def add_chain_and_time(
-    attributions: Sequence[Attribution], doc: Doc, lex: Lexicon, times: Sequence[TimeExpr]
+def add_sources_and_time(
+    attributions: Sequence[Attribution], doc: Doc, lex: Lexicon, times: Sequence[TimeExpr],
+    blocked: Sequence[tuple[int, int]],
 ) -> list[Attribution]:
-    spans = tuple((t.start, t.end) for t in times)
+    """Each attribution with ``based_on`` (the names it cites) and ``said_at``."""
     out = []
     for a in attributions:
         when = _said_at(a, doc, times)
         out.append(
             replace(
                 a,
-                based_on=_based_on(a, doc, lex, spans),
+                based_on=tuple(s.text for s in _cited(a, doc, lex, blocked)),
                 said_at=when.value if when else None,
                 said_at_span=Span(when.start, when.end, when.text) if when else None,
             )
         )
+    return out
+
+
+def add_chains(
+    attributions: Sequence[Attribution], doc: Doc, lex: Lexicon, blocked: Sequence[tuple[int, int]]
+) -> list[Attribution]:
+    """Each attribution (speakers resolved) with its chain: outlet -> speaker -> cited sources.
+    An outlet described without a name (`de Britse krant`) is the last outlet named before."""
+    out: list[Attribution] = []
+    last_outlet: str | None = None
+    for a in attributions:
+        links: list[ChainLink] = []
+        outlet = _told_outlet(a, doc, lex, blocked)
+        if outlet is not None:
+            described = _is_description(outlet.text, lex) and last_outlet is not None
+            links.append(ChainLink(last_outlet if described else outlet.text, "outlet", outlet))  # type: ignore[arg-type]
+        if a.speaker:
+            links.append(ChainLink(a.speaker, "speaker", a.source))
+        links += [ChainLink(s.text, "cited", s) for s in _cited(a, doc, lex, blocked)]
+        if a.speaker_type == "news outlet" and a.speaker:
+            last_outlet = a.speaker
+        elif outlet is not None:
+            last_outlet = links[0].name
+        out.append(replace(a, chain=tuple(links)))
     return out

@@ -29,8 +29,11 @@ class Lexicon:
     group_refs: tuple[str, ...]
     group_nouns: frozenset[str]
     government_words: tuple[str, ...]
-    outlet_words: tuple[str, ...]
+    outlet_words: tuple[str, ...]  # generic nouns for news outlets: `krant`, `newspaper`
+    outlet_names: tuple[str, ...]  # words of outlets' names: `guardian`, `reuters`
     object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
+    addressee_verbs: frozenset[str]  # cue forms whose object is who was told (`told The Guardian`)
+    addressee_prepositions: frozenset[str]  # `zei tegen`, `meldden aan`, `said to`
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
@@ -72,7 +75,10 @@ def lexicon(language: str) -> Lexicon:
         group_nouns=frozenset(data.get("group_nouns", [])),
         government_words=tuple(data.get("government_words", [])),
         outlet_words=tuple(data.get("outlet_words", [])),
+        outlet_names=tuple(data.get("outlet_names", [])),
         object_content_verbs=frozenset(data.get("object_content_verbs", [])),
+        addressee_verbs=frozenset(data.get("addressee_verbs", [])),
+        addressee_prepositions=frozenset(data.get("addressee_prepositions", [])),
         homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

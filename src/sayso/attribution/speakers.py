@@ -40,6 +40,22 @@ def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> E
     return people[-1] if people else None
 
 
+def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity]) -> str | None:
+    """`het`/`it`: the nearest subject before it in its sentence that is no person, or the last organisation."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is not None:
+        sent = span.sent
+        subjects = [t for t in sent if t.i < span.start and t.dep_.startswith("nsubj") and t.pos_ != "PRON"]
+        if subjects:
+            head = subjects[-1]
+            words = doc[head.left_edge.i : min(head.right_edge.i + 1, span.start)]
+            text = _strip_det(words.text.strip(" ,"))
+            if text and not any(e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities):
+                return text
+    orgs = [e for e in entities if e.label in ("ORG", "GPE") and e.end <= src.start]
+    return orgs[-1].canonical if orgs else None
+
+
 def _described(description: str, before: int, text: str, entities: Sequence[Entity]) -> str | None:
     """The name that follows the same description earlier (`de Oekraïense president Volodymyr Zelensky`)."""
     if len(description) < 4:
@@ -56,7 +72,7 @@ def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, 
     words = set(low.split())
     if is_person:
         return "person"
-    if any(f" {w} " in low for w in lex.outlet_words):
+    if any(f" {w} " in low for w in (*lex.outlet_words, *lex.outlet_names)):
         return "news outlet"
     if words & lex.document_nouns:
         return "document"
@@ -97,8 +113,9 @@ def resolve_speakers(
                         speaker, is_person = previous.speaker, True
                     elif person is not None:
                         speaker, is_person = person.canonical, True
-                if speaker is None and out:
-                    speaker = out[-1].speaker
+                if speaker is None:
+                    speaker = _organisation_before(src, doc, entities)
+                    labels = {"ORG"}
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
                 earlier = next((p for p in reversed(out) if p.based_on), None)
                 speaker = earlier.based_on[-1] if earlier else bare

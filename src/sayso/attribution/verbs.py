@@ -125,7 +125,9 @@ def _source(tok: Token, ctx: Context, sent: SpacySpan, content: tuple[int, int] 
 
     def usable(a: int, b: int) -> bool:
         clear = content is None or b <= content[0] or a >= content[1]
-        return b > a and clear and not inside(a, ctx.blocked_phrases)
+        first = ctx.doc.char_span(a, b, alignment_mode="expand")
+        count = first is not None and len(first) > 0 and first[0].like_num
+        return b > a and clear and (count or not inside(a, ctx.blocked_phrases))
 
     subj = subject_of(tok, sent)
     if subj is not None and subj.lower_ not in ctx.lex.complementizers and not inside(subj.idx, ctx.blocked_phrases):
@@ -166,6 +168,12 @@ def _drop_edge_words(ctx: Context, a: int, b: int) -> tuple[int, int]:
     words = ctx.text[a:b].split()
     if len(words) > 1 and words[0].lower() in ctx.lex.source_stops:
         a, b = trim(ctx.text, a + len(words[0]), b)
+    low = ctx.text[a:b].lower()
+    for prep in ctx.lex.addressee_prepositions:  # `die bronnen aan de Britse krant`: who was told is no speaker
+        cut = low.find(f" {prep} ")
+        if cut > 0:
+            a, b = trim(ctx.text, a, a + cut)
+            low = ctx.text[a:b].lower()
     return a, b
 
 
