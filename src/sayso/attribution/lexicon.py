@@ -34,6 +34,10 @@ class Lexicon:
     object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
     addressee_verbs: frozenset[str]  # cue forms whose object is who was told (`told The Guardian`)
     addressee_prepositions: frozenset[str]  # `zei tegen`, `meldden aan`, `said to`
+    agent_prepositions: frozenset[str]  # `by`, `door`: the agent of a passive cue
+    claim_nouns: frozenset[str]  # what a judging verb judges when it evaluates a claim
+    judgement_links: frozenset[str]  # `as`, `als` between a judged object and the judgement
+    particle_cues: frozenset[str]  # separable verbs whose particle is the head word (`liet ... weten`)
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
@@ -79,6 +83,10 @@ def lexicon(language: str) -> Lexicon:
         object_content_verbs=frozenset(data.get("object_content_verbs", [])),
         addressee_verbs=frozenset(data.get("addressee_verbs", [])),
         addressee_prepositions=frozenset(data.get("addressee_prepositions", [])),
+        agent_prepositions=frozenset(data.get("agent_prepositions", [])),
+        claim_nouns=frozenset(data.get("claim_nouns", [])),
+        judgement_links=frozenset(data.get("judgement_links", [])),
+        particle_cues=frozenset(data.get("particle_cues", [])),
         homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

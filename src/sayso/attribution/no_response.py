@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan, Token
 
 from sayso.attribution._context import Context
-from sayso.attribution._tokens import char_span, subject_of, subtree_range, trim
+from sayso.attribution._sources import find_source
 from sayso.records import Attribution, Span
 
 NEGATION_WINDOW = 12  # tokens before the cue in which its negation may stand
@@ -23,21 +23,6 @@ def _negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return any(n in before or n in after for n in ctx.lex.negations)
 
 
-def _source(tok: Token, ctx: Context, sent: SpacySpan) -> Span | None:
-    subj = subject_of(tok, sent)
-    if subj is None:
-        for t in sent:  # the finite verb's subject, when the cue is a participle or infinitive
-            if t.i < tok.i and t.pos_ in ("AUX", "VERB"):
-                subj = subject_of(t, sent)
-                if subj is not None:
-                    break
-    if subj is None:
-        return None
-    left, right = subtree_range(subj, stop_at=tok.i)
-    a, b = trim(ctx.text, *char_span(ctx.doc[left:right]))
-    return ctx.span(a, b) if b > a else None
-
-
 def find_no_responses(ctx: Context) -> list[Attribution]:
     out: list[Attribution] = []
     for sent in ctx.sentences():
@@ -47,6 +32,7 @@ def find_no_responses(ctx: Context) -> list[Attribution]:
             if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
-            out.append(Attribution("no_response", _source(tok, ctx, sent), cue, ()))
+            source = find_source(tok, ctx, sent, None)
+            out.append(Attribution("no_response", source and ctx.span(*source), cue, ()))
             break  # one non-response a sentence
     return out

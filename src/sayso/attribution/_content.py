@@ -1,0 +1,160 @@
+"""Where the content of a verb-cued attribution lies, tried in the order `verbs.py` gives."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from sayso.attribution._context import Context
+from sayso.attribution._tokens import LINKS, QUOTE_CHARS, SUBJECT_DEPS, is_nominal, subtree_range, trim
+
+MAX_GAP_TO_COMPLEMENTIZER = 30  # tokens between a cue and its `dat`/`that`
+Range = tuple[int, int]
+
+
+def is_complementizer(t: Token, ctx: Context) -> bool:
+    """`dat`/`that` opening a clause; right after a common noun it is a relative pronoun instead."""
+    if t.lower_ not in ctx.lex.complementizers:
+        return False
+    if t.pos_ in ("SCONJ", ""):
+        return True
+    return t.i > 0 and t.doc[t.i - 1].pos_ != "NOUN" and t.pos_ in ("DET", "PRON")
+
+
+def _opens_chain(t: Token, ctx: Context) -> bool:
+    """`citing X`, `quoting X`: a verb that only names the chain, inside the cue's clause."""
+    return any(phrase.split()[0] == t.lower_ for phrase in ctx.lex.based_on)
+
+
+def _starts_other_clause(t: Token) -> bool:
+    """A verb with a clause of its own: finite, or opening `, noting ...` after a comma."""
+    if t.pos_ != "VERB":
+        return False
+    finite = "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")
+    return finite or (t.i > 0 and t.doc[t.i - 1].text == ",")
+
+
+def _second_verb_of_cue(verb: Token, cue: Token) -> bool:
+    """`said the risk was small and called ...`, `said ..., noting that ...`: a verb with no subject of
+    its own that hangs on the cue (or, by a common parser error, on the head of its content)."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    heads = {cue.i} | {c.i for c in cue.children if c.dep_ == "ccomp"}
+    return verb.head.i in heads and verb.dep_ in ("conj", "advcl", "parataxis")
+
+
+def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
+    """Character offset where the content that runs from token ``start`` ends: at `;`, or before a
+    second verb of the cue's own subject (`..., noting that ...`, `... and called ...`)."""
+    doc = ctx.doc
+    for t in sent[start - sent.start :]:
+        nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+        if t.text in ";:" and t.i > start:
+            return t.idx
+        if nxt is None or t.i <= start or not _second_verb_of_cue(nxt, cue):
+            continue
+        if t.pos_ == "CCONJ":
+            prev = doc[t.i - 1]
+            return prev.idx if prev.text == "," else prev.idx + len(prev)
+        if t.text == "," and _starts_other_clause(nxt):
+            return t.idx
+    return sent.end_char
+
+
+def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """A `dat`/`that` clause after the cue (past `, citing X,`), or the parser's ccomp."""
+    k = tok.i + 1
+    while k < min(sent.end, tok.i + 1 + MAX_GAP_TO_COMPLEMENTIZER):
+        t = ctx.doc[k]
+        if t.text in ".;!?":
+            break
+        if _opens_chain(t, ctx) and k > 0 and ctx.doc[k - 1].text == ",":
+            k = next((c.i for c in ctx.doc[k:sent.end] if c.text == ","), sent.end) + 1
+            continue  # jump over the parenthetical chain `, citing X,`
+        if _starts_other_clause(t) and not _opens_chain(t, ctx):
+            break
+        if is_complementizer(t, ctx):
+            if t.i + 1 >= sent.end:
+                break
+            start = t.i + 1
+            if ctx.doc[t.i - 1].pos_ == "CCONJ" and t.i - 1 > tok.i + 1:
+                start = tok.i + 1  # `said A, and that B`: both complements are the content
+            return trim(ctx.text, ctx.doc[start].idx, clause_end(start, tok, ctx, sent))
+        k += 1
+    for child in tok.children:
+        if child.dep_ == "ccomp" and child.i > tok.i:
+            left, right = subtree_range(child)
+            if ctx.doc[left].lower_ in ctx.lex.complementizers:
+                left += 1
+            if left < right:
+                end = min(ctx.doc[right - 1].idx + len(ctx.doc[right - 1]), clause_end(left, tok, ctx, sent))
+                return trim(ctx.text, ctx.doc[left].idx, end)
+    return None
+
+
+def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`X zei: „...”` — the quote after the colon that follows the cue (and its object)."""
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.text == ":":
+            quote = next((q for q in ctx.quotes if 0 <= (q.open_mark or q.start) - t.idx <= 3), None)
+            if quote is not None:
+                return quote.start, quote.end
+            return trim(ctx.text, t.idx + 1, sent.end_char)
+        if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers:
+            return None
+    return None
+
+
+def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`..., zegt X.` / `„...”, he said.` / `..., officials in Kyiv said.` — the content before the
+    comma in front of the cue; only the subject (and an auxiliary) may stand between."""
+    k = tok.i - 1
+    between: list[Token] = []
+    while k >= sent.start and k > tok.i - 10 and ctx.doc[k].text != ",":
+        t = ctx.doc[k]
+        if t.text not in QUOTE_CHARS:
+            if not (is_nominal(t) or t.lower_ in LINKS or t.pos_ == "AUX" or t.lower_ in ("'s", "’s")):
+                return None
+            between.append(t)
+        k -= 1
+    if k <= sent.start or ctx.doc[k].text != ",":
+        return None
+    if between and not any(is_nominal(t) for t in between):
+        return None  # `Kell, who founded it, has denied ...`: an auxiliary alone is no inverted subject
+    end = ctx.doc[k].idx
+    quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= end - q.close_mark <= 2), None)
+    if quote is None:
+        quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= q.close_mark - end <= 1), None)
+    if quote is not None:
+        return quote.start, quote.end
+    return trim(ctx.text, sent.start_char, end)
+
+
+def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`hij voorspelde de komst van meer troepen`, `accused the campaign of "harvesting" ballots`:
+    a verb whose object is itself a claim; the content runs to the end of the clause."""
+    if lemma not in ctx.lex.object_content_verbs or tok.i + 1 >= sent.end:
+        return None
+    has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
+    if not has_object and not is_nominal(ctx.doc[tok.i + 1]):
+        return None
+    a, b = trim(ctx.text, ctx.doc[tok.i + 1].idx, clause_end(tok.i + 1, tok, ctx, sent))
+    return (a, b) if b > a else None
+
+
+def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`Dat zei X` / `Dat heeft X bekendgemaakt`: the content is the sentence before."""
+    first = sent[0]
+    if first.lower_ not in ctx.lex.anaphoric or sent.start == 0 or first.i >= tok.i:
+        return None
+    between = ctx.doc[first.i + 1 : tok.i]
+    if any(t.pos_ == "VERB" or t.lower_ in ctx.lex.complementizers for t in between) or len(between) > 8:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    return trim(ctx.text, prev.start_char, prev.end_char)
+
+
+def cut_chain(ctx: Context, content: Range) -> Range:
+    """A content ends before `, citing X` / `, op basis van X`: that is the chain, not the claim."""
+    low = ctx.text[content[0] : content[1]].lower()
+    cuts = [c for c in (low.find(f", {phrase} ") for phrase in ctx.lex.based_on) if c > 0]
+    return trim(ctx.text, content[0], content[0] + min(cuts)) if cuts else content

@@ -1,0 +1,75 @@
+"""Judging verbs: `X called the report "a fantasy"`, `X achtte het bericht aannemelijk`,
+`X noemde het besluit onverantwoord`, `X dismissed the account as baseless`.
+
+A judgement of a claim or report is an `evaluation` whose content is the judgement;
+a judgement of anything else (a decision, a person) is `indirect`, with the object and
+the judgement as content (GUIDELINES.md, Attributions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from sayso.attribution._content import clause_end
+from sayso.attribution._context import Context
+from sayso.attribution._tokens import QUOTE_CHARS, noun_phrase_after, trim
+
+VERB_FINAL_REACH = 4  # tokens before a clause-final judging verb where its judgement stands
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    kind: str  # evaluation or indirect
+    content: tuple[int, int]
+    certainty: str | None
+
+
+def _certainty(ctx: Context, a: int, b: int) -> str | None:
+    words = ctx.text[a:b].lower().split()
+    return next((ctx.lex.evaluative_words[w] for w in words if w in ctx.lex.evaluative_words), None)
+
+
+def _about_a_claim(ctx: Context, tokens: SpacySpan) -> bool:
+    return any(t.lower_ in ctx.lex.claim_nouns for t in tokens) or (
+        len(tokens) == 1 and tokens[0].lower_ in ctx.lex.anaphoric
+    )
+
+
+def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
+    """`called OBJECT (as) JUDGEMENT`: the object right after the verb, the judgement after it."""
+    rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
+    if rng is None or rng[1] >= sent.end:
+        return None
+    obj = ctx.doc[rng[0] : rng[1]]
+    k = rng[1]
+    if ctx.doc[k].lower_ in ctx.lex.judgement_links:
+        k += 1
+    if k >= sent.end or ctx.doc[k].text in ".,;":
+        return None
+    a, b = trim(ctx.text, ctx.doc[k].idx, clause_end(k, tok, ctx, sent), quotes=True)
+    if b <= a:
+        return None
+    if _about_a_claim(ctx, obj):
+        return Judgement("evaluation", (a, b), _certainty(ctx, a, b))
+    a2, _ = trim(ctx.text, obj.start_char, b)
+    return Judgement("indirect", (a2, b), None)
+
+
+def _before(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
+    """`dat X „aannemelijk” achtte`: a clause-final verb with its judgement right before it."""
+    for t in reversed(sent[max(0, tok.i - sent.start - VERB_FINAL_REACH) : tok.i - sent.start]):
+        if t.text in QUOTE_CHARS:
+            continue
+        if t.lower_ in ctx.lex.evaluative_words or t.pos_ == "ADJ":
+            quote_before = t.i > 0 and ctx.doc[t.i - 1].text in QUOTE_CHARS
+            if t.lower_ in ctx.lex.evaluative_words or quote_before:
+                return Judgement("evaluation", (t.idx, t.idx + len(t)), _certainty(ctx, t.idx, t.idx + len(t)))
+        return None
+    return None
+
+
+def judge(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
+    """The judgement a judging verb makes, or None when it makes none here."""
+    return _after(tok, ctx, sent) or _before(tok, ctx, sent)

@@ -1,0 +1,98 @@
+"""Who speaks for a cue: the parser's subject when plausible, else a noun phrase near the cue."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from sayso.attribution._context import Context
+from sayso.attribution._tokens import (
+    char_span,
+    inside,
+    noun_phrase_after,
+    noun_phrase_before,
+    subject_of,
+    subtree_range,
+    trim,
+)
+
+Range = tuple[int, int]
+AGENT_REACH = 5  # tokens from a passive cue to `by`/`door`
+
+
+def _usable(ctx: Context, a: int, b: int, content: Range | None) -> bool:
+    clear = content is None or b <= content[0] or a >= content[1]
+    first = ctx.doc.char_span(a, b, alignment_mode="expand")
+    count = first is not None and len(first) > 0 and first[0].like_num  # `twee diplomaten`
+    return b > a and clear and (count or not inside(a, ctx.blocked_phrases))
+
+
+def _edges(ctx: Context, a: int, b: int) -> Range:
+    """A source without a trailing `dat`/`that`, a leading `ook`/`also`, or who was told (`aan X`)."""
+    words = ctx.text[a:b].split()
+    if len(words) > 1 and words[-1].lower() in ctx.lex.complementizers:
+        a, b = trim(ctx.text, a, b - len(words[-1]))
+    words = ctx.text[a:b].split()
+    if len(words) > 1 and words[0].lower() in ctx.lex.source_stops:
+        a, b = trim(ctx.text, a + len(words[0]), b)
+    for prep in ctx.lex.addressee_prepositions:
+        cut = ctx.text[a:b].lower().find(f" {prep} ")
+        if cut > 0:
+            a, b = trim(ctx.text, a, a + cut)
+    return a, b
+
+
+def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`was confirmed on Monday by X`, `werd bevestigd door X`: the agent of a passive cue."""
+    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"
+    passive = any(t.pos_ == "AUX" for t in sent[max(0, tok.i - sent.start - 4) : tok.i - sent.start])
+    if not (participle and passive):
+        return None
+    for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + AGENT_REACH]:
+        if t.lower_ in ctx.lex.agent_prepositions:
+            rng = noun_phrase_after(ctx.doc, t.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
+            return trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])) if rng else None
+    return None
+
+
+def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
+    subj = subject_of(tok, sent)
+    if subj is None or subj.lower_ in ctx.lex.complementizers or inside(subj.idx, ctx.blocked_phrases):
+        return None
+    if subj.dep_ in ("nsubj:pass", "nsubjpass"):
+        return None  # the subject of a passive is what was said, not who said it
+    left, right = subtree_range(subj, stop_at=tok.i)
+    phrase = noun_phrase_after(ctx.doc, left, tok.i if left < tok.i else sent.end, ctx.lex, ctx.blocked_phrases)
+    if phrase is not None and phrase[1] > right:
+        right = phrase[1]  # the parser's subject cut short: `dijkgraaf` + `Henk Visser`
+    a, b = char_span(ctx.doc[left:right])
+    if content is not None and a < content[0] < b:
+        b = content[0]
+    if content is not None and a < content[1] < b:
+        a = content[1]
+    a, b = _edges(ctx, *trim(ctx.text, a, b))
+    return (a, b) if _usable(ctx, a, b, content) else None
+
+
+def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
+    """Characters of the speaker's noun phrase for the cue ``tok``."""
+    agent = _agent(tok, ctx, sent)
+    if agent is not None and _usable(ctx, *agent, content):
+        return agent
+    parsed = _parsed_subject(tok, ctx, sent, content)
+    if parsed is not None:
+        return parsed
+    inverted = content is not None and content[1] <= tok.idx
+    candidates = []
+    if inverted or ctx.lex.subject_after_cue:
+        candidates.append(noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases))
+    before = tok.i
+    if content is not None and content[1] <= tok.idx and tok.idx - content[1] <= 3:
+        span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+        before = span.start if span is not None else before  # `X „aannemelijk” achtte`: X before the judgement
+    candidates.append(noun_phrase_before(ctx.doc, before, sent.start, ctx.lex, ctx.blocked_phrases))
+    for rng in candidates:
+        if rng is not None:
+            a, b = _edges(ctx, *trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])))
+            if _usable(ctx, a, b, content):
+                return a, b
+    return None
