@@ -39,7 +39,13 @@ def _about_a_claim(ctx: Context, tokens: SpacySpan) -> bool:
 
 def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
     """`called OBJECT (as) JUDGEMENT`: the object right after the verb, the judgement after it."""
-    rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
+    parsed = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i]
+    if parsed:
+        rng: tuple[int, int] | None = (tok.i + 1, parsed[0].right_edge.i + 1)
+    else:
+        rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
+        while rng is not None and rng[1] - rng[0] > 1 and ctx.doc[rng[1] - 1].pos_ == "ADJ":
+            rng = (rng[0], rng[1] - 1)  # `noemde het besluit onverantwoord`: the adjective is the judgement
     if rng is None or rng[1] >= sent.end:
         return None
     obj = ctx.doc[rng[0] : rng[1]]
