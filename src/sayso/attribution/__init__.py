@@ -46,6 +46,14 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?\s+[—–-]\s+", re.MULTILINE)
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """`LONDON — ...`, `DEN HAAG - ...`: the place a report was filed from, never a speaker."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+
+
 def _dedupe(found: Sequence[Attribution]) -> list[Attribution]:
     seen: set[tuple[int, int]] = set()
     out = []
@@ -73,7 +81,7 @@ def find_attributions(
         lex=lexicon(language),
         quotes=tuple(find_quotes(doc.text)),
         blocked=blocked,
-        blocked_phrases=tuple(sorted((x.start, x.end) for x in [*times, *quantities])),
+        blocked_phrases=tuple(sorted([*((x.start, x.end) for x in [*times, *quantities]), *find_datelines(doc.text)])),
     )
     found = [*find_verb_attributions(ctx), *find_preposition_attributions(ctx), *find_no_responses(ctx)]
     found = _dedupe(found)

@@ -25,9 +25,16 @@ def _strip_det(text: str) -> str:
     return _DETERMINERS.sub("", text.strip())
 
 
-def _entities_in(span: Span, entities: Sequence[Entity]) -> list[Entity]:
+def _entities_in(span: Span, entities: Sequence[Entity], text: str) -> list[Entity]:
+    """Names inside a source, the speaker's first: a person before an organisation, a name that
+    is not a possessive (`Halvorsen’s head of quality`), the fuller name, the later one (apposition)."""
     inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
-    return sorted(inside, key=lambda e: (_LABEL_RANK.get(e.label, 9), -e.start))
+
+    def rank(e: Entity) -> tuple[int, bool, int, int]:
+        possessive = text[e.end : e.end + 2] in ("'s", "’s")
+        return (_LABEL_RANK.get(e.label, 9), possessive, -len(e.text.split()), -e.start)
+
+    return sorted(inside, key=rank)
 
 
 def _anchor(a: Attribution) -> int:
@@ -96,7 +103,7 @@ def resolve_speakers(
         anchor = _anchor(a)
         if a.source is not None:
             src = a.source
-            found = _entities_in(src, entities)
+            found = _entities_in(src, entities, text)
             labels = {e.label for e in found}
             bare = _strip_det(src.text)
             low = src.text.lower().strip()

@@ -37,9 +37,26 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
                 clock = len(found) > 4 and bool(found[4])
                 if end > start and not _OUT_OF_CALENDAR.match(value):
                     hits.append(Hit(start, end, value, kind, index, clock=clock))
-    chosen = _resolve(hits)
+    chosen = _resolve([h for h in hits if not _inside_a_name(h, text)])
     chosen = _anchor(chosen, ctx)
     return [_extend(h, ctx, chosen) for h in chosen]
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+(\S+)")
+
+
+def _inside_a_name(h: Hit, text: str) -> bool:
+    """`Freight Weekly`, `the Daily Telegraph`: a capitalised period word beside another capitalised
+    word inside a sentence names a thing; it is no set or duration."""
+    word = text[h.start : h.end]
+    if h.kind not in ("set", "duration") or not word[:1].isupper() or any(c.isdigit() for c in word):
+        return False
+    before = _WORD_BEFORE.search(text[max(0, h.start - 40) : h.start])
+    after = _WORD_AFTER.search(text[h.end : h.end + 40])
+    mid_sentence = before is not None and before.group(1)[-1:] not in ".!?:\"”"
+    neighbour = (mid_sentence and before.group(1)[:1].isupper()) or (after is not None and after.group(1)[:1].isupper())
+    return mid_sentence and neighbour
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
