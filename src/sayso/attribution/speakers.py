@@ -92,6 +92,26 @@ def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, 
     return "person" if speaker and speaker[:1].isupper() else "anonymous or generic group"
 
 
+def _context_speaker(
+    anchor: int, doc: Doc, entities: Sequence[Entity], earlier: Sequence[Attribution]
+) -> tuple[str | None, bool]:
+    """Who speaks a quote that names nobody: the speaker of the statement just before it (a quote
+    that goes on), else the first person named in the sentence before, else the last speaker."""
+    here = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
+    if here is None:
+        return (earlier[-1].speaker, earlier[-1].speaker_type == "person") if earlier else (None, False)
+    sent = here.sent
+    prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    if earlier and earlier[-1].speaker and _anchor(earlier[-1]) >= prev_start:
+        return earlier[-1].speaker, earlier[-1].speaker_type == "person"
+    people = [e for e in entities if e.label == "PER" and prev_start <= e.start < anchor]
+    if people:
+        return people[0].canonical, True
+    if earlier:
+        return earlier[-1].speaker, earlier[-1].speaker_type == "person"
+    return None, False
+
+
 def resolve_speakers(
     attributions: Sequence[Attribution], doc: Doc, entities: Sequence[Entity], lex: Lexicon
 ) -> list[Attribution]:
@@ -132,14 +152,7 @@ def resolve_speakers(
                 if speaker is None:
                     speaker = found[0].canonical if found and len(found[0].text) >= len(bare) - 4 else bare
         else:
-            sent_start = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
-            floor = sent_start.sent.start_char if sent_start is not None else anchor
-            prev_sent_floor = doc[sent_start.sent.start - 1].sent.start_char if sent_start is not None and sent_start.sent.start > 0 else 0
-            person = _person_before(anchor, entities, floor=prev_sent_floor)
-            if person is not None:
-                speaker, is_person = person.canonical, True
-            elif out:
-                speaker, is_person = out[-1].speaker, out[-1].speaker_type == "person"
+            speaker, is_person = _context_speaker(anchor, doc, entities, out)
         kind = _type(a.source.text if a.source else "", speaker, is_person, lex, labels)
         out.append(replace(a, speaker=speaker, speaker_type=kind if speaker else None))
     return out
