@@ -1,7 +1,7 @@
 """sayso against textacy's `direct_quotations` (the standard open English quote extractor),
 both on the same English spaCy pipeline, scored with sayso's scorer on hand-annotated articles.
 
-    python benchmarks/quote_extractors.py [--gold tests/data/attribution]
+    python benchmarks/quote_extractors.py [--gold tests/data/gold]
 
 Needs textacy (`pip install -e ".[compare]"`). Prints, for each system, the attribution
 measures over all gold attributions and the recall on the direct quotes alone (the only
