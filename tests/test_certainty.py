@@ -59,3 +59,20 @@ def test_certainty_gives_its_trigger_words() -> None:
 def test_every_label_has_an_estimative_band() -> None:
     assert set(ESTIMATIVE_BANDS) == set(LABELS)
     assert all(0 <= low <= high <= 1 for _, low, high in ESTIMATIVE_BANDS.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("er zijn geen Noord-Koreaanse troepen gezien", "nl", "negative"),
+        ("de minister heeft niet gelogen", "nl", "negative"),
+        ("de troepen zijn aangekomen", "nl", "positive"),
+        ("the ministry has not received the letter", "en", "negative"),
+        ("the dam wasn't damaged", "en", "negative"),
+        ("the dam was damaged", "en", "positive"),
+    ],
+)
+def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:
+    from sayso.certainty import polarity
+
+    assert polarity(text, [Span(0, len(text), text)], language=language) == expected

@@ -40,10 +40,12 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
         boilerplate=article.boilerplate,
     )
     attributions = [_with_certainty(a, text, language) for a in attributions]  # certainty
-    blocked = [*find_headlines(text), *((s.start, s.end) for s in article.boilerplate)]
+    headlines = find_headlines(text)
+    blocked = [*headlines, *((s.start, s.end) for s in article.boilerplate)]
     claims = build_claims(                                                    # claims
         text, language=language, attributions=attributions, quantities=quantities, times=times,
         sentences=[(s.start_char, s.end_char) for s in doc.sents], blocked=blocked,
+        headline=headlines[0] if headlines and not text[: headlines[0][0]].strip() else None,
     )
     return Analysis(
         article=replace(article, language=language, published=published),

@@ -107,8 +107,9 @@ class Claim:
 
     content: tuple[Span, ...]
     speaker: str | None  # None: the article itself asserts it
-    kind: str  # an attribution kind, or "assertion"
+    kind: str  # an attribution kind, "assertion" (the article's own) or "headline"
     certainty: str
+    polarity: str = "positive"  # "negative" when the claim itself is negated (`er zijn geen troepen`)
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     said_at: str | None = None

@@ -15,7 +15,7 @@ from functools import cache
 from sayso.language.resources import load_json
 from sayso.records import Span
 
-__all__ = ["ESTIMATIVE_BANDS", "LABELS", "Certainty", "assess_certainty"]
+__all__ = ["ESTIMATIVE_BANDS", "LABELS", "Certainty", "assess_certainty", "polarity"]
 
 LABELS = ("denied", "questioned", "reported", "possible", "probable", "certain")
 
@@ -43,6 +43,7 @@ class _Markers:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     hearsay: re.Pattern[str] | None
     stance: dict[str, str]
+    negation: re.Pattern[str]
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:
@@ -63,7 +64,15 @@ def _markers(language: str) -> _Markers:
         hearsay = re.compile(
             rf"\b({'|'.join(aux)})\b(?:[^,.;:]{{0,60}}?)\b({'|'.join(needs)})\b", re.IGNORECASE
         )
-    return _Markers(patterns, hearsay, dict(data.get("stance_verbs", {})))
+    negation = re.compile(r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE)
+    return _Markers(patterns, hearsay, dict(data.get("stance_verbs", {})), negation)
+
+
+def polarity(text: str, spans: Sequence[Span], *, language: str) -> str:
+    """``negative`` when the claim itself is negated (`there are no troops`), else ``positive``.
+    A negation is no denial: the source asserts the negative claim."""
+    pattern = _markers(language).negation
+    return "negative" if any(pattern.search(text, s.start, s.end) for s in spans) else "positive"
 
 
 def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lemma: str | None = None) -> Certainty:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sayso.certainty import assess_certainty
+from sayso.certainty import assess_certainty, polarity
 from sayso.records import Attribution, Claim, Quantity, Span, TimeExpr
 
 __all__ = ["build_claims"]
@@ -28,6 +28,7 @@ def build_claims(
     times: Sequence[TimeExpr],
     sentences: Sequence[tuple[int, int]],
     blocked: Sequence[tuple[int, int]] = (),
+    headline: tuple[int, int] | None = None,
 ) -> tuple[Claim, ...]:
     """Claims in text order: attributed ones carry their speaker; the article's own carry none."""
     claims: list[tuple[int, Claim]] = []
@@ -43,12 +44,22 @@ def build_claims(
                     speaker=a.speaker,
                     kind=a.kind,
                     certainty=a.certainty or "certain",
+                    polarity=polarity(text, a.content, language=language),
                     quantities=tuple(q for q in quantities if _within(q, a.content)),
                     times=tuple(t for t in times if _within(t, a.content)),
                     said_at=a.said_at,
                 ),
             )
         )
+    if headline is not None:  # the headline's claim, often a question (`Troops killed in Ukraine?`)
+        span = (Span.of(text, *headline),)
+        claims.append((headline[0], Claim(
+            content=span, speaker=None, kind="headline",
+            certainty=assess_certainty(text, span, language=language).label,
+            polarity=polarity(text, span, language=language),
+            quantities=tuple(q for q in quantities if _within(q, span)),
+            times=tuple(t for t in times if _within(t, span)),
+        )))
     cues = [s for a in attributions for s in (a.cue, a.source) if s is not None]
     for start, end in sentences:
         if _overlaps((start, end), said) or _overlaps((start, end), cues):
@@ -65,6 +76,7 @@ def build_claims(
                     speaker=None,
                     kind="assertion",
                     certainty=certainty.label,
+                    polarity=polarity(text, span, language=language),
                     quantities=tuple(q for q in quantities if _within(q, span)),
                     times=tuple(t for t in times if _within(t, span)),
                 ),
