@@ -51,12 +51,14 @@ def textacy_output(doc: Any) -> dict[str, Any]:
             end -= 1
         speaker = sorted(q.speaker, key=lambda t: t.i)
         source = _span(doc[speaker[0].i : speaker[-1].i + 1]) if speaker else None
-        out.append({
-            "source": source,
-            "cue": _span(sorted(q.cue, key=lambda t: t.i)),
-            "content": [{"start": start, "end": end, "text": doc.text[start:end]}],
-            "speaker": source["text"] if source else None,
-        })
+        out.append(
+            {
+                "source": source,
+                "cue": _span(sorted(q.cue, key=lambda t: t.i)),
+                "content": [{"start": start, "end": end, "text": doc.text[start:end]}],
+                "speaker": source["text"] if source else None,
+            }
+        )
     return {"attributions": out}
 
 
@@ -86,8 +88,14 @@ def main() -> int:
     for gold_path in sorted(Path(args.gold).glob("en-*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        article = article_from_text(text, origin=str(gold_path), article_id=gold_path.stem, options=Options(),
-                                    published=parse_date(gold["document"].get("published"), str(gold_path)), language="en")
+        article = article_from_text(
+            text,
+            origin=str(gold_path),
+            article_id=gold_path.stem,
+            options=Options(),
+            published=parse_date(gold["document"].get("published"), str(gold_path)),
+            language="en",
+        )
         outputs = {"textacy direct_quotations": textacy_output(nlp(text)), "sayso": analysis_to_dict(analyze(article))}
         gave_up += bool(outputs["textacy direct_quotations"].get("gave_up"))
         for name, system in outputs.items():

@@ -34,8 +34,14 @@ def _articles(dev: Path, limit: int | None):  # type: ignore[no-untyped-def]
     for gold_path in sorted(dev.glob("*.gold.json")):
         meta = json.loads(gold_path.read_text(encoding="utf-8"))["document"]
         text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        art = article_from_text(text, origin=str(gold_path), article_id=gold_path.stem, options=Options(),
-                                published=parse_date(meta.get("published"), str(gold_path)), language=meta["language"])
+        art = article_from_text(
+            text,
+            origin=str(gold_path),
+            article_id=gold_path.stem,
+            options=Options(),
+            published=parse_date(meta.get("published"), str(gold_path)),
+            language=meta["language"],
+        )
         by_lang.setdefault(meta["language"], []).append(art)
     return {lang: arts[:limit] if limit else arts for lang, arts in by_lang.items()}
 
@@ -73,8 +79,10 @@ def main() -> int:
         full = _best_of(args.repeat, lambda: [analyze(a) for a in arts])  # noqa: B023
         total_words, total_full, total_bare = total_words + words, total_full + full, total_bare + bare
         print(f"{lang:<9} {len(arts):>8} {words:>8} {words / bare:>10.0f} {words / full:>10.0f} {bare / full:>6.2f}")
-    print(f"{'all':<9} {'':>8} {total_words:>8.0f} {total_words / total_bare:>10.0f} {total_words / total_full:>10.0f} "
-          f"{total_bare / total_full:>6.2f}")
+    print(
+        f"{'all':<9} {'':>8} {total_words:>8.0f} {total_words / total_bare:>10.0f} {total_words / total_full:>10.0f} "
+        f"{total_bare / total_full:>6.2f}"
+    )
     print("ratio = sayso speed / bare spaCy speed (1.00 would mean sayso adds nothing)")
     return 0
 

@@ -1,9 +1,25 @@
 import sayso
 
 EXPECTED = {
-    "Analysis", "Article", "Attribution", "Claim", "Entity", "EvaluationError", "InputError", "LanguageError",
-    "ModelError", "Options", "Quantity", "SaysoError", "Skipped", "Span", "TimeExpr", "__version__",
-    "analysis_to_dict", "analyze", "iter_articles",
+    "Analysis",
+    "Article",
+    "Attribution",
+    "Claim",
+    "Entity",
+    "EvaluationError",
+    "InputError",
+    "LanguageError",
+    "ModelError",
+    "Options",
+    "Quantity",
+    "SaysoError",
+    "Skipped",
+    "Span",
+    "TimeExpr",
+    "__version__",
+    "analysis_to_dict",
+    "analyze",
+    "iter_articles",
 }
 
 

@@ -4,25 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.attribution import find_attributions
-from sayso.entities import find_entities
+from _helpers import attributions_of, first_of_kind
 
 pytestmark = pytest.mark.slow
 
 
 def _find(nlp, text: str):  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    return find_attributions(doc, language="en", entities=find_entities(doc, language="en"))
+    return attributions_of(nlp, text, "en")
 
 
-def _one(found, kind: str):  # type: ignore[no-untyped-def]
-    hits = [a for a in found if a.kind == kind]
-    assert hits, f"no {kind} attribution in {[(a.kind, a.cue and a.cue.text) for a in found]}"
-    return hits[0]
+_one = first_of_kind
 
 
 def test_indirect_said_that(nlp_en) -> None:
-    a = _one(_find(nlp_en, "The finance minister said on Tuesday that inflation would fall below 3% next year."), "indirect")
+    a = _one(
+        _find(nlp_en, "The finance minister said on Tuesday that inflation would fall below 3% next year."), "indirect"
+    )
     assert a.cue.text == "said"
     assert a.source.text == "The finance minister"
     assert a.content[0].text == "inflation would fall below 3% next year"
@@ -52,14 +49,20 @@ def test_mixed_reported_speech_with_quoted_fragment(nlp_en) -> None:
 
 
 def test_according_to_and_chain(nlp_en) -> None:
-    a = _one(_find(nlp_en, "According to local officials, at least 40 people were evacuated from the valley."), "according_to")
+    a = _one(
+        _find(nlp_en, "According to local officials, at least 40 people were evacuated from the valley."),
+        "according_to",
+    )
     assert a.cue.text == "According"
     assert a.source.text == "local officials"
     assert a.content[0].text.startswith("at least 40 people")
 
 
 def test_citing_gives_the_chain_and_not_the_content(nlp_en) -> None:
-    a = _one(_find(nlp_en, "The newspaper reported that the talks had collapsed, citing two diplomats in Geneva."), "indirect")
+    a = _one(
+        _find(nlp_en, "The newspaper reported that the talks had collapsed, citing two diplomats in Geneva."),
+        "indirect",
+    )
     assert a.content[0].text == "the talks had collapsed"
     assert a.based_on == ("two diplomats in Geneva",)
 

@@ -4,32 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import attributions_of, first_of_kind
 from sayso.attribution import find_attributions
-from sayso.entities import find_entities
-from sayso.quantities import find_quantities
-from sayso.time import find_times
 
 pytestmark = pytest.mark.slow
 
 
 def _find(nlp, text: str):  # type: ignore[no-untyped-def]
-    from datetime import date
-
-    doc = nlp(text)
-    times = find_times(text, language="nl", published=date(2025, 3, 14))
-    return find_attributions(
-        doc,
-        language="nl",
-        entities=find_entities(doc, language="nl"),
-        times=times,
-        quantities=find_quantities(text, language="nl", times=times),
-    )
+    return attributions_of(nlp, text, "nl")
 
 
-def _one(found, kind: str):  # type: ignore[no-untyped-def]
-    hits = [a for a in found if a.kind == kind]
-    assert hits, f"no {kind} attribution in {[(a.kind, a.cue and a.cue.text, a.content) for a in found]}"
-    return hits[0]
+_one = first_of_kind
 
 
 def test_indirect_zei_dat(nlp_nl) -> None:

@@ -69,7 +69,8 @@ def test_analyze_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_analyze_batch_skips_broken_and_goes_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     batch = tmp_path / "batch.jsonl"
     batch.write_text(
-        json.dumps({"id": "ok", "text": "The mayor said the bridge would reopen in May.", "language": "en"}) + "\n"
+        json.dumps({"id": "ok", "text": "The mayor said the bridge would reopen in May.", "language": "en"})
+        + "\n"
         + "{broken\n",
         encoding="utf-8",
     )

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED_EVAL
 from sayso.evaluation import MEASURES, check_floors, new_counts, score_document
 from sayso.evaluation.scoring import same_name
-
-from conftest import SHARED_EVAL
 
 
 def _reference():  # type: ignore[no-untyped-def]
@@ -61,7 +60,7 @@ def test_scorer_agrees_with_reference_on_perturbed_gold(dev_dir: Path) -> None:
     rng = random.Random(7)
     ours = new_counts()
     theirs = {n: ref.Tally() for n in MEASURES}
-    for gold_path in sorted(dev_dir.glob("*.gold.json"))[::6] + [next(dev_dir.glob("nl-nrc-*.gold.json"))]:
+    for gold_path in [*sorted(dev_dir.glob("*.gold.json"))[::6], next(dev_dir.glob("nl-nrc-*.gold.json"))]:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
         system = _perturb(gold, rng)
@@ -75,7 +74,13 @@ def test_scorer_agrees_with_reference_on_perturbed_gold(dev_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("Remco Breuker", "Breuker", True), ("Zelensky", "Volodymyr Zelensky", True), ("Poetin", "Putin", False), ("Kim Jong-un", "Kim Jong Un", True), ("", "x", False)],
+    [
+        ("Remco Breuker", "Breuker", True),
+        ("Zelensky", "Volodymyr Zelensky", True),
+        ("Poetin", "Putin", False),
+        ("Kim Jong-un", "Kim Jong Un", True),
+        ("", "x", False),
+    ],
 )
 def test_same_name(a: str, b: str, same: bool) -> None:
     assert same_name(a, b) is same

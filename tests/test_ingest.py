@@ -57,7 +57,9 @@ def test_ingest_html_removes_furniture_and_reads_metadata(tmp_path: Path) -> Non
 def test_ingest_jsonl_batch_skips_broken_lines_and_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"id": "a1", "text": "The mayor said the bridge will reopen.", "published": "2025-01-02", "language": "en"}),
+        json.dumps(
+            {"id": "a1", "text": "The mayor said the bridge will reopen.", "published": "2025-01-02", "language": "en"}
+        ),
         "{not json",
         json.dumps({"id": "a3", "title": "no body"}),
         json.dumps({"id": "a4", "html": HTML_PAGE}),
@@ -80,7 +82,7 @@ def test_ingest_folder_and_stdin(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("The mayor said the bridge will close.", encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
-    items = list(iter_articles([tmp_path, "-"], options=OPTS, stdin=io.BytesIO("Uit stdin.".encode())))
+    items = list(iter_articles([tmp_path, "-"], options=OPTS, stdin=io.BytesIO(b"Uit stdin.")))
     assert [a.id for a in _articles(items)] == ["a", "b", "stdin"]
 
 
@@ -116,8 +118,12 @@ def test_options_override_metadata(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Kop\n\nDe minister zei iets.\n\nLees ook\n\nAndere kop over iets\n\nEen teaser die stopt,\n\nHet artikel gaat hier verder met een lange alinea die echt bij het stuk hoort en veel langer is dan een teaser van een ander artikel op dezelfde pagina, zodat hij blijft staan.",
-        "Title\n\nThe minister said something.\n\nRead more:\n\nAnother headline about something\n\nThe article goes on here with a long paragraph that really belongs to the story and is much longer than any teaser of another article on the same page could be, so it stays.",
+        "Kop\n\nDe minister zei iets.\n\nLees ook\n\nAndere kop over iets\n\nEen teaser die stopt,\n\n"
+        "Het artikel gaat hier verder met een lange alinea die echt bij het stuk hoort en veel langer is dan "
+        "een teaser van een ander artikel op dezelfde pagina, zodat hij blijft staan.",
+        "Title\n\nThe minister said something.\n\nRead more:\n\nAnother headline about something\n\n"
+        "The article goes on here with a long paragraph that really belongs to the story and is much longer "
+        "than any teaser of another article on the same page could be, so it stays.",
     ],
 )
 def test_boilerplate_blocks_are_found(text: str) -> None:

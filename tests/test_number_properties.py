@@ -62,14 +62,26 @@ def _written(d: date, lang: str) -> list[str]:
     month = _month_names(lang)[d.month]
     if lang == "en":
         month = month.capitalize()
-        return [f"{month} {d.day}, {d.year}", f"{month} {d.day:02d}, {d.year}", f"{d.day} {month} {d.year}",
-                f"{d.month}/{d.day}/{d.year}", d.isoformat()]
-    return [f"{d.day} {month} {d.year}", f"{d.day:02d}-{d.month:02d}-{d.year}", f"{d.day}-{d.month}-{d.year}",
-            d.isoformat()]
+        return [
+            f"{month} {d.day}, {d.year}",
+            f"{month} {d.day:02d}, {d.year}",
+            f"{d.day} {month} {d.year}",
+            f"{d.month}/{d.day}/{d.year}",
+            d.isoformat(),
+        ]
+    return [
+        f"{d.day} {month} {d.year}",
+        f"{d.day:02d}-{d.month:02d}-{d.year}",
+        f"{d.day}-{d.month}-{d.year}",
+        d.isoformat(),
+    ]
 
 
-@given(d=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), lang=language,
-       published=st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))))
+@given(
+    d=st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    lang=language,
+    published=st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))),
+)
 def test_number_properties_dates_round_trip(d: date, lang: str, published: date | None) -> None:
     lead = {"nl": "Het verdrag werd getekend op", "en": "The treaty was signed on"}[lang]
     for written in _written(d, lang):
@@ -80,32 +92,83 @@ def test_number_properties_dates_round_trip(d: date, lang: str, published: date 
 
 
 @settings(max_examples=300)
-@given(text=st.text(max_size=300), lang=language,
-       published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
+@given(
+    text=st.text(max_size=300),
+    lang=language,
+    published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
+)
 def test_number_properties_any_text_gives_lists(text: str, lang: str, published: date | None) -> None:
     times = find_times(text, language=lang, published=published)
     assert isinstance(times, list)
     quantities = find_quantities(text, language=lang, times=times)
     assert isinstance(quantities, list)
     for item in (*times, *quantities):
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text
 
 
 NEWSY = st.lists(
-    st.sampled_from(["op", "2", "januari", "maandag", "avond", "vorige", "week", "1.000", "5,7", "procent",
-                     "zeker", "twee", "miljoen", "tot", "-", "$", "€", "on", "Monday", "last", "year", "ago",
-                     "about", "15", "2024", "mid-", "the", "1960s", "jaren", "zestig", "en", "a", "half", ",",
-                     ".", "om", "14.30", "uur", "18:00", "UTC", "next", "between", "and", "thousands", "of"]),
+    st.sampled_from(
+        [
+            "op",
+            "2",
+            "januari",
+            "maandag",
+            "avond",
+            "vorige",
+            "week",
+            "1.000",
+            "5,7",
+            "procent",
+            "zeker",
+            "twee",
+            "miljoen",
+            "tot",
+            "-",
+            "$",
+            "€",
+            "on",
+            "Monday",
+            "last",
+            "year",
+            "ago",
+            "about",
+            "15",
+            "2024",
+            "mid-",
+            "the",
+            "1960s",
+            "jaren",
+            "zestig",
+            "en",
+            "a",
+            "half",
+            ",",
+            ".",
+            "om",
+            "14.30",
+            "uur",
+            "18:00",
+            "UTC",
+            "next",
+            "between",
+            "and",
+            "thousands",
+            "of",
+        ]
+    ),
     max_size=25,
 ).map(" ".join)
 
 
 @settings(max_examples=300)
-@given(text=NEWSY, lang=language,
-       published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))))
+@given(
+    text=NEWSY,
+    lang=language,
+    published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
+)
 def test_number_properties_newsy_word_salad_gives_lists(text: str, lang: str, published: date | None) -> None:
     times = find_times(text, language=lang, published=published)
     quantities = find_quantities(text, language=lang, times=times)
     assert isinstance(times, list) and isinstance(quantities, list)
     for item in (*times, *quantities):
-        assert text[item.start:item.end] == item.text
+        assert text[item.start : item.end] == item.text

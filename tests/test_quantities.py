@@ -30,8 +30,14 @@ def one(text: str, language: str) -> Quantity:
         ("Het leger verloor zeker twee miljoen granaten.", "zeker twee miljoen", 2e6, 2e6, None, "at_least"),
         ("Er werden minstens 40 doden geteld.", "minstens 40", 40, 40, None, "at_least"),
         ("De stad telt ruim 180.000 inwoners.", "ruim 180.000", 180000, 180000, None, "at_least"),
-        ("De raket heeft een bereik van bijna zevenhonderd kilometer.", "bijna zevenhonderd kilometer", 700, None,
-         700, "almost"),
+        (
+            "De raket heeft een bereik van bijna zevenhonderd kilometer.",
+            "bijna zevenhonderd kilometer",
+            700,
+            None,
+            700,
+            "almost",
+        ),
         ("Het kost hoogstens 5 miljoen euro.", "hoogstens 5 miljoen euro", 5e6, None, 5e6, "at_most"),
         ("De betoging trok ongeveer 3000 mensen.", "ongeveer 3000", 3000, None, None, "about"),
         ("De inflatie bedroeg 5,7 procent.", "5,7 procent", 5.7, None, None, "exact"),
@@ -48,8 +54,9 @@ def one(text: str, language: str) -> Quantity:
         ("Het tekort is tweeënhalf miljard.", "tweeënhalf miljard", 2.5e9, None, None, "exact"),
     ],
 )
-def test_quantities_dutch(text: str, span: str, value: float | None, low: float | None, high: float | None,
-                          qualifier: str) -> None:
+def test_quantities_dutch(
+    text: str, span: str, value: float | None, low: float | None, high: float | None, qualifier: str
+) -> None:
     q = one(text, "nl")
     assert (q.text, q.value, q.low, q.high, q.qualifier) == (span, value, low, high, qualifier)
 
@@ -67,8 +74,7 @@ def test_quantities_dutch(text: str, span: str, value: float | None, low: float 
         ("The deal is worth US$40 billion.", "US$40 billion", 4e10, None, None, "exact"),
         ("Airbus won a £13 billion contract.", "£13 billion", 1.3e10, None, None, "exact"),
         ("The order is worth $15bn.", "$15bn", 1.5e10, None, None, "exact"),
-        ("The firm cut between 10,000 and 12,000 jobs.", "between 10,000 and 12,000", 11000, 10000, 12000,
-         "range"),
+        ("The firm cut between 10,000 and 12,000 jobs.", "between 10,000 and 12,000", 11000, 10000, 12000, "range"),
         ("The firm cut 10,000-12,000 jobs.", "10,000-12,000", 11000, 10000, 12000, "range"),
         ("Improvements of 15-20% are required.", "15-20%", 17.5, 15, 20, "range"),
         ("The cable runs for 500km under the sea.", "500km", 500, None, None, "exact"),
@@ -81,8 +87,9 @@ def test_quantities_dutch(text: str, span: str, value: float | None, low: float 
         ("The party won twenty-one seats.", "twenty-one", 21, None, None, "exact"),
     ],
 )
-def test_quantities_english(text: str, span: str, value: float | None, low: float | None, high: float | None,
-                            qualifier: str) -> None:
+def test_quantities_english(
+    text: str, span: str, value: float | None, low: float | None, high: float | None, qualifier: str
+) -> None:
     q = one(text, "en")
     assert q.text == span
     assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
@@ -168,4 +175,4 @@ def test_quantities_find_times_themselves_when_none_are_given() -> None:
 def test_quantities_spans_are_offsets_into_the_text() -> None:
     text = "Ruim 180.000 commando's en bijna 700 kilometer: het gaat om $40 billion."
     for q in find_quantities(text, language="nl"):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text

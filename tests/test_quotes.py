@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sayso.attribution.quotes import find_quotes
 
@@ -31,7 +32,9 @@ def test_quotes_each_mark_style(text: str, expected: list[str]) -> None:
 def test_quotes_run_over_paragraphs_when_the_next_opens_again() -> None:
     text = "“The first paragraph of the statement.\n\n“And the second one,” the minister said."
     (quote,) = find_quotes(text)
-    assert text[quote.start : quote.end].startswith("The first") and text[quote.start : quote.end].endswith("second one,")
+    assert text[quote.start : quote.end].startswith("The first") and text[quote.start : quote.end].endswith(
+        "second one,"
+    )
 
 
 def test_quotes_odd_marks_never_lose_the_rest() -> None:

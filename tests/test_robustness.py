@@ -3,16 +3,48 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sayso import Article, analyze
 
 pytestmark = pytest.mark.slow
 
 PIECES = st.sampled_from(
-    ["De minister zei dat", "volgens de politie", "„", "”", '"', "'", "‘", "’", "«", "»", ":", ",", ".", "?",
-     "\n\n", "said", "according to", "Lees ook", "Read more", "zegt Breuker", "he said", "niet gereageerd",
-     "declined to comment", "twee miljoen", "50%", "op 2 januari", "Monday", "—", " ", "X", "123", "Dat zei hij"]
+    [
+        "De minister zei dat",
+        "volgens de politie",
+        "„",
+        "”",
+        '"',
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        ":",
+        ",",
+        ".",
+        "?",
+        "\n\n",
+        "said",
+        "according to",
+        "Lees ook",
+        "Read more",
+        "zegt Breuker",
+        "he said",
+        "niet gereageerd",
+        "declined to comment",
+        "twee miljoen",
+        "50%",
+        "op 2 januari",
+        "Monday",
+        "—",
+        " ",
+        "X",
+        "123",
+        "Dat zei hij",
+    ]
 )
 
 

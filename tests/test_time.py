@@ -33,8 +33,7 @@ def values(text: str, language: str, published: date | None = TUESDAY) -> dict[s
         ("Eerder deze maand meldden de diensten een aanval.", {"Eerder deze maand": "2024-10"}),
         ("Vorige week schreef de krant een stuk.", {"Vorige week": "2024-W41"}),
         ("Het lag al anderhalf jaar in de lijn der verwachting.", {"anderhalf jaar": "P1.5Y"}),
-        ("Het land leerde in de jaren zestig en zeventig een les.",
-         {"in de jaren zestig": "196X", "zeventig": "197X"}),
+        ("Het land leerde in de jaren zestig en zeventig een les.", {"in de jaren zestig": "196X", "zeventig": "197X"}),
         ("Het bedrijf maakte gisteren de cijfers bekend.", {"gisteren": "2024-10-14"}),
         ("Vandaag is de rechtszaak begonnen.", {"Vandaag": "2024-10-15"}),
         ("Morgen beslist de Kamer over de motie.", {"Morgen": "2024-10-16"}),
@@ -90,8 +89,10 @@ def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
         ("The firm was fined on June 18 for fraud.", {"on June 18": "2024-06-18"}),
         ("The jets will be delivered on November 11.", {"on November 11": "2024-11-11"}),
         ("The jets were delivered on November 11.", {"on November 11": "2023-11-11"}),
-        ("The plane landed at 18:00 UTC on Tuesday.",
-         {"at 18:00 UTC": "2024-10-15T18:00Z", "on Tuesday": "2024-10-15"}),
+        (
+            "The plane landed at 18:00 UTC on Tuesday.",
+            {"at 18:00 UTC": "2024-10-15T18:00Z", "on Tuesday": "2024-10-15"},
+        ),
         ("Profits rose in the third quarter.", {"in the third quarter": "2024-Q3"}),
         ("The project began two years ago.", {"two years ago": "2022"}),
         ("The firm plans 10,000 job cuts over the next four years.", {"over the next four years": "P4Y"}),
@@ -158,7 +159,7 @@ def test_time_spans_are_offsets_into_the_text() -> None:
     assert found
     for t in found:
         assert isinstance(t, TimeExpr)
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
 @pytest.mark.parametrize(
@@ -193,14 +194,26 @@ def test_time_numbers_that_are_not_times(text: str, language: str) -> None:
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
-        ("De gesprekken begonnen op 3 maart. De volgende dag viel het leger aan.", "nl",
-         {"op 3 maart": "2024-03-03", "De volgende dag": "2024-03-04"}),
-        ("De gesprekken begonnen op 3 maart. Drie dagen later viel het leger aan.", "nl",
-         {"op 3 maart": "2024-03-03", "Drie dagen later": "2024-03-06"}),
-        ("The firm lost money in 2019, after a profit a year earlier.", "en",
-         {"in 2019": "2019", "a year earlier": "2018"}),
-        ("The talks resumed on Monday. The next day the rebels attacked.", "en",
-         {"on Monday": "2024-10-14", "The next day": "2024-10-15"}),
+        (
+            "De gesprekken begonnen op 3 maart. De volgende dag viel het leger aan.",
+            "nl",
+            {"op 3 maart": "2024-03-03", "De volgende dag": "2024-03-04"},
+        ),
+        (
+            "De gesprekken begonnen op 3 maart. Drie dagen later viel het leger aan.",
+            "nl",
+            {"op 3 maart": "2024-03-03", "Drie dagen later": "2024-03-06"},
+        ),
+        (
+            "The firm lost money in 2019, after a profit a year earlier.",
+            "en",
+            {"in 2019": "2019", "a year earlier": "2018"},
+        ),
+        (
+            "The talks resumed on Monday. The next day the rebels attacked.",
+            "en",
+            {"on Monday": "2024-10-14", "The next day": "2024-10-15"},
+        ),
         ("Het systeem wordt pas over drie jaar geleverd.", "nl", {"over drie jaar": "2027"}),
     ],
 )
@@ -237,7 +250,7 @@ def test_time_without_preposition_gives_the_timeml_span(text: str, language: str
     (t,) = find_times(text, language=language, published=TUESDAY)
     bare = without_preposition(t, language=language)
     assert (bare.text, bare.value) == (core, t.value)
-    assert text[bare.start:bare.end] == bare.text
+    assert text[bare.start : bare.end] == bare.text
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
 """Errors sayso raises. Every message names the input, what is wrong and the fix.
 
-    SaysoError
-     ├── InputError      an article or file that cannot be read as news text
-     ├── LanguageError   a language sayso has no resources or model for
-     ├── ModelError      a spaCy pipeline that is missing or broken
-     └── EvaluationError a gold folder that cannot be scored
+SaysoError
+ ├── InputError      an article or file that cannot be read as news text
+ ├── LanguageError   a language sayso has no resources or model for
+ ├── ModelError      a spaCy pipeline that is missing or broken
+ └── EvaluationError a gold folder that cannot be scored
 """
 
 

@@ -30,21 +30,30 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
     language = options.language or article.language or detect_language(article.text, article.origin or article.id)
     nlp = load_backbone(language, options.model)
     text = article.text
-    doc = nlp(text)                                                            # language
+    doc = nlp(text)  # language
     published = options.published or article.published
-    times = find_times(text, language=language, published=published)          # time
-    quantities = find_quantities(text, language=language, times=times)        # quantities
-    entities = find_entities(doc, language=language)                          # entities
-    attributions = find_attributions(                                         # attribution
-        doc, language=language, entities=entities, times=times, quantities=quantities,
+    times = find_times(text, language=language, published=published)  # time
+    quantities = find_quantities(text, language=language, times=times)  # quantities
+    entities = find_entities(doc, language=language)  # entities
+    attributions = find_attributions(  # attribution
+        doc,
+        language=language,
+        entities=entities,
+        times=times,
+        quantities=quantities,
         boilerplate=article.boilerplate,
     )
     attributions = [_with_certainty(a, text, language) for a in attributions]  # certainty
     headlines = find_headlines(text)
     blocked = [*headlines, *((s.start, s.end) for s in article.boilerplate)]
-    claims = build_claims(                                                    # claims
-        text, language=language, attributions=attributions, quantities=quantities, times=times,
-        sentences=[(s.start_char, s.end_char) for s in doc.sents], blocked=blocked,
+    claims = build_claims(  # claims
+        text,
+        language=language,
+        attributions=attributions,
+        quantities=quantities,
+        times=times,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        blocked=blocked,
         headline=headlines[0] if headlines and not text[: headlines[0][0]].strip() else None,
     )
     return Analysis(

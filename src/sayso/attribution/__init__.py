@@ -38,7 +38,7 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
         if not line:
             continue
         words = len(line.split())
-        ends_like_sentence = line[-1] in ".!:”\"’»"
+        ends_like_sentence = line[-1] in '.!:”"’»'
         if (n == 0 and words <= HEADLINE_MAX_WORDS and "\n\n" in text[m.end() : m.end() + 3]) or (
             words <= SUBHEAD_MAX_WORDS and not ends_like_sentence and line[-1] != ","
         ):

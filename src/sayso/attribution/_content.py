@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import LINKS, QUOTE_CHARS, SUBJECT_DEPS, is_nominal, subtree_range, trim
@@ -68,7 +69,7 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         if t.text in ".;!?":
             break
         if _opens_chain(t, ctx) and k > 0 and ctx.doc[k - 1].text == ",":
-            k = next((c.i for c in ctx.doc[k:sent.end] if c.text == ","), sent.end) + 1
+            k = next((c.i for c in ctx.doc[k : sent.end] if c.text == ","), sent.end) + 1
             continue  # jump over the parenthetical chain `, citing X,`
         if _starts_other_clause(t) and not _opens_chain(t, ctx):
             break

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import (

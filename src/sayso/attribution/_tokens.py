@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sayso.attribution.lexicon import Lexicon
 
@@ -74,7 +75,9 @@ def _joins(doc: Doc, j: int, limit: int, blocked: Sequence[tuple[int, int]]) -> 
     return nxt < limit and (is_nominal(doc[nxt]) or doc[nxt].lower_ in LINKS) and not inside(doc[nxt].idx, blocked)
 
 
-def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+def noun_phrase_after(
+    doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of the noun phrase that starts at token ``i`` (a source after its cue)."""
     j, seen_head = i, False
     while j < limit:
@@ -100,7 +103,13 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
             seen_head = seen_head or is_head(tok)
             j += 1
             continue
-        if not seen_head and j > i and doc[j - 1].pos_ in ("DET", "ADJ") and tok.is_alpha and low not in lex.source_stops:
+        if (
+            not seen_head
+            and j > i
+            and doc[j - 1].pos_ in ("DET", "ADJ")
+            and tok.is_alpha
+            and low not in lex.source_stops
+        ):
             seen_head = True  # a determiner or adjective wants its noun: `militaire experts` mistagged
             j += 1
             continue
@@ -117,7 +126,11 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
             j = k
             continue
         break
-    while j > i and (doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[j - 1].lower_ in lex.complementizers) and doc[j - 1].text not in QUOTE_CHARS:
+    while (
+        j > i
+        and (doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[j - 1].lower_ in lex.complementizers)
+        and doc[j - 1].text not in QUOTE_CHARS
+    ):
         j -= 1
     return (i, j) if j > i and seen_head else None
 
@@ -125,11 +138,17 @@ def noun_phrase_after(doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Seque
 SKIPPABLE_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})
 
 
-def noun_phrase_before(doc: Doc, end: int, floor: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+def noun_phrase_before(
+    doc: Doc, end: int, floor: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()
+) -> tuple[int, int] | None:
     """Token range of the noun phrase that ends before token ``end``, past adverbs and auxiliaries
     (`Zelensky had al gewaarschuwd`, `dat ook de minister Kim Yong-hyun „aannemelijk” achtte`)."""
     j = end - 1
-    while j >= floor and (doc[j].pos_ in SKIPPABLE_BEFORE_CUE or doc[j].text in QUOTE_CHARS) and not inside(doc[j].idx, blocked):
+    while (
+        j >= floor
+        and (doc[j].pos_ in SKIPPABLE_BEFORE_CUE or doc[j].text in QUOTE_CHARS)
+        and not inside(doc[j].idx, blocked)
+    ):
         j -= 1
     last = j
     seen_head = False

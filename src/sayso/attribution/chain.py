@@ -76,14 +76,16 @@ def _told_outlet(a: Attribution, doc: Doc, lex: Lexicon, blocked: Sequence[tuple
     """`told The Guardian`, `meldden aan de Britse krant`: the outlet the speaker talked to."""
     if a.cue is None:
         return None
-    lo, hi = _sentence_bounds(doc, a.cue.start)
+    _lo, hi = _sentence_bounds(doc, a.cue.start)
     after = doc.char_span(a.cue.end, hi, alignment_mode="expand")
     if after is None:
         return None
     for tok in after[:8]:
         if not _outside(a.content, tok.idx, tok.idx + len(tok)):
             break
-        addressee = (tok.i == after.start and a.cue.text.lower() in lex.addressee_verbs) or tok.lower_ in lex.addressee_prepositions
+        addressee = (
+            tok.i == after.start and a.cue.text.lower() in lex.addressee_verbs
+        ) or tok.lower_ in lex.addressee_prepositions
         if not addressee:
             continue
         start = tok.idx if tok.i == after.start and tok.lower_ not in lex.addressee_prepositions else tok.idx + len(tok)
@@ -113,7 +115,10 @@ def _said_at(a: Attribution, doc: Doc, times: Sequence[TimeExpr]) -> TimeExpr | 
 
 
 def add_sources_and_time(
-    attributions: Sequence[Attribution], doc: Doc, lex: Lexicon, times: Sequence[TimeExpr],
+    attributions: Sequence[Attribution],
+    doc: Doc,
+    lex: Lexicon,
+    times: Sequence[TimeExpr],
     blocked: Sequence[tuple[int, int]],
 ) -> list[Attribution]:
     """Each attribution with ``based_on`` (the names it cites) and ``said_at``."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, noun_phrase_after, trim
@@ -29,7 +30,9 @@ def _source_start(tok: Token, sent: SpacySpan) -> int | None:
 def _parsed_end(first: Token, start: int) -> int:
     """Where the parser ends the phrase that begins at ``first`` (its head's subtree), past ``start``."""
     head = first
-    while head.head.i != head.i and start <= head.head.i and head.dep_ not in ("ROOT", "root") and head.head.i >= first.i:
+    while (
+        head.head.i != head.i and start <= head.head.i and head.dep_ not in ("ROOT", "root") and head.head.i >= first.i
+    ):
         if head.head.pos_ in ("VERB", "AUX"):
             break
         head = head.head

@@ -57,7 +57,9 @@ def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity]) -> str
             head = subjects[-1]
             words = doc[head.left_edge.i : min(head.right_edge.i + 1, span.start)]
             text = _strip_det(words.text.strip(" ,"))
-            if text and not any(e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities):
+            if text and not any(
+                e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities
+            ):
                 return text
     orgs = [e for e in entities if e.label in ("ORG", "GPE") and e.end <= src.start]
     return orgs[-1].canonical if orgs else None
@@ -133,7 +135,9 @@ def resolve_speakers(
                 role = lex.pronouns[low]
                 previous = next((p for p in reversed(out) if p.speaker and p.speaker_type == "person"), None)
                 said = [c for p in out for c in p.content]
-                person = _person_before(src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600))
+                person = _person_before(
+                    src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600)
+                )
                 if role in ("person", "person_or_group"):
                     recent = previous is not None and src.start - _anchor(previous) <= PRONOUN_REACH
                     if previous is not None and (recent or person is None or _anchor(previous) >= person.start):

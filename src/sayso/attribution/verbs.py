@@ -6,7 +6,8 @@ announcements. Where the content lies is decided in `_content.py`, who speaks in
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sayso.attribution._content import (
     anaphoric_content,
@@ -31,7 +32,11 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     lemma = ctx.lex.say_forms.get(low) or ctx.lex.evaluation_forms.get(low)
     if lemma is None:
         return None
-    if tok.pos_ and tok.pos_ not in ("VERB", "AUX") and (low in ctx.lex.homographs or tok.pos_ in ("ADP", "DET", "NUM", "PROPN")):
+    if (
+        tok.pos_
+        and tok.pos_ not in ("VERB", "AUX")
+        and (low in ctx.lex.homographs or tok.pos_ in ("ADP", "DET", "NUM", "PROPN"))
+    ):
         return None  # a form that is also a noun or number (`berichten`, `reports`, `acht`) must be tagged a verb
     particle = ctx.lex.needs_particle(low)
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
@@ -68,7 +73,9 @@ def _judging(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -
         return Attribution("indirect", source and ctx.span(*source), cue, (ctx.span(*content),))
     source = find_source(tok, ctx, sent, judgement.content)
     kind = judgement.kind
-    if kind == "indirect" and any(q.open_mark is not None and judgement.content[0] <= q.open_mark < judgement.content[1] for q in ctx.quotes):
+    if kind == "indirect" and any(
+        q.open_mark is not None and judgement.content[0] <= q.open_mark < judgement.content[1] for q in ctx.quotes
+    ):
         kind = "mixed"
     return Attribution(
         kind, source and ctx.span(*source), cue, (ctx.span(*judgement.content),), certainty=judgement.certainty

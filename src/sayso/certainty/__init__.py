@@ -61,10 +61,10 @@ def _markers(language: str) -> _Markers:
     hearsay = None
     if aux and needs:
         # `zouden zijn omgekomen`: a hearsay auxiliary and a perfect/passive auxiliary in one clause
-        hearsay = re.compile(
-            rf"\b({'|'.join(aux)})\b(?:[^,.;:]{{0,60}}?)\b({'|'.join(needs)})\b", re.IGNORECASE
-        )
-    negation = re.compile(r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE)
+        hearsay = re.compile(rf"\b({'|'.join(aux)})\b(?:[^,.;:]{{0,60}}?)\b({'|'.join(needs)})\b", re.IGNORECASE)
+    negation = re.compile(
+        r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE
+    )
     return _Markers(patterns, hearsay, dict(data.get("stance_verbs", {})), negation)
 
 
@@ -88,7 +88,9 @@ def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lem
                 found.setdefault(label, []).append(Span(span.start + m.start(), span.start + m.end(), m.group()))
         if markers.hearsay is not None:
             for m in markers.hearsay.finditer(chunk):
-                found.setdefault("reported", []).append(Span(span.start + m.start(1), span.start + m.end(1), m.group(1)))
+                found.setdefault("reported", []).append(
+                    Span(span.start + m.start(1), span.start + m.end(1), m.group(1))
+                )
     if cue_lemma and cue_lemma in markers.stance:
         found.setdefault(markers.stance[cue_lemma], [])
     for label in LABELS:

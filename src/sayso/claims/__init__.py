@@ -53,13 +53,20 @@ def build_claims(
         )
     if headline is not None:  # the headline's claim, often a question (`Troops killed in Ukraine?`)
         span = (Span.of(text, *headline),)
-        claims.append((headline[0], Claim(
-            content=span, speaker=None, kind="headline",
-            certainty=assess_certainty(text, span, language=language).label,
-            polarity=polarity(text, span, language=language),
-            quantities=tuple(q for q in quantities if _within(q, span)),
-            times=tuple(t for t in times if _within(t, span)),
-        )))
+        claims.append(
+            (
+                headline[0],
+                Claim(
+                    content=span,
+                    speaker=None,
+                    kind="headline",
+                    certainty=assess_certainty(text, span, language=language).label,
+                    polarity=polarity(text, span, language=language),
+                    quantities=tuple(q for q in quantities if _within(q, span)),
+                    times=tuple(t for t in times if _within(t, span)),
+                ),
+            )
+        )
     cues = [s for a in attributions for s in (a.cue, a.source) if s is not None]
     for start, end in sentences:
         if _overlaps((start, end), said) or _overlaps((start, end), cues):

@@ -65,8 +65,12 @@ def run_analyze(args: argparse.Namespace) -> int:
 def run_evaluate(args: argparse.Namespace) -> int:
     from sayso.evaluation import check_floors, evaluate_folder, format_table
 
-    counts = evaluate_folder(Path(args.gold), Path(args.out), options=_options(args),
-                             progress=(lambda name: print(f"  {name}", file=sys.stderr)) if args.verbose else None)
+    counts = evaluate_folder(
+        Path(args.gold),
+        Path(args.out),
+        options=_options(args),
+        progress=(lambda name: print(f"  {name}", file=sys.stderr)) if args.verbose else None,
+    )
     print(format_table(counts))
     if args.floors:
         failures = check_floors(counts, Path(args.floors))
@@ -80,7 +84,9 @@ def run_train(args: argparse.Namespace) -> int:
     from sayso.language.training import train_dutch
 
     if args.language != "nl":
-        raise InputError(f"sayso trains only a Dutch pipeline; for {args.language!r} install an official spaCy pipeline")
+        raise InputError(
+            f"sayso trains only a Dutch pipeline; for {args.language!r} install an official spaCy pipeline"
+        )
     scores = train_dutch(Path(args.data), Path(args.out), seed=args.seed, max_minutes=args.max_minutes)
     print(json.dumps(scores, indent=1))
     return 0
@@ -100,8 +106,12 @@ class Command:
 
 
 def _analyze_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin")
-    p.add_argument("--format", choices=["text", "json", "jsonl"], help="output format (text on a terminal, json otherwise)")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin"
+    )
+    p.add_argument(
+        "--format", choices=["text", "json", "jsonl"], help="output format (text on a terminal, json otherwise)"
+    )
     p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted, in bytes")
     p.add_argument("--colour", action=argparse.BooleanOptionalAction, default=None, help="colour the text report")
@@ -125,7 +135,16 @@ def _train_args(p: argparse.ArgumentParser) -> None:
 
 
 COMMANDS = (
-    Command("analyze", "Analyse articles: attributions, certainty, quantities, times, entities.", run_analyze, _analyze_args),
-    Command("evaluate", "Analyse a gold folder and print precision, recall and F1 per measure.", run_evaluate, _evaluate_args),
-    Command("train", "Train sayso's own spaCy pipeline for a language (Dutch) from open treebanks.", run_train, _train_args),
+    Command(
+        "analyze", "Analyse articles: attributions, certainty, quantities, times, entities.", run_analyze, _analyze_args
+    ),
+    Command(
+        "evaluate",
+        "Analyse a gold folder and print precision, recall and F1 per measure.",
+        run_evaluate,
+        _evaluate_args,
+    ),
+    Command(
+        "train", "Train sayso's own spaCy pipeline for a language (Dutch) from open treebanks.", run_train, _train_args
+    ),
 )

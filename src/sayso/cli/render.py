@@ -24,11 +24,13 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
     p = _painter(stream, colour)
     art = analysis.article
     head = art.title or art.id or art.origin
-    stream.write(p(f"== {head}", "head") + p(f"  [{analysis.language}, published {art.published or 'unknown'}]", "dim") + "\n")
+    stream.write(
+        p(f"== {head}", "head") + p(f"  [{analysis.language}, published {art.published or 'unknown'}]", "dim") + "\n"
+    )
     stream.write(p(f"Attributions ({len(analysis.attributions)})", "head") + "\n")
     for a in analysis.attributions:
         who = a.speaker or (a.source.text if a.source else "?")
-        written = f" (\"{a.source.text}\")" if a.source and a.source.text != who else ""
+        written = f' ("{a.source.text}")' if a.source and a.source.text != who else ""
         cue = a.cue.text if a.cue else "—"
         content = " … ".join(c.text for c in a.content) or "(no content)"
         extra = [a.kind, a.certainty or ""]
@@ -42,7 +44,11 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
         )
     stream.write(p(f"Quantities ({len(analysis.quantities)})", "head") + "\n")
     for q in analysis.quantities:
-        bounds = "" if q.low is None and q.high is None else f" [{q.low if q.low is not None else ''}..{q.high if q.high is not None else ''}]"
+        bounds = (
+            ""
+            if q.low is None and q.high is None
+            else f" [{q.low if q.low is not None else ''}..{q.high if q.high is not None else ''}]"
+        )
         stream.write(f"  {q.text!r}: {q.value}{bounds} {q.unit or ''} {p(q.qualifier, 'label')}\n")
     stream.write(p(f"Times ({len(analysis.times)})", "head") + "\n")
     for t in analysis.times:
@@ -55,5 +61,9 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
         labels[e.canonical] = e.label
     for canonical, forms in seen.items():
         other = sorted(f for f in forms if f != canonical)
-        stream.write(f"  {p(labels[canonical], 'label')} {canonical}" + (p(f" ({', '.join(other)})", "dim") if other else "") + "\n")
+        stream.write(
+            f"  {p(labels[canonical], 'label')} {canonical}"
+            + (p(f" ({', '.join(other)})", "dim") if other else "")
+            + "\n"
+        )
     stream.write("\n")

@@ -9,7 +9,7 @@ from pathlib import Path
 from sayso.errors import EvaluationError
 from sayso.evaluation.scoring import MEASURES, Count, new_counts, score_document
 from sayso.ingest import article_from_text, parse_date
-from sayso.options import Options
+from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.pipeline import analyze
 from sayso.serialize import analysis_to_dict
 
@@ -32,7 +32,7 @@ def evaluate_folder(
     gold_dir: Path,
     out_dir: Path,
     *,
-    options: Options = Options(),
+    options: Options = DEFAULT_OPTIONS,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Count]:
     """Analyse each gold article with only its published date and language as metadata; score all."""
@@ -51,7 +51,9 @@ def evaluate_folder(
             language=doc.get("language"),
         )
         result = analysis_to_dict(analyze(article, options=options))
-        (out_dir / f"{text_path.stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        (out_dir / f"{text_path.stem}.json").write_text(
+            json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         score_document(text, gold, result, counts)
         if progress:
             progress(text_path.stem)

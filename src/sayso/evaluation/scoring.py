@@ -16,8 +16,15 @@ from typing import Any
 WORD = re.compile(r"\w+")
 LAYERS = ("attributions", "quantities", "times", "entities")
 MEASURES = (
-    "attribution", "attribution_found", "content_tokens", "cue", "quantity",
-    "time_span", "time_value", "entity_names", "entity_canonical",
+    "attribution",
+    "attribution_found",
+    "content_tokens",
+    "cue",
+    "quantity",
+    "time_span",
+    "time_value",
+    "entity_names",
+    "entity_canonical",
 )
 Item = Mapping[str, Any]
 

@@ -37,7 +37,7 @@ def find_boilerplate(text: str) -> tuple[Span, ...]:
         while j < len(paragraphs) and j <= i + TEASERS_AFTER_HEADING:
             t_start, t_end = paragraphs[j]
             teaser = text[t_start:t_end]
-            finished = teaser.rstrip()[-1:] in ".!?\"”’»"  # a teaser is a title or a lead cut off mid-sentence
+            finished = teaser.rstrip()[-1:] in '.!?"”’»'  # a teaser is a title or a lead cut off mid-sentence
             if len(teaser) > TEASER_MAX_CHARS or finished or "\n" in teaser or _is_heading(teaser):
                 break
             spans.append(Span.of(text, t_start, t_end))

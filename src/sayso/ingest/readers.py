@@ -84,19 +84,25 @@ def _jsonl_article(line: str, origin: str, fallback_id: str, options: Options) -
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise InputError(f"{origin}: not valid JSON ({err.msg} at column {err.colno}); fix or remove the line") from None
+        raise InputError(
+            f"{origin}: not valid JSON ({err.msg} at column {err.colno}); fix or remove the line"
+        ) from None
     if not isinstance(record, dict):
         raise InputError(f"{origin}: a JSONL line must be an object with 'text' or 'html'")
     body = record.get("text") or record.get("html")
     if not isinstance(body, str) or not body.strip():
         raise InputError(f"{origin}: has no 'text' or 'html' field with content; add one of them")
     if len(body.encode("utf-8")) > options.max_bytes:
-        raise InputError(f"{origin}: the article is larger than {options.max_bytes:,} bytes; split it or raise --max-bytes")
+        raise InputError(
+            f"{origin}: the article is larger than {options.max_bytes:,} bytes; split it or raise --max-bytes"
+        )
     body = body.replace("\r\n", "\n").replace("\r", "\n")
     if "html" in record and not record.get("text") and not looks_like_html(body):
         body = f"<html><body>{body}</body></html>"
     meta = {k: record.get(k) for k in JSONL_FIELDS if k not in ("text", "html", "id")}
-    return article_from_text(body, origin=origin, article_id=str(record.get("id") or fallback_id), options=options, **meta)
+    return article_from_text(
+        body, origin=origin, article_id=str(record.get("id") or fallback_id), options=options, **meta
+    )
 
 
 def _iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:

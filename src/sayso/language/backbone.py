@@ -15,8 +15,8 @@ from sayso.language.resources import load_lines
 
 SHIPPED = "@shipped"
 SENTENCES = "sayso_sentences"
-CLOSING_QUOTES = frozenset("”»\"’")
-OPENING_QUOTES = frozenset("„“«\"‘")
+CLOSING_QUOTES = frozenset('”»"’')
+OPENING_QUOTES = frozenset('„“«"‘')
 
 
 def _abbreviations(language: str) -> frozenset[str]:

@@ -24,7 +24,6 @@ def detect_language(text: str, origin: str = "the article") -> str:
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < MIN_HITS:
         raise LanguageError(
-            f"{origin}: cannot tell its language (supported: {', '.join(supported_languages())}); "
-            "pass --language"
+            f"{origin}: cannot tell its language (supported: {', '.join(supported_languages())}); pass --language"
         )
     return best

@@ -45,8 +45,11 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
     count_durations = bool(lex.context.get("count_durations"))
     blocked = _merged((t.start, t.end) for t in times if not (count_durations and t.kind == "duration"))
     models = _model_numbers(text, lex)
-    cores = [c for c in _cores(text, lex)
-             if _counts(c, text, lex, blocked) and not (c.kind == "number" and text[c.start:c.end] in models)]
+    cores = [
+        c
+        for c in _cores(text, lex)
+        if _counts(c, text, lex, blocked) and not (c.kind == "number" and text[c.start : c.end] in models)
+    ]
     out: list[Quantity] = []
     i = 0
     while i < len(cores):
@@ -63,6 +66,7 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
 
 
 # ---------------------------------------------------------------- number cores
+
 
 def _cores(text: str, lex: QuantityLexicon) -> list[_Core]:
     found: list[_Core] = []
@@ -127,12 +131,15 @@ def _model_numbers(text: str, lex: QuantityLexicon) -> set[str]:
     models: set[str] = set()
     for m in _GLUED.finditer(text):
         digits = m.group(1) or m.group(2)
-        suffix = text[m.end(2):m.end()] if m.group(2) else ""
+        suffix = text[m.end(2) : m.end()] if m.group(2) else ""
         letters = re.match(r"[^\W\d_]+", suffix)
-        if letters and (letters.group(0) in lex.units_cased or norm(letters.group(0)) in lex.units
-                        or norm(letters.group(0)) in lex.numbers.ordinal_suffixes
-                        or norm(letters.group(0)) in lex.numbers.scale_abbreviations
-                        or norm(letters.group(0)) in lex.numbers.money_scale_abbreviations):
+        if letters and (
+            letters.group(0) in lex.units_cased
+            or norm(letters.group(0)) in lex.units
+            or norm(letters.group(0)) in lex.numbers.ordinal_suffixes
+            or norm(letters.group(0)) in lex.numbers.scale_abbreviations
+            or norm(letters.group(0)) in lex.numbers.money_scale_abbreviations
+        ):
             continue  # 500km, 2GB, 5th, 15bn: a measure, not a name
         models.add(digits)
     models.update(m.group(1) for m in _CODE.finditer(text))
@@ -143,7 +150,7 @@ def _model_numbers(text: str, lex: QuantityLexicon) -> set[str]:
             models.add(m.group(1))
     months = _months(lex.language)
     for m in _AFTER_NAME.finditer(text):
-        word = text[m.start():m.start(1)].split()[0]
+        word = text[m.start() : m.start(1)].split()[0]
         key = norm(re.sub(r"['’]s$", "", word))
         if key not in months and key not in lex.qualifiers_before and key not in lex.currencies_after:
             models.add(m.group(1))
@@ -159,7 +166,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[\n„“\"'(‘«]\s*)$")
 
 
 def _word_before(text: str, start: int) -> tuple[str, int]:
-    m = re.search(r"([^\s]+)[^\S\n]+$", text[max(0, start - 40):start])
+    m = re.search(r"([^\s]+)[^\S\n]+$", text[max(0, start - 40) : start])
     if not m:
         return "", start
     return m.group(1), max(0, start - 40) + m.start(1)
@@ -178,19 +185,22 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 def _overlaps(c: _Core, blocked: list[tuple[int, int]]) -> bool:
     """Whether ``c`` overlaps one of the sorted, non-overlapping spans ``blocked``."""
     i = bisect.bisect_right(blocked, (c.start, float("inf"))) - 1
-    return any(s < c.end and c.start < e for s, e in blocked[max(0, i):i + 2])
+    return any(s < c.end and c.start < e for s, e in blocked[max(0, i) : i + 2])
 
 
 def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, int]]) -> bool:
     if _overlaps(c, blocked):
         return False
     ctx = lex.context
-    before = text[max(0, c.start - 2):c.start]
-    after = text[c.end:c.end + 12]
+    before = text[max(0, c.start - 2) : c.start]
+    after = text[c.end : c.end + 12]
     if c.kind in ("number", "dims") and not c.words:
-        token_before = re.search(r"(\S*)[-/]$", text[max(0, c.start - 20):c.start])
-        if (token_before and re.search(r"[^\W\d_]", token_before.group(1))) or before.endswith(":") \
-                or re.match(r":\d", after):
+        token_before = re.search(r"(\S*)[-/]$", text[max(0, c.start - 20) : c.start])
+        if (
+            (token_before and re.search(r"[^\W\d_]", token_before.group(1)))
+            or before.endswith(":")
+            or re.match(r":\d", after)
+        ):
             return False  # F-16, Hwasong-11, 24/7, 18:00
         letters = re.match(r"([^\W\d_]+)(?![\d])", after)
         if re.match(r"[^\W\d_]", after):
@@ -208,24 +218,30 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
         if re.match(r"[.,]\d", after) or re.search(r"\d[.]$", before):
             return False  # version 1.1.1, an IP address
         word, wstart = _word_before(text, c.start)
-        plain = re.fullmatch(r"\d+", text[c.start:c.end]) is not None  # 747, not 3,700 or 2.5 million
-        if plain and word and not _SENTENCE_START.search(text[max(0, wstart - 3):wstart]):
+        plain = re.fullmatch(r"\d+", text[c.start : c.end]) is not None  # 747, not 3,700 or 2.5 million
+        if plain and word and not _SENTENCE_START.search(text[max(0, wstart - 3) : wstart]):
             bare = re.sub(r"['’]s$", "", word)
-            if any(ch.isupper() for ch in bare) and re.fullmatch(r"[^\W\d_][^\W\d_&.'’-]*(?:[&.'’-][^\W\d_]+)*", bare) \
-                    and norm(bare) not in lex.qualifiers_before and bare not in lex.currencies_before \
-                    and norm(bare) not in lex.units and norm(bare) not in _months(lex.language):
+            if (
+                any(ch.isupper() for ch in bare)
+                and re.fullmatch(r"[^\W\d_][^\W\d_&.'’-]*(?:[&.'’-][^\W\d_]+)*", bare)
+                and norm(bare) not in lex.qualifiers_before
+                and bare not in lex.currencies_before
+                and norm(bare) not in lex.units
+                and norm(bare) not in _months(lex.language)
+            ):
                 return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
     word, _ = _word_before(text, c.start)
     if norm(word) in ctx["labels_before"]:
         return False  # artikel 5, flight 17, number one
-    nxt = re.match(r"[^\S\n]*([\w'’-]+)", text[c.end:c.end + 30])
+    nxt = re.match(r"[^\S\n]*([\w'’-]+)", text[c.end : c.end + 30])
     if nxt and norm(nxt.group(1)) in ctx["not_count_nouns"]:
         return False  # twee dingen: not a count of something in the world
     if c.words and not _word_number_counts(c, text, lex, nxt.group(1) if nxt else ""):
         return False
     if c.kind == "fraction":
-        if norm(text[c.start:c.end]) in {norm(f) for f in ctx["fractions_before_of"]} and not _of_follows(
-                text, c.end, lex):
+        if norm(text[c.start : c.end]) in {norm(f) for f in ctx["fractions_before_of"]} and not _of_follows(
+            text, c.end, lex
+        ):
             return False
     return True
 
@@ -233,20 +249,23 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
 def _word_number_counts(c: _Core, text: str, lex: QuantityLexicon, next_word: str) -> bool:
     """A number in words counts unless it is an article, a pronoun use or part of an idiom."""
     ctx = lex.context
-    phrase = norm(text[c.start:c.end])
+    phrase = norm(text[c.start : c.end])
     if phrase in ctx["word_numbers_not_alone"] or norm(next_word) in ctx["not_after_word_numbers"]:
         return False  # een huis; acht het (considers it)
     window_start = max(0, c.start - 20)
-    window = text[window_start:c.end + 20].lower().replace("’", "'")
+    window = text[window_start : c.end + 20].lower().replace("’", "'")
     for p in ctx["word_number_phrases_not_counts"]:
         for m in re.finditer(rf"(?<![\w]){re.escape(p)}(?![\w])", window):
             if window_start + m.start() < c.end and c.start < window_start + m.end():
                 return False  # no one, one of them, een voor een
-    raw = text[c.start:c.end]
-    if raw[:1].isupper() and not _SENTENCE_START.search(text[max(0, c.start - 3):c.start]):
+    raw = text[c.start : c.end]
+    if raw[:1].isupper() and not _SENTENCE_START.search(text[max(0, c.start - 3) : c.start]):
         return False  # De Drie Musketiers
-    if ends_with_denominator(phrase, lex.language) and phrase not in lex.fractions and not _of_follows(
-            text, c.end, lex):
+    if (
+        ends_with_denominator(phrase, lex.language)
+        and phrase not in lex.fractions
+        and not _of_follows(text, c.end, lex)
+    ):
         return False  # a fifth consecutive year
     word, _ = _word_before(text, c.start)
     if c.value is not None and c.value <= 10 and norm(word) in ctx["definite_before"]:
@@ -266,20 +285,24 @@ def _of_follows(text: str, end: int, lex: QuantityLexicon) -> bool:
 
 # ---------------------------------------------------------------- ranges
 
+
 def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quantity | None:
     if i + 1 >= len(cores):
         return None
     a, b = cores[i], cores[i + 1]
     if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
         return None
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     gap_wo_currency = lex.currency_before.sub("", gap)
     joiner = norm(gap_wo_currency)
     start = a.start
     between = None
     for first, second in lex.range_between:
-        m = re.search(rf"(?<![\w]){re.escape(first)}[^\S\n]+(?:{_currency_alt(lex)}[^\S\n]*)?$",
-                      text[max(0, a.start - 30):a.start], re.I)
+        m = re.search(
+            rf"(?<![\w]){re.escape(first)}[^\S\n]+(?:{_currency_alt(lex)}[^\S\n]*)?$",
+            text[max(0, a.start - 30) : a.start],
+            re.I,
+        )
         if m and joiner == second:
             between = max(0, a.start - 30) + m.start()
             break
@@ -301,8 +324,16 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
         return None
     start = min(start, qa.start)
     end = qb.end
-    return Quantity(start=start, end=end, text=text[start:end], value=(low + high) / 2, low=low, high=high,
-                    unit=qb.unit or qa.unit, qualifier="range")
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=(low + high) / 2,
+        low=low,
+        high=high,
+        unit=qb.unit or qa.unit,
+        qualifier="range",
+    )
 
 
 def _currency_alt(lex: QuantityLexicon) -> str:
@@ -310,7 +341,7 @@ def _currency_alt(lex: QuantityLexicon) -> str:
 
 
 def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
-    words = text[c.start:c.end].split()
+    words = text[c.start : c.end].split()
     for w in reversed(words):
         v = lex.numbers.morphemes.get(norm(w))
         if v and v[0] == "scale":
@@ -318,7 +349,7 @@ def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
         v2 = lex.numbers.scale_abbreviations.get(norm(w))
         if v2:
             return v2
-    m = re.search(r"[^\W\d_]+$", text[c.start:c.end])
+    m = re.search(r"[^\W\d_]+$", text[c.start : c.end])
     if m and norm(m.group(0)) in lex.numbers.scale_abbreviations:
         return lex.numbers.scale_abbreviations[norm(m.group(0))]
     return 1.0
@@ -326,22 +357,23 @@ def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
 
 # ---------------------------------------------------------------- one quantity
 
+
 def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None = None) -> Quantity | None:
     start, end = c.start, c.end
     value = c.value
     unit: str | None = None
     # a currency before: $40 billion, US$40, GB # 20.1 billion
     m = lex.currency_before.search(text, max(0, start - 8), start)
-    if m and m.end() == start and not re.match(r"[^\W\d_]", text[max(0, m.start() - 1):m.start()]):
+    if m and m.end() == start and not re.match(r"[^\W\d_]", text[max(0, m.start() - 1) : m.start()]):
         unit = _lookup_currency(m.group(0), lex)
         start = m.start()
         money_scales = lex.numbers.money_scale_abbreviations
-        money_scale = lex.money_scale.match(text[end:end + 4])
+        money_scale = lex.money_scale.match(text[end : end + 4])
         if money_scale and value is not None and not c.scaled:  # $5m, £20k
             value *= money_scales[money_scale.group(1).lower()]
             end += money_scale.end()
     # what follows: a currency, a unit, then a qualifier such as 'or more'
-    tail = text[end:end + 60]
+    tail = text[end : end + 60]
     m_cur = lex.currency_after.match(tail)
     m_unit = _unit_after(tail, lex)
     if m_cur and (unit is None or len(m_cur.group(1)) > 0):
@@ -352,9 +384,9 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
         end += length
     if c.kind == "fraction":
         unit = lex.fraction_unit
-    m_after = lex.qualifier_after.match(text[end:end + 20])
+    m_after = lex.qualifier_after.match(text[end : end + 20])
     qualifier = "exact"
-    if m_after and not re.match(r"[^\S\n]*[+][\d]", text[end:end + 20]):
+    if m_after and not re.match(r"[^\S\n]*[+][\d]", text[end : end + 20]):
         qualifier = lex.qualifiers_after[norm(m_after.group(1))]
         end += m_after.end()
     m_q = lex.qualifier_before.search(text, max(0, start - 40), start)
@@ -374,8 +406,9 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
             low = value
         elif qualifier in ("at_most", "almost", "possibly"):
             high = value
-    return Quantity(start=start, end=end, text=text[start:end], value=value, low=low, high=high, unit=unit,
-                    qualifier=qualifier)
+    return Quantity(
+        start=start, end=end, text=text[start:end], value=value, low=low, high=high, unit=unit, qualifier=qualifier
+    )
 
 
 def _lookup_currency(written: str, lex: QuantityLexicon) -> str | None:
@@ -404,7 +437,7 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
     of_words = {norm(w) for w in ctx["of_words"]}
     pos = end
     for _ in range(5):
-        m = re.match(r"[^\S\n]*([^\W\d][\w'’.-]*)", text[pos:pos + 60])
+        m = re.match(r"[^\S\n]*([^\W\d][\w'’.-]*)", text[pos : pos + 60])
         if not m:
             return None
         word = m.group(1).rstrip(".")
@@ -415,7 +448,7 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
         if key in stop:
             return None
         if key in skip or any(key.endswith(s) for s in ctx["unit_skip_suffixes"]):
-            nxt = re.match(r"[^\S\n]*([^\W\d][\w'’-]*)", text[pos:pos + 40])
+            nxt = re.match(r"[^\S\n]*([^\W\d][\w'’-]*)", text[pos : pos + 40])
             if nxt and norm(nxt.group(1)) not in stop:
                 continue
         return word
@@ -430,7 +463,7 @@ def _share_units(qs: list[Quantity], text: str, lex: QuantityLexicon) -> list[Qu
         q, nxt = out[i], out[i + 1]
         if q.unit is not None or nxt.unit is None:
             continue
-        gap = norm(re.sub(r"[,;()]", " ", text[q.end:nxt.start]))
+        gap = norm(re.sub(r"[,;()]", " ", text[q.end : nxt.start]))
         if not gap or all(w in joiners for w in gap.split()):
             out[i] = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, nxt.unit, q.qualifier)
     return out

@@ -93,7 +93,8 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         currency_before=currency_before,
         currency_before_alt=alternation(units_data["currencies_before"]),
         currency_after=re.compile(
-            rf"[^\S\n]*({alternation(norm(k) for k in units_data['currencies_after'])})(?![\w])", re.IGNORECASE),
+            rf"[^\S\n]*({alternation(norm(k) for k in units_data['currencies_after'])})(?![\w])", re.IGNORECASE
+        ),
         unit_cased_after=re.compile(rf"(?:[^\S\n]*|-)({alternation(cased)})(?![\w])"),
         unit_after=re.compile(rf"(?:[^\S\n]*|-)({alternation(units)})(?![\w])", re.IGNORECASE),
         qualifier_after=re.compile(rf"[^\S\n]*({alternation(q_after)})(?![\w])", re.IGNORECASE),

@@ -163,6 +163,7 @@ def words_pattern(language: str) -> str:
 
 # ---------------------------------------------------------------- parsing digits
 
+
 def parse_digits(text: str, language: str) -> float | None:
     """``180.000`` (nl) or ``180,000`` (en) as a float; None when ``text`` is not such a number."""
     nw = number_words(language)
@@ -179,6 +180,7 @@ def parse_digits(text: str, language: str) -> float | None:
 
 
 # ---------------------------------------------------------------- parsing words
+
 
 def _segment(word: str, nw: NumberWords) -> list[tuple[str, float]] | None:
     """Split one word into known number morphemes, fewest parts first; None when it cannot be."""
@@ -338,7 +340,7 @@ def try_parse_number(text: str, language: str) -> float | None:
     if m:
         # digits followed by a scale word: 2,5 miljoen, 1.5 billion, 15bn
         value = parse_digits(m.group(2), language)
-        rest = text[m.end():].strip().lower()
+        rest = text[m.end() :].strip().lower()
         scale = nw.scale_abbreviations.get(rest)
         if scale is None and rest in nw.morphemes and nw.morphemes[rest][0] == SCALE:
             scale = nw.morphemes[rest][1]
@@ -364,6 +366,7 @@ def parse_number(text: str, language: str) -> float:
 
 
 # ---------------------------------------------------------------- writing numbers
+
 
 def _below1000_words(n: int, nw: NumberWords) -> list[str]:
     """Words (or word parts, for compounding languages) of 1 <= n < 1000."""

@@ -124,11 +124,32 @@ def number(n: float) -> str:
     return f"{n:.6g}"
 
 
-_DURATION = {"Y": ("P", "Y", 1), "M": ("P", "M", 1), "W": ("P", "W", 1), "D": ("P", "D", 1),
-             "H": ("PT", "H", 1), "MIN": ("PT", "M", 1), "S": ("PT", "S", 1), "DE": ("P", "Y", 10),
-             "CE": ("P", "Y", 100), "Q": ("P", "M", 3), "WE": ("P", "WE", 1)}
-_VAGUE_DURATION = {"Y": "PXY", "M": "PXM", "W": "PXW", "D": "PXD", "H": "PTXH", "MIN": "PTXM", "S": "PTXS",
-                   "DE": "PXDE", "CE": "PXCE", "Q": "PXM", "WE": "PXWE"}
+_DURATION = {
+    "Y": ("P", "Y", 1),
+    "M": ("P", "M", 1),
+    "W": ("P", "W", 1),
+    "D": ("P", "D", 1),
+    "H": ("PT", "H", 1),
+    "MIN": ("PT", "M", 1),
+    "S": ("PT", "S", 1),
+    "DE": ("P", "Y", 10),
+    "CE": ("P", "Y", 100),
+    "Q": ("P", "M", 3),
+    "WE": ("P", "WE", 1),
+}
+_VAGUE_DURATION = {
+    "Y": "PXY",
+    "M": "PXM",
+    "W": "PXW",
+    "D": "PXD",
+    "H": "PTXH",
+    "MIN": "PTXM",
+    "S": "PTXS",
+    "DE": "PXDE",
+    "CE": "PXCE",
+    "Q": "PXM",
+    "WE": "PXWE",
+}
 
 
 def duration(n: float | None, unit: str) -> str:

@@ -54,7 +54,7 @@ def _inside_a_name(h: Hit, text: str) -> bool:
         return False
     before = _WORD_BEFORE.search(text[max(0, h.start - 40) : h.start])
     after = _WORD_AFTER.search(text[h.end : h.end + 40])
-    mid_sentence = before is not None and before.group(1)[-1:] not in ".!?:\"”"
+    mid_sentence = before is not None and before.group(1)[-1:] not in '.!?:"”'
     neighbour = (mid_sentence and before.group(1)[:1].isupper()) or (after is not None and after.group(1)[:1].isupper())
     return mid_sentence and neighbour
 
@@ -91,13 +91,13 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             if value is not None:
                 out.append(Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend))
             continue
-        if out and _DAY.fullmatch(out[-1].value) and not ctx.text[out[-1].end:h.start].strip():
+        if out and _DAY.fullmatch(out[-1].value) and not ctx.text[out[-1].end : h.start].strip():
             day_hit = out.pop()  # 10/20/2000 20:02: a day and its time of day written as one
             out.append(Hit(day_hit.start, h.end, day_hit.value + h.value, "time", day_hit.rule, extend=day_hit.extend))
             continue
         s, e = ctx.sentence(h.start, h.end)
         before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
-        after = [x for x in hits[i + 1:] if x.end <= e and _DAY.match(x.value)]
+        after = [x for x in hits[i + 1 :] if x.end <= e and _DAY.match(x.value)]
         if before:
             day = before[-1].value[:10]
         elif after:
@@ -147,7 +147,7 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     m = _preposition_before(lex.language).search(text, max(previous_end, start - 30), start)
     if m and m.end() == start and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
-    return TimeExpr(start=start, end=h.end, text=text[start:h.end], value=h.value, kind=h.kind)
+    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=h.value, kind=h.kind)
 
 
 def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
@@ -158,7 +158,7 @@ def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
     m = re.match(rf"{alt(lexicon(language).prepositions)}[^\S\n]+", t.text, re.IGNORECASE)
     if m is None or m.end() >= len(t.text):
         return t
-    return TimeExpr(start=t.start + m.end(), end=t.end, text=t.text[m.end():], value=t.value, kind=t.kind)
+    return TimeExpr(start=t.start + m.end(), end=t.end, text=t.text[m.end() :], value=t.value, kind=t.kind)
 
 
 def _opens_range(preposition: str, h: Hit, ctx: Context, hits: list[Hit]) -> bool:
@@ -169,7 +169,7 @@ def _opens_range(preposition: str, h: Hit, ctx: Context, hits: list[Hit]) -> boo
     following = [x for x in hits if x.start >= h.end]
     if not following:
         return False
-    gap = norm(ctx.text[h.end:following[0].start])
+    gap = norm(ctx.text[h.end : following[0].start])
     return gap in {*rel["to"], *rel["and"], "-", "–"}
 
 

@@ -62,10 +62,11 @@ class Context:
             bounds = []
             for m in _BOUNDARY.finditer(self.text):
                 if m.group(0).startswith("."):
-                    word = re.search(r"([\w.]+)$", self.text[max(0, m.start() - 12):m.start()])
+                    word = re.search(r"([\w.]+)$", self.text[max(0, m.start() - 12) : m.start()])
                     token = word.group(1).lower() if word else ""
-                    if token in abbreviations or (re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3 \
-                            and not token.isdigit()):
+                    if token in abbreviations or (
+                        re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3 and not token.isdigit()
+                    ):
                         continue  # a.m., U.S., Oct.
                 bounds.append(m.end())
             self._bounds = bounds
@@ -97,25 +98,27 @@ class Context:
         """A word that only looks past: will be delivered, will succeed, de grote (an adjective)."""
         if m.group(0).lower() in self.lex.tense.get("past_suffix_exceptions", ()):
             return True
-        before = self.text[max(0, m.start() - 40):m.start()].split()[-3:]
+        before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
         if before and before[-1].lower() in self.lex.tense.get("past_suffix_not_after", ()):
             return True
-        return any(self._tense.fullmatch(w) and self._tense.fullmatch(w).lastgroup == "fut"  # type: ignore[union-attr]
-                   for w in (x.lower() for x in before))
+        return any(
+            self._tense.fullmatch(w) and self._tense.fullmatch(w).lastgroup == "fut"  # type: ignore[union-attr]
+            for w in (x.lower() for x in before)
+        )
 
     def future(self, start: int, end: int) -> bool:
         return self.tense(start, end) > 0
 
     def word_before(self, start: int) -> str:
-        m = re.search(r"([\w'’$€£#-]+)[\s,]*$", self.text[max(0, start - 40):start])
+        m = re.search(r"([\w'’$€£#-]+)[\s,]*$", self.text[max(0, start - 40) : start])
         return norm(m.group(1)) if m else ""
 
     def words_before(self, start: int, n: int = 3) -> str:
-        chunk = self.text[max(0, start - 60):start]
+        chunk = self.text[max(0, start - 60) : start]
         return " ".join(norm(chunk).split()[-n:])
 
     def word_after(self, end: int) -> str:
-        m = re.match(r"\s*([\w'’%-]+)", self.text[end:end + 40])
+        m = re.match(r"\s*([\w'’%-]+)", self.text[end : end + 40])
         return m.group(1) if m else ""
 
 
@@ -133,8 +136,14 @@ class Grammar:
         self.lex = lex
         rel, cal_, units = lex.rel, lex.cal, lex.units_data
         ord_suf = alt(cal_["ordinal_day_suffixes"])
-        mods = [*rel["previous"], *rel["current"], *rel["next"], *rel["span_past"], *rel["span_next"],
-                *rel["span_recent"]]
+        mods = [
+            *rel["previous"],
+            *rel["current"],
+            *rel["next"],
+            *rel["span_past"],
+            *rel["span_next"],
+            *rel["span_recent"],
+        ]
         self.pieces = {
             "B": r"(?<![\w])",
             "E": r"(?![\w])",
@@ -207,24 +216,38 @@ class Grammar:
     def _rule_sources(self) -> list[tuple[str, Handler]]:
         return [
             (r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w/-]|\.\d)", self.iso_date),
-            (r"(?<![\w./-])(?:(?P<wd>%WDA%),?\s+)?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
-             r"(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)", self.numeric_date),
-            (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*"
-             r"(?:%DMJOIN%\s+)?(?P<m>%MON%)"
-             r"(?:,?\s+(?P<y>%YEAR%))?(?![\w])", self.day_month),
-            (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)"
-             r"(?:,?\s+(?P<y>%YEAR%))?(?![\w]|[.,]\d)",
-             self.day_month),
+            (
+                r"(?<![\w./-])(?:(?P<wd>%WDA%),?\s+)?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
+                r"(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)",
+                self.numeric_date,
+            ),
+            (
+                r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*"
+                r"(?:%DMJOIN%\s+)?(?P<m>%MON%)"
+                r"(?:,?\s+(?P<y>%YEAR%))?(?![\w])",
+                self.day_month,
+            ),
+            (
+                r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)"
+                r"(?:,?\s+(?P<y>%YEAR%))?(?![\w]|[.,]\d)",
+                self.day_month,
+            ),
             (r"%B%(?P<d>\d{1,2})-(?P<m>%MON%)-(?P<y>\d{4}|\d{2})%E%", self.day_month),
             (r"%B%(?P<m>%MON%)(?:\s+%OF%)?,?\s+(?P<y>%YEAR%)%E%", self.month_year),
-            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%|%HALF%)\s+(?:%OF%\s+)?"
-             r"(?:(?P<y>%YEAR%)|(?P<rel>%PREVNEXTCUR%)\s+(?P<yu>%UNITSG%))%E%", self.quarter),
+            (
+                r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%|%HALF%)\s+(?:%OF%\s+)?"
+                r"(?:(?P<y>%YEAR%)|(?P<rel>%PREVNEXTCUR%)\s+(?P<yu>%UNITSG%))%E%",
+                self.quarter,
+            ),
             (r"%B%(?P<qh>[QH])(?P<qn>[1-4])(?:\s+(?P<y>%YEAR%))?%E%", self.quarter),
             (r"%B%(?:%ART%\s+)?(?P<s>%SEASON%)\s+(?:%OF%\s+)?(?P<y>%YEAR%)%E%", self.season_year),
             (r"%B%(?P<f>%FISCAL%)\s*['’]?(?P<y>%YEAR%|\d{2})%E%", self.fiscal),
             (r"%B%(?:%ART%\s+)?(?:%PART1%[-\s]+)?(?P<c>1\d|20)?(?P<apo>['’])?(?P<d>\d)0['’]?s%E%", self.decade_digits),
-            (r"%B%(?:%ART%\s+)?%DECNOUN%\s+(?P<w>%DECWORD%|['’]?\d0|(?:1\d|20)\d0)"
-             r"(?P<rest>(?:\s*(?:,|%AND%)\s*(?:%DECWORD%|['’]?\d0)%E%)*)", self.decade_noun),
+            (
+                r"%B%(?:%ART%\s+)?%DECNOUN%\s+(?P<w>%DECWORD%|['’]?\d0|(?:1\d|20)\d0)"
+                r"(?P<rest>(?:\s*(?:,|%AND%)\s*(?:%DECWORD%|['’]?\d0)%E%)*)",
+                self.decade_noun,
+            ),
             (r"%B%%ART%\s+(?:%PART1%[-\s]+)?(?P<w>%DECWORD%)%E%", self.decade_word),
             (r"%B%(?:%ART%\s+)?(?P<o>\d{1,2}(?:%ORDSUF%)|%CENTORD%)\s+%CENTURY%%E%", self.century),
             (r"(?<![\w.,$€£#/])(?P<y>%YEAR%)(?![\w]|[.,]\d)", self.year),
@@ -232,8 +255,11 @@ class Grammar:
             (r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
             (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
-            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
-             r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%", self.relative),
+            (
+                r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
+                r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%",
+                self.relative,
+            ),
             (r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
             (r"%B%(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<rel>%RELAFTER%)%E%", self.relative_to_reference),
             (r"%B%(?P<fin>%FUTIN%)\s+(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)%E%", self.future_in),
@@ -247,14 +273,21 @@ class Grammar:
             (r"%B%(?P<vd>%VDUR%)%E%", self.duration),
             (r"%B%(?P<u>%UNITPL%)(?P<long>%LONG%)%E%", self.duration),
             (r"%B%(?P<bare>%BAREPREP%)\s+(?P<u>%UNITPL%)%E%", self.duration),
-            (r"%B%(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:[.,]\d+)?)?(?![\d])"
-             r"(?:\s*(?P<ampm>%AMPM%))?"
-             r"(?:\s*(?P<suf>%CLOCKSUF%)(?![\w]))?(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?\s*\)?)?",
-             self.clock),
-            (r"%B%(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>%AMPM%)(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?"
-             r"\s*\)?)?", self.clock),
-            (r"%B%(?P<pre>%CLOCKPRE%)\s+(?:(?P<half>%HALFHOUR%)\s+)?(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?%E%",
-             self.clock),
+            (
+                r"%B%(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:[.,]\d+)?)?(?![\d])"
+                r"(?:\s*(?P<ampm>%AMPM%))?"
+                r"(?:\s*(?P<suf>%CLOCKSUF%)(?![\w]))?(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?\s*\)?)?",
+                self.clock,
+            ),
+            (
+                r"%B%(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>%AMPM%)(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?"
+                r"\s*\)?)?",
+                self.clock,
+            ),
+            (
+                r"%B%(?P<pre>%CLOCKPRE%)\s+(?:(?P<half>%HALFHOUR%)\s+)?(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?%E%",
+                self.clock,
+            ),
             (r"%B%(?P<named>%CLOCKNAMED%)%E%", self.clock),
             (r"%B%(?P<part>%PART%)\s+(?P<art>%ART%)\s+(?P<u>%UNITSG%)%E%", self.the_period),
             (r"%B%(?P<m>%MONFULL%)%E%", self.month),
@@ -352,15 +385,20 @@ class Grammar:
         key = norm(word)
         before = ctx.word_before(m.start())
         if key in self.lex.cal["ambiguous_months"]:
-            context = {*self.lex.rel["year_prefixes"], *self.lex.rel["previous"], *self.lex.rel["next"],
-                       *self.lex.rel["current"], *self.lex.rel["single_parts"]}
+            context = {
+                *self.lex.rel["year_prefixes"],
+                *self.lex.rel["previous"],
+                *self.lex.rel["next"],
+                *self.lex.rel["current"],
+                *self.lex.rel["single_parts"],
+            }
             if before not in context:
                 return
         if self.lex.cal["months_capitalised"]:
             # "June Carter": a capitalised word after the month makes it a name
             after = ctx.word_after(m.end())
-            start_of_sentence = not ctx.text[:m.start()].strip() or ctx.text[:m.start()].rstrip()[-1:] in ".!?\n"
-            if after[:1].isupper() and not start_of_sentence and ctx.text[m.end():m.end() + 1] == " ":
+            start_of_sentence = not ctx.text[: m.start()].strip() or ctx.text[: m.start()].rstrip()[-1:] in ".!?\n"
+            if after[:1].isupper() and not start_of_sentence and ctx.text[m.end() : m.end() + 1] == " ":
                 return
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{mon:02d}", "date"
@@ -432,7 +470,7 @@ class Grammar:
         key = norm(m["s"])
         if key in self.lex.cal["ambiguous_seasons"]:
             return
-        if m.end() < len(ctx.text) and re.match(r"\s+" + self.pieces["OF"] + r"\s", ctx.text[m.end():], re.I):
+        if m.end() < len(ctx.text) and re.match(r"\s+" + self.pieces["OF"] + r"\s", ctx.text[m.end() :], re.I):
             return  # de zomer van Poetin, the fall of Kabul
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{self.lex.seasons[key]}", "date"
@@ -499,7 +537,7 @@ class Grammar:
         last = before.split()[-1] if before else ""
         prefixes = self.lex.rel["year_prefixes"]
         strong = last in prefixes or before in prefixes or last.endswith("-") or self._month_before(ctx, m.start())
-        if re.search(r"[$€£#]\s*$", ctx.text[max(0, m.start() - 3):m.start()]):
+        if re.search(r"[$€£#]\s*$", ctx.text[max(0, m.start() - 3) : m.start()]):
             return
         after = ctx.word_after(m.end())
         if after.startswith("%") or norm(after) in self.lex.rel["year_not_before"]:
@@ -535,8 +573,11 @@ class Grammar:
         not_after = self.lex.rel["deictic_not_after"].get(key)
         if not_after and ctx.word_before(m.start()) in not_after:
             return
-        if key in self.lex.rel["deictic_not_after"] and _cap(m["w"]) and ctx.text[:m.start()].rstrip()[-1:] not in (
-                "", ".", "!", "?", "\n", "„", "“", '"', "'"):
+        if (
+            key in self.lex.rel["deictic_not_after"]
+            and _cap(m["w"])
+            and ctx.text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "„", "“", '"', "'")
+        ):
             return  # De Morgen, a newspaper
         if ctx.published is None:
             yield m.start(), end, REF[max(-1, min(1, offset))], "vague"
@@ -585,8 +626,11 @@ class Grammar:
         if not self._weekday_ok(word):
             return
         key = norm(word)
-        wd = self.lex.weekdays.get(key) or self.lex.cal["weekday_plurals"].get(key) or self.lex.cal[
-            "weekday_genitives"].get(key)
+        wd = (
+            self.lex.weekdays.get(key)
+            or self.lex.cal["weekday_plurals"].get(key)
+            or self.lex.cal["weekday_genitives"].get(key)
+        )
         if wd:
             yield m.start(), m.end(), f"XXXX-WXX-{wd}", "set"
 
@@ -719,11 +763,14 @@ class Grammar:
             return
         if norm(m["per"]) in self.lex.rel["one_words"]:
             # "a year" is a set only after a count: 15 a year, twice a year, $5 a day
-            before = ctx.text[max(0, m.start() - 30):m.start()]
+            before = ctx.text[max(0, m.start() - 30) : m.start()]
             last = before.split()[-1:] if before.split() else []
             word = last[0].strip(",;:()").lower() if last else ""
-            if not (re.search(r"\d$", word) or word in self.lex.rel["times_words"]
-                    or try_parse_number(word, self.lex.language) is not None):
+            if not (
+                re.search(r"\d$", word)
+                or word in self.lex.rel["times_words"]
+                or try_parse_number(word, self.lex.language) is not None
+            ):
                 return
         yield m.start(), m.end(), cal.duration(1, code), "set"
 
@@ -743,17 +790,20 @@ class Grammar:
             n = try_parse_number(m["n"], self.lex.language)
             if n is None or n <= 0:
                 return
-            after = ctx.text[m.end():m.end() + 8].lower()
+            after = ctx.text[m.end() : m.end() + 8].lower()
             ages = self.lex.units_data["not_after_adjective"]
             if any(re.match(rf"[\s-]*{re.escape(w)}(?![\w])", after) for w in ages):
                 return  # a 55-year-old, 55 jaar oud: an age, not a duration
-            if re.match(r"[.,]\d", ctx.text[m.start() - 2:m.start()]) or ctx.text[m.start() - 1:m.start()] in "$€£#":
+            if (
+                re.match(r"[.,]\d", ctx.text[m.start() - 2 : m.start()])
+                or ctx.text[m.start() - 1 : m.start()] in "$€£#"
+            ):
                 return
         elif gd.get("one"):
             if norm(m["u"]) in self.lex.units_data["need_a_number"]:
                 return
             n = 1.5 if gd.get("half") else 1
-            if norm(m["one"]) in ("one",) and ctx.text[m.end():m.end() + 1] not in ("", " ", ".", ",", ";"):
+            if norm(m["one"]) in ("one",) and ctx.text[m.end() : m.end() + 1] not in ("", " ", ".", ",", ";"):
                 return
         elif gd.get("halfone"):
             n = 0.5
@@ -790,8 +840,7 @@ class Grammar:
                 return
             if gd.get("sep") == ":" and not (has_context or prefix) and re.match(r"\d", ctx.word_after(m.end())):
                 return
-            if gd.get("suf") and norm(m["suf"]) in rel["clock_suffixes_need_prefix"] and not (
-                    prefix or gd.get("sep")):
+            if gd.get("suf") and norm(m["suf"]) in rel["clock_suffixes_need_prefix"] and not (prefix or gd.get("sep")):
                 return
         ampm = rel["am_pm"].get(norm(m["ampm"])) if gd.get("ampm") else None
         if ampm == "pm" and hour < 12:
@@ -841,7 +890,7 @@ class Grammar:
 
     def vague(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         key = norm(m["v"])
-        if ctx.text[m.end():m.end() + 1] == "-":
+        if ctx.text[m.end() : m.end() + 1] == "-":
             return  # the now-cancelled deal, the soon-to-open terminal
         not_before = self.lex.rel["vague_not_before"].get(key)
         if not_before and norm(ctx.word_after(m.end())) in not_before:
