@@ -182,6 +182,9 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_AGE_APPOSITION = re.compile(r".*[A-Z][^\W\d_]+,\s\d{1,3}[,)]\s?$", re.DOTALL)
+
+
 def _overlaps(c: _Core, blocked: list[tuple[int, int]]) -> bool:
     """Whether ``c`` overlaps one of the sorted, non-overlapping spans ``blocked``."""
     i = bisect.bisect_right(blocked, (c.start, float("inf"))) - 1
@@ -230,6 +233,8 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
                 and norm(bare) not in _months(lex.language)
             ):
                 return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
+    if _AGE_APPOSITION.match(text[max(0, c.start - 40) : c.end + 2]) and not c.words:
+        return False  # `Tom Brandt, 58, ...`: an age given with a name
     word, _ = _word_before(text, c.start)
     if norm(word) in ctx["labels_before"]:
         return False  # artikel 5, flight 17, number one
