@@ -40,7 +40,13 @@ def _second_verb_of_cue(verb: Token, cue: Token) -> bool:
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
     heads = {cue.i} | {c.i for c in cue.children if c.dep_ == "ccomp"}
-    return verb.head.i in heads and verb.dep_ in ("conj", "advcl", "parataxis")
+    if verb.head.i not in heads or verb.dep_ not in ("conj", "advcl", "parataxis"):
+        return False
+    if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ",":
+        return False  # `had tried, and failed, to reach`: an aside inside the content
+    gerund = verb.tag_ == "VBG" or "Ger" in verb.morph.get("VerbForm")  # `, noting that ...`
+    same_form = verb.tag_ == cue.tag_ and verb.morph.get("Tense") == cue.morph.get("Tense")
+    return gerund or same_form  # `had tried, and failed,` stays inside the content
 
 
 def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:

@@ -60,8 +60,8 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         return None
     if _about_a_claim(ctx, obj):
         return Judgement("evaluation", (a, b), _certainty(ctx, a, b))
-    a2, _ = trim(ctx.text, obj.start_char, b)
-    return Judgement("indirect", (a2, b), None)
+    a2, b2 = trim(ctx.text, obj.start_char, clause_end(k, tok, ctx, sent))
+    return Judgement("indirect", (a2, b2), None)
 
 
 def _before(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:

@@ -13,6 +13,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "for", "voor", "noch", "nor", "en", "and"})
+COMPLEMENT_LINKS = frozenset({"with", "to", "met", "bij", "aan"})
 EDGE_CHARS = " \t\n,.;:!?–—-"
 QUOTE_CHARS = "„“”«»‹›‘’\"'"
 
@@ -115,6 +116,15 @@ def noun_phrase_after(
             continue
         if seen_head and low in ("'s", "’s"):  # Kyiv's military intelligence
             j += 1
+            continue
+        if (
+            seen_head
+            and low in COMPLEMENT_LINKS
+            and doc[j - 1].pos_ == "ADJ"
+            and j + 1 < limit
+            and is_nominal(doc[j + 1])
+        ):
+            j += 1  # `people familiar with the investigation`, `sources close to the talks`
             continue
         if seen_head and _joins(doc, j, limit, blocked):
             j += 2 if doc[j + 1].pos_ == "ADV" else 1

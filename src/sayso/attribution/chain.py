@@ -42,6 +42,11 @@ def _named_phrase(doc: Doc, start: int, hi: int, lex: Lexicon, blocked: Sequence
     rng = noun_phrase_after(doc, first.i, span.end, lex, blocked)
     if rng is None:
         return None
+    last = doc[rng[1] - 1]
+    if last.lower_ in lex.document_nouns and rng[1] < span.end and doc[rng[1]].lower_ in AUTHOR_LINKS:
+        author = noun_phrase_after(doc, rng[1] + 1, span.end, lex, blocked)  # `a report by the firm X`
+        if author is not None:
+            rng = (rng[0], author[1])
     tokens = doc[rng[0] : rng[1]]
     for k, t in enumerate(tokens):  # `een rapport van X`: X is the source
         if t.lower_ in lex.document_nouns and k + 1 < len(tokens) and tokens[k + 1].lower_ in AUTHOR_LINKS:
