@@ -4,7 +4,8 @@ SaysoError
  ├── InputError      an article or file that cannot be read as news text
  ├── LanguageError   a language sayso has no resources or model for
  ├── ModelError      a spaCy pipeline that is missing or broken
- └── EvaluationError a gold folder that cannot be scored
+ ├── EvaluationError a gold folder that cannot be scored
+ └── StoreError      a claim store that cannot be opened, written or queried as asked
 """
 
 
@@ -26,3 +27,7 @@ class ModelError(SaysoError):
 
 class EvaluationError(SaysoError):
     """A gold folder or file that cannot be evaluated."""
+
+
+class StoreError(SaysoError):
+    """A claim store that cannot be opened, written or queried as asked."""

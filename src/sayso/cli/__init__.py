@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from sayso.cli import commands
+from sayso.cli.store_commands import STORE_COMMANDS
 from sayso.errors import SaysoError
 
 __all__ = ["build_parser", "main"]
@@ -15,7 +16,7 @@ __all__ = ["build_parser", "main"]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sayso", description="On whose say-so? Who claims what in news articles.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in commands.COMMANDS:
+    for command in (*commands.COMMANDS, *STORE_COMMANDS):
         command.register(sub)
     return parser
 

@@ -1,0 +1,259 @@
+"""The store's commands: ingest articles, query claims and sources, grade a source. Each only calls the API."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict
+from datetime import date
+from typing import Any, TextIO
+
+from sayso.cli.commands import Command, _date
+from sayso.errors import SaysoError, StoreError
+from sayso.ingest import iter_articles
+from sayso.options import Options
+from sayso.records import Article, Skipped
+from sayso.store import SourceRow, Store, StoredClaim, open_store
+from sayso.store.records import GRADE_MEANINGS
+
+DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: $SAYSO_DB, else ./sayso.db)"
+
+
+def _json(value: Any) -> str:
+    return json.dumps(
+        value, ensure_ascii=False, indent=1, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
+    )
+
+
+# ingest
+
+
+class _Progress:
+    """One line on stderr: redrawn in place on a terminal, at most one line a second otherwise."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.start = self.last = time.monotonic()
+        self.shown = -1
+
+    def show(self, counts: Counter[str], *, final: bool = False) -> None:
+        now = time.monotonic()
+        done = sum(counts.values())
+        if (not final and now - self.last < (0.2 if self.tty else 1.0)) or (
+            final and not self.tty and done == self.shown
+        ):
+            return
+        self.last, self.shown = now, done
+        rate = done / max(now - self.start, 1e-9)
+        line = (
+            f"sayso: {done} articles, {rate:.1f} articles/s (added {counts['added']}, "
+            f"already there {counts['already']}, skipped {counts['skipped']})"
+        )
+        if self.tty:
+            self.stream.write("\r\033[K" + line + ("\n" if final else ""))
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str | Skipped:
+    """``"added"``, ``"already"``, or the ``Skipped`` record of an input that was not stored."""
+    from sayso import pipeline
+
+    if isinstance(item, Article):
+        if store.stored_id(item.text) is not None:
+            return "already"  # resumable: a stored text is never analysed again
+        try:
+            result = store.add(pipeline.analyze(item, options=options))
+        except SaysoError as err:
+            item = Skipped(item.origin or item.id, str(err))
+        else:
+            return "added" if result.added else "already"
+    store.record_skip(item)
+    return item
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    options = Options(language=args.language, published=args.published)
+    counts: Counter[str] = Counter({"added": 0, "already": 0, "skipped": 0})
+    skipped: list[Skipped] = []
+    progress = _Progress(sys.stderr)
+    with open_store(args.db) as store:
+        try:
+            for item in iter_articles(args.paths, options=options):
+                outcome = _ingest_one(store, item, options)
+                if isinstance(outcome, Skipped):
+                    skipped.append(outcome)
+                    outcome = "skipped"
+                counts[outcome] += 1
+                progress.show(counts)
+        finally:
+            progress.show(counts, final=True)
+            print(f"added {counts['added']}, already there {counts['already']}, skipped {counts['skipped']}")
+            for s in skipped:
+                print(f"skipped: {s.reason}" if s.origin in s.reason else f"skipped {s.origin}: {s.reason}")
+    return 1 if skipped else 0
+
+
+def _ingest_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin"
+    )
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
+    p.add_argument("--language", choices=["nl", "en"], help="the articles' language (detected when absent)")
+
+
+# queries
+
+
+def _speaker(c: StoredClaim) -> str:
+    if c.speaker is None:
+        return f"({c.kind}: the article itself)"
+    return c.speaker + (f" [{c.speaker_grade}]" if c.speaker_grade else "")
+
+
+def _oneline(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _claim_line(c: StoredClaim) -> str:
+    day = c.said_on.isoformat() if c.said_on else "?" * 10
+    return f"{c.id:>6}  {day}  {c.article.id}  {_speaker(c)}: {_oneline(c.text)}  · {c.certainty}"
+
+
+def run_claims(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        found = store.claims(about=args.about, speaker=args.speaker, since=args.since)
+    if args.format == "json":
+        print(_json([asdict(c) for c in found]))
+    else:
+        for c in found:
+            print(_claim_line(c))
+        print(f"{len(found)} claims", file=sys.stderr)
+    return 0
+
+
+def _claims_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--about", metavar="TEXT", help="words in the claim, or a name it mentions (in any language)")
+    p.add_argument("--speaker", metavar="NAME", help="part of the speaker's name (case does not matter)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only claims said on or after this day (YYYY-MM-DD)")
+    _query_args(p)
+
+
+def _claim_text(c: StoredClaim) -> str:
+    a = c.article
+    grade = f"{c.speaker_grade} ({GRADE_MEANINGS[c.speaker_grade]})" if c.speaker_grade else "not graded"
+    chain = " -> ".join(f"{link.name} ({link.role})" for link in c.chain)
+    lines = [
+        f"claim {c.id}: {c.kind}, {c.polarity}",
+        f"  text        {_oneline(c.text)}",
+        f"  speaker     {c.speaker or '(the article itself)'}"
+        + (f" · {c.speaker_type}" if c.speaker_type else "")
+        + (f" · source grade {grade}" if c.speaker else ""),
+        f"  certainty   {c.certainty} (as the text presents it)",
+        f"  said        {c.said_on or 'unknown'}" + (f" ({c.said_at})" if c.said_at else ""),
+    ]
+    if chain:
+        lines.append(f"  chain       {chain}; origin: {c.chain[-1].name}")
+    meta = " · ".join(str(x) for x in (a.title, a.outlet, a.published, a.url) if x)
+    lines.append(f"  article     {a.id} [{a.language}]" + (f" · {meta}" if meta else "") + f" · from {a.origin}")
+    lines += [f"  quantity    {q.text!r}: {q.value} {q.unit or ''} {q.qualifier}".rstrip() for q in c.quantities]
+    lines += [f"  time        {t.text!r}: {t.value} ({t.kind})" for t in c.times]
+    lines += [
+        f"  entity      {e.label} {e.canonical}" + (f" ({e.text})" if e.text != e.canonical else "") for e in c.entities
+    ]
+    return "\n".join(lines)
+
+
+def run_claim(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        found = store.claim(args.id)
+        if found is None:
+            raise StoreError(f"no claim {args.id} in {store.url}; 'sayso claims' lists the claims and their ids")
+    print(_json(asdict(found)) if args.format == "json" else _claim_text(found))
+    return 0
+
+
+def _claim_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", type=int, metavar="ID", help="the claim's number, as 'sayso claims' shows it")
+    _query_args(p)
+
+
+def _source_line(s: SourceRow) -> str:
+    grade = s.grade or "-"
+    extra = " · ".join(x for x in (s.type, s.affiliation and f"of {s.affiliation}") if x)
+    return f"{s.claims:>6} {s.cited:>6}  {grade:<5}  {s.name}" + (f"  ({extra})" if extra else "")
+
+
+def run_sources(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        found = store.sources()
+    if args.format == "json":
+        print(_json([asdict(s) for s in found]))
+    else:
+        print(f"{'claims':>6} {'cited':>6}  grade  source")
+        for s in found:
+            print(_source_line(s))
+    return 0
+
+
+def _sources_args(p: argparse.ArgumentParser) -> None:
+    _query_args(p)
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        row = store.grade(args.source, args.code, analyst=args.analyst)
+    by = f" by {row.graded_by}" if row.graded_by else ""
+    print(f"{row.name}: {row.grade} ({GRADE_MEANINGS[row.grade or 'F']}){by}")
+    return 0
+
+
+def _default_analyst() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def _grade_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("source", metavar="SOURCE", help="the source's name, as 'sayso sources' lists it")
+    p.add_argument(
+        "code",
+        metavar="A-F",
+        help="reliability (NATO Admiralty code): A completely, B usually, C fairly, D not usually reliable, "
+        "E unreliable, F cannot be judged",
+    )
+    p.add_argument(
+        "--analyst", default=_default_analyst(), metavar="NAME", help="who grades (default: your login name)"
+    )
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+
+
+def _query_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+
+
+STORE_COMMANDS = (
+    Command(
+        "ingest",
+        "Analyse articles and add them to the store, one transaction each; already stored texts are skipped.",
+        run_ingest,
+        _ingest_args,
+    ),
+    Command("claims", "List stored claims, filtered by topic, speaker and date.", run_claims, _claims_args),
+    Command(
+        "claim", "Show one stored claim: article, speaker, chain, certainty, numbers, dates.", run_claim, _claim_args
+    ),
+    Command(
+        "sources", "List speakers and cited sources with their claim counts and grades.", run_sources, _sources_args
+    ),
+    Command("grade", "Grade a source's reliability (A-F) as an analyst.", run_grade, _grade_args),
+)

@@ -1,0 +1,129 @@
+"""``Store``: the one object the CLI and other code use to write and query the claim store."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import UTC, date, datetime
+from types import TracebackType
+
+from sayso.errors import StoreError
+from sayso.records import Analysis, Skipped
+from sayso.store import _dialect, _migrate, _read, _write
+from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """An open store. Every write is one transaction; the same article text is stored once."""
+
+    def __init__(self, db: _dialect.Connection, url: str) -> None:
+        self._db = db
+        self.url = _dialect._redact(url)  # where it is, without a password
+        self.backend = db.name  # "sqlite" or "postgresql"
+
+    # writing
+
+    def add(self, analysis: Analysis) -> AddResult:
+        """Store an analysed article in one transaction; a text already stored changes nothing."""
+        with self._db.transaction():
+            return _write.write_analysis(self._db, analysis, now=_now())
+
+    def stored_id(self, text: str) -> str | None:
+        """The id under which exactly this article text is stored, or None: lets a caller skip re-analysing it."""
+        return _write.stored_id(self._db, text)
+
+    def record_skip(self, skipped: Skipped) -> None:
+        """Remember an input that was not stored, and why (one row per origin and reason)."""
+        with self._db.transaction():
+            self._db.execute(
+                "INSERT INTO skipped (origin, reason, skipped_at) VALUES (?, ?, ?) "
+                "ON CONFLICT (origin, reason) DO UPDATE SET skipped_at = excluded.skipped_at",
+                (skipped.origin, skipped.reason, _now()),
+            )
+
+    def grade(self, source: str, code: str, analyst: str | None = None) -> SourceRow:
+        """Record an analyst's reliability grade (A-F) for a stored source; the newest grade counts."""
+        letter = code.strip().upper()
+        if letter not in GRADES:
+            scale = "; ".join(f"{g} {GRADE_MEANINGS[g]}" for g in GRADES)
+            raise StoreError(f"{code!r} is not a source grade; give one letter A-F ({scale})")
+        key = _write.source_key(source)
+        rows = self._db.execute("SELECT id FROM sources WHERE key = ?", (key,))
+        if not rows:
+            raise StoreError(f"no source named {source!r} in {self.url}; {self._suggest(key)}")
+        with self._db.transaction():
+            self._db.execute(
+                "INSERT INTO grades (source_id, code, analyst, graded_at) VALUES (?, ?, ?, ?)",
+                (rows[0][0], letter, analyst, _now()),
+            )
+        return _read.list_sources(self._db, "s.id = ?", (rows[0][0],))[0]
+
+    def _suggest(self, key: str) -> str:
+        names = {r[0]: r[1] for r in self._db.execute("SELECT key, name FROM sources")}
+        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
+        hint = f"did you mean {', '.join(repr(names[k]) for k in close)}? " if close else ""
+        return f"{hint}'sayso sources' lists the names"
+
+    # reading
+
+    def claims(
+        self,
+        about: str | None = None,
+        speaker: str | None = None,
+        since: date | None = None,
+        *,
+        limit: int | None = None,
+    ) -> list[StoredClaim]:
+        """Claims in the order stored. ``about``: words in the claim or an entity it names (any language's
+        name, or the canonical English one); ``speaker``: part of the speaker's name; ``since``: said on or
+        after that day. All case-insensitive."""
+        return _read.find_claims(self._db, about=about, speaker=speaker, since=since, limit=limit)
+
+    def claim(self, claim_id: int) -> StoredClaim | None:
+        """One claim with its article, speaker, chain, quantities, times and entities."""
+        found = _read.load_claims(self._db, "c.id = ?", (int(claim_id),))
+        return found[0] if found else None
+
+    def sources(self) -> list[SourceRow]:
+        """Every speaker and cited source, most claims first, with its newest analyst grade."""
+        return _read.list_sources(self._db)
+
+    def analysis(self, article_id: str) -> Analysis | None:
+        """The stored ``Analysis`` of one article, exactly as it was added."""
+        return _read.load_analysis(self._db, article_id)
+
+    def skipped(self) -> list[Skipped]:
+        """Inputs recorded as skipped, oldest first."""
+        rows = self._db.execute("SELECT origin, reason FROM skipped ORDER BY id")
+        return [Skipped(origin, reason) for origin, reason in rows]
+
+    def migrations(self) -> list[str]:
+        """Names of the migrations applied to this store, in order."""
+        return _migrate.applied(self._db)
+
+    # lifetime
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open (and migrate) the store at ``url``: a SQLite path (``sqlite:///path`` too) or a ``postgresql://``
+    URL; default ``$SAYSO_DB``, else ``./sayso.db``. ``create=False`` refuses a SQLite file that is not there."""
+    target = _dialect.resolve(url)
+    db = _dialect.connect(target, create=create)
+    try:
+        _migrate.migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return Store(db, target)

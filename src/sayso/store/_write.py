@@ -1,0 +1,334 @@
+"""Writing one ``Analysis``: every row of an article inside the caller's one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from sayso.errors import StoreError
+from sayso.records import Analysis, Article, Attribution, Claim, Entity, Span
+from sayso.store._dialect import Connection
+from sayso.store.records import AddResult
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+CONTENT_SEPARATOR = " … "
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article in the store: SHA-256 of its text as UTF-8."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def source_key(name: str) -> str:
+    """Names that differ only in case or spacing are one source."""
+    return " ".join(name.split()).casefold()
+
+
+def said_on(said_at: str | None, published: date | None) -> date | None:
+    """The day a claim was said: ``said_at`` when it names a day, else the publication date."""
+    if said_at and _DAY.match(said_at):
+        try:
+            return date.fromisoformat(said_at[:10])
+        except ValueError:
+            pass
+    return published
+
+
+def stored_id(db: Connection, text: str) -> str | None:
+    rows = db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash(text),))
+    return rows[0][0] if rows else None
+
+
+def write_analysis(db: Connection, analysis: Analysis, *, now: str) -> AddResult:
+    """Write ``analysis`` unless its text is stored already. Call inside one transaction."""
+    art = analysis.article
+    digest = content_hash(art.text)
+    existing = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,))
+    if existing:
+        return AddResult(existing[0][0], digest, added=False)
+    article_id = art.id or digest[:16]
+    _refuse_unstorable(db, art, article_id)
+    inserted = db.execute(
+        "INSERT INTO articles (id, content_hash, text, title, url, outlet, published, language, origin, backbone, "
+        "notes, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+        (
+            article_id,
+            digest,
+            art.text,
+            art.title,
+            art.url,
+            art.outlet,
+            art.published.isoformat() if art.published else None,
+            analysis.language,
+            art.origin,
+            analysis.backbone,
+            json.dumps(list(analysis.notes), ensure_ascii=False),
+            now,
+        ),
+    )
+    if not inserted:  # another process stored the same text (or id) since the checks above
+        again = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,))
+        if again:
+            return AddResult(again[0][0], digest, added=False)
+        raise _id_taken(db, art, article_id)
+    db.execute_many(
+        "INSERT INTO boilerplate (article_id, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+        [(article_id, k, s.start, s.end, s.text) for k, s in enumerate(art.boilerplate)],
+    )
+    sources = _Sources(db, now)
+    sources.resolve(_named_sources(analysis))
+    attribution_ids = _insert_attributions(db, article_id, analysis, sources)
+    entity_ids = _insert_mentions(db, article_id, analysis)
+    _insert_claims(db, article_id, analysis, attribution_ids, entity_ids, sources)
+    return AddResult(article_id, digest, added=True, claims=len(analysis.claims))
+
+
+def _refuse_unstorable(db: Connection, art: Article, article_id: str) -> None:
+    taken = db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,))
+    if taken:
+        raise _id_taken(db, art, article_id)
+    if db.name == "postgresql" and any("\x00" in (v or "") for v in (art.text, art.title, art.url, art.outlet)):
+        raise StoreError(
+            f"{art.origin or article_id}: the article holds a NUL character, which PostgreSQL cannot store; "
+            "remove it from the input or use a SQLite store"
+        )
+
+
+def _id_taken(db: Connection, art: Article, article_id: str) -> StoreError:
+    rows = db.execute("SELECT origin FROM articles WHERE id = ?", (article_id,))
+    earlier = f" (read from {rows[0][0]})" if rows and rows[0][0] else ""
+    return StoreError(
+        f"{art.origin or article_id}: article id {article_id!r} is already stored with a different text{earlier}; "
+        "give this article another id (rename the file, or set 'id' in its JSONL line)"
+    )
+
+
+class _Sources:
+    """Speakers and cited sources, one row per name (case and spacing aside), looked up once per article."""
+
+    def __init__(self, db: Connection, now: str) -> None:
+        self._db = db
+        self._now = now
+        self._ids: dict[str, int] = {}
+
+    def resolve(self, named: dict[str, tuple[str, str | None, str | None]]) -> None:
+        """Find or create every source of ``named`` (key -> name, type, affiliation); fill a missing type."""
+        keys = list(named)
+        known: dict[str, tuple[int, str | None, str | None]] = {}
+        for k in range(0, len(keys), 500):
+            chunk = keys[k : k + 500]
+            rows = self._db.execute(
+                f"SELECT key, id, type, affiliation FROM sources WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+            )
+            known.update({r[0]: (int(r[1]), r[2], r[3]) for r in rows})
+        for key in keys:
+            name, kind, affiliation = named[key]
+            have = known.get(key)
+            if have and (have[1] is not None or kind is None) and (have[2] is not None or affiliation is None):
+                self._ids[key] = have[0]
+                continue
+            rows = self._db.execute(
+                "INSERT INTO sources (key, name, type, affiliation, first_seen) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET type = COALESCE(sources.type, excluded.type), "
+                "affiliation = COALESCE(sources.affiliation, excluded.affiliation) RETURNING id",
+                (key, name, kind, affiliation, self._now),
+            )
+            self._ids[key] = int(rows[0][0])
+
+    def id(self, name: str | None) -> int | None:
+        return self._ids.get(source_key(name)) if name and name.strip() else None
+
+
+_LINK_TYPES = {"outlet": "news outlet"}
+
+
+def _named_sources(analysis: Analysis) -> dict[str, tuple[str, str | None, str | None]]:
+    """Every source an analysis names: key -> (name, the first type given, the first affiliation given)."""
+    named: dict[str, tuple[str, str | None, str | None]] = {}
+
+    def note(name: str | None, kind: str | None = None, affiliation: str | None = None) -> None:
+        if not name or not name.strip():
+            return
+        key = source_key(name)
+        old_name, old_kind, old_affiliation = named.get(key, (" ".join(name.split()), None, None))
+        named[key] = (old_name, old_kind or kind, old_affiliation or affiliation)
+
+    for a in analysis.attributions:
+        note(a.speaker, a.speaker_type, _affiliation(a, analysis.entities))
+        for name in a.based_on:
+            note(name)
+        for link in a.chain:
+            note(link.name, a.speaker_type if link.role == "speaker" and link.name == a.speaker else None)
+            note(link.name, _LINK_TYPES.get(link.role))
+    for c in analysis.claims:
+        note(c.speaker)
+    return named
+
+
+def _affiliation(a: Attribution, entities: Sequence[Entity]) -> str | None:
+    """An organisation named inside the source as written (`researcher Anna Korhonen of Aalto University`)."""
+    if a.source is None or not a.speaker:
+        return None
+    speaker = a.speaker.casefold()
+    for e in entities:
+        if e.label != "ORG" or not (a.source.start <= e.start and e.end <= a.source.end):
+            continue
+        names = (e.text.casefold(), e.canonical.casefold())
+        if not any(n in speaker or speaker in n for n in names):
+            return e.canonical
+    return None
+
+
+def _span(s: Span | None) -> tuple[int | None, int | None, str | None]:
+    return (s.start, s.end, s.text) if s is not None else (None, None, None)
+
+
+def _ids_by_seq(db: Connection, table: str, article_id: str) -> list[int]:
+    return [int(r[0]) for r in db.execute(f"SELECT id FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))]
+
+
+def _insert_attributions(db: Connection, article_id: str, analysis: Analysis, sources: _Sources) -> list[int]:
+    db.execute_many(
+        "INSERT INTO attributions (article_id, seq, kind, source_start, source_end, source_text, cue_start, cue_end, "
+        "cue_text, speaker, speaker_type, speaker_id, said_at, said_at_start, said_at_end, said_at_text, certainty) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article_id,
+                k,
+                a.kind,
+                *_span(a.source),
+                *_span(a.cue),
+                a.speaker,
+                a.speaker_type,
+                sources.id(a.speaker),
+                a.said_at,
+                *_span(a.said_at_span),
+                a.certainty,
+            )
+            for k, a in enumerate(analysis.attributions)
+        ],
+    )
+    ids = _ids_by_seq(db, "attributions", article_id) if analysis.attributions else []
+    pairs = list(zip(ids, analysis.attributions, strict=True))
+    db.execute_many(
+        "INSERT INTO attribution_spans (attribution_id, role, seq, start_char, end_char, text) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(i, "content", k, s.start, s.end, s.text) for i, a in pairs for k, s in enumerate(a.content)]
+        + [(i, "certainty_cue", k, s.start, s.end, s.text) for i, a in pairs for k, s in enumerate(a.certainty_cues)],
+    )
+    db.execute_many(
+        "INSERT INTO attribution_based_on (attribution_id, seq, name, source_id) VALUES (?, ?, ?, ?)",
+        [(i, k, name, sources.id(name)) for i, a in pairs for k, name in enumerate(a.based_on)],
+    )
+    db.execute_many(
+        "INSERT INTO chain_links (attribution_id, seq, name, role, source_id, start_char, end_char, text) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (i, k, link.name, link.role, sources.id(link.name), *_span(link.span))
+            for i, a in pairs
+            for k, link in enumerate(a.chain)
+        ],
+    )
+    return ids
+
+
+def _insert_mentions(db: Connection, article_id: str, analysis: Analysis) -> list[int]:
+    """Quantities, times and entities of the article; returns the entities' ids in order."""
+    db.execute_many(
+        "INSERT INTO quantities (article_id, seq, start_char, end_char, text, value, low, high, unit, qualifier) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, k, q.start, q.end, q.text, q.value, q.low, q.high, q.unit, q.qualifier)
+            for k, q in enumerate(analysis.quantities)
+        ],
+    )
+    db.execute_many(
+        "INSERT INTO times (article_id, seq, start_char, end_char, text, value, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, k, t.start, t.end, t.text, t.value, t.kind) for k, t in enumerate(analysis.times)],
+    )
+    db.execute_many(
+        "INSERT INTO entities (article_id, seq, start_char, end_char, text, label, canonical) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, k, e.start, e.end, e.text, e.label, e.canonical) for k, e in enumerate(analysis.entities)],
+    )
+    return _ids_by_seq(db, "entities", article_id) if analysis.entities else []
+
+
+def _attribution_of(claim: Claim, attributions: Sequence[Attribution]) -> int | None:
+    """The attribution a claim was built from: the same content, preferably the same speaker."""
+    if claim.kind in ("assertion", "headline") or not claim.content:
+        return None
+    same = [k for k, a in enumerate(attributions) if a.content == claim.content]
+    return next((k for k in same if attributions[k].speaker == claim.speaker), same[0] if same else None)
+
+
+def _insert_claims(
+    db: Connection,
+    article_id: str,
+    analysis: Analysis,
+    attribution_ids: Sequence[int],
+    entity_ids: Sequence[int],
+    sources: _Sources,
+) -> None:
+    rows = []
+    for k, claim in enumerate(analysis.claims):
+        spans = claim.content
+        a = _attribution_of(claim, analysis.attributions)
+        rows.append(
+            (
+                article_id,
+                k,
+                attribution_ids[a] if a is not None else None,
+                claim.kind,
+                claim.speaker,
+                sources.id(claim.speaker),
+                claim.certainty,
+                claim.polarity,
+                claim.said_at,
+                _iso(said_on(claim.said_at, analysis.article.published)),
+                min((s.start for s in spans), default=0),
+                max((s.end for s in spans), default=0),
+                CONTENT_SEPARATOR.join(s.text for s in spans),
+            )
+        )
+    db.execute_many(
+        "INSERT INTO claims (article_id, seq, attribution_id, kind, speaker, speaker_id, certainty, polarity, "
+        "said_at, said_on, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    ids = _ids_by_seq(db, "claims", article_id) if rows else []
+    pairs = list(zip(ids, analysis.claims, strict=True))
+    db.execute_many(
+        "INSERT INTO claim_spans (claim_id, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+        [(i, j, s.start, s.end, s.text) for i, c in pairs for j, s in enumerate(c.content)],
+    )
+    db.execute_many(
+        "INSERT INTO claim_quantities (claim_id, seq, start_char, end_char, text, value, low, high, unit, qualifier) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (i, j, q.start, q.end, q.text, q.value, q.low, q.high, q.unit, q.qualifier)
+            for i, c in pairs
+            for j, q in enumerate(c.quantities)
+        ],
+    )
+    db.execute_many(
+        "INSERT INTO claim_times (claim_id, seq, start_char, end_char, text, value, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(i, j, t.start, t.end, t.text, t.value, t.kind) for i, c in pairs for j, t in enumerate(c.times)],
+    )
+    db.execute_many(
+        "INSERT INTO claim_entities (claim_id, entity_id) VALUES (?, ?)",
+        [
+            (i, entity_ids[j])
+            for i, c in pairs
+            for j, e in enumerate(analysis.entities)
+            if any(s.start <= e.start and e.end <= s.end for s in c.content)
+        ],
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

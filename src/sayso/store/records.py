@@ -1,0 +1,80 @@
+"""What the store gives back: typed, frozen records, like the pipeline's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sayso.records import ChainLink, Entity, Quantity, Span, TimeExpr
+
+GRADES = ("A", "B", "C", "D", "E", "F")  # NATO Admiralty source reliability, A reliable .. F cannot be judged
+GRADE_MEANINGS = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """The outcome of ``Store.add``: the article was written, or the same text was already there."""
+
+    article_id: str  # the id under which the text is stored (the earlier one when it was already there)
+    content_hash: str
+    added: bool  # False: the same text was stored before and nothing changed
+    claims: int = 0  # claims written by this call
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article's metadata as stored (its text is in ``Store.analysis``)."""
+
+    id: str
+    content_hash: str
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: date | None
+    language: str
+    origin: str
+    ingested_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim with its article, speaker, chain, numbers and dates, and the speaker's analyst grade."""
+
+    id: int
+    article: StoredArticle
+    kind: str  # an attribution kind, "assertion" (the article's own) or "headline"
+    speaker: str | None  # None: the article itself asserts it
+    speaker_type: str | None
+    speaker_grade: str | None  # the analyst's A-F for the speaker; never derived from the text
+    certainty: str  # how sure the text says the claim is
+    polarity: str
+    said_at: str | None  # TIMEX3-like value
+    said_on: date | None  # said_at when it is a day, else the article's publication date
+    content: tuple[Span, ...]
+    text: str  # the content spans joined with " … "
+    chain: tuple[ChainLink, ...] = ()  # outlet -> speaker -> cited; the last link is the origin
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A speaker or cited source, how often it speaks or is cited, and its analyst grade."""
+
+    id: int
+    name: str
+    type: str | None  # person, organisation, news outlet, government or institution, ...
+    affiliation: str | None  # the organisation the text ties it to, when it names one
+    claims: int  # claims it is the speaker of
+    cited: int  # claims whose chain cites it as a source
+    grade: str | None  # the newest analyst grade, A-F
+    graded_by: str | None
+    graded_at: str | None

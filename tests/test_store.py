@@ -1,0 +1,713 @@
+"""The claim store on real SQLite files and a real PostgreSQL server, and the commands over it.
+
+PostgreSQL: ``$SAYSO_TEST_POSTGRES`` (a ``postgresql://`` URL), else a throwaway
+server started once per session by ``.ci/postgres``; without one the
+PostgreSQL tests skip, except under ``CI`` where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sayso import pipeline
+from sayso.cli import build_parser, main
+from sayso.cli.store_commands import STORE_COMMANDS
+from sayso.errors import StoreError
+from sayso.options import DEFAULT_OPTIONS, Options
+from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Entity, Quantity, Skipped, Span, TimeExpr
+from sayso.store import GRADES, _dialect, _migrate, _write, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+BACKENDS = ["sqlite", "postgresql"]
+
+
+# PostgreSQL: one server for the session, one schema per test
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    url = os.environ.get("SAYSO_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    folder = tempfile.mkdtemp(prefix="sayso-test-postgres-")
+    env = {**os.environ, "SAYSO_PG_INSTALL": "yes" if os.environ.get("CI") else "no"}
+    try:
+        run = subprocess.run(
+            ["bash", str(ROOT / ".ci" / "postgres"), "start", folder],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=env,
+        )
+        problem = "" if run.returncode == 0 else run.stderr.strip().splitlines()[-1:]
+    except (OSError, subprocess.TimeoutExpired) as err:
+        problem = [str(err)]
+    if problem:
+        subprocess.run(["bash", str(ROOT / ".ci" / "postgres"), "stop", folder], capture_output=True, check=False)
+        message = (
+            f"no PostgreSQL server for the store tests: .ci/postgres could not start one ({' '.join(problem)}); "
+            "install postgresql or set SAYSO_TEST_POSTGRES to a postgresql:// URL"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield run.stdout.strip()
+    finally:
+        subprocess.run(["bash", str(ROOT / ".ci" / "postgres"), "stop", folder], capture_output=True, check=False)
+
+
+def _in_schema(url: str, schema: str) -> str:
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield _in_schema(postgres_server, schema)
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "sayso.db")
+    return str(request.getfixturevalue("postgres_url"))
+
+
+def _dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, sorted: two dumps are equal when nothing changed."""
+    db = _dialect.connect(url, create=False)
+    try:
+        return {t: sorted(db.execute(f"SELECT * FROM {t}"), key=repr) for t in sorted(db.tables())}
+    finally:
+        db.close()
+
+
+# analyses written by hand
+
+
+def _analysis(
+    text: str = "Mayor Jan de Vries said 12 ships were stuck in Rotterdam on Monday.", **meta: Any
+) -> Analysis:
+    article = Article(
+        text=text,
+        id=meta.get("id", "rotterdam-1"),
+        title=meta.get("title", "Ships stuck"),
+        url="https://example.org/a",
+        outlet="Example Post",
+        published=meta.get("published", date(2025, 3, 14)),
+        language="en",
+        origin="tests/rotterdam-1.txt",
+        boilerplate=(),
+    )
+    who, said = Span.of(text, 0, 18), Span.of(text, 19, 23)
+    content = Span.of(text, 24, len(text) - 1)
+    number = Quantity(24, 26, "12", 12.0, unit="ships")
+    monday = TimeExpr(text.index("on Monday"), len(text) - 1, "on Monday", "2025-03-10")
+    place = Entity(text.index("Rotterdam"), text.index("Rotterdam") + 9, "Rotterdam", "GPE", "Rotterdam")
+    chain = (
+        ChainLink("Example Post", "outlet"),
+        ChainLink("Jan de Vries", "speaker", who),
+        ChainLink("harbour office", "cited"),
+    )
+    attribution = Attribution(
+        kind="indirect",
+        source=who,
+        cue=said,
+        content=(content,),
+        speaker="Jan de Vries",
+        speaker_type="person",
+        based_on=("harbour office",),
+        chain=chain,
+        said_at="2025-03-10",
+        certainty="certain",
+    )
+    claim = Claim(
+        (content,), "Jan de Vries", "indirect", "certain", quantities=(number,), times=(monday,), said_at="2025-03-10"
+    )
+    return Analysis(
+        article=article,
+        language="en",
+        attributions=(attribution,),
+        quantities=(number,),
+        times=(monday,),
+        entities=(place,),
+        claims=(claim,),
+        backbone="en_core_web_sm-3.8.0",
+    )
+
+
+# migrations
+
+
+def test_store_migrations_create_the_schema_once(store_url: str) -> None:
+    with open_store(store_url) as store:
+        assert store.migrations() == ["0001_initial"]
+    tables = set(_dump(store_url))
+    for table in (
+        "articles",
+        "attributions",
+        "claims",
+        "claim_quantities",
+        "claim_times",
+        "claim_entities",
+        "entities",
+        "sources",
+        "chain_links",
+        "claim_chains",
+        "clusters",
+        "cluster_members",
+        "grades",
+        "skipped",
+        "migrations",
+    ):
+        assert table in tables
+    before = _dump(store_url)
+    with open_store(store_url) as store:  # re-opening applies nothing
+        assert store.migrations() == ["0001_initial"]
+    assert _dump(store_url) == before
+    assert len(before["migrations"]) == 1
+
+
+def test_store_migrations_are_applied_in_order_and_recorded(store_url: str) -> None:
+    extra = _migrate.Migration("0002_notes", "CREATE TABLE notes (id {id}, body TEXT NOT NULL);\n")
+    db = _dialect.connect(store_url, create=True)
+    try:
+        assert _migrate.migrate(db) == ["0001_initial"]
+        assert _migrate.migrate(db, [*_migrate.available(), extra]) == ["0002_notes"]
+        assert _migrate.migrate(db, [*_migrate.available(), extra]) == []
+        db.execute("INSERT INTO notes (body) VALUES (?)", ("x",))
+        assert db.execute("SELECT id FROM notes") == [(1,)]
+        assert _migrate.applied(db) == ["0001_initial", "0002_notes"]
+    finally:
+        db.close()
+    with pytest.raises(StoreError, match="newer sayso"):
+        open_store(store_url)  # this sayso does not know 0002_notes
+
+
+def test_store_failed_migration_leaves_nothing_behind(store_url: str) -> None:
+    broken = _migrate.Migration("0002_broken", "CREATE TABLE half (id {id});\nCREATE TABLE half (id {id});\n")
+    db = _dialect.connect(store_url, create=True)
+    try:
+        _migrate.migrate(db)
+        with pytest.raises(StoreError):
+            _migrate.migrate(db, [*_migrate.available(), broken])
+        assert "half" not in db.tables()
+        assert _migrate.applied(db) == ["0001_initial"]
+    finally:
+        db.close()
+
+
+def test_store_shipped_migrations_are_named_and_split() -> None:
+    found = _migrate.available()
+    assert [m.name for m in found] == sorted(m.name for m in found)
+    assert found[0].name == "0001_initial"
+    assert all(";" not in s.rstrip(";") or "'" in s for s in found[0].statements("INTEGER PRIMARY KEY"))
+
+
+# add: round trip, idempotence, transactions
+
+
+def test_store_add_round_trip_and_queries(store_url: str) -> None:
+    analysis = _analysis()
+    with open_store(store_url) as store:
+        result = store.add(analysis)
+        assert result.added and result.article_id == "rotterdam-1" and result.claims == 1
+        assert store.analysis("rotterdam-1") == analysis
+        [claim] = store.claims()
+        assert claim.speaker == "Jan de Vries" and claim.speaker_type == "person"
+        assert claim.said_on == date(2025, 3, 10) and claim.certainty == "certain"
+        assert claim.article.outlet == "Example Post" and claim.article.published == date(2025, 3, 14)
+        assert [link.role for link in claim.chain] == ["outlet", "speaker", "cited"]
+        assert claim.quantities[0].value == 12.0 and claim.times[0].value == "2025-03-10"
+        assert [e.canonical for e in claim.entities] == ["Rotterdam"]
+        assert store.claim(claim.id) == claim
+        assert store.claim(claim.id + 1000) is None
+        assert store.claims(about="ROTTERDAM") == [claim]
+        assert store.claims(about="ships were") == [claim]
+        assert store.claims(about="Antwerp") == []
+        assert store.claims(speaker="de vries") == [claim]
+        assert store.claims(speaker="100%") == []  # LIKE wildcards are taken literally
+        assert store.claims(since=date(2025, 3, 10)) == [claim]
+        assert store.claims(since=date(2025, 3, 11)) == []
+        sources = {s.name: s for s in store.sources()}
+        assert sources["Jan de Vries"].claims == 1 and sources["Jan de Vries"].type == "person"
+        assert sources["harbour office"].cited == 1 and sources["Example Post"].type == "news outlet"
+
+
+def test_store_adding_the_same_text_twice_changes_nothing(store_url: str) -> None:
+    analysis = _analysis()
+    with open_store(store_url) as store:
+        store.add(analysis)
+        before = _dump(store_url)
+        again = store.add(replace(analysis, article=replace(analysis.article, id="another-id", title="Other")))
+        assert not again.added and again.article_id == "rotterdam-1" and again.claims == 0
+        assert store.stored_id(analysis.article.text) == "rotterdam-1"
+        assert store.stored_id("some other text") is None
+    assert _dump(store_url) == before
+
+
+def test_store_refuses_a_known_id_with_another_text(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add(_analysis())
+        before = _dump(store_url)
+        other = _analysis("Mayor Jan de Vries said 13 ships were stuck in Rotterdam on Monday.")
+        with pytest.raises(StoreError, match=r"rotterdam-1.*another id"):
+            store.add(other)
+    assert _dump(store_url) == before
+
+
+def test_store_add_is_one_transaction(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_store(store_url) as store:
+        empty = _dump(store_url)
+
+        def fail(*args: Any, **kwargs: Any) -> None:
+            raise RuntimeError("power cut")
+
+        monkeypatch.setattr(_write, "_insert_claims", fail)  # after the article, attributions, entities...
+        with pytest.raises(RuntimeError, match="power cut"):
+            store.add(_analysis())
+        assert _dump(store_url) == empty
+        monkeypatch.undo()
+        assert store.add(_analysis()).added
+        assert store.analysis("rotterdam-1") == _analysis()
+
+
+def test_store_skips_are_recorded_once(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.record_skip(Skipped("a.txt", "a.txt: is empty; give an article with text"))
+        store.record_skip(Skipped("a.txt", "a.txt: is empty; give an article with text"))
+        assert store.skipped() == [Skipped("a.txt", "a.txt: is empty; give an article with text")]
+
+
+# Hypothesis: any text and metadata survive save -> load
+
+
+def _texts(nul: bool, **kwargs: Any) -> st.SearchStrategy[str]:
+    return st.text(alphabet=st.characters(exclude_characters=None if nul else "\x00"), **kwargs)
+
+
+@st.composite
+def _analyses(draw: st.DrawFn, nul: bool) -> Analysis:
+    text = draw(_texts(nul, min_size=1, max_size=200))
+    some = _texts(nul, max_size=30)
+    maybe = st.none() | some
+
+    def span() -> Span:
+        a, b = sorted(draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text)))))
+        return Span.of(text, a, b)
+
+    def spans(most: int = 3) -> tuple[Span, ...]:
+        return tuple(span() for _ in range(draw(st.integers(0, most))))
+
+    number = st.none() | st.floats(allow_nan=False, allow_infinity=False)
+    quantities = tuple(
+        Quantity(s.start, s.end, s.text, draw(number), draw(number), draw(number), draw(maybe), draw(some))
+        for s in spans()
+    )
+    times = tuple(TimeExpr(s.start, s.end, s.text, draw(some), draw(some)) for s in spans())
+    entities = tuple(Entity(s.start, s.end, s.text, draw(some), draw(some)) for s in spans())
+    attributions = tuple(
+        Attribution(
+            kind=draw(some),
+            source=draw(st.none() | st.just(span())),
+            cue=draw(st.none() | st.just(span())),
+            content=spans(),
+            speaker=draw(maybe),
+            speaker_type=draw(maybe),
+            based_on=tuple(draw(st.lists(some, max_size=2))),
+            chain=tuple(
+                ChainLink(
+                    draw(some), draw(st.sampled_from(["outlet", "speaker", "cited"])), draw(st.none() | st.just(span()))
+                )
+                for _ in range(draw(st.integers(0, 3)))
+            ),
+            said_at=draw(maybe),
+            said_at_span=draw(st.none() | st.just(span())),
+            certainty=draw(maybe),
+            certainty_cues=spans(2),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    claims = tuple(
+        Claim(
+            content=a.content,
+            speaker=a.speaker,
+            kind=a.kind,
+            certainty=draw(some),
+            polarity=draw(st.sampled_from(["positive", "negative"])),
+            quantities=tuple(draw(st.lists(st.sampled_from(quantities), max_size=2))) if quantities else (),
+            times=tuple(draw(st.lists(st.sampled_from(times), max_size=2))) if times else (),
+            said_at=a.said_at,
+        )
+        for a in attributions
+    ) + tuple(Claim(spans(1), None, "assertion", draw(some)) for _ in range(draw(st.integers(0, 2))))
+    language = draw(st.sampled_from(["en", "nl"]))
+    article = Article(
+        text=text,
+        id=draw(_texts(nul, min_size=1, max_size=20)),
+        title=draw(maybe),
+        url=draw(maybe),
+        outlet=draw(maybe),
+        published=draw(st.none() | st.dates()),
+        language=language,
+        origin=draw(some),
+        boilerplate=spans(2),
+    )
+    return Analysis(
+        article=article,
+        language=language,
+        attributions=attributions,
+        quantities=quantities,
+        times=times,
+        entities=entities,
+        claims=claims,
+        backbone=draw(some),
+        notes=tuple(draw(st.lists(some, max_size=2))),
+    )
+
+
+def _round_trip(url: str, nul: bool) -> None:
+    store = open_store(url)
+    numbers = count()
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_analyses(nul))
+    def check(analysis: Analysis) -> None:
+        unique = replace(analysis.article, id=f"{next(numbers)}:{analysis.article.id}")  # ids of earlier examples
+        analysis = replace(analysis, article=unique)
+        known = store.stored_id(analysis.article.text)
+        result = store.add(analysis)
+        assert result.added == (known is None)
+        if result.added:
+            assert store.analysis(result.article_id) == analysis
+            assert {c.article.id for c in store.claims()} >= {result.article_id} or not analysis.claims
+
+    try:
+        check()
+    finally:
+        store.close()
+
+
+def test_store_round_trip_any_text_sqlite(tmp_path: Path) -> None:
+    _round_trip(str(tmp_path / "sayso.db"), nul=True)
+
+
+def test_store_round_trip_any_text_postgresql(postgres_url: str) -> None:
+    _round_trip(postgres_url, nul=False)
+
+
+def test_store_postgresql_refuses_nul_with_a_fix(postgres_url: str) -> None:
+    with open_store(postgres_url) as store, pytest.raises(StoreError, match=r"NUL.*SQLite"):
+        store.add(_analysis("Mayor Jan de Vries said 12 ships\x00 were stuck in Rotterdam on Monday."))
+
+
+# grades and sources
+
+
+def test_store_grade_is_validated_and_kept_apart(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add(_analysis())
+        with pytest.raises(StoreError, match="'Z' is not a source grade; give one letter A-F"):
+            store.grade("Jan de Vries", "Z")
+        with pytest.raises(StoreError, match=r"no source named 'Jan de Vris'.*did you mean 'Jan de Vries'"):
+            store.grade("Jan de Vris", "B")
+        row = store.grade("jan  de VRIES", "b", analyst="analyst1")
+        assert (row.grade, row.graded_by) == ("B", "analyst1")
+        assert store.grade("Jan de Vries", "D", analyst="analyst2").grade == "D"  # the newest grade counts
+        [claim] = store.claims()
+        assert claim.speaker_grade == "D" and claim.certainty == "certain"
+        assert store.analysis("rotterdam-1") == _analysis()  # grading never touches the article's own analysis
+        assert set(GRADES) == set("ABCDEF")
+
+
+def test_store_open_refuses_what_it_cannot_use(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store there; run 'sayso ingest"):
+        open_store(str(tmp_path / "missing.db"), create=False)
+    with pytest.raises(StoreError, match="SQLite file path or a postgresql:// URL"):
+        open_store("mysql://localhost/x")
+    with pytest.raises(StoreError, match=r"postgres:\*\*\*@127\.0\.0\.1:1/"):
+        open_store("postgresql://postgres:secret@127.0.0.1:1/nothing")
+
+
+def test_store_default_location_is_sayso_db_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAYSO_DB", str(tmp_path / "env.db"))
+    with open_store() as store:
+        assert store.url == str(tmp_path / "env.db") and store.backend == "sqlite"
+    monkeypatch.delenv("SAYSO_DB")
+    monkeypatch.chdir(tmp_path)
+    open_store().close()
+    assert (tmp_path / "sayso.db").exists()
+    db = sqlite3.connect(tmp_path / "sayso.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+# the commands, over a stand-in analysis (no model loaded)
+
+_SAID = re.compile(r"^(?P<speaker>[A-Z][\w. ]+?) (?:said|zei) (?:that |dat )?(?P<content>.+?)\.?$")
+_PLACES = {"Rotterdam": "Rotterdam", "Oekraïne": "Ukraine", "Ukraine": "Ukraine"}
+CALLS: list[str] = []
+
+
+def _stand_in(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis:
+    """One attributed claim per `X said Y` line, an assertion per other line."""
+    CALLS.append(article.id)
+    text = article.text
+    entities = tuple(
+        Entity(m.start(), m.end(), m.group(), "GPE", _PLACES[m.group()]) for m in re.finditer("|".join(_PLACES), text)
+    )
+    attributions: list[Attribution] = []
+    claims: list[Claim] = []
+    for line in re.finditer(r"[^\n]+", text):
+        said = _SAID.match(line.group())
+        if said is None:
+            claims.append(Claim((Span.of(text, line.start(), line.end()),), None, "assertion", "certain"))
+            continue
+        who = Span.of(text, line.start() + said.start("speaker"), line.start() + said.end("speaker"))
+        content = Span.of(text, line.start() + said.start("content"), line.start() + said.end("content"))
+        attributions.append(
+            Attribution(
+                "indirect",
+                who,
+                None,
+                (content,),
+                said["speaker"],
+                "person",
+                chain=(ChainLink(said["speaker"], "speaker", who),),
+            )
+        )
+        claims.append(Claim((content,), said["speaker"], "indirect", "reported"))
+    language = options.language or article.language or "en"
+    return Analysis(
+        article=replace(article, language=language, published=options.published or article.published),
+        language=language,
+        attributions=tuple(attributions),
+        entities=entities,
+        claims=tuple(claims),
+        backbone="stand-in",
+    )
+
+
+@pytest.fixture
+def stand_in(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    CALLS.clear()
+    monkeypatch.setattr(pipeline, "analyze", _stand_in)
+    return CALLS
+
+
+def _batch(folder: Path) -> Path:
+    folder.mkdir()
+    lines = [
+        {
+            "id": "kyiv-1",
+            "text": "Minister Olha Stefanishyna said Ukraine had received the first jets.",
+            "published": "2025-03-01",
+        },
+        {
+            "id": "kyiv-2",
+            "text": "Oekraïne kreeg de eerste straaljagers.\nWoordvoerder Anna Bos zei dat er geen vertraging was.",
+            "published": "2025-03-12",
+            "language": "nl",
+        },
+        {"id": "port-1", "text": "The port of Rotterdam reopened on Friday.", "published": "2025-03-14"},
+    ]
+    (folder / "batch.jsonl").write_text(
+        "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_ingest_summary_exit_code_and_resume(
+    tmp_path: Path, stand_in: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _batch(tmp_path / "in")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02 binary")
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(folder), "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert "added 3, already there 0, skipped 1" in out
+    assert re.search(r"skipped: .*broken\.txt: looks like a binary file", out)
+    assert re.search(r"sayso: 4 articles, [\d.]+ articles/s", err)
+    assert sorted(stand_in) == ["kyiv-1", "kyiv-2", "port-1"]
+    stand_in.clear()
+    before = _dump(db)
+    (folder / "broken.txt").unlink()
+    assert main(["ingest", str(folder), "--db", db]) == 0
+    assert "added 0, already there 3, skipped 0" in capsys.readouterr().out
+    assert stand_in == []  # stored texts are not analysed again
+    after = _dump(db)
+    assert after == before  # the skip of broken.txt stays recorded; nothing else changed
+    assert len(after["skipped"]) == 1
+
+
+def test_ingest_skips_an_id_clash_and_goes_on(
+    tmp_path: Path, stand_in: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "s.db")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.txt").write_text("The bridge reopened.", encoding="utf-8")
+    (tmp_path / "b" / "story.txt").write_text("The bridge closed again.", encoding="utf-8")
+    (tmp_path / "b" / "other.txt").write_text("The ferry runs.", encoding="utf-8")
+    assert main(["ingest", str(tmp_path / "a"), str(tmp_path / "b"), "--db", db]) == 1
+    out = capsys.readouterr().out
+    assert "added 2, already there 0, skipped 1" in out
+    assert "article id 'story' is already stored with a different text" in out and "rename the file" in out
+
+
+def test_query_commands(tmp_path: Path, stand_in: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", str(_batch(tmp_path / "in")), "--db", db]) == 0
+    capsys.readouterr()
+
+    assert main(["claims", "--db", db, "--about", "ukraine", "--format", "json"]) == 0
+    about = json.loads(capsys.readouterr().out)
+    assert {c["article"]["id"] for c in about} == {"kyiv-1", "kyiv-2"}  # the Dutch one through its entity
+    assert main(["claims", "--db", db, "--speaker", "anna", "--since", "2025-03-10", "--format", "json"]) == 0
+    [bos] = json.loads(capsys.readouterr().out)
+    assert bos["speaker"] == "Woordvoerder Anna Bos" and bos["text"] == "er geen vertraging was"
+    assert bos["said_on"] == "2025-03-12" and bos["content"][0]["start"] >= 0
+    assert main(["claims", "--db", db, "--since", "2025-03-13"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and "port-1" in lines[0] and "The port of Rotterdam reopened" in lines[0]
+
+    assert main(["claim", str(bos["id"]), "--db", db]) == 0
+    shown = capsys.readouterr().out
+    assert "Woordvoerder Anna Bos" in shown and "not graded" in shown and "kyiv-2 [nl]" in shown
+    assert main(["claim", "9999", "--db", db]) == 1
+    assert "no claim 9999" in capsys.readouterr().err
+
+    assert main(["grade", "woordvoerder anna bos", "Q", "--db", db]) == 1
+    assert "'Q' is not a source grade" in capsys.readouterr().err
+    assert main(["grade", "Woordvoerder Anna Bos", "c", "--analyst", "me", "--db", db]) == 0
+    assert "Woordvoerder Anna Bos: C (fairly reliable) by me" in capsys.readouterr().out
+    assert main(["sources", "--db", db, "--format", "json"]) == 0
+    sources = {s["name"]: s for s in json.loads(capsys.readouterr().out)}
+    assert sources["Woordvoerder Anna Bos"]["grade"] == "C" and sources["Woordvoerder Anna Bos"]["claims"] == 1
+    assert main(["sources", "--db", db]) == 0
+    assert re.search(r"1\s+0\s+C\s+Woordvoerder Anna Bos", capsys.readouterr().out)
+    assert main(["claim", str(bos["id"]), "--db", db]) == 0
+    assert "source grade C (fairly reliable)" in capsys.readouterr().out
+
+    assert main(["claims", "--db", str(tmp_path / "none.db")]) == 1
+    assert "no store there" in capsys.readouterr().err
+
+
+def test_store_commands_have_help() -> None:
+    parser = build_parser()
+    choices = next(a for a in parser._actions if a.dest == "command").choices
+    for command in STORE_COMMANDS:
+        sub = choices[command.name]
+        assert sub.description
+        for action in sub._actions:
+            assert action.help, f"option {action.dest} of {command.name} has no help text"
+
+
+# a real kill: SIGKILL during `sayso ingest`, then run it again
+
+ARTICLES = {  # four English articles first, then their Dutch versions: the Dutch model loads mid-run
+    "en-1-bridge": (
+        "Bridge closed after crack found\n\nThe Van Brienenoord bridge was closed on Tuesday after engineers found "
+        'a crack, the transport ministry said. "We take no risks," a spokeswoman told reporters.\n'
+    ),
+    "en-2-strike": (
+        "Train strike called off\n\nUnions called off Friday's train strike after talks overnight, union leader "
+        "Mark Peters said on Thursday. About 300,000 travellers would have been affected.\n"
+    ),
+    "en-3-storm": (
+        "Storm leaves thousands without power\n\nAt least 12,000 homes lost power when the storm hit the coast, "
+        "the grid operator said. Police said two people were injured.\n"
+    ),
+    "en-4-budget": (
+        "City budget short by 40 million\n\nThe city faces a shortfall of 40 million euros next year, alderman "
+        "Sara Koster told the council on Monday, according to local broadcaster RTV Stad.\n"
+    ),
+    "nl-5-brug": (
+        "Brug dicht na scheur\n\nDe Van Brienenoordbrug is dinsdag afgesloten nadat ingenieurs een scheur vonden, "
+        'zei het ministerie van Infrastructuur. "We nemen geen risico," zei een woordvoerster.\n'
+    ),
+    "nl-6-staking": (
+        "Treinstaking afgeblazen\n\nDe bonden hebben de staking van vrijdag afgeblazen, zei vakbondsleider Mark "
+        "Peters donderdag. Ongeveer 300.000 reizigers zouden zijn getroffen.\n"
+    ),
+    "nl-7-storm": (
+        "Storm treft kust\n\nMinstens 12.000 huishoudens zaten zonder stroom toen de storm de kust bereikte, "
+        "meldde de netbeheerder. Volgens de politie raakten twee mensen gewond.\n"
+    ),
+    "nl-8-begroting": (
+        "Gat in begroting\n\nDe stad komt volgend jaar 40 miljoen euro tekort, zei wethouder Sara Koster maandag "
+        "tegen de gemeenteraad.\n"
+    ),
+}
+
+
+def _stored(db: Path) -> list[tuple[str, str]]:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT id, content_hash FROM articles").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []  # not created yet
+
+
+@pytest.mark.slow
+def test_ingest_killed_and_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "sayso", "ingest", str(folder), "--db", str(db), "--published", "2025-03-14"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while not _stored(db) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    assert proc.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
+    committed = len(_stored(db))
+    assert 1 <= committed < len(ARTICLES)
+
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    done = re.search(r"added (\d+), already there (\d+), skipped 0", rerun.stdout)
+    assert done and int(done[2]) >= committed and int(done[1]) + int(done[2]) == len(ARTICLES)
+    rows = _stored(db)
+    assert sorted(name for name, _ in rows) == sorted(ARTICLES)
+    assert len({digest for _, digest in rows}) == len(ARTICLES)
+    conn = sqlite3.connect(db)
+    per_article = dict(conn.execute("SELECT article_id, COUNT(*) FROM claims GROUP BY article_id").fetchall())
+    conn.close()
+    assert set(per_article) == set(ARTICLES)  # every article has its claims, written with it
