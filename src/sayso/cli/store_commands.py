@@ -123,7 +123,7 @@ def _oneline(text: str) -> str:
 
 
 def _claim_line(c: StoredClaim) -> str:
-    day = c.said_on.isoformat() if c.said_on else "?" * 10
+    day = c.said_on.isoformat() if c.said_on else f"{'no date':<10}"
     return f"{c.id:>6}  {day}  {c.article.id}  {_speaker(c)}: {_oneline(c.text)}  · {c.certainty}"
 
 
@@ -163,7 +163,10 @@ def _claim_text(c: StoredClaim) -> str:
         lines.append(f"  chain       {chain}; origin: {c.chain[-1].name}")
     meta = " · ".join(str(x) for x in (a.title, a.outlet, a.published, a.url) if x)
     lines.append(f"  article     {a.id} [{a.language}]" + (f" · {meta}" if meta else "") + f" · from {a.origin}")
-    lines += [f"  quantity    {q.text!r}: {q.value} {q.unit or ''} {q.qualifier}".rstrip() for q in c.quantities]
+    lines += [
+        f"  quantity    {q.text!r}: " + " ".join(str(x) for x in (q.value, q.unit, q.qualifier) if x is not None)
+        for q in c.quantities
+    ]
     lines += [f"  time        {t.text!r}: {t.value} ({t.kind})" for t in c.times]
     lines += [
         f"  entity      {e.label} {e.canonical}" + (f" ({e.text})" if e.text != e.canonical else "") for e in c.entities
