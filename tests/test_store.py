@@ -313,7 +313,7 @@ def test_store_skips_are_recorded_once(store_url: str) -> None:
 
 
 def _texts(nul: bool, **kwargs: Any) -> st.SearchStrategy[str]:
-    return st.text(alphabet=st.characters(exclude_characters=None if nul else "\x00"), **kwargs)
+    return st.text(alphabet=st.characters(codec="utf-8", exclude_characters=None if nul else "\x00"), **kwargs)
 
 
 @st.composite
