@@ -38,6 +38,7 @@ class Lexicon:
     claim_nouns: frozenset[str]  # what a judging verb judges when it evaluates a claim
     judgement_links: frozenset[str]  # `as`, `als` between a judged object and the judgement
     particle_cues: frozenset[str]  # separable verbs whose particle is the head word (`liet ... weten`)
+    articles: frozenset[str]  # `een`, `the`: a cue form after one is a noun
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
@@ -87,6 +88,7 @@ def lexicon(language: str) -> Lexicon:
         claim_nouns=frozenset(data.get("claim_nouns", [])),
         judgement_links=frozenset(data.get("judgement_links", [])),
         particle_cues=frozenset(data.get("particle_cues", [])),
+        articles=frozenset(data.get("articles", [])),
         homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

@@ -38,6 +38,9 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
         and (low in ctx.lex.homographs or tok.pos_ in ("ADP", "DET", "NUM", "PROPN"))
     ):
         return None  # a form that is also a noun or number (`berichten`, `reports`, `acht`) must be tagged a verb
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.lower_ in ctx.lex.articles:
+        return None  # `een bericht dat ...`, `the reports`: a noun after an article
     particle = ctx.lex.needs_particle(low)
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
         return None

@@ -278,6 +278,8 @@ def _split_ner(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
                 m = ctx.phrase_at(r.head_joiners, k)  # National Institute of Allergy and Infectious Diseases
             if m and (k + m >= j or w[k + m].text.lower() in r.nonnames):
                 m = 0
+            if m and not ctx.has_head(cuts[-1], k) and ctx.has_head(k + m, k + m + 1):
+                m = 0  # `Remco Breuker van de Universiteit Leiden`: a person and the institution they are with
             if not m:
                 cuts.append(k)
             k += max(m, 1)

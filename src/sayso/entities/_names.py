@@ -185,6 +185,9 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
         elif not name.resolved and (r.ner_weak or name.label == "PER"):
             # what the form tells beats a weak backbone, and a backbone's PER: "Douglas Aircraft"
             name.label = _telling_label(ctx, name.form) or name.label
+            parts = name.form.split()
+            if r.ner_weak and name.label != "PER" and len(parts) >= 2 and parts[0] in r.first_names:
+                name.label = "PER"  # a given name opens it: `Remco Breuker`, whatever a weak backbone said
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners
