@@ -154,7 +154,8 @@ def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if first.lower_ not in ctx.lex.anaphoric or sent.start == 0 or first.i >= tok.i:
         return None
     between = ctx.doc[first.i + 1 : tok.i]
-    if any(t.pos_ == "VERB" or t.lower_ in ctx.lex.complementizers for t in between) or len(between) > 8:
+    main_verb = any(t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:pass", "cop") for t in between)
+    if main_verb or any(t.lower_ in ctx.lex.complementizers for t in between) or len(between) > 8:
         return None
     prev = ctx.doc[sent.start - 1].sent
     return trim(ctx.text, prev.start_char, prev.end_char)

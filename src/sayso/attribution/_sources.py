@@ -74,6 +74,18 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     return (a, b) if _usable(ctx, a, b, content) else None
 
 
+def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
+    """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
+    head = tok
+    while head.head.i != head.i and sent.start <= head.head.i < sent.end:
+        head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
+            found = _parsed_subject(head, ctx, sent, content)
+            if found is not None:
+                return found
+    return None
+
+
 def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """Characters of the speaker's noun phrase for the cue ``tok``."""
     agent = _agent(tok, ctx, sent)
@@ -82,10 +94,17 @@ def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None
     parsed = _parsed_subject(tok, ctx, sent, content)
     if parsed is not None:
         return parsed
+    governing = _governing_subject(tok, ctx, sent, content)
+    if governing is not None:
+        return governing
     inverted = content is not None and content[1] <= tok.idx
     candidates = []
     if inverted or ctx.lex.subject_after_cue:
         candidates.append(noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases))
+        auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "aux:pass") and c.i < tok.i]
+        if ctx.lex.subject_after_cue and auxiliaries:  # `Dat heeft de raad dinsdag bekendgemaakt`
+            after_aux = auxiliaries[0].i + 1
+            candidates.append(noun_phrase_after(ctx.doc, after_aux, tok.i, ctx.lex, ctx.blocked_phrases))
     before = tok.i
     if content is not None and content[1] <= tok.idx and tok.idx - content[1] <= 3:
         span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")

@@ -104,6 +104,10 @@ def noun_phrase_after(
             seen_head = seen_head or is_head(tok)
             j += 1
             continue
+        role_before_name = j + 1 < limit and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha
+        if not seen_head and tok.is_alpha and tok.is_lower and role_before_name and low not in lex.source_stops:
+            j += 1  # `brandweercommandant Ellen Huisman`: a role word before a name, however tagged
+            continue
         if (
             not seen_head
             and j > i
