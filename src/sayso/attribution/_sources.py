@@ -17,7 +17,8 @@ from sayso.attribution._tokens import (
 )
 
 Range = tuple[int, int]
-AGENT_REACH = 5  # tokens from a passive cue to `by`/`door`
+AGENT_REACH = 5
+VERB_CHAIN = frozenset({"xcomp", "dep", "conj", "aux", "aux:pass"})  # tokens from a passive cue to `by`/`door`
 
 
 def _usable(ctx: Context, a: int, b: int, content: Range | None) -> bool:
@@ -77,8 +78,8 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
 def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
-    while head.head.i != head.i and sent.start <= head.head.i < sent.end:
-        head = head.head
+    while head.dep_ in VERB_CHAIN and head.head.i != head.i and sent.start <= head.head.i < sent.end:
+        head = head.head  # up a verb chain only, never out of a relative or adverbial clause
         if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
             found = _parsed_subject(head, ctx, sent, content)
             if found is not None:
