@@ -15,6 +15,7 @@ EXPECTED = {
     "SaysoError",
     "Skipped",
     "Span",
+    "StoreError",
     "TimeExpr",
     "__version__",
     "analysis_to_dict",
@@ -30,5 +31,5 @@ def test_public_api_is_pinned() -> None:
 
 
 def test_errors_share_one_root() -> None:
-    for err in (sayso.InputError, sayso.LanguageError, sayso.ModelError, sayso.EvaluationError):
+    for err in (sayso.InputError, sayso.LanguageError, sayso.ModelError, sayso.EvaluationError, sayso.StoreError):
         assert issubclass(err, sayso.SaysoError)

@@ -1,7 +1,7 @@
 """sayso: on whose say-so? Who claims what in news, through which words, how sure,
 with which numbers and dates."""
 
-from sayso.errors import EvaluationError, InputError, LanguageError, ModelError, SaysoError
+from sayso.errors import EvaluationError, InputError, LanguageError, ModelError, SaysoError, StoreError
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.pipeline import analyze
@@ -25,6 +25,7 @@ __all__ = [
     "SaysoError",
     "Skipped",
     "Span",
+    "StoreError",
     "TimeExpr",
     "__version__",
     "analysis_to_dict",
