@@ -98,3 +98,9 @@ def test_quote_without_cue_takes_the_previous_speaker(nlp_en) -> None:
     found = _find(nlp_en, text)
     direct = _one(found, "direct")
     assert direct.cue is None and direct.speaker == "Maria Lopez"
+
+
+def test_announcement(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The city council announced on Friday that the bridge will reopen in June."), "announcement")
+    assert a.cue.text == "announced" and a.content[0].text == "the bridge will reopen in June"
+    assert a.source.text == "The city council"

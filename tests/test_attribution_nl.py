@@ -97,3 +97,11 @@ def test_furniture_is_not_mined(nlp_nl) -> None:
     doc = nlp_nl(text)
     found = find_attributions(doc, language="nl", boilerplate=find_boilerplate(text))
     assert [a.cue.text for a in found if a.cue] == ["zei"]
+
+
+def test_announcement_dat_heeft_x_bekendgemaakt(nlp_nl) -> None:
+    text = "De brug gaat in juni weer open. Dat heeft de gemeenteraad vrijdag bekendgemaakt."
+    a = _one(_find(nlp_nl, text), "announcement")
+    assert a.cue.text == "bekendgemaakt"
+    assert a.content[0].text == "De brug gaat in juni weer open"
+    assert a.source is not None and "gemeenteraad" in a.source.text
