@@ -57,6 +57,10 @@ def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
         nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
         if t.text in ";:" and t.i > start:
             return t.idx
+        if t.text == "," and nxt is not None and nxt.lower_ in ctx.lex.clause_breaks and t.i > start:
+            after = doc[nxt.i + 1] if nxt.i + 1 < sent.end else None
+            if after is None or after.lower_ not in ctx.lex.complementizers:
+                return t.idx  # `..., maar een bedrag wilde ze niet noemen`: the narrative goes on
         if nxt is None or t.i <= start or not _second_verb_of_cue(nxt, cue):
             continue
         if t.pos_ == "CCONJ":

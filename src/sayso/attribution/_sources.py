@@ -67,6 +67,7 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     if phrase is not None and phrase[1] > right:
         right = phrase[1]  # the parser's subject cut short: `dijkgraaf` + `Henk Visser`
     a, b = char_span(ctx.doc[left:right])
+    b = min([b, *(x for x, _ in ctx.blocked_phrases if a < x < b and not ctx.text[x : x + 1].isdigit())])
     if content is not None and a < content[0] < b:
         b = content[0]
     if content is not None and a < content[1] < b:

@@ -101,6 +101,14 @@ def noun_phrase_after(
             seen_head = True
             break  # `hij`: a pronoun is a whole phrase
         if is_nominal(tok):
+            if (
+                lex.proper_noun_ends_phrase
+                and j > i
+                and doc[j - 1].pos_ == "PROPN"
+                and tok.is_lower
+                and tok.pos_ == "NOUN"
+            ):
+                break  # `Volgens het NCSC lagen ...`: no lower-case noun follows a name in one phrase
             seen_head = seen_head or is_head(tok)
             j += 1
             continue

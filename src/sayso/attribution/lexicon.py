@@ -39,6 +39,8 @@ class Lexicon:
     judgement_links: frozenset[str]  # `as`, `als` between a judged object and the judgement
     particle_cues: frozenset[str]  # separable verbs whose particle is the head word (`liet ... weten`)
     articles: frozenset[str]  # `een`, `the`: a cue form after one is a noun
+    clause_breaks: frozenset[str]  # `, maar` / `, but` end a reported content unless `dat`/`that` follows
+    proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
@@ -89,6 +91,8 @@ def lexicon(language: str) -> Lexicon:
         judgement_links=frozenset(data.get("judgement_links", [])),
         particle_cues=frozenset(data.get("particle_cues", [])),
         articles=frozenset(data.get("articles", [])),
+        clause_breaks=frozenset(data.get("clause_breaks", [])),
+        proper_noun_ends_phrase=bool(data.get("proper_noun_ends_phrase", False)),
         homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
     )

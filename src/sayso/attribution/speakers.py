@@ -14,7 +14,6 @@ from sayso.records import Attribution, Entity, Span
 
 _DETERMINERS = re.compile(r"^(de|het|een|die|deze|the|a|an|those|these)\s+", re.IGNORECASE)
 _LABEL_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
-PRONOUN_REACH = 500  # characters back to the last speaker that a pronoun still refers to
 
 
 def _outside(e: Entity, spans: Sequence[Span]) -> bool:
@@ -139,8 +138,8 @@ def resolve_speakers(
                     src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600)
                 )
                 if role in ("person", "person_or_group"):
-                    recent = previous is not None and src.start - _anchor(previous) <= PRONOUN_REACH
-                    if previous is not None and (recent or person is None or _anchor(previous) >= person.start):
+                    # the nearer of the last person speaker and the last person named outside quotes
+                    if previous is not None and (person is None or _anchor(previous) >= person.start):
                         speaker, is_person = previous.speaker, True
                     elif person is not None:
                         speaker, is_person = person.canonical, True
