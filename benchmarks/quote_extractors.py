@@ -11,15 +11,12 @@ kind textacy looks for).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from sayso.evaluation import MEASURES, new_counts, score_document
-from sayso.ingest import article_from_text, parse_date
+from sayso.evaluation import MEASURES, gold_articles, new_counts, score_document
 from sayso.language import backbone_name
-from sayso.options import Options
 from sayso.pipeline import analyze
 from sayso.serialize import analysis_to_dict
 
@@ -72,7 +69,7 @@ def _direct_recall(gold: dict[str, Any], system: dict[str, Any], text: str) -> t
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default=str(Path(__file__).resolve().parents[1] / "tests" / "data" / "attribution"))
+    parser.add_argument("--gold", default=str(Path(__file__).resolve().parents[1] / "tests" / "data" / "gold"))
     args = parser.parse_args()
     try:
         import textacy  # noqa: F401
@@ -85,17 +82,8 @@ def main() -> int:
     systems = {"textacy direct_quotations": new_counts(), "sayso": new_counts()}
     direct = {name: [0, 0] for name in systems}
     gave_up = 0
-    for gold_path in sorted(Path(args.gold).glob("en-*.gold.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        article = article_from_text(
-            text,
-            origin=str(gold_path),
-            article_id=gold_path.stem,
-            options=Options(),
-            published=parse_date(gold["document"].get("published"), str(gold_path)),
-            language="en",
-        )
+    for item in gold_articles(Path(args.gold), pattern="en-*.gold.json"):
+        gold, article, text = item.gold, item.article, item.article.text
         outputs = {"textacy direct_quotations": textacy_output(nlp(text)), "sayso": analysis_to_dict(analyze(article))}
         gave_up += bool(outputs["textacy direct_quotations"].get("gave_up"))
         for name, system in outputs.items():

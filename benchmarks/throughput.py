@@ -15,15 +15,13 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import json  # noqa: E402
 import re  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from sayso.ingest import article_from_text, parse_date  # noqa: E402
+from sayso.evaluation import gold_articles  # noqa: E402
 from sayso.language import load_backbone  # noqa: E402
-from sayso.options import Options  # noqa: E402
 from sayso.pipeline import analyze  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -31,18 +29,8 @@ WORD = re.compile(r"\w+")
 
 def _articles(dev: Path, limit: int | None):  # type: ignore[no-untyped-def]
     by_lang: dict[str, list] = {}
-    for gold_path in sorted(dev.glob("*.gold.json")):
-        meta = json.loads(gold_path.read_text(encoding="utf-8"))["document"]
-        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
-        art = article_from_text(
-            text,
-            origin=str(gold_path),
-            article_id=gold_path.stem,
-            options=Options(),
-            published=parse_date(meta.get("published"), str(gold_path)),
-            language=meta["language"],
-        )
-        by_lang.setdefault(meta["language"], []).append(art)
+    for item in gold_articles(dev):
+        by_lang.setdefault(item.article.language, []).append(item.article)
     return {lang: arts[:limit] if limit else arts for lang, arts in by_lang.items()}
 
 

@@ -3,29 +3,59 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sayso.errors import EvaluationError
 from sayso.evaluation.scoring import MEASURES, Count, new_counts, score_document
 from sayso.ingest import article_from_text, parse_date
 from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.pipeline import analyze
+from sayso.records import Article
 from sayso.serialize import analysis_to_dict
 
 
-def _gold_pairs(gold_dir: Path) -> list[tuple[Path, Path]]:
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    """An article of a gold folder, read with only its published date and language as metadata."""
+
+    article: Article
+    gold: dict[str, Any]
+    name: str
+
+
+def _gold_pairs(gold_dir: Path, pattern: str) -> list[tuple[Path, Path]]:
     if not gold_dir.is_dir():
         raise EvaluationError(f"{gold_dir}: not a folder; give a folder of NAME.txt and NAME.gold.json files")
     pairs = []
-    for gold in sorted(gold_dir.glob("*.gold.json")):
+    for gold in sorted(gold_dir.glob(pattern)):
         text = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
         if not text.is_file():
             raise EvaluationError(f"{gold}: has no article {text.name} beside it; add the text or remove the gold file")
         pairs.append((text, gold))
     if not pairs:
-        raise EvaluationError(f"{gold_dir}: holds no *.gold.json files; point to a gold folder such as shared/eval/dev")
+        raise EvaluationError(f"{gold_dir}: holds no {pattern} files; point to a gold folder such as shared/eval/dev")
     return pairs
+
+
+def gold_articles(
+    gold_dir: Path, *, options: Options = DEFAULT_OPTIONS, pattern: str = "*.gold.json"
+) -> Iterator[GoldArticle]:
+    """Each ``NAME.txt`` with its ``NAME.gold.json``, as the evaluation reads them."""
+    for text_path, gold_path in _gold_pairs(gold_dir, pattern):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        doc = gold.get("document", {})
+        article = article_from_text(
+            text_path.read_text(encoding="utf-8"),
+            origin=str(text_path),
+            article_id=text_path.stem,
+            options=options,
+            published=parse_date(doc.get("published"), str(gold_path)),
+            language=doc.get("language"),
+        )
+        yield GoldArticle(article, gold, text_path.stem)
 
 
 def evaluate_folder(
@@ -38,25 +68,12 @@ def evaluate_folder(
     """Analyse each gold article with only its published date and language as metadata; score all."""
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = new_counts()
-    for text_path, gold_path in _gold_pairs(gold_dir):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc = gold.get("document", {})
-        text = text_path.read_text(encoding="utf-8")
-        article = article_from_text(
-            text,
-            origin=str(text_path),
-            article_id=text_path.stem,
-            options=options,
-            published=parse_date(doc.get("published"), str(gold_path)),
-            language=doc.get("language"),
-        )
-        result = analysis_to_dict(analyze(article, options=options))
-        (out_dir / f"{text_path.stem}.json").write_text(
-            json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        score_document(text, gold, result, counts)
+    for item in gold_articles(gold_dir, options=options):
+        result = analysis_to_dict(analyze(item.article, options=options))
+        (out_dir / f"{item.name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+        score_document(item.article.text, item.gold, result, counts)
         if progress:
-            progress(text_path.stem)
+            progress(item.name)
     return counts
 
 
