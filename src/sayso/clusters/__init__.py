@@ -1,0 +1,31 @@
+"""Across articles: the same claim in several articles and languages, its origins and contradictions.
+
+Pure functions over ``ClaimItem`` records; the store and the CLI call them.
+"""
+
+from sayso.clusters.cluster import THRESHOLD, cluster_claims
+from sayso.clusters.contradictions import bounds, compatible, find_contradictions
+from sayso.clusters.credibility import propose_credibility
+from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
+from sayso.clusters.origins import Origins, article_groups, find_origins, origin_of
+from sayso.clusters.records import ClaimItem, Cluster, Contradiction
+
+__all__ = [
+    "THRESHOLD",
+    "ClaimItem",
+    "Cluster",
+    "Contradiction",
+    "Embedder",
+    "Origins",
+    "UseEmbedder",
+    "article_groups",
+    "bounds",
+    "cluster_claims",
+    "compatible",
+    "default_embedder",
+    "embed",
+    "find_contradictions",
+    "find_origins",
+    "origin_of",
+    "propose_credibility",
+]

