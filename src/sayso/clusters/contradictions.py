@@ -82,6 +82,8 @@ def _denial(a: ClaimItem, b: ClaimItem) -> str | None:
 
 
 def _certainty_clash(a: ClaimItem, b: ClaimItem) -> str | None:
+    if _negates(a) or _negates(b):
+        return None  # a denial against an assertion is a denial; two denials agree
     if (a.certainty in _SURE and b.certainty in _DOUBT) or (b.certainty in _SURE and a.certainty in _DOUBT):
         return f"certainty: {a.certainty} vs {b.certainty}"
     return None

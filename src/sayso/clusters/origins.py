@@ -34,7 +34,7 @@ class Origins:
 
 
 def article_groups(items: Iterable[ClaimItem], *, texts: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Map each article id to the id of the first article (by publication date) that has the same text.
+    """Map each article id to the id of the first article (by date, then as given) that has the same text.
 
     Articles are the same text when they have the same ``article_hash`` or,
     when ``texts`` (article id -> full text) is given, when their word 5-grams
@@ -43,7 +43,7 @@ def article_groups(items: Iterable[ClaimItem], *, texts: Mapping[str, str] | Non
     first: dict[str, ClaimItem] = {}
     for item in items:
         first.setdefault(item.article, item)
-    articles = sorted(first.values(), key=lambda it: (it.published or date.max, it.article))
+    articles = sorted(first.values(), key=lambda it: it.published or date.max)  # ties keep the given order
     group: dict[str, str] = {}
     by_hash: dict[str, str] = {}
     shingles: list[tuple[str, frozenset[tuple[str, ...]]]] = []

@@ -1,0 +1,274 @@
+"""Cross-article clustering: small multi-article stories with their origins, repeats and contradictions."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pytest
+
+from sayso.clusters import (
+    THRESHOLD,
+    ClaimItem,
+    article_groups,
+    bounds,
+    cluster_claims,
+    compatible,
+    find_contradictions,
+    find_origins,
+)
+from sayso.errors import InputError
+from sayso.records import Quantity, TimeExpr
+
+DIM = 8
+
+
+class FakeEmbedder:
+    """Vectors set by the test: one topic axis each, tilted towards the last axis by ``wobble``."""
+
+    def __init__(self, topics: dict[str, tuple[int, float]]) -> None:
+        self.topics = topics
+        self.calls = 0
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        self.calls += 1
+        rows = []
+        for text in texts:
+            topic, wobble = self.topics[text]
+            row = np.zeros(DIM, dtype=np.float32)
+            row[topic] = 1.0
+            row[DIM - 1] = wobble
+            rows.append(row)
+        return np.vstack(rows)
+
+
+def _item(id: str, article: str, text: str, **kw) -> ClaimItem:  # type: ignore[no-untyped-def]
+    kw.setdefault("language", "nl")
+    return ClaimItem(id=id, article=article, text=text, **kw)
+
+
+def _qty(text: str, value: float, qualifier: str = "exact", unit: str | None = "persons") -> Quantity:
+    return Quantity(0, len(text), text, value, unit=unit, qualifier=qualifier)
+
+
+def _cluster_of(clusters, claim_id):  # type: ignore[no-untyped-def]
+    return next(c for c in clusters if claim_id in c.members)
+
+
+# A wire story (ANP) about a bridge, printed word for word by three outlets, and an unrelated story.
+WIRE = "De Moerdijkbrug gaat vanaf maandag drie weken dicht voor onderhoud."
+UNRELATED = "Het KNMI verwacht morgen zware regenval in het noorden."
+
+
+def test_clusters_wire_story_repeated_by_three_outlets_is_one_origin() -> None:
+    items = [
+        _item("nos:1", "nos-brug", WIRE, outlet="NOS", chain=("NOS",), published=date(2026, 3, 2), article_hash="h1"),
+        _item("ad:1", "ad-brug", WIRE, outlet="AD", chain=("AD",), published=date(2026, 3, 2), article_hash="h1"),
+        _item("tg:1", "tg-brug", WIRE, outlet="Telegraaf", chain=("Telegraaf",), published=date(2026, 3, 3),
+              article_hash="h1"),
+        _item("knmi:1", "nos-weer", UNRELATED, outlet="NOS", published=date(2026, 3, 2), article_hash="h2"),
+    ]  # fmt: skip
+    fake = FakeEmbedder({WIRE: (0, 0.0), UNRELATED: (1, 0.0)})
+    clusters = cluster_claims(items, embedder=fake)
+    bridge = _cluster_of(clusters, "nos:1")
+    assert set(bridge.members) == {"nos:1", "ad:1", "tg:1"}
+    assert bridge.independent == 1
+    assert bridge.origins == ("NOS",)  # the first copy's outlet stands for the wire story
+    assert set(bridge.repeats) == {"ad:1", "tg:1"}
+    assert bridge.credibility == 3  # one origin, stated as certain
+    assert _cluster_of(clusters, "knmi:1").members == ("knmi:1",)
+    assert fake.calls == 1  # one batch for all claims
+
+
+def test_clusters_wire_copy_found_by_text_when_hashes_differ() -> None:
+    text = "Rijkswaterstaat sluit de Moerdijkbrug vanaf maandag drie weken voor groot onderhoud aan het wegdek."
+    items = [
+        _item("a:1", "a", WIRE, outlet="NOS", article_hash="x", published=date(2026, 3, 1)),
+        _item("b:1", "b", WIRE, outlet="AD", article_hash="y", published=date(2026, 3, 2)),
+        _item("c:1", "c", WIRE, outlet="NRC", article_hash="z", published=date(2026, 3, 3)),
+    ]
+    texts = {"a": text, "b": text + " Meer morgen.", "c": "Een heel ander stuk over de brug en het verkeer."}
+    assert article_groups(items, texts=texts) == {"a": "a", "b": "a", "c": "c"}
+    found = find_origins(items, texts=texts)
+    assert found.origins == ("NOS", "NRC")
+    assert found.repeats == ("b:1",)
+
+
+def test_clusters_wire_quote_traced_through_the_chain() -> None:
+    quote = "Minister Jansen zegt dat de brug in april weer opengaat."
+    items = [
+        _item(f"{o}:1", f"{o}-art", quote, outlet=o, speaker="Jansen", chain=(o, "ANP", "Jansen"))
+        for o in ("NOS", "AD", "Trouw")
+    ]
+    clusters = cluster_claims(items, embedder=FakeEmbedder({quote: (2, 0.0)}))
+    assert len(clusters) == 1
+    assert clusters[0].origins == ("Jansen",)
+    assert clusters[0].independent == 1
+    assert clusters[0].repeats == ("AD:1", "Trouw:1")
+
+
+# Two independent sources confirm the same claim, in English and in Dutch.
+EN = "Russian troops have withdrawn from the border, the ministry of defence said."
+NL = "Russische troepen hebben zich teruggetrokken van de grens, meldt een NAVO-functionaris."
+
+
+def test_clusters_two_independent_sources_corroborate() -> None:
+    items = [
+        _item("reuters:1", "reuters-1", EN, language="en", speaker="ministry of defence",
+              chain=("Reuters", "ministry of defence"), entities=("Russia",), outlet="Reuters"),
+        _item("nrc:1", "nrc-1", NL, speaker="NAVO-functionaris", chain=("NRC", "NAVO-functionaris"),
+              entities=("Russia",), outlet="NRC"),
+    ]  # fmt: skip
+    clusters = cluster_claims(items, embedder=FakeEmbedder({EN: (3, 0.0), NL: (3, 0.5)}))
+    assert len(clusters) == 1
+    (c,) = clusters
+    assert c.independent == 2
+    assert c.origins == ("ministry of defence", "NAVO-functionaris")
+    assert c.repeats == ()
+    assert c.contradictions == ()
+    assert c.credibility <= 2
+    assert c.credibility == 1  # both stated as certain
+
+
+def test_clusters_hedged_corroboration_is_probably_true() -> None:
+    items = [
+        _item("a:1", "a", EN, speaker="ministry", chain=("Reuters", "ministry"), certainty="reported"),
+        _item("b:1", "b", NL, speaker="official", chain=("NRC", "official")),
+    ]
+    (c,) = cluster_claims(items, embedder=FakeEmbedder({EN: (3, 0.0), NL: (3, 0.5)}))
+    assert (c.independent, c.credibility) == (2, 2)
+
+
+# A contradiction in numbers and a denial.
+FLED_A = "At least two million people have fled the region, the UN said."
+FLED_B = "Volgens de regering zijn een miljoen mensen uit de regio gevlucht."
+FLED_C = "Het ministerie ontkent dat er mensen uit de regio zijn gevlucht."
+
+
+def test_clusters_numbers_beyond_their_bounds_contradict() -> None:
+    items = [
+        _item("un:1", "un", FLED_A, language="en", speaker="UN",
+              quantities=(_qty("at least two million", 2e6, "at_least"),)),
+        _item("gov:1", "gov", FLED_B, speaker="regering", quantities=(_qty("een miljoen", 1e6),)),
+    ]  # fmt: skip
+    (c,) = cluster_claims(items, embedder=FakeEmbedder({FLED_A: (4, 0.0), FLED_B: (4, 0.4)}))
+    assert len(c.contradictions) == 1
+    assert c.contradictions[0].reason.startswith("quantity:")
+    assert {c.contradictions[0].a, c.contradictions[0].b} == {"un:1", "gov:1"}
+    assert c.credibility == 4
+
+
+def test_clusters_denial_against_assertions() -> None:
+    items = [
+        _item("un:1", "un", FLED_A, language="en", speaker="UN"),
+        _item("min:1", "min", FLED_C, speaker="ministerie", certainty="denied"),
+        _item("gov:1", "gov", FLED_B, speaker="regering", polarity="negative"),
+    ]
+    (c,) = cluster_claims(items, embedder=FakeEmbedder({FLED_A: (4, 0.0), FLED_B: (4, 0.4), FLED_C: (4, 0.6)}))
+    reasons = {(x.a, x.b): x.reason for x in c.contradictions}
+    assert reasons[("un:1", "min:1")].startswith("denial:")
+    assert reasons[("un:1", "gov:1")].startswith("denial:")
+    assert ("min:1", "gov:1") not in reasons  # two denials agree
+    assert c.credibility == 5  # two origins deny, one asserts
+
+
+def test_clusters_certain_against_questioned_contradicts() -> None:
+    a = _item("a", "x", FLED_A, certainty="certain")
+    b = _item("b", "y", FLED_B, certainty="questioned")
+    c = _item("c", "z", FLED_B, certainty="probable")
+    found = find_contradictions([a, b, c])
+    assert [(x.a, x.b, x.reason.split(":")[0]) for x in found] == [("a", "b", "certainty"), ("b", "c", "certainty")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        (_qty("at least 2m", 2e6, "at_least"), _qty("1m", 1e6), False),
+        (_qty("at least 2m", 2e6, "at_least"), _qty("3m", 3e6), True),
+        (_qty("at most 100", 100, "at_most"), _qty("150", 150), False),
+        (_qty("about 100", 100, "about"), _qty("110", 110), True),
+        (_qty("100", 100), _qty("110", 110), False),
+        (_qty("100", 100), _qty("100 euro", 100, unit="EUR"), True),  # different units: not comparable
+        (Quantity(0, 5, "5-10", None, low=5, high=10, unit="persons", qualifier="range"), _qty("12", 12), False),
+        (_qty("perhaps 5", 5, "possibly"), _qty("50", 50), True),
+    ],
+)
+def test_clusters_quantity_compatibility(a: Quantity, b: Quantity, ok: bool) -> None:
+    assert compatible(a, b) is ok
+    assert compatible(b, a) is ok
+
+
+def test_clusters_bounds_of_open_quantities() -> None:
+    assert bounds(_qty("at least 3", 3, "at_least")) == (3, math.inf)
+    assert bounds(_qty("vague", 3, "vague")) is None
+
+
+def test_clusters_same_article_claims_stay_apart_unless_near_identical() -> None:
+    one, two, three = "De brug gaat dicht.", "De brug gaat weer open.", "De brug gaat dicht!"
+    items = [_item("1", "art", one), _item("2", "art", two), _item("3", "art", three)]
+    fake = FakeEmbedder({one: (5, 0.0), two: (5, 0.5), three: (5, 0.1)})  # cos 0.89 and 0.995
+    clusters = cluster_claims(items, embedder=fake)
+    assert _cluster_of(clusters, "1").members == ("1", "3")
+    assert _cluster_of(clusters, "2").members == ("2",)
+    # the same two texts in different articles do cluster
+    items = [_item("1", "a", one), _item("2", "b", two)]
+    assert len(cluster_claims(items, embedder=fake)) == 1
+
+
+def test_clusters_threshold_decides() -> None:
+    a, b = "Tekst een.", "Tekst twee."
+    fake = FakeEmbedder({a: (6, 0.0), b: (6, 1.0)})  # cosine 0.71
+    items = [_item("a", "x", a), _item("b", "y", b)]
+    assert len(cluster_claims(items, embedder=fake, threshold=0.7)) == 1
+    assert len(cluster_claims(items, embedder=fake, threshold=THRESHOLD)) == 2
+
+
+def test_clusters_shared_entities_and_times_tip_the_balance() -> None:
+    a, b = "Tekst een.", "Tekst twee."
+    fake = FakeEmbedder({a: (6, 0.0), b: (6, 0.95)})  # cosine 0.725, under the threshold alone
+    when = (TimeExpr(0, 5, "maart", "2026-03"),)
+    plain = [_item("a", "x", a), _item("b", "y", b)]
+    rich = [
+        _item("a", "x", a, entities=("Rutte",), times=when),
+        _item("b", "y", b, entities=("rutte",), times=when),
+    ]
+    assert len(cluster_claims(plain, embedder=fake)) == 2
+    assert len(cluster_claims(rich, embedder=fake)) == 1
+
+
+def test_clusters_incremental_adds_to_previous_clusters() -> None:
+    fake = FakeEmbedder({WIRE: (0, 0.0), UNRELATED: (1, 0.0), EN: (3, 0.0), NL: (3, 0.4)})
+    first = [_item("nos:1", "nos", WIRE, outlet="NOS"), _item("knmi:1", "weer", UNRELATED)]
+    before = cluster_claims(first, embedder=fake)
+    later = [_item("ad:1", "ad", WIRE, outlet="AD", speaker="Rijkswaterstaat"), _item("r:1", "r", EN)]
+    after = cluster_claims(later, previous=before, known=first, embedder=fake)
+    assert len(after) == 3
+    bridge = _cluster_of(after, "ad:1")
+    assert bridge.id == _cluster_of(before, "nos:1").id
+    assert bridge.members == ("nos:1", "ad:1")
+    assert bridge.independent == 2  # NOS's own copy and Rijkswaterstaat
+    untouched = _cluster_of(after, "knmi:1")
+    assert untouched == _cluster_of(before, "knmi:1")
+    assert first[0].id == "nos:1" and before[0].members == ("nos:1",)  # inputs unchanged
+    with pytest.raises(InputError, match="known="):
+        cluster_claims(later, previous=before, embedder=fake)
+
+
+def test_clusters_duplicate_ids_are_refused() -> None:
+    with pytest.raises(InputError, match="share an id"):
+        cluster_claims([_item("1", "a", WIRE), _item("1", "b", WIRE)], embedder=FakeEmbedder({WIRE: (0, 0.0)}))
+
+
+@pytest.mark.slow
+def test_clusters_real_embedder_pairs_dutch_with_its_english_translation() -> None:
+    items = [
+        _item("en:1", "en-art", "The city council decided on Tuesday to close the old harbour bridge for repairs.",
+              language="en"),
+        _item("nl:1", "nl-art", "De gemeenteraad besloot dinsdag de oude havenbrug te sluiten voor reparaties."),
+        _item("nl:2", "nl-other", "Het Nederlands elftal won gisteravond met drie tegen nul van Duitsland."),
+    ]  # fmt: skip
+    clusters = cluster_claims(items)
+    assert _cluster_of(clusters, "en:1") is _cluster_of(clusters, "nl:1")
+    assert _cluster_of(clusters, "nl:2").members == ("nl:2",)
+    assert len(clusters) == 2
