@@ -38,6 +38,7 @@ from sayso.store import GRADES, _dialect, _migrate, _write, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKENDS = ["sqlite", "postgresql"]
+SHIPPED = ["0001_initial", "0002_cluster_details"]
 
 
 # PostgreSQL: one server for the session, one schema per test
@@ -170,7 +171,7 @@ def _analysis(
 
 def test_store_migrations_create_the_schema_once(store_url: str) -> None:
     with open_store(store_url) as store:
-        assert store.migrations() == ["0001_initial"]
+        assert store.migrations() == SHIPPED
     tables = set(_dump(store_url))
     for table in (
         "articles",
@@ -192,36 +193,36 @@ def test_store_migrations_create_the_schema_once(store_url: str) -> None:
         assert table in tables
     before = _dump(store_url)
     with open_store(store_url) as store:  # re-opening applies nothing
-        assert store.migrations() == ["0001_initial"]
+        assert store.migrations() == SHIPPED
     assert _dump(store_url) == before
-    assert len(before["migrations"]) == 1
+    assert len(before["migrations"]) == len(SHIPPED)
 
 
 def test_store_migrations_are_applied_in_order_and_recorded(store_url: str) -> None:
-    extra = _migrate.Migration("0002_notes", "CREATE TABLE notes (id {id}, body TEXT NOT NULL);\n")
+    extra = _migrate.Migration("9999_notes", "CREATE TABLE notes (id {id}, body TEXT NOT NULL);\n")
     db = _dialect.connect(store_url, create=True)
     try:
-        assert _migrate.migrate(db) == ["0001_initial"]
-        assert _migrate.migrate(db, [*_migrate.available(), extra]) == ["0002_notes"]
+        assert _migrate.migrate(db) == SHIPPED
+        assert _migrate.migrate(db, [*_migrate.available(), extra]) == ["9999_notes"]
         assert _migrate.migrate(db, [*_migrate.available(), extra]) == []
         db.execute("INSERT INTO notes (body) VALUES (?)", ("x",))
         assert db.execute("SELECT id FROM notes") == [(1,)]
-        assert _migrate.applied(db) == ["0001_initial", "0002_notes"]
+        assert _migrate.applied(db) == [*SHIPPED, "9999_notes"]
     finally:
         db.close()
     with pytest.raises(StoreError, match="newer sayso"):
-        open_store(store_url)  # this sayso does not know 0002_notes
+        open_store(store_url)  # this sayso does not know 9999_notes
 
 
 def test_store_failed_migration_leaves_nothing_behind(store_url: str) -> None:
-    broken = _migrate.Migration("0002_broken", "CREATE TABLE half (id {id});\nCREATE TABLE half (id {id});\n")
+    broken = _migrate.Migration("9999_broken", "CREATE TABLE half (id {id});\nCREATE TABLE half (id {id});\n")
     db = _dialect.connect(store_url, create=True)
     try:
         _migrate.migrate(db)
         with pytest.raises(StoreError):
             _migrate.migrate(db, [*_migrate.available(), broken])
         assert "half" not in db.tables()
-        assert _migrate.applied(db) == ["0001_initial"]
+        assert _migrate.applied(db) == SHIPPED
     finally:
         db.close()
 
@@ -273,6 +274,42 @@ def test_store_adding_the_same_text_twice_changes_nothing(store_url: str) -> Non
         assert not again.added and again.article_id == "rotterdam-1" and again.claims == 0
         assert store.stored_id(analysis.article.text) == "rotterdam-1"
         assert store.stored_id("some other text") is None
+    assert _dump(store_url) == before
+
+
+class _Topics:
+    """A stand-in embedder: one axis per topic word, so the tests choose which claims are the same."""
+
+    TOPICS = ("ships", "bridge", "jets")
+
+    def encode(self, texts: list[str]) -> Any:
+        import numpy as np
+
+        return np.array([[float(t in text.lower()) for t in self.TOPICS] + [0.01] for text in texts])
+
+
+def test_store_add_clusters_claims_incrementally(store_url: str) -> None:
+    first = _analysis()
+    text = "Mayor Jan de Vries said 40 ships were stuck in Rotterdam on Monday."
+    second = _analysis(text, id="rotterdam-2", published=date(2025, 3, 15))
+    forty = Quantity(24, 26, "40", 40.0, unit="ships")
+    second = replace(second, quantities=(forty,), claims=(replace(second.claims[0], quantities=(forty,)),))
+    third = _analysis("Mayor Jan de Vries said the bridge in Rotterdam was closed on Monday.", id="bridge-1")
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(first)
+        [alone] = store.clusters()
+        assert alone.independent == 1 and alone.credibility == 3 and alone.origins == ("harbour office",)
+        store.add(second)
+        store.add(third)
+        assert store.cluster() == 0  # every claim has its cluster: nothing to do
+        ships, bridge = store.clusters()
+        assert [c.article.id for c in ships.claims] == ["rotterdam-1", "rotterdam-2"] and ships.id == alone.id
+        assert ships.independent == 1 and ships.repeats == (ships.claims[1].id,)  # both cite the harbour office
+        assert [reason.split(":")[0] for _, _, reason in ships.contradictions] == ["quantity"]  # 12 vs 40 ships
+        assert ships.credibility == 4 and [c.article.id for c in bridge.claims] == ["bridge-1"]
+        assert store.cluster_of(ships.claims[1].id) == ships
+        before = _dump(store_url)
+        assert not store.add(second).added
     assert _dump(store_url) == before
 
 
@@ -566,8 +603,10 @@ def test_ingest_summary_exit_code_and_resume(
     assert "added 0, already there 3, skipped 0" in capsys.readouterr().out
     assert stand_in == []  # stored texts are not analysed again
     after = _dump(db)
-    assert after == before  # the skip of broken.txt stays recorded; nothing else changed
+    assert after == before  # the skip of broken.txt stays recorded; nothing else changed, clusters included
     assert len(after["skipped"]) == 1
+    clustered = {row[1] for row in after["cluster_members"]}
+    assert after["clusters"] and clustered == {row[0] for row in after["claims"]}  # every claim has its cluster
 
 
 def test_ingest_skips_an_id_clash_and_goes_on(
@@ -621,6 +660,24 @@ def test_query_commands(tmp_path: Path, stand_in: list[str], capsys: pytest.Capt
 
     assert main(["claims", "--db", str(tmp_path / "none.db")]) == 1
     assert "no store there" in capsys.readouterr().err
+
+    assert main(["export", "clusters", "--db", db]) == 0
+    clusters = json.loads(capsys.readouterr().out)
+    assert sum(len(k["claims"]) for k in clusters) == 4  # every claim, once
+    for k in clusters:
+        assert set(k) == {"id", "claims", "origins", "independent", "repeats", "contradictions", "credibility"}
+        assert 1 <= k["credibility"] <= 6 and k["independent"] == len(k["origins"])
+        for c in k["claims"]:
+            assert {"article", "language", "start", "end", "text", "speaker"} <= set(c)
+    [home] = [k for k in clusters if any(c["speaker"] == "Woordvoerder Anna Bos" for c in k["claims"])]
+    assert home["claims"][0]["article"] == "kyiv-2" and home["claims"][0]["language"] == "nl"
+    assert main(["claim", str(bos["id"]), "--db", db]) == 0
+    shown = capsys.readouterr().out
+    assert (
+        f"cluster     {home['id']}:" in shown and "credibility" in shown and "source grade, by an analyst: C" in shown
+    )
+    assert main(["claim", str(bos["id"]), "--db", db, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cluster"]["id"] == home["id"]
 
 
 def test_store_commands_have_help() -> None:

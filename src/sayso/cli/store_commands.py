@@ -17,8 +17,17 @@ from sayso.errors import SaysoError, StoreError
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Article, Skipped
-from sayso.store import SourceRow, Store, StoredClaim, open_store
+from sayso.store import SourceRow, Store, StoredClaim, StoredCluster, open_store
 from sayso.store.records import GRADE_MEANINGS
+
+CREDIBILITY = {  # NATO Admiralty information credibility, as sayso.clusters.credibility proposes it
+    1: "confirmed by independent sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
 
 DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: $SAYSO_DB, else ./sayso.db)"
 
@@ -69,7 +78,7 @@ def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str 
         if store.stored_id(item.text) is not None:
             return "already"  # resumable: a stored text is never analysed again
         try:
-            result = store.add(pipeline.analyze(item, options=options))
+            result = store.add(pipeline.analyze(item, options=options), cluster=False)
         except SaysoError as err:
             item = Skipped(item.origin or item.id, str(err))
         else:
@@ -92,6 +101,10 @@ def run_ingest(args: argparse.Namespace) -> int:
                     outcome = "skipped"
                 counts[outcome] += 1
                 progress.show(counts)
+            progress.show(counts, final=True)
+            clustered = store.cluster()  # the batch's claims join the clusters, in one transaction
+            if clustered:
+                print(f"clustered {clustered} new claims", file=sys.stderr)
         finally:
             progress.show(counts, final=True)
             print(f"added {counts['added']}, already there {counts['already']}, skipped {counts['skipped']}")
@@ -174,12 +187,38 @@ def _claim_text(c: StoredClaim) -> str:
     return "\n".join(lines)
 
 
+def _cluster_text(c: StoredClaim, k: StoredCluster | None) -> str:
+    if k is None:
+        return "  cluster     none yet (it joins one at the end of the ingest that stored it)"
+    grade = f"{c.speaker_grade} ({GRADE_MEANINGS[c.speaker_grade]})" if c.speaker_grade else "not graded"
+    lines = [
+        f"  cluster     {k.id}: {len(k.claims)} appearances, "
+        f"{k.independent} independent origins: {'; '.join(k.origins)}",
+        f"  credibility {k.credibility} ({CREDIBILITY[k.credibility]}), proposed from corroboration"
+        f" · the speaker's source grade, by an analyst: {grade if c.speaker else 'no speaker'}",
+    ]
+    for other in k.claims:
+        if other.id == c.id:
+            continue
+        mark = " (repeats)" if other.id in k.repeats else ""
+        lines.append(
+            f"  also        {other.id} {other.article.id} [{other.article.language}] "
+            f"{other.speaker or '(the article itself)'}: {_oneline(other.text)}{mark}"
+        )
+    lines += [f"  contradicts {a} vs {b}: {reason}" for a, b, reason in k.contradictions if c.id in (a, b)]
+    return "\n".join(lines)
+
+
 def run_claim(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         found = store.claim(args.id)
         if found is None:
             raise StoreError(f"no claim {args.id} in {store.url}; 'sayso claims' lists the claims and their ids")
-    print(_json(asdict(found)) if args.format == "json" else _claim_text(found))
+        cluster = store.cluster_of(found.id)
+    if args.format == "json":
+        print(_json({**asdict(found), "cluster": _cluster_dict(cluster) if cluster else None}))
+    else:
+        print(_claim_text(found) + "\n" + _cluster_text(found, cluster))
     return 0
 
 
@@ -239,6 +278,54 @@ def _grade_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
 
 
+# export
+
+
+def _cluster_dict(k: StoredCluster) -> dict[str, Any]:
+    return {
+        "id": k.id,
+        "claims": [
+            {
+                "id": c.id,
+                "article": c.article.id,
+                "language": c.article.language,
+                "start": min((s.start for s in c.content), default=0),
+                "end": max((s.end for s in c.content), default=0),
+                "text": c.text,
+                "speaker": c.speaker,
+            }
+            for c in k.claims
+        ],
+        "origins": list(k.origins),
+        "independent": k.independent,
+        "repeats": list(k.repeats),
+        "contradictions": [{"a": a, "b": b, "reason": reason} for a, b, reason in k.contradictions],
+        "credibility": k.credibility,
+    }
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        found = store.clusters()
+    if args.format == "json":
+        print(_json([_cluster_dict(k) for k in found]))
+    else:
+        for k in found:
+            print(
+                f"cluster {k.id}: {len(k.claims)} claims, {k.independent} independent, {len(k.repeats)} repeats, "
+                f"{len(k.contradictions)} contradictions, credibility {k.credibility}"
+            )
+            for c in k.claims:
+                print(f"  {c.id:>6}  {c.article.id} [{c.article.language}]  {_speaker(c)}: {_oneline(c.text)}")
+    return 0
+
+
+def _export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("what", choices=["clusters"], help="what to export: clusters (claims stating the same proposition)")
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument("--format", choices=["json", "text"], default="json", help="output format (default: json)")
+
+
 def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
@@ -259,4 +346,11 @@ STORE_COMMANDS = (
         "sources", "List speakers and cited sources with their claim counts and grades.", run_sources, _sources_args
     ),
     Command("grade", "Grade a source's reliability (A-F) as an analyst.", run_grade, _grade_args),
+    Command(
+        "export",
+        "Export the clusters of claims: appearances, origins, independent count, repeats, contradictions, "
+        "proposed credibility (1-6).",
+        run_export,
+        _export_args,
+    ),
 )

@@ -110,7 +110,7 @@ def cluster_claims(
             open_.append(best)
         best.add(item, vector)
         best.touched = True
-    return [_finish(oc, by_id) for oc in open_]
+    return [_finish(oc, by_id, texts) for oc in open_]
 
 
 def _bonus(item: ClaimItem, oc: _Open) -> float:
@@ -126,7 +126,7 @@ def _bonus(item: ClaimItem, oc: _Open) -> float:
     return bonus
 
 
-def _finish(oc: _Open, by_id: Mapping[str, ClaimItem]) -> Cluster:
+def _finish(oc: _Open, by_id: Mapping[str, ClaimItem], texts: Mapping[str, str] | None) -> Cluster:
     centroid = tuple(float(x) for x in oc.mean)
     if not oc.touched and oc.previous is not None:
         return oc.previous
@@ -137,7 +137,7 @@ def _finish(oc: _Open, by_id: Mapping[str, ClaimItem]) -> Cluster:
             "pass the claims of previous clusters as known="
         )
     members = [by_id[m] for m in oc.members]
-    origins = find_origins(members)
+    origins = find_origins(members, texts=texts)
     contradictions = find_contradictions(members)
     return Cluster(
         id=oc.id,

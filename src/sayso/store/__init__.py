@@ -12,7 +12,7 @@ each, recorded in the ``migrations`` table); ``docs/store.md`` describes it.
 
 from sayso.store._store import Store, open_store
 from sayso.store._write import content_hash
-from sayso.store.records import GRADES, AddResult, SourceRow, StoredArticle, StoredClaim
+from sayso.store.records import GRADES, AddResult, SourceRow, StoredArticle, StoredClaim, StoredCluster
 
 __all__ = [
     "GRADES",
@@ -21,6 +21,7 @@ __all__ = [
     "Store",
     "StoredArticle",
     "StoredClaim",
+    "StoredCluster",
     "content_hash",
     "open_store",
 ]

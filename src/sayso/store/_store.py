@@ -6,10 +6,11 @@ import difflib
 from datetime import UTC, date, datetime
 from types import TracebackType
 
+from sayso.clusters import Embedder
 from sayso.errors import StoreError
 from sayso.records import Analysis, Skipped
-from sayso.store import _dialect, _migrate, _read, _write
-from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim
+from sayso.store import _cluster, _dialect, _migrate, _read, _write
+from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim, StoredCluster
 
 
 def _now() -> str:
@@ -19,17 +20,30 @@ def _now() -> str:
 class Store:
     """An open store. Every write is one transaction; the same article text is stored once."""
 
-    def __init__(self, db: _dialect.Connection, url: str) -> None:
+    def __init__(self, db: _dialect.Connection, url: str, *, embedder: Embedder | None = None) -> None:
         self._db = db
+        self.embedder = embedder  # None: the multilingual USE model (sayso.clusters.default_embedder)
         self.url = _dialect._redact(url)  # where it is, without a password
         self.backend = db.name  # "sqlite" or "postgresql"
 
     # writing
 
-    def add(self, analysis: Analysis) -> AddResult:
-        """Store an analysed article in one transaction; a text already stored changes nothing."""
+    def add(self, analysis: Analysis, *, cluster: bool = True) -> AddResult:
+        """Store an analysed article in one transaction; a text already stored changes nothing.
+
+        Then, in a second transaction, its claims join the clusters (``cluster()``); pass ``cluster=False``
+        to add a batch first and call ``cluster()`` once at its end (what ``sayso ingest`` does)."""
         with self._db.transaction():
-            return _write.write_analysis(self._db, analysis, now=_now())
+            result = _write.write_analysis(self._db, analysis, now=_now())
+        if cluster and result.added:
+            self.cluster()
+        return result
+
+    def cluster(self) -> int:
+        """Put every claim that has no cluster yet into one (an existing cluster or a new one), in one
+        transaction; return how many claims were clustered (0, and nothing written, when all have one)."""
+        with self._db.transaction():
+            return _cluster.cluster_new(self._db, now=_now(), embedder=self.embedder)
 
     def stored_id(self, text: str) -> str | None:
         """The id under which exactly this article text is stored, or None: lets a caller skip re-analysing it."""
@@ -87,6 +101,17 @@ class Store:
         found = _read.load_claims(self._db, "c.id = ?", (int(claim_id),))
         return found[0] if found else None
 
+    def clusters(self) -> list[StoredCluster]:
+        """Every cluster with its claims, origins, independent count, repeats, contradictions and credibility."""
+        return _cluster.load_clusters(self._db)
+
+    def cluster_of(self, claim_id: int) -> StoredCluster | None:
+        """The cluster a claim belongs to, or None while it has none."""
+        found = _cluster.load_clusters(
+            self._db, "k.id IN (SELECT cluster_id FROM cluster_members WHERE claim_id = ?)", (int(claim_id),)
+        )
+        return found[0] if found else None
+
     def sources(self) -> list[SourceRow]:
         """Every speaker and cited source, most claims first, with its newest analyst grade."""
         return _read.list_sources(self._db)
@@ -116,9 +141,10 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None, *, create: bool = True) -> Store:
+def open_store(url: str | None = None, *, create: bool = True, embedder: Embedder | None = None) -> Store:
     """Open (and migrate) the store at ``url``: a SQLite path (``sqlite:///path`` too) or a ``postgresql://``
-    URL; default ``$SAYSO_DB``, else ``./sayso.db``. ``create=False`` refuses a SQLite file that is not there."""
+    URL; default ``$SAYSO_DB``, else ``./sayso.db``. ``create=False`` refuses a SQLite file that is not there.
+    ``embedder``: what turns claims into vectors for clustering (default: the multilingual USE model)."""
     target = _dialect.resolve(url)
     db = _dialect.connect(target, create=create)
     try:
@@ -126,4 +152,4 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     except BaseException:
         db.close()
         raise
-    return Store(db, target)
+    return Store(db, target, embedder=embedder)

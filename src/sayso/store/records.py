@@ -78,3 +78,16 @@ class SourceRow:
     grade: str | None  # the newest analyst grade, A-F
     graded_by: str | None
     graded_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCluster:
+    """Claims that state the same proposition, where they come from, how they agree, and the proposed credibility."""
+
+    id: int
+    claims: tuple[StoredClaim, ...]  # in order of claim id
+    origins: tuple[str, ...]  # the distinct origins, in order of first appearance
+    independent: int  # number of distinct origins
+    repeats: tuple[int, ...]  # claim ids that only repeat an origin already counted
+    contradictions: tuple[tuple[int, int, str], ...]  # (claim id, claim id, reason)
+    credibility: int  # proposed NATO Admiralty information credibility 1-6; never the A-F source grade

@@ -1,0 +1,163 @@
+"""Clustering stored claims: new claims join the stored clusters (``sayso.clusters``), and the result is kept.
+
+Runs inside the caller's one transaction. Claims that belong to no cluster yet
+are the new ones, so a run that was interrupted is simply completed by the next;
+when every claim has its cluster nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sayso.clusters import ClaimItem, Cluster, Contradiction, Embedder, cluster_claims
+from sayso.store import _read
+from sayso.store._dialect import Connection
+from sayso.store.records import StoredClaim, StoredCluster
+
+_UNCLUSTERED = "c.text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
+_CLUSTERED = "EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
+_METHOD = "sayso.clusters: USE multilingual v3 cosine + entity/quantity/time bonuses"
+
+
+def claim_item(c: StoredClaim) -> ClaimItem:
+    """What clustering needs of a stored claim; the chain runs outlet -> speaker -> cited, the last is the origin."""
+    return ClaimItem(
+        id=str(c.id),
+        article=c.article.id,
+        language=c.article.language,
+        text=c.text,
+        speaker=c.speaker,
+        chain=tuple(link.name for link in c.chain),
+        certainty=c.certainty,
+        polarity=c.polarity,
+        quantities=c.quantities,
+        times=c.times,
+        entities=tuple(dict.fromkeys(e.canonical for e in c.entities)),
+        published=c.article.published,
+        outlet=c.article.outlet,
+        article_hash=c.article.content_hash,
+    )
+
+
+def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -> int:
+    """Cluster every claim that has no cluster yet; return how many claims were clustered."""
+    new = _read.load_claims(db, _UNCLUSTERED)
+    if not new:
+        return 0
+    known = _read.load_claims(db, _CLUSTERED)
+    rows = _cluster_rows(db)
+    previous = {key: cluster for key, (_, cluster) in rows.items()}
+    articles = sorted({c.article.id for c in (*new, *known)})
+    texts: dict[str, str] = {}
+    for k in range(0, len(articles), 500):
+        chunk = articles[k : k + 500]
+        rows_ = db.execute(f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+        texts.update({r[0]: r[1] for r in rows_})
+    result = cluster_claims(
+        [claim_item(c) for c in new],
+        previous=list(previous.values()),
+        known=[claim_item(c) for c in known],
+        embedder=embedder,
+        texts=texts,
+    )
+    for cluster in result:
+        old = previous.get(cluster.id)
+        if cluster is old:
+            continue  # untouched
+        values = (
+            json.dumps([round(x, 7) for x in cluster.centroid]),
+            json.dumps(list(cluster.origins), ensure_ascii=False),
+            cluster.independent,
+            json.dumps([int(m) for m in cluster.repeats]),
+            json.dumps(
+                [{"a": int(x.a), "b": int(x.b), "reason": x.reason} for x in cluster.contradictions], ensure_ascii=False
+            ),
+            cluster.credibility,
+        )
+        if old is None:
+            found = db.execute(
+                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, origins, independent, repeats, "
+                "contradictions, credibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (cluster.id, now, now, _METHOD, *values),
+            )
+            cluster_id, members_before = int(found[0][0]), set()
+        else:
+            cluster_id = rows[cluster.id][0]
+            db.execute(
+                "UPDATE clusters SET updated_at = ?, centroid = ?, origins = ?, independent = ?, repeats = ?, "
+                "contradictions = ?, credibility = ? WHERE id = ?",
+                (now, *values, cluster_id),
+            )
+            members_before = set(old.members)
+        db.execute_many(
+            "INSERT INTO cluster_members (cluster_id, claim_id, similarity, added_at) VALUES (?, ?, ?, ?)",
+            [(cluster_id, int(m), None, now) for m in cluster.members if m not in members_before],
+        )
+    return len(new)
+
+
+def _cluster_rows(db: Connection) -> dict[str, tuple[int, Cluster]]:
+    """Every stored cluster as ``sayso.clusters`` gave it: key -> (row id, Cluster)."""
+    rows = db.execute(
+        "SELECT id, key, centroid, origins, independent, repeats, contradictions, credibility FROM clusters ORDER BY id"
+    )
+    members = _members(db)
+    out: dict[str, tuple[int, Cluster]] = {}
+    for cid, key, centroid, origins, independent, repeats, contradictions, credibility in rows:
+        out[key] = (
+            int(cid),
+            Cluster(
+                id=key,
+                members=tuple(str(m) for m in members.get(int(cid), [])),
+                origins=tuple(json.loads(origins)),
+                independent=int(independent),
+                repeats=tuple(str(m) for m in json.loads(repeats)),
+                contradictions=tuple(
+                    Contradiction(str(x["a"]), str(x["b"]), x["reason"]) for x in json.loads(contradictions)
+                ),
+                credibility=int(credibility),
+                centroid=tuple(json.loads(centroid)),
+            ),
+        )
+    return out
+
+
+def _members(db: Connection, where: str = "", params: Sequence[Any] = ()) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    sql = "SELECT cluster_id, claim_id FROM cluster_members" + (f" WHERE {where}" if where else "")
+    for cid, claim in db.execute(sql + " ORDER BY cluster_id, claim_id", params):
+        out.setdefault(int(cid), []).append(int(claim))
+    return out
+
+
+def load_clusters(db: Connection, where: str = "", params: Sequence[Any] = ()) -> list[StoredCluster]:
+    """Stored clusters (all, or those ``where`` selects on ``clusters k``) with their claims, in order of id."""
+    rows = db.execute(
+        "SELECT k.id, k.origins, k.independent, k.repeats, k.contradictions, k.credibility FROM clusters k"
+        + (f" WHERE {where}" if where else "")
+        + " ORDER BY k.id",
+        params,
+    )
+    if not rows:
+        return []
+    ids = [int(r[0]) for r in rows]
+    members = _members(db, f"cluster_id IN ({', '.join('?' * len(ids))})", ids) if len(ids) <= 500 else _members(db)
+    wanted = sorted({m for r in rows for m in members.get(int(r[0]), [])})
+    claims: dict[int, StoredClaim] = {}
+    for k in range(0, len(wanted), 500):
+        chunk = wanted[k : k + 500]
+        claims.update({c.id: c for c in _read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk)})
+    return [
+        StoredCluster(
+            id=int(cid),
+            claims=tuple(claims[m] for m in members.get(int(cid), []) if m in claims),
+            origins=tuple(json.loads(origins)),
+            independent=int(independent),
+            repeats=tuple(int(m) for m in json.loads(repeats)),
+            contradictions=tuple((int(x["a"]), int(x["b"]), x["reason"]) for x in json.loads(contradictions)),
+            credibility=int(credibility),
+        )
+        for cid, origins, independent, repeats, contradictions, credibility in rows
+    ]
