@@ -93,6 +93,13 @@ def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None
     agent = _agent(tok, ctx, sent)
     if agent is not None and _usable(ctx, *agent, content):
         return agent
+    if content is not None and content[1] <= tok.idx and tok.idx - content[1] <= 3:
+        span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
+        rng = noun_phrase_before(ctx.doc, span.start, sent.start, ctx.lex, ctx.blocked_phrases) if span else None
+        if rng is not None:  # `dat de minister „aannemelijk” achtte`: the judge stands right before the judgement
+            a, b = _edges(ctx, *trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])))
+            if _usable(ctx, a, b, content):
+                return a, b
     parsed = _parsed_subject(tok, ctx, sent, content)
     if parsed is not None:
         return parsed
