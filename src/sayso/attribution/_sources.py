@@ -76,10 +76,15 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     return (a, b) if _usable(ctx, a, b, content) else None
 
 
+def _chained(tok: Token) -> bool:
+    """Whether ``tok`` hangs on its head within one verb chain (a participle under its auxiliary too)."""
+    return tok.dep_ in VERB_CHAIN or (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "AUX")
+
+
 def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
-    while head.dep_ in VERB_CHAIN and head.head.i != head.i and sent.start <= head.head.i < sent.end:
+    while _chained(head) and head.head.i != head.i and sent.start <= head.head.i < sent.end:
         head = head.head  # up a verb chain only, never out of a relative or adverbial clause
         if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
             found = _parsed_subject(head, ctx, sent, content)
@@ -118,7 +123,10 @@ def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None
     if content is not None and content[1] <= tok.idx and tok.idx - content[1] <= 3:
         span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
         before = span.start if span is not None else before  # `X „aannemelijk” achtte`: X before the judgement
-    candidates.append(noun_phrase_before(ctx.doc, before, sent.start, ctx.lex, ctx.blocked_phrases))
+    rng_before = noun_phrase_before(ctx.doc, before, sent.start, ctx.lex, ctx.blocked_phrases)
+    if rng_before is not None and rng_before[0] > sent.start and ctx.doc[rng_before[0] - 1].pos_ == "ADP":
+        rng_before = None  # `op de uitspraken van X gereageerd`: the object of a preposition is no subject
+    candidates.append(rng_before)
     for rng in candidates:
         if rng is not None:
             a, b = _edges(ctx, *trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])))

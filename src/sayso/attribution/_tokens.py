@@ -12,7 +12,7 @@ from sayso.attribution.lexicon import Lexicon
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "for", "voor", "noch", "nor", "en", "and"})
+LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "on", "for", "voor", "noch", "nor", "en", "and"})
 COMPLEMENT_LINKS = frozenset({"with", "to", "met", "bij", "aan"})
 EDGE_CHARS = " \t\n,.;:!?–—-"
 QUOTE_CHARS = "„“”«»‹›‘’\"'"
@@ -39,13 +39,22 @@ def char_span(tokens: Sequence[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _mid_sentence_name(tok: Token) -> bool:
+    """A capitalised word inside a sentence is a name, however a weak tagger tagged it (`Henk` as VERB)."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and tok.i > 0 and tok.text != "I"
+
+
 def is_nominal(tok: Token) -> bool:
+    if _mid_sentence_name(tok):
+        return True
     if tok.pos_:
         return tok.pos_ in NOMINAL or (tok.pos_ == "X" and tok.text[:1].isupper())
     return tok.text[:1].isupper()
 
 
 def is_head(tok: Token) -> bool:
+    if _mid_sentence_name(tok):
+        return True
     if tok.pos_:
         return tok.pos_ in HEADS or (tok.pos_ == "X" and tok.text[:1].isupper())
     return tok.text[:1].isupper()
