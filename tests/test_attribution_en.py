@@ -104,3 +104,8 @@ def test_announcement(nlp_en) -> None:
     a = _one(_find(nlp_en, "The city council announced on Friday that the bridge will reopen in June."), "announcement")
     assert a.cue.text == "announced" and a.content[0].text == "the bridge will reopen in June"
     assert a.source.text == "The city council"
+
+
+def test_a_short_lead_sentence_is_not_taken_for_a_headline(nlp_en) -> None:
+    found = _find(nlp_en, "The dam will hold, the operator said on Friday.\n\nRain is expected all weekend.")
+    assert [a.cue.text for a in found if a.cue] == ["said"]

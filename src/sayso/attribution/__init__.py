@@ -39,7 +39,8 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
             continue
         words = len(line.split())
         ends_like_sentence = line[-1] in '.!:”"’»'
-        if (n == 0 and words <= HEADLINE_MAX_WORDS and "\n\n" in text[m.end() : m.end() + 3]) or (
+        title = n == 0 and words <= HEADLINE_MAX_WORDS and not line.endswith(".")  # a lead sentence is no title
+        if (title and "\n\n" in text[m.end() : m.end() + 3]) or (
             words <= SUBHEAD_MAX_WORDS and not ends_like_sentence and line[-1] != ","
         ):
             out.append((m.start(), m.end()))

@@ -93,11 +93,18 @@ def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range
     return None
 
 
+def is_passive(tok: Token) -> bool:
+    """A passive cue (`is expected`, `wordt verwacht`): only an agent (`by X`) can be its source."""
+    return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in tok.children)
+
+
 def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """Characters of the speaker's noun phrase for the cue ``tok``."""
     agent = _agent(tok, ctx, sent)
     if agent is not None and _usable(ctx, *agent, content):
         return agent
+    if is_passive(tok):
+        return None
     if content is not None and content[1] <= tok.idx and tok.idx - content[1] <= 3:
         span = ctx.doc.char_span(content[0], content[1], alignment_mode="expand")
         rng = noun_phrase_before(ctx.doc, span.start, sent.start, ctx.lex, ctx.blocked_phrases) if span else None

@@ -19,7 +19,7 @@ from sayso.attribution._content import (
 )
 from sayso.attribution._context import Context
 from sayso.attribution._judgement import judge
-from sayso.attribution._sources import find_source
+from sayso.attribution._sources import find_source, is_passive
 from sayso.attribution._tokens import QUOTE_CHARS, trim
 from sayso.records import Attribution, Span
 
@@ -103,6 +103,8 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
         return None
     kind, content = _kind(ctx, lemma, cut_chain(ctx, content))
     source = find_source(tok, ctx, sent, content)
+    if source is None and is_passive(tok):
+        return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
     return Attribution(kind, source and ctx.span(*source), cue, (ctx.span(*content),))
 
 
