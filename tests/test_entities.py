@@ -33,6 +33,15 @@ def blank():  # type: ignore[no-untyped-def]
     return pipes
 
 
+def _check(found: dict[str, Entity], expected: dict, absent: list[str]) -> None:  # type: ignore[type-arg]
+    """Each expected name form with its label and canonical name; none of the absent forms."""
+    for form, (label, canonical) in expected.items():
+        assert form in found, f"{form!r} not found in {sorted(found)}"
+        assert (found[form].label, found[form].canonical) == (label, canonical)
+    for form in absent:
+        assert form not in found
+
+
 def _found(nlp, text: str, language: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]
     ents = find_entities(nlp(text), language=language)
     for e in ents:
@@ -276,11 +285,7 @@ NL_CASES += [
 @pytest.mark.parametrize(("text", "expected", "absent"), NL_CASES)
 def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], text, "nl")
-    for form, (label, canonical) in expected.items():
-        assert form in found, f"{form!r} not found in {sorted(found)}"
-        assert (found[form].label, found[form].canonical) == (label, canonical)
-    for form in absent:
-        assert form not in found
+    _check(found, expected, absent)
 
 
 @pytest.mark.parametrize(
@@ -453,11 +458,7 @@ EN_CASES += [
 @pytest.mark.parametrize(("text", "expected", "absent"), EN_CASES)
 def test_entities_english_rules_without_ner(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["en"], text, "en")
-    for form, (label, canonical) in expected.items():
-        assert form in found, f"{form!r} not found in {sorted(found)}"
-        assert (found[form].label, found[form].canonical) == (label, canonical)
-    for form in absent:
-        assert form not in found
+    _check(found, expected, absent)
 
 
 # --- with the English backbone ------------------------------------------------------------------
@@ -504,11 +505,7 @@ def test_entities_english_rules_without_ner(blank, text: str, expected: dict, ab
 )
 def test_entities_english_with_backbone(nlp_en, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(nlp_en, text, "en")
-    for form, (label, canonical) in expected.items():
-        assert form in found, f"{form!r} not found in {sorted(found)}"
-        assert (found[form].label, found[form].canonical) == (label, canonical)
-    for form in absent:
-        assert form not in found
+    _check(found, expected, absent)
 
 
 @pytest.mark.slow
@@ -516,11 +513,7 @@ def test_entities_english_with_backbone(nlp_en, text: str, expected: dict, absen
 def test_entities_dutch_with_backbone(nlp_nl, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     """The same Dutch sentences through the shipped Dutch pipeline: its NER must not make things worse."""
     found = _found(nlp_nl, text, "nl")
-    for form, (label, canonical) in expected.items():
-        assert form in found, f"{form!r} not found in {sorted(found)}"
-        assert (found[form].label, found[form].canonical) == (label, canonical)
-    for form in absent:
-        assert form not in found
+    _check(found, expected, absent)
 
 
 def _names_f1(dev_dir: Path, language: str, nlp) -> float:  # type: ignore[no-untyped-def]

@@ -70,14 +70,8 @@ def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
     return Span(start, end, text) if start is not None and end is not None and text is not None else None
 
 
-def load_claims(
-    db: Connection, where: str = "", params: Sequence[Any] = (), limit: int | None = None
-) -> list[StoredClaim]:
-    sql = _CLAIM_SELECT + (f" WHERE {where}" if where else "") + " ORDER BY c.id"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    rows = db.execute(sql, params)
-    ids = [row[0] for row in rows]
+def _claim_parts(db: Connection, ids: Sequence[Any]) -> tuple[dict[Any, list[Any]], ...]:
+    """Content spans, quantities and times of the claims ``ids``, grouped by claim."""
     spans = _grouped(
         db, "SELECT claim_id, start_char, end_char, text FROM claim_spans WHERE claim_id IN ({ids}) ORDER BY seq", ids
     )
@@ -93,6 +87,18 @@ def load_claims(
         "ORDER BY seq",
         ids,
     )
+    return spans, quantities, times
+
+
+def load_claims(
+    db: Connection, where: str = "", params: Sequence[Any] = (), limit: int | None = None
+) -> list[StoredClaim]:
+    sql = _CLAIM_SELECT + (f" WHERE {where}" if where else "") + " ORDER BY c.id"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    rows = db.execute(sql, params)
+    ids = [row[0] for row in rows]
+    spans, quantities, times = _claim_parts(db, ids)
     chains = _grouped(
         db,
         "SELECT claim_id, name, role, start_char, end_char, text FROM claim_chains WHERE claim_id IN ({ids}) "
@@ -282,21 +288,7 @@ def _claims(db: Connection, article_id: str) -> tuple[Claim, ...]:
         (article_id,),
     )
     ids = [r[0] for r in rows]
-    spans = _grouped(
-        db, "SELECT claim_id, start_char, end_char, text FROM claim_spans WHERE claim_id IN ({ids}) ORDER BY seq", ids
-    )
-    quantities = _grouped(
-        db,
-        "SELECT claim_id, start_char, end_char, text, value, low, high, unit, qualifier FROM claim_quantities "
-        "WHERE claim_id IN ({ids}) ORDER BY seq",
-        ids,
-    )
-    times = _grouped(
-        db,
-        "SELECT claim_id, start_char, end_char, text, value, kind FROM claim_times WHERE claim_id IN ({ids}) "
-        "ORDER BY seq",
-        ids,
-    )
+    spans, quantities, times = _claim_parts(db, ids)
     return tuple(
         Claim(
             content=tuple(Span(*s) for s in spans.get(r[0], [])),
