@@ -27,3 +27,14 @@ def test_unknown_language_names_the_supported_ones() -> None:
     with pytest.raises(LanguageError, match="supported: en, nl"):
         load_lines("fr", "stopwords")
     assert supported_languages() == ("en", "nl")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_initials_never_end_a_sentence(language: str, request: pytest.FixtureRequest) -> None:
+    nlp = request.getfixturevalue(f"nlp_{language}")
+    doc = nlp("Eerste vlucht naar de V. S.\n\nJ. F. Kennedy landde. Daarna niets.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Eerste vlucht naar de V. S.",
+        "J. F. Kennedy landde.",
+        "Daarna niets.",
+    ]

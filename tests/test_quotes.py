@@ -23,6 +23,8 @@ def _texts(text: str) -> list[str]:
         ("It's the 'best' plan, said Ann.", ["best"]),
         ("Eerste zin. Tweede zin zonder begin.” Daarna niets.", ["Eerste zin. Tweede zin zonder begin."]),
         ("Hij zei: „Dit loopt door tot het eind", ["Dit loopt door tot het eind"]),
+        ("Filmstudio ‘s willen meer, zei hij ‘s avonds in ’s-Hertogenbosch.", []),
+        ("Hij zei 't zelf: ‘stop nu’.", ["stop nu"]),
     ],
 )
 def test_quotes_each_mark_style(text: str, expected: list[str]) -> None:

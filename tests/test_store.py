@@ -38,7 +38,7 @@ from sayso.store import GRADES, _dialect, _migrate, _write, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKENDS = ["sqlite", "postgresql"]
-SHIPPED = ["0001_initial", "0002_cluster_details"]
+SHIPPED = ["0001_initial", "0002_cluster_details", "0003_claim_context"]
 
 
 # PostgreSQL: one server for the session, one schema per test

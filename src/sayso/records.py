@@ -113,6 +113,9 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     said_at: str | None = None
+    # The sentence or sentences the claim was made in (source, cue and content); the article's own claims
+    # are their own context. None only for claims built without sentences.
+    context: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 OPENERS = {"„": "”“", "“": "”", "«": "»", "‹": "›", "‘": "’", '"': '"', "'": "'"}
 DOUBLE_CLOSERS = "”»"
 SINGLE_OPENERS = "‘'"
+# One-letter words written with a leading apostrophe ('s avonds, studio 's, 't, 'n, 'k): never a quote.
+CLITICS = "stnk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,15 @@ def _paragraph_end(text: str, i: int) -> int:
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in SINGLE_OPENERS and _is_clitic(text, i + 1):
+        return False
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _is_clitic(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a one-letter clitic such as the ``s`` of ``'s morgens``."""
+    follows = text[i + 1] if i + 1 < len(text) else " "
+    return i < len(text) and text[i] in CLITICS and (follows.isspace() or follows in "-,.")
 
 
 def _is_closing(text: str, i: int) -> bool:

@@ -19,6 +19,17 @@ def _overlaps(a: tuple[int, int], spans: Sequence[Span]) -> bool:
     return any(a[0] < s.end and s.start < a[1] for s in spans)
 
 
+def _context(text: str, parts: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> Span | None:
+    """From the first to the last sentence that ``parts`` touch: the passage the claim was made in."""
+    touched = [(start, end) for start, end in sentences if _overlaps((start, end), parts)]
+    if not touched:
+        return None
+    start, end = touched[0][0], touched[-1][1]
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
+
+
 def build_claims(
     text: str,
     *,
@@ -48,6 +59,7 @@ def build_claims(
                     quantities=tuple(q for q in quantities if _within(q, a.content)),
                     times=tuple(t for t in times if _within(t, a.content)),
                     said_at=a.said_at,
+                    context=_context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], sentences),
                 ),
             )
         )
@@ -64,6 +76,7 @@ def build_claims(
                     polarity=polarity(text, span, language=language),
                     quantities=tuple(q for q in quantities if _within(q, span)),
                     times=tuple(t for t in times if _within(t, span)),
+                    context=span[0],
                 ),
             )
         )
@@ -86,6 +99,7 @@ def build_claims(
                     polarity=polarity(text, span, language=language),
                     quantities=tuple(q for q in quantities if _within(q, span)),
                     times=tuple(t for t in times if _within(t, span)),
+                    context=span[0],
                 ),
             )
         )

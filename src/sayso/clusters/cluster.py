@@ -17,7 +17,7 @@ import numpy as np
 
 from sayso.clusters.contradictions import compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
-from sayso.clusters.embed import Embedder, embed
+from sayso.clusters.embed import Embedder, embed_claims
 from sayso.clusters.origins import find_origins
 from sayso.clusters.records import ClaimItem, Cluster
 from sayso.errors import InputError
@@ -27,7 +27,8 @@ from sayso.errors import InputError
 # at 0.75, 95.2% of Dutch sentences share a cluster with their English original and
 # 4.8% of multi-claim clusters mix unrelated pairs; 0.70-0.80 all meet >= 80% / < 10%,
 # 0.75 keeps a margin on both sides. Table in docs/clusters.md.
-THRESHOLD = 0.75
+THRESHOLD = 0.80
+CONTEXT_WEIGHT = 0.7  # share of a claim's embedding that comes from the sentence(s) it was made in
 NEAR_IDENTICAL = 0.95  # cosine above which two claims of one article may share a cluster
 ENTITY_BONUS = 0.10  # times the share of the claim's entities the cluster already names
 QUANTITY_BONUS = 0.05  # when a quantity of the claim is compatible with one of the cluster's (same unit)
@@ -68,6 +69,7 @@ def cluster_claims(
     previous: Sequence[Cluster] = (),
     known: Iterable[ClaimItem] = (),
     threshold: float = THRESHOLD,
+    context_weight: float = CONTEXT_WEIGHT,
     embedder: Embedder | None = None,
     texts: Mapping[str, str] | None = None,
 ) -> list[Cluster]:
@@ -92,7 +94,9 @@ def cluster_claims(
             if m in known_by_id:
                 oc.note(known_by_id[m])
         open_.append(oc)
-    vectors = embed([it.text for it in items], embedder=embedder) if items else np.zeros((0, 0))
+    vectors = embed_claims(
+        [it.text for it in items], [it.context for it in items], context_weight=context_weight, embedder=embedder
+    )
     for item, vector in zip(items, vectors, strict=True):
         best, best_score = None, threshold
         if open_:

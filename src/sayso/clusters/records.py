@@ -16,6 +16,7 @@ class ClaimItem:
     article: str  # the article's id
     language: str
     text: str
+    context: str = ""  # the sentence(s) the claim was made in; "" when unknown (the text stands alone)
     speaker: str | None = None  # None: the article itself asserts it
     chain: tuple[str, ...] = ()  # names from the outlet to the origin; the last is the origin
     certainty: str = "certain"  # one of sayso.certainty.LABELS

@@ -39,6 +39,8 @@ def _ends_sentence(doc, i: int, abbreviations: frozenset[str]) -> bool:  # type:
         word = doc[i - 1].text.lower()
         if f"{word}." in abbreviations or (len(word) == 1 and word.isalpha()):
             return False  # `dr. Jansen`, `J. Smith`
+    if len(tok.text) == 2 and tok.text[0].isalpha():
+        return False  # an initial the tokenizer kept whole: `V. S.`, `J. F. Kennedy`
     return tok.text.lower() not in abbreviations
 
 

@@ -34,6 +34,7 @@ def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimIte
         article=c.article.id,
         language=c.article.language,
         text=c.text,
+        context=c.context.text if c.context is not None else "",
         speaker=c.speaker,
         chain=tuple(link.name for link in c.chain),
         certainty=c.certainty,

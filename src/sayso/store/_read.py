@@ -18,7 +18,8 @@ _LATEST_GRADE = "(SELECT MAX(g2.id) FROM grades g2 WHERE g2.source_id = {})"
 _CLAIM_SELECT = (
     "SELECT c.id, c.kind, c.speaker, COALESCE(att.speaker_type, s.type), g.code, c.certainty, c.polarity, "
     "c.said_at, c.said_on, c.text, a.id, a.content_hash, a.title, a.url, a.outlet, a.published, a.language, "
-    "a.origin, a.ingested_at "
+    "a.origin, a.ingested_at, c.context_start, c.context_end, "
+    "substr(a.text, c.context_start + 1, c.context_end - c.context_start) "
     "FROM claims c JOIN articles a ON a.id = c.article_id "
     "LEFT JOIN attributions att ON att.id = c.attribution_id "
     "LEFT JOIN sources s ON s.id = c.speaker_id "
@@ -139,6 +140,7 @@ def load_claims(
                 said_on=_day(row[8]),
                 content=tuple(Span(*s) for s in spans.get(cid, [])),
                 text=row[9],
+                context=_span(row[19], row[20], row[21]),
                 chain=tuple(_link(r) for r in chains.get(cid, [])),
                 quantities=tuple(_quantity(r) for r in quantities.get(cid, [])),
                 times=tuple(_time(r) for r in times.get(cid, [])),
@@ -284,7 +286,9 @@ def _attributions(db: Connection, article_id: str) -> tuple[Attribution, ...]:
 
 def _claims(db: Connection, article_id: str) -> tuple[Claim, ...]:
     rows = db.execute(
-        "SELECT id, kind, speaker, certainty, polarity, said_at FROM claims WHERE article_id = ? ORDER BY seq",
+        "SELECT c.id, c.kind, c.speaker, c.certainty, c.polarity, c.said_at, c.context_start, c.context_end, "
+        "substr(a.text, c.context_start + 1, c.context_end - c.context_start) "
+        "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.seq",
         (article_id,),
     )
     ids = [r[0] for r in rows]
@@ -299,6 +303,7 @@ def _claims(db: Connection, article_id: str) -> tuple[Claim, ...]:
             quantities=tuple(_quantity(q) for q in quantities.get(r[0], [])),
             times=tuple(_time(t) for t in times.get(r[0], [])),
             said_at=r[5],
+            context=_span(r[6], r[7], r[8]),
         )
         for r in rows
     )

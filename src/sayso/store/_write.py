@@ -293,11 +293,14 @@ def _insert_claims(
                 min((s.start for s in spans), default=0),
                 max((s.end for s in spans), default=0),
                 CONTENT_SEPARATOR.join(s.text for s in spans),
+                claim.context.start if claim.context is not None else None,
+                claim.context.end if claim.context is not None else None,
             )
         )
     db.execute_many(
         "INSERT INTO claims (article_id, seq, attribution_id, kind, speaker, speaker_id, certainty, polarity, "
-        "said_at, said_on, start_char, end_char, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "said_at, said_on, start_char, end_char, text, context_start, context_end) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     ids = _ids_by_seq(db, "claims", article_id) if rows else []

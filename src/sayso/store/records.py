@@ -59,6 +59,7 @@ class StoredClaim:
     said_on: date | None  # said_at when it is a day, else the article's publication date
     content: tuple[Span, ...]
     text: str  # the content spans joined with " … "
+    context: Span | None = None  # the sentence(s) it was made in; None for claims stored before migration 0003
     chain: tuple[ChainLink, ...] = ()  # outlet -> speaker -> cited; the last link is the origin
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
