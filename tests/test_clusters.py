@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -13,11 +14,13 @@ from sayso.clusters import (
     ClaimItem,
     article_groups,
     bounds,
+    candidates,
     cluster_claims,
     compatible,
     find_contradictions,
     find_origins,
 )
+from sayso.clusters.cluster import MAX_BONUS
 from sayso.errors import InputError
 from sayso.records import Quantity, TimeExpr
 
@@ -253,6 +256,30 @@ def test_clusters_incremental_adds_to_previous_clusters() -> None:
     assert first[0].id == "nos:1" and before[0].members == ("nos:1",)  # inputs unchanged
     with pytest.raises(InputError, match="known="):
         cluster_claims(later, previous=before, embedder=fake)
+
+
+def test_clusters_context_joins_fragments_of_the_same_sentence() -> None:
+    # Two translations whose extracted contents differ (a fragment each) but whose sentences match.
+    en, nl, en_sentence, nl_sentence = "the planes", "de vliegtuigen", "The company said so.", "Het bedrijf zei het."
+    fake = FakeEmbedder({en: (1, 0.0), nl: (2, 0.0), en_sentence: (3, 0.0), nl_sentence: (3, 0.2)})
+    items = [
+        _item("en:1", "en-art", en, language="en", context=en_sentence),
+        _item("nl:1", "nl-art", nl, context=nl_sentence),
+    ]
+    assert len(cluster_claims(items, embedder=fake, context_weight=0.0)) == 2
+    assert len(cluster_claims(items, embedder=fake, context_weight=0.9)) == 1
+    assert len(cluster_claims([replace(it, context="") for it in items], embedder=fake, context_weight=0.9)) == 2
+
+
+def test_clusters_candidates_are_the_clusters_a_claim_could_join() -> None:
+    axis = np.eye(3, dtype=np.float32)
+    reach = THRESHOLD - MAX_BONUS  # the lowest cosine a bonus can still lift over the threshold
+    edge = [reach + 0.01, math.sqrt(1 - (reach + 0.01) ** 2), 0.0]
+    beyond = [reach - 0.02, math.sqrt(1 - (reach - 0.02) ** 2), 0.0]
+    centroids = {"same": [2.0, 0.0, 0.0], "edge": edge, "beyond": beyond, "other": [0.0, 0.0, 1.0]}
+    assert candidates(axis[:1], centroids) == {"same", "edge"}
+    assert candidates(axis[2:], centroids) == {"other"}
+    assert candidates(axis[:0], centroids) == set() and candidates(axis[:1], {}) == set()
 
 
 def test_clusters_duplicate_ids_are_refused() -> None:

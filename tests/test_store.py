@@ -313,6 +313,42 @@ def test_store_add_clusters_claims_incrementally(store_url: str) -> None:
     assert _dump(store_url) == before
 
 
+def test_store_cluster_reads_only_the_clusters_a_claim_could_join(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.store import _read
+
+    ships = _analysis()
+    bridge = _analysis("Mayor Jan de Vries said the bridge in Rotterdam was closed on Monday.", id="bridge-1")
+    later = _analysis("Mayor Jan de Vries said 12 ships were stuck in Rotterdam on Monday!", id="rotterdam-2")
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(ships)
+        store.add(bridge)
+        bridge_claim = next(c.id for c in store.claims() if c.article.id == "bridge-1")
+        read: list[int] = []
+        real = _read.load_claims
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            found = real(*args, **kwargs)
+            read.extend(c.id for c in found)
+            return found
+
+        monkeypatch.setattr(_read, "load_claims", spy)
+        store.add(later)
+        assert read and bridge_claim not in read  # the bridge cluster is far from ships: never loaded
+        assert [len(k.claims) for k in store.clusters()] == [2, 1]
+
+
+def test_store_claims_from_before_contexts_still_cluster(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_analysis(), cluster=False)
+        with store._db.transaction():  # as migration 0003 leaves the claims stored before it
+            store._db.execute("UPDATE claims SET context_start = NULL, context_end = NULL")
+        [claim] = store.claims()
+        assert claim.context is None
+        assert store.cluster() == 1 and len(store.clusters()) == 1
+
+
 def test_store_refuses_a_known_id_with_another_text(store_url: str) -> None:
     with open_store(store_url) as store:
         store.add(_analysis())
@@ -405,9 +441,13 @@ def _analyses(draw: st.DrawFn, nul: bool) -> Analysis:
             quantities=tuple(draw(st.lists(st.sampled_from(quantities), max_size=2))) if quantities else (),
             times=tuple(draw(st.lists(st.sampled_from(times), max_size=2))) if times else (),
             said_at=a.said_at,
+            context=draw(st.none() | st.just(span())),
         )
         for a in attributions
-    ) + tuple(Claim(spans(1), None, "assertion", draw(some)) for _ in range(draw(st.integers(0, 2))))
+    ) + tuple(
+        Claim(spans(1), None, "assertion", draw(some), context=draw(st.none() | st.just(span())))
+        for _ in range(draw(st.integers(0, 2)))
+    )
     language = draw(st.sampled_from(["en", "nl"]))
     article = Article(
         text=text,

@@ -3,7 +3,7 @@
 Pure functions over ``ClaimItem`` records; the store and the CLI call them.
 """
 
-from sayso.clusters.cluster import THRESHOLD, cluster_claims
+from sayso.clusters.cluster import CONTEXT_WEIGHT, THRESHOLD, candidates, claim_vectors, cluster_claims
 from sayso.clusters.contradictions import bounds, compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
@@ -11,6 +11,7 @@ from sayso.clusters.origins import Origins, article_groups, find_origins, origin
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 
 __all__ = [
+    "CONTEXT_WEIGHT",
     "THRESHOLD",
     "ClaimItem",
     "Cluster",
@@ -20,6 +21,8 @@ __all__ = [
     "UseEmbedder",
     "article_groups",
     "bounds",
+    "candidates",
+    "claim_vectors",
     "cluster_claims",
     "compatible",
     "default_embedder",

@@ -33,6 +33,7 @@ NEAR_IDENTICAL = 0.95  # cosine above which two claims of one article may share 
 ENTITY_BONUS = 0.10  # times the share of the claim's entities the cluster already names
 QUANTITY_BONUS = 0.05  # when a quantity of the claim is compatible with one of the cluster's (same unit)
 TIME_BONUS = 0.05  # when the claim and the cluster share a normalised time value
+MAX_BONUS = ENTITY_BONUS + QUANTITY_BONUS + TIME_BONUS
 
 
 @dataclass(slots=True)
@@ -63,6 +64,29 @@ class _Open:
         self.times.update(t.value for t in item.times)
 
 
+def claim_vectors(
+    items: Sequence[ClaimItem], *, context_weight: float = CONTEXT_WEIGHT, embedder: Embedder | None = None
+) -> np.ndarray:
+    """The unit vector clustering compares for each claim: its text mixed with its context."""
+    return embed_claims(
+        [it.text for it in items], [it.context for it in items], context_weight=context_weight, embedder=embedder
+    )
+
+
+def candidates(
+    vectors: np.ndarray, centroids: Mapping[str, Sequence[float]], *, threshold: float = THRESHOLD
+) -> set[str]:
+    """Ids of the clusters (id -> centroid) that any of ``vectors`` could join: the only ones whose
+    members a store must load. The others stay below the threshold even with every bonus."""
+    if not centroids or not len(vectors):
+        return set()
+    keys = list(centroids)
+    means = np.asarray([centroids[k] for k in keys], dtype=np.float32)
+    norms = np.linalg.norm(means, axis=1)
+    cosines = (means / np.where(norms == 0, 1.0, norms)[:, None]) @ np.asarray(vectors, dtype=np.float32).T
+    return {k for k, best in zip(keys, cosines.max(axis=1), strict=True) if best + MAX_BONUS >= threshold}
+
+
 def cluster_claims(
     items: Sequence[ClaimItem],
     *,
@@ -72,14 +96,18 @@ def cluster_claims(
     context_weight: float = CONTEXT_WEIGHT,
     embedder: Embedder | None = None,
     texts: Mapping[str, str] | None = None,
+    vectors: np.ndarray | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
     ``known`` are the claims already in ``previous`` clusters: a previous
     cluster that gains members has its origins, repeats, contradictions and
     credibility recomputed over all its members, so their claims must be given.
-    ``texts`` (article id -> full text) lets near-duplicate articles be found
-    by their words as well as by ``article_hash``. Inputs are not changed.
+    ``previous`` may be only the ``candidates`` of the items: the others could
+    not gain a member. ``texts`` (article id -> full text) lets near-duplicate
+    articles be found by their words as well as by ``article_hash``.
+    ``vectors``: the items' ``claim_vectors`` when already computed. Inputs are
+    not changed.
     """
     known_by_id = {it.id: it for it in known}
     by_id = {**known_by_id, **{it.id: it for it in items}}
@@ -94,9 +122,10 @@ def cluster_claims(
             if m in known_by_id:
                 oc.note(known_by_id[m])
         open_.append(oc)
-    vectors = embed_claims(
-        [it.text for it in items], [it.context for it in items], context_weight=context_weight, embedder=embedder
-    )
+    if vectors is None:
+        vectors = claim_vectors(items, context_weight=context_weight, embedder=embedder)
+    if len(vectors) != len(items):
+        raise InputError(f"{len(vectors)} vectors for {len(items)} claims; give one vector per claim")
     for item, vector in zip(items, vectors, strict=True):
         best, best_score = None, threshold
         if open_:

@@ -11,14 +11,14 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sayso.clusters import ClaimItem, Cluster, Contradiction, Embedder, cluster_claims
+from sayso.clusters import ClaimItem, Cluster, Contradiction, Embedder, candidates, claim_vectors, cluster_claims
 from sayso.store import _read
 from sayso.store._dialect import Connection
 from sayso.store.records import StoredClaim, StoredCluster
 
 _UNCLUSTERED = "c.text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
 _CLUSTERED = "EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
-_METHOD = "sayso.clusters: USE multilingual v3 cosine + entity/quantity/time bonuses"
+_METHOD = "sayso.clusters: USE multilingual v3 cosine of claim + context, entity/quantity/time bonuses"
 
 
 def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimItem:
@@ -49,30 +49,37 @@ def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimIte
 
 
 def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -> int:
-    """Cluster every claim that has no cluster yet; return how many claims were clustered."""
+    """Cluster every claim that has no cluster yet; return how many claims were clustered.
+
+    Only the clusters the new claims could join (``candidates``, from the stored centroids) are read
+    with their members, so a run costs the centroids plus the neighbourhood, not the whole store.
+    """
     new = _read.load_claims(db, _UNCLUSTERED)
     if not new:
         return 0
-    known = _read.load_claims(db, _CLUSTERED)
-    rows = _cluster_rows(db)
+    entities = _article_entities(db, sorted({c.article.id for c in new}))
+    items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
+    vectors = claim_vectors(items, embedder=embedder)
+    keys = candidates(vectors, _centroids(db))
+    rows = _cluster_rows(db, sorted(keys))
     previous = {key: cluster for key, (_, cluster) in rows.items()}
+    member_ids = sorted({int(m) for cluster in previous.values() for m in cluster.members})
+    known: list[StoredClaim] = []
+    for chunk in _read._chunks(member_ids):
+        known.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
     articles = sorted({c.article.id for c in (*new, *known)})
+    entities.update(_article_entities(db, sorted({c.article.id for c in known} - set(entities))))
     texts: dict[str, str] = {}
-    entities: dict[str, list[str]] = {}
-    for k in range(0, len(articles), 500):
-        chunk = articles[k : k + 500]
+    for chunk in _read._chunks(articles):
         marks = ", ".join("?" * len(chunk))
         texts.update(dict(db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk)))
-        for aid, name in db.execute(
-            f"SELECT article_id, canonical FROM entities WHERE article_id IN ({marks}) ORDER BY article_id, seq", chunk
-        ):
-            entities.setdefault(aid, []).append(name)
     result = cluster_claims(
-        [claim_item(c, entities.get(c.article.id, ())) for c in new],
+        items,
         previous=list(previous.values()),
         known=[claim_item(c, entities.get(c.article.id, ())) for c in known],
         embedder=embedder,
         texts=texts,
+        vectors=vectors,
     )
     for cluster in result:
         old = previous.get(cluster.id)
@@ -110,12 +117,37 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
     return len(new)
 
 
-def _cluster_rows(db: Connection) -> dict[str, tuple[int, Cluster]]:
-    """Every stored cluster as ``sayso.clusters`` gave it: key -> (row id, Cluster)."""
-    rows = db.execute(
-        "SELECT id, key, centroid, origins, independent, repeats, contradictions, credibility FROM clusters ORDER BY id"
-    )
-    members = _members(db)
+def _article_entities(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:
+    """The canonical entity names of each article, in text order."""
+    out: dict[str, list[str]] = {}
+    for chunk in _read._chunks(articles):
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT article_id, canonical FROM entities WHERE article_id IN ({marks}) ORDER BY article_id, seq"
+        for aid, name in db.execute(sql, chunk):
+            out.setdefault(aid, []).append(name)
+    return out
+
+
+def _centroids(db: Connection) -> dict[str, list[float]]:
+    """key -> centroid of every stored cluster."""
+    return {key: json.loads(centroid) for key, centroid in db.execute("SELECT key, centroid FROM clusters")}
+
+
+def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, Cluster]]:
+    """The stored clusters ``keys`` as ``sayso.clusters`` gave them: key -> (row id, Cluster)."""
+    rows: list[tuple[Any, ...]] = []
+    for chunk in _read._chunks(keys):
+        rows.extend(
+            db.execute(
+                "SELECT id, key, centroid, origins, independent, repeats, contradictions, credibility FROM clusters "
+                f"WHERE key IN ({', '.join('?' * len(chunk))}) ORDER BY id",
+                chunk,
+            )
+        )
+    ids = [int(r[0]) for r in rows]
+    members: dict[int, list[int]] = {}
+    for chunk in _read._chunks(ids):
+        members.update(_members(db, f"cluster_id IN ({', '.join('?' * len(chunk))})", chunk))
     out: dict[str, tuple[int, Cluster]] = {}
     for cid, key, centroid, origins, independent, repeats, contradictions, credibility in rows:
         out[key] = (
