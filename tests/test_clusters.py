@@ -18,6 +18,7 @@ from sayso.clusters import (
     cluster_claims,
     compatible,
     find_contradictions,
+    find_cross_contradictions,
     find_origins,
 )
 from sayso.clusters.cluster import MAX_BONUS
@@ -280,6 +281,42 @@ def test_clusters_candidates_are_the_clusters_a_claim_could_join() -> None:
     assert candidates(axis[:1], centroids) == {"same", "edge"}
     assert candidates(axis[2:], centroids) == {"other"}
     assert candidates(axis[:0], centroids) == set() and candidates(axis[:1], {}) == set()
+
+
+def test_clusters_numbers_about_the_same_entity_and_day_contradict_across_clusters() -> None:
+    monday = (TimeExpr(0, 8, "maandag", "2026-03-02"),)
+    tuesday = (TimeExpr(0, 7, "dinsdag", "2026-03-03"),)
+    port = _item(
+        "p:1",
+        "a",
+        "De haven telde maandag 12 gezonken schepen.",
+        entities=("Rotterdam",),
+        times=monday,
+        quantities=(_qty("12 schepen", 12, unit="ships"),),
+    )
+    insurer = _item(
+        "v:1",
+        "b",
+        "Verzekeraars keren uit voor 40 schepen.",
+        entities=("rotterdam",),
+        times=monday,
+        quantities=(_qty("40 schepen", 40, unit="ships"),),
+    )
+    later = replace(insurer, id="v:2", times=tuesday)
+    elsewhere = replace(insurer, id="v:3", entities=("Antwerpen",))
+    agree = replace(insurer, id="v:4", quantities=(_qty("ongeveer 12 schepen", 12, "about", unit="ships"),))
+    cluster_of = {"p:1": "k1", "v:1": "k2", "v:2": "k2", "v:3": "k3", "v:4": "k4", "same": "k1"}
+    [clash] = find_cross_contradictions([port], [insurer, later, elsewhere, agree], cluster_of)
+    assert (clash.a, clash.b) == ("p:1", "v:1") and clash.reason.startswith("quantity:")
+    assert clash.reason.endswith("about rotterdam")
+    same_cluster = replace(insurer, id="same")  # within a cluster, find_contradictions reports it
+    assert find_cross_contradictions([port], [same_cluster], cluster_of) == []
+    undated = [
+        replace(port, times=(), published=date(2026, 3, 2)),
+        replace(insurer, times=(), published=date(2026, 3, 2)),
+    ]
+    assert len(find_cross_contradictions(undated[:1], undated[1:], cluster_of)) == 1
+    assert find_cross_contradictions(undated[:1], [replace(undated[1], published=date(2026, 3, 9))], cluster_of) == []
 
 
 def test_clusters_duplicate_ids_are_refused() -> None:

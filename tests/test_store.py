@@ -38,7 +38,7 @@ from sayso.store import GRADES, _dialect, _migrate, _write, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKENDS = ["sqlite", "postgresql"]
-SHIPPED = ["0001_initial", "0002_cluster_details", "0003_claim_context"]
+SHIPPED = ["0001_initial", "0002_cluster_details", "0003_claim_context", "0004_cross_contradictions"]
 
 
 # PostgreSQL: one server for the session, one schema per test
@@ -320,6 +320,7 @@ def test_store_cluster_reads_only_the_clusters_a_claim_could_join(
 
     ships = _analysis()
     bridge = _analysis("Mayor Jan de Vries said the bridge in Rotterdam was closed on Monday.", id="bridge-1")
+    bridge = replace(bridge, claims=(replace(bridge.claims[0], quantities=()),))  # no number: cannot clash either
     later = _analysis("Mayor Jan de Vries said 12 ships were stuck in Rotterdam on Monday!", id="rotterdam-2")
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(ships)
@@ -337,6 +338,29 @@ def test_store_cluster_reads_only_the_clusters_a_claim_could_join(
         store.add(later)
         assert read and bridge_claim not in read  # the bridge cluster is far from ships: never loaded
         assert [len(k.claims) for k in store.clusters()] == [2, 1]
+
+
+def test_store_numbers_across_clusters_contradict(store_url: str) -> None:
+    from sayso.cli.store_commands import _cluster_dict
+
+    text = "Port workers said 40 vessels waited at the jets terminal in Rotterdam on Monday."
+    other = _analysis(text, id="jets-1", published=date(2025, 3, 15))
+    forty = Quantity(text.index("40"), text.index("40") + 2, "40", 40.0, unit="ships")
+    other = replace(other, quantities=(forty,), claims=(replace(other.claims[0], quantities=(forty,)),))
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_analysis())
+        store.add(other)
+        ships, jets = store.clusters()  # different propositions: two clusters
+        assert ships.contradictions == () and jets.contradictions == ()
+        [(mine, theirs, cluster, reason)] = jets.across
+        assert (mine, theirs, cluster) == (jets.claims[0].id, ships.claims[0].id, ships.id)
+        assert reason.startswith("quantity: '40'") and reason.endswith("about rotterdam")
+        assert [(a, b, k) for a, b, k, _ in ships.across] == [(theirs, mine, jets.id)]
+        exported = _cluster_dict(ships)["contradictions"]
+        assert exported == [{"a": theirs, "b": mine, "cluster": jets.id, "reason": reason}]
+        before = _dump(store_url)
+        assert store.cluster() == 0 and not store.add(other).added
+    assert _dump(store_url) == before
 
 
 def test_store_claims_from_before_contexts_still_cluster(store_url: str) -> None:

@@ -206,6 +206,11 @@ def _cluster_text(c: StoredClaim, k: StoredCluster | None) -> str:
             f"{other.speaker or '(the article itself)'}: {_oneline(other.text)}{mark}"
         )
     lines += [f"  contradicts {a} vs {b}: {reason}" for a, b, reason in k.contradictions if c.id in (a, b)]
+    lines += [
+        f"  contradicts {b} (cluster {other}), about the same entities and time: {reason}"
+        for a, b, other, reason in k.across
+        if a == c.id
+    ]
     return "\n".join(lines)
 
 
@@ -299,7 +304,8 @@ def _cluster_dict(k: StoredCluster) -> dict[str, Any]:
         "origins": list(k.origins),
         "independent": k.independent,
         "repeats": list(k.repeats),
-        "contradictions": [{"a": a, "b": b, "reason": reason} for a, b, reason in k.contradictions],
+        "contradictions": [{"a": a, "b": b, "reason": reason} for a, b, reason in k.contradictions]
+        + [{"a": a, "b": b, "cluster": other, "reason": reason} for a, b, other, reason in k.across],
         "credibility": k.credibility,
     }
 
@@ -313,7 +319,7 @@ def run_export(args: argparse.Namespace) -> int:
         for k in found:
             print(
                 f"cluster {k.id}: {len(k.claims)} claims, {k.independent} independent, {len(k.repeats)} repeats, "
-                f"{len(k.contradictions)} contradictions, credibility {k.credibility}"
+                f"{len(k.contradictions)} contradictions, {len(k.across)} across clusters, credibility {k.credibility}"
             )
             for c in k.claims:
                 print(f"  {c.id:>6}  {c.article.id} [{c.article.language}]  {_speaker(c)}: {_oneline(c.text)}")

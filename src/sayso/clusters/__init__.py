@@ -4,7 +4,7 @@ Pure functions over ``ClaimItem`` records; the store and the CLI call them.
 """
 
 from sayso.clusters.cluster import CONTEXT_WEIGHT, THRESHOLD, candidates, claim_vectors, cluster_claims
-from sayso.clusters.contradictions import bounds, compatible, find_contradictions
+from sayso.clusters.contradictions import bounds, compatible, find_contradictions, find_cross_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
 from sayso.clusters.origins import Origins, article_groups, find_origins, origin_of
@@ -28,6 +28,7 @@ __all__ = [
     "default_embedder",
     "embed",
     "find_contradictions",
+    "find_cross_contradictions",
     "find_origins",
     "origin_of",
     "propose_credibility",

@@ -19,7 +19,7 @@ from sayso.clusters.contradictions import compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, embed_claims
 from sayso.clusters.origins import find_origins
-from sayso.clusters.records import ClaimItem, Cluster
+from sayso.clusters.records import ClaimItem, Cluster, name_key
 from sayso.errors import InputError
 
 # Calibrated with `benchmarks/cluster_calibration.py` on the development set's 60
@@ -59,7 +59,7 @@ class _Open:
 
     def note(self, item: ClaimItem) -> None:
         self.articles.add(item.article)
-        self.entities.update(_key(e) for e in item.entities)
+        self.entities.update(name_key(e) for e in item.entities)
         self.quantities.extend(item.quantities)
         self.times.update(t.value for t in item.times)
 
@@ -149,7 +149,7 @@ def cluster_claims(
 def _bonus(item: ClaimItem, oc: _Open) -> float:
     bonus = 0.0
     if item.entities and oc.entities:
-        names = {_key(e) for e in item.entities}
+        names = {name_key(e) for e in item.entities}
         bonus += ENTITY_BONUS * len(names & oc.entities) / len(names)
     pairs = ((q, p) for q in item.quantities for p in oc.quantities)
     if any(q.unit is not None and q.unit == p.unit and compatible(q, p) for q, p in pairs):
@@ -186,7 +186,3 @@ def _finish(oc: _Open, by_id: Mapping[str, ClaimItem], texts: Mapping[str, str] 
 
 def _cluster_id(first_member: str) -> str:
     return "c" + hashlib.sha1(first_member.encode("utf-8")).hexdigest()[:12]
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())

@@ -1,12 +1,13 @@
-"""Claims of one cluster that cannot both be true: numbers, denials, certainty."""
+"""Claims that cannot both be true: within a cluster numbers, denials and certainty; across clusters
+numbers about the same entities and time."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 
-from sayso.clusters.records import ClaimItem, Contradiction
+from sayso.clusters.records import ClaimItem, Contradiction, name_key
 from sayso.records import Quantity
 
 # How far each qualifier lets a stated value stretch (relative), before bounds are compared.
@@ -55,6 +56,41 @@ def find_contradictions(items: Sequence[ClaimItem]) -> list[Contradiction]:
         if reason:
             found.append(Contradiction(a.id, b.id, reason))
     return found
+
+
+def find_cross_contradictions(
+    new: Sequence[ClaimItem], others: Sequence[ClaimItem], cluster_of: Mapping[str, str]
+) -> list[Contradiction]:
+    """Pairs of claims in different clusters (``cluster_of``: claim id -> cluster id), at least one of them
+    ``new``, that name a common entity at the same time yet give incompatible numbers of one unit.
+
+    "The same time" is a shared normalised time value, or, when neither claim has one, the same day of
+    publication. ``entities`` must be the claims' own (not their article's): the common entity is what
+    makes two propositions about the same thing.
+    """
+    found: list[Contradiction] = []
+    seen: set[frozenset[str]] = set()
+    for a in new:
+        for b in (*new, *others):
+            pair = frozenset((a.id, b.id))
+            if a.id == b.id or pair in seen or cluster_of.get(a.id) == cluster_of.get(b.id):
+                continue
+            seen.add(pair)
+            if not _same_subject(a, b):
+                continue
+            reason = _quantity_clash(a, b)
+            if reason:
+                shared = sorted(set(map(name_key, a.entities)) & set(map(name_key, b.entities)))
+                found.append(Contradiction(a.id, b.id, f"{reason} about {', '.join(shared)}"))
+    return found
+
+
+def _same_subject(a: ClaimItem, b: ClaimItem) -> bool:
+    if not set(map(name_key, a.entities)) & set(map(name_key, b.entities)):
+        return False
+    if a.times or b.times:
+        return bool({t.value for t in a.times} & {t.value for t in b.times})
+    return a.published is not None and a.published == b.published
 
 
 def _quantity_clash(a: ClaimItem, b: ClaimItem) -> str | None:

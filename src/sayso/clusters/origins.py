@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sayso.clusters.records import ClaimItem
+from sayso.clusters.records import ClaimItem, name_key
 
 NEAR_DUPLICATE = 0.8  # Jaccard overlap of word 5-grams above which two article texts are one text
 _WORD = re.compile(r"\w+")
@@ -84,17 +84,13 @@ def find_origins(items: Sequence[ClaimItem], *, texts: Mapping[str, str] | None 
     repeats: list[str] = []
     for item in ordered:
         origin = origin_of(item, groups=groups, outlets=outlets)
-        key = _key(origin)
+        key = name_key(origin)
         if key in seen:
             repeats.append(item.id)
         else:
             seen[key] = origin
         of[item.id] = seen[key]
     return Origins(tuple(seen.values()), of, tuple(repeats))
-
-
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
 
 
 def _shingles(text: str, n: int = 5) -> frozenset[tuple[str, ...]]:

@@ -8,6 +8,11 @@ from datetime import date
 from sayso.records import Quantity, TimeExpr
 
 
+def name_key(name: str) -> str:
+    """A name (entity, speaker, origin) as clustering compares it: without case or extra spaces."""
+    return " ".join(name.casefold().split())
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimItem:
     """What clustering needs of one claim, whatever article or store it came from."""

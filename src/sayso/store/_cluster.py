@@ -11,7 +11,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sayso.clusters import ClaimItem, Cluster, Contradiction, Embedder, candidates, claim_vectors, cluster_claims
+from sayso.clusters import (
+    ClaimItem,
+    Cluster,
+    Contradiction,
+    Embedder,
+    candidates,
+    claim_vectors,
+    cluster_claims,
+    find_cross_contradictions,
+)
 from sayso.store import _read
 from sayso.store._dialect import Connection
 from sayso.store.records import StoredClaim, StoredCluster
@@ -114,7 +123,48 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
             "INSERT INTO cluster_members (cluster_id, claim_id, similarity, added_at) VALUES (?, ?, ?, ?)",
             [(cluster_id, int(m), None, now) for m in cluster.members if m not in members_before],
         )
+    _add_cross_contradictions(db, new, now=now)
     return len(new)
+
+
+def _add_cross_contradictions(db: Connection, new: Sequence[StoredClaim], *, now: str) -> None:
+    """Record the new claims' contradictions with claims of other clusters about the same entities and time.
+
+    Only claims with a number can clash; the others that can are found through the entity index.
+    """
+    counted = [c for c in new if c.quantities and c.entities]
+    if not counted:
+        return
+    ids = [c.id for c in counted]
+    others: set[int] = set()
+    for chunk in _read._chunks(ids):
+        marks = ", ".join("?" * len(chunk))
+        others.update(
+            int(r[0])
+            for r in db.execute(
+                "SELECT DISTINCT ce2.claim_id FROM claim_entities ce1 JOIN entities e1 ON e1.id = ce1.entity_id "
+                "JOIN entities e2 ON e2.canonical = e1.canonical JOIN claim_entities ce2 ON ce2.entity_id = e2.id "
+                f"WHERE ce1.claim_id IN ({marks}) "
+                "AND EXISTS (SELECT 1 FROM claim_quantities q WHERE q.claim_id = ce2.claim_id)",
+                chunk,
+            )
+        )
+    others -= set(ids)
+    older: list[StoredClaim] = []
+    for chunk in _read._chunks(sorted(others)):
+        older.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
+    everyone = [*ids, *others]
+    cluster_of: dict[str, str] = {}
+    for chunk in _read._chunks(everyone):
+        sql = f"SELECT claim_id, cluster_id FROM cluster_members WHERE claim_id IN ({', '.join('?' * len(chunk))})"
+        cluster_of.update({str(claim): str(cluster) for claim, cluster in db.execute(sql, chunk)})
+    found = find_cross_contradictions(
+        [claim_item(c) for c in counted], [claim_item(c) for c in older], cluster_of
+    )  # own entities only: the article's would make every claim of two articles "about the same"
+    db.execute_many(
+        "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
+        [(int(x.a), int(x.b), x.reason, now) for x in found],
+    )
 
 
 def _article_entities(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:
@@ -193,6 +243,7 @@ def load_clusters(db: Connection, where: str = "", params: Sequence[Any] = ()) -
     for k in range(0, len(wanted), 500):
         chunk = wanted[k : k + 500]
         claims.update({c.id: c for c in _read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk)})
+    across = _across(db, wanted)
     return [
         StoredCluster(
             id=int(cid),
@@ -202,6 +253,23 @@ def load_clusters(db: Connection, where: str = "", params: Sequence[Any] = ()) -
             repeats=tuple(int(m) for m in json.loads(repeats)),
             contradictions=tuple((int(x["a"]), int(x["b"]), x["reason"]) for x in json.loads(contradictions)),
             credibility=int(credibility),
+            across=tuple(x for m in members.get(int(cid), []) for x in across.get(m, ())),
         )
         for cid, origins, independent, repeats, contradictions, credibility in rows
     ]
+
+
+def _across(db: Connection, claims: Sequence[int]) -> dict[int, list[tuple[int, int, int, str]]]:
+    """claim id -> its contradictions across clusters: (it, the other claim, the other's cluster, reason)."""
+    out: dict[int, list[tuple[int, int, int, str]]] = {}
+    for chunk in _read._chunks(claims):
+        marks = ", ".join("?" * len(chunk))
+        sql = (
+            "SELECT x.claim_a, x.claim_b, m.cluster_id, x.reason FROM cross_contradictions x "
+            "JOIN cluster_members m ON m.claim_id = {other} WHERE {mine} IN ({marks}) ORDER BY x.claim_a, x.claim_b"
+        )
+        for mine, other in (("x.claim_a", "x.claim_b"), ("x.claim_b", "x.claim_a")):
+            for a, b, cluster, reason in db.execute(sql.format(mine=mine, other=other, marks=marks), chunk):
+                here, there = (int(a), int(b)) if mine == "x.claim_a" else (int(b), int(a))
+                out.setdefault(here, []).append((here, there, int(cluster), reason))
+    return out

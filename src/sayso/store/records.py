@@ -92,3 +92,6 @@ class StoredCluster:
     repeats: tuple[int, ...]  # claim ids that only repeat an origin already counted
     contradictions: tuple[tuple[int, int, str], ...]  # (claim id, claim id, reason)
     credibility: int  # proposed NATO Admiralty information credibility 1-6; never the A-F source grade
+    # Contradictions with claims of other clusters about the same entities and time:
+    # (claim id here, claim id there, the other claim's cluster id, reason)
+    across: tuple[tuple[int, int, int, str], ...] = ()
