@@ -34,8 +34,9 @@ def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimIte
     """What clustering needs of a stored claim; the chain runs outlet -> speaker -> cited, the last is the origin.
 
     Its entities are the canonical names inside the claim's spans or, when they name none, the article's
-    (``article_entities``): on the development pairs that lifted attributed claims found with their
-    translation from 60% to 69% and lowered mixed clusters from 11.2% to 10.7% (benchmarks/cross_language.py).
+    (``article_entities``): on the development pairs, at the calibrated threshold and context weight, that
+    lifts Dutch attributed claims found with their English original from 81.7% to 91.5% with mixed clusters
+    at 5.7% instead of 6.0% (benchmarks/cross_language.py).
     """
     own = tuple(dict.fromkeys(e.canonical for e in c.entities))
     return ClaimItem(
