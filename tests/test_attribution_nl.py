@@ -105,3 +105,21 @@ def test_announcement_dat_heeft_x_bekendgemaakt(nlp_nl) -> None:
     assert a.cue.text == "bekendgemaakt"
     assert a.content[0].text == "De brug gaat in juni weer open"
     assert a.source is not None and "gemeenteraad" in a.source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na een lange ceremonie in Toulouse, onthulde Airbus plannen voor een nieuw vliegtuig.",
+        "Philips onthulde Hue, de nieuwe lamp voor woonkamers, dat met een app werkt.",
+    ],
+)
+def test_onthullen_with_a_thing_as_object_reports_nothing(nlp_nl, text: str) -> None:
+    assert _find(nlp_nl, text) == []
+
+
+def test_onthullen_with_a_clause_reports(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "De omzet daalt al maanden, onthulde topman Jansen."), "indirect")
+    assert a.content[0].text == "De omzet daalt al maanden" and a.source.text == "topman Jansen"
+    a = _one(_find(nlp_nl, "Het bedrijf onthulde dat de omzet daalt."), "indirect")
+    assert a.content[0].text == "de omzet daalt"

@@ -272,6 +272,17 @@ def test_clusters_context_joins_fragments_of_the_same_sentence() -> None:
     assert len(cluster_claims([replace(it, context="") for it in items], embedder=fake, context_weight=0.9)) == 2
 
 
+def test_clusters_two_claims_of_one_sentence_stay_apart() -> None:
+    # Two quotes in one sentence share its context, so their vectors are near-identical; still two claims.
+    one, two, sentence = "We keep the plan.", "We stop the plan.", "He said: We keep the plan. We stop the plan."
+    fake = FakeEmbedder({one: (1, 0.0), two: (1, 0.1), sentence: (2, 0.0)})
+    items = [_item("1", "art", one, context=sentence), _item("2", "art", two, context=sentence)]
+    assert len(cluster_claims(items, embedder=fake)) == 2
+    other = [_item("1", "art", one, context=sentence), _item("2", "art", two, context="Elsewhere: " + sentence)]
+    fake.topics["Elsewhere: " + sentence] = (2, 0.0)
+    assert len(cluster_claims(other, embedder=fake)) == 1  # near-identical in two sentences: a repetition
+
+
 def test_clusters_candidates_are_the_clusters_a_claim_could_join() -> None:
     axis = np.eye(3, dtype=np.float32)
     reach = THRESHOLD - MAX_BONUS  # the lowest cosine a bonus can still lift over the threshold

@@ -71,6 +71,24 @@ def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
     return sent.end_char
 
 
+def _thing_object(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`onthulde Lion, ...`, `, onthulde Airbus plannen voor ...`: a cue that also takes a thing as its
+    object, followed (past its subject, in inverted order) by a noun phrase that is no subject."""
+    if ctx.lex.say_forms.get(tok.lower_) not in ctx.lex.thing_object_verbs:
+        return False
+    doc, nominal = ctx.doc, False
+    for t in doc[tok.i + 1 : sent.end]:
+        if t.pos_ not in ("DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"):
+            return False
+        prev = doc[t.i - 1]
+        if nominal and (t.pos_ == "DET" or (t.pos_ == "NOUN" and t.text[:1].islower() and prev.pos_ == "PROPN")):
+            return True  # a second noun phrase: subject, then object
+        if t.i == tok.i + 1 and t.pos_ == "PROPN" and doc[tok.i - 1].pos_ in ("NOUN", "PROPN", "PRON"):
+            return True  # `Apple onthulde Lion`: the subject stands before the cue, so this is the object
+        nominal = nominal or is_nominal(t)
+    return False
+
+
 def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """A `dat`/`that` clause after the cue (past `, citing X,`), or the parser's ccomp."""
     k = tok.i + 1
@@ -84,8 +102,8 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         if _starts_other_clause(t) and not _opens_chain(t, ctx):
             break
         if is_complementizer(t, ctx):
-            if t.i + 1 >= sent.end:
-                break
+            if t.i + 1 >= sent.end or (ctx.doc[t.i - 1].text == "," and _thing_object(tok, ctx, sent)):
+                break  # `onthulde Lion, de nieuwe versie, dat ...`: a relative clause of the object
             start = t.i + 1
             if ctx.doc[t.i - 1].pos_ == "CCONJ" and t.i - 1 > tok.i + 1:
                 start = tok.i + 1  # `said A, and that B`: both complements are the content
@@ -127,7 +145,7 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
                 return None
             between.append(t)
         k -= 1
-    if k <= sent.start or ctx.doc[k].text != ",":
+    if k <= sent.start or ctx.doc[k].text != "," or (not between and _thing_object(tok, ctx, sent)):
         return None
     if between and not any(is_nominal(t) for t in between):
         return None  # `Kell, who founded it, has denied ...`: an auxiliary alone is no inverted subject

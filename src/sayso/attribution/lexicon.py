@@ -32,6 +32,7 @@ class Lexicon:
     outlet_words: tuple[str, ...]  # generic nouns for news outlets: `krant`, `newspaper`
     outlet_names: tuple[str, ...]  # words of outlets' names: `guardian`, `reuters`
     object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
+    thing_object_verbs: frozenset[str]  # lemmas that report nothing with a thing as object: `onthulde plannen`
     addressee_verbs: frozenset[str]  # cue forms whose object is who was told (`told The Guardian`)
     addressee_prepositions: frozenset[str]  # `zei tegen`, `meldden aan`, `said to`
     agent_prepositions: frozenset[str]  # `by`, `door`: the agent of a passive cue
@@ -84,6 +85,7 @@ def lexicon(language: str) -> Lexicon:
         outlet_words=tuple(data.get("outlet_words", [])),
         outlet_names=tuple(data.get("outlet_names", [])),
         object_content_verbs=frozenset(data.get("object_content_verbs", [])),
+        thing_object_verbs=frozenset(data.get("thing_object_verbs", [])),
         addressee_verbs=frozenset(data.get("addressee_verbs", [])),
         addressee_prepositions=frozenset(data.get("addressee_prepositions", [])),
         agent_prepositions=frozenset(data.get("agent_prepositions", [])),

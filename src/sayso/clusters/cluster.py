@@ -44,6 +44,7 @@ class _Open:
     members: list[str]
     mean: np.ndarray  # mean of the members' unit embeddings
     articles: set[str] = field(default_factory=set)
+    sentences: set[tuple[str, str]] = field(default_factory=set)  # (article, context) of the members
     entities: set[str] = field(default_factory=set)
     quantities: list = field(default_factory=list)
     times: set[str] = field(default_factory=set)
@@ -59,6 +60,8 @@ class _Open:
 
     def note(self, item: ClaimItem) -> None:
         self.articles.add(item.article)
+        if item.context:
+            self.sentences.add((item.article, item.context))
         self.entities.update(name_key(e) for e in item.entities)
         self.quantities.extend(item.quantities)
         self.times.update(t.value for t in item.times)
@@ -133,8 +136,10 @@ def cluster_claims(
             norms = np.linalg.norm(means, axis=1)
             cosines = means @ vector / np.where(norms == 0, 1.0, norms)
             for oc, cosine in zip(open_, cosines, strict=True):
-                if item.article in oc.articles and cosine < NEAR_IDENTICAL:
-                    continue
+                if item.article in oc.articles and (
+                    cosine < NEAR_IDENTICAL or (item.article, item.context) in oc.sentences
+                ):
+                    continue  # one article states a claim once, and two claims of one sentence are two claims
                 score = float(cosine) + _bonus(item, oc)
                 if score >= best_score:
                     best, best_score = oc, score
