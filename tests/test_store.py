@@ -24,6 +24,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -38,7 +39,13 @@ from sayso.store import GRADES, _dialect, _migrate, _write, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 BACKENDS = ["sqlite", "postgresql"]
-SHIPPED = ["0001_initial", "0002_cluster_details", "0003_claim_context", "0004_cross_contradictions"]
+SHIPPED = [
+    "0001_initial",
+    "0002_cluster_details",
+    "0003_claim_context",
+    "0004_cross_contradictions",
+    "0005_binary_centroids",
+]
 
 
 # PostgreSQL: one server for the session, one schema per test
@@ -361,6 +368,24 @@ def test_store_numbers_across_clusters_contradict(store_url: str) -> None:
         before = _dump(store_url)
         assert store.cluster() == 0 and not store.add(other).added
     assert _dump(store_url) == before
+
+
+def test_store_centroids_written_as_json_before_migration_0005_still_count(store_url: str) -> None:
+    from sayso.store import _cluster
+
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_analysis())
+        [(key, vector)] = _cluster._centroids(store._db).items()
+        assert vector.dtype == np.float32 and len(vector) == 4
+        with store._db.transaction():  # as a store written before migration 0005 has it
+            store._db.execute(
+                "UPDATE clusters SET centroid = ?, centroid_f32 = NULL", (json.dumps([float(x) for x in vector]),)
+            )
+        assert np.allclose(_cluster._centroids(store._db)[key], vector)
+        store.add(_analysis("Mayor Jan de Vries said 12 ships were stuck in Rotterdam on Monday!", id="rotterdam-2"))
+        [ships] = store.clusters()
+        assert len(ships.claims) == 2
+        assert store._db.execute("SELECT centroid FROM clusters") == [("[]",)]  # rewritten as bytes
 
 
 def test_store_claims_from_before_contexts_still_cluster(store_url: str) -> None:

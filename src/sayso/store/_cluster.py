@@ -11,6 +11,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from sayso.clusters import (
     ClaimItem,
     Cluster,
@@ -96,7 +98,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         if cluster is old:
             continue  # untouched
         values = (
-            json.dumps([round(x, 7) for x in cluster.centroid]),
+            _to_bytes(cluster.centroid),
             json.dumps(list(cluster.origins), ensure_ascii=False),
             cluster.independent,
             json.dumps([int(m) for m in cluster.repeats]),
@@ -107,16 +109,17 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         )
         if old is None:
             found = db.execute(
-                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, origins, independent, repeats, "
-                "contradictions, credibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, centroid_f32, origins, "
+                "independent, repeats, contradictions, credibility) VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
                 (cluster.id, now, now, _METHOD, *values),
             )
             cluster_id, members_before = int(found[0][0]), set()
         else:
             cluster_id = rows[cluster.id][0]
             db.execute(
-                "UPDATE clusters SET updated_at = ?, centroid = ?, origins = ?, independent = ?, repeats = ?, "
-                "contradictions = ?, credibility = ? WHERE id = ?",
+                "UPDATE clusters SET updated_at = ?, centroid = '[]', centroid_f32 = ?, origins = ?, independent = ?, "
+                "repeats = ?, contradictions = ?, credibility = ? WHERE id = ?",
                 (now, *values, cluster_id),
             )
             members_before = set(old.members)
@@ -179,9 +182,20 @@ def _article_entities(db: Connection, articles: Sequence[str]) -> dict[str, list
     return out
 
 
-def _centroids(db: Connection) -> dict[str, list[float]]:
+def _to_bytes(centroid: Sequence[float]) -> bytes:
+    return np.asarray(centroid, dtype="<f4").tobytes()
+
+
+def _vector(binary: bytes | memoryview | None, text: str) -> np.ndarray:
+    """A stored centroid: its float32 bytes, or the JSON of a row written before migration 0005."""
+    if binary is not None:
+        return np.frombuffer(bytes(binary), dtype="<f4")
+    return np.asarray(json.loads(text), dtype=np.float32)
+
+
+def _centroids(db: Connection) -> dict[str, np.ndarray]:
     """key -> centroid of every stored cluster."""
-    return {key: json.loads(centroid) for key, centroid in db.execute("SELECT key, centroid FROM clusters")}
+    return {key: _vector(b, t) for key, b, t in db.execute("SELECT key, centroid_f32, centroid FROM clusters")}
 
 
 def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, Cluster]]:
@@ -190,7 +204,8 @@ def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, C
     for chunk in _read._chunks(keys):
         rows.extend(
             db.execute(
-                "SELECT id, key, centroid, origins, independent, repeats, contradictions, credibility FROM clusters "
+                "SELECT id, key, centroid_f32, centroid, origins, independent, repeats, contradictions, credibility "
+                "FROM clusters "
                 f"WHERE key IN ({', '.join('?' * len(chunk))}) ORDER BY id",
                 chunk,
             )
@@ -200,7 +215,7 @@ def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, C
     for chunk in _read._chunks(ids):
         members.update(_members(db, f"cluster_id IN ({', '.join('?' * len(chunk))})", chunk))
     out: dict[str, tuple[int, Cluster]] = {}
-    for cid, key, centroid, origins, independent, repeats, contradictions, credibility in rows:
+    for cid, key, binary, centroid, origins, independent, repeats, contradictions, credibility in rows:
         out[key] = (
             int(cid),
             Cluster(
@@ -213,7 +228,7 @@ def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, C
                     Contradiction(str(x["a"]), str(x["b"]), x["reason"]) for x in json.loads(contradictions)
                 ),
                 credibility=int(credibility),
-                centroid=tuple(json.loads(centroid)),
+                centroid=tuple(_vector(binary, centroid).tolist()),
             ),
         )
     return out

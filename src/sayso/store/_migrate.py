@@ -1,7 +1,7 @@
 """Named, ordered migrations: ``migrations/NNNN_name.sql``, each applied once and recorded.
 
 A migration is plain SQL that both databases run; ``{id}`` stands for the
-dialect's autoincrement primary key. Each migration runs in its own
+dialect's autoincrement primary key and ``{bytes}`` for its binary type. Each migration runs in its own
 transaction together with its row in ``migrations``, so it is applied
 wholly or not at all, and two processes opening a new store at once do not
 both apply it.
@@ -25,10 +25,11 @@ class Migration:
     name: str  # the file name without .sql, e.g. "0001_initial"
     sql: str
 
-    def statements(self, id_column: str) -> list[str]:
-        """The statements in order; each ends with ``;`` at the end of a line, ``--`` lines are comments."""
+    def statements(self, id_column: str, bytes_column: str = "BLOB") -> list[str]:
+        """The statements in order; each ends with ``;`` at the end of a line, ``--`` lines are comments.
+        ``{id}`` and ``{bytes}`` become the database's own column types."""
         lines = [line for line in self.sql.splitlines() if not line.lstrip().startswith("--")]
-        body = "\n".join(lines).replace("{id}", id_column)
+        body = "\n".join(lines).replace("{id}", id_column).replace("{bytes}", bytes_column)
         return [s.strip() for s in re.split(r";[ \t]*$", body, flags=re.MULTILINE) if s.strip()]
 
 
@@ -68,7 +69,7 @@ def migrate(db: Connection, migrations: list[Migration] | None = None) -> list[s
             db.lock_migrations()
             if db.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)):
                 continue  # another process applied it while we waited
-            for statement in migration.statements(db.id_column):
+            for statement in migration.statements(db.id_column, db.bytes_column):
                 db.execute(statement)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",

@@ -18,8 +18,7 @@ _LATEST_GRADE = "(SELECT MAX(g2.id) FROM grades g2 WHERE g2.source_id = {})"
 _CLAIM_SELECT = (
     "SELECT c.id, c.kind, c.speaker, COALESCE(att.speaker_type, s.type), g.code, c.certainty, c.polarity, "
     "c.said_at, c.said_on, c.text, a.id, a.content_hash, a.title, a.url, a.outlet, a.published, a.language, "
-    "a.origin, a.ingested_at, c.context_start, c.context_end, "
-    "substr(a.text, c.context_start + 1, c.context_end - c.context_start) "
+    "a.origin, a.ingested_at, c.context_start, c.context_end "
     "FROM claims c JOIN articles a ON a.id = c.article_id "
     "LEFT JOIN attributions att ON att.id = c.attribution_id "
     "LEFT JOIN sources s ON s.id = c.speaker_id "
@@ -71,6 +70,21 @@ def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
     return Span(start, end, text) if start is not None and end is not None and text is not None else None
 
 
+def _context(text: str | None, start: int | None, end: int | None) -> Span | None:
+    """The claim's context, sliced here from its article's text (SQL substr stops at a NUL in SQLite)."""
+    return Span.of(text, start, end) if text is not None and start is not None and end is not None else None
+
+
+def _texts(db: Connection, articles: Iterable[str]) -> dict[str, str]:
+    """id -> text of the articles."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(articles))):
+        out.update(
+            dict(db.execute(f"SELECT id, text FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        )
+    return out
+
+
 def _claim_parts(db: Connection, ids: Sequence[Any]) -> tuple[dict[Any, list[Any]], ...]:
     """Content spans, quantities and times of the claims ``ids``, grouped by claim."""
     spans = _grouped(
@@ -100,6 +114,7 @@ def load_claims(
     rows = db.execute(sql, params)
     ids = [row[0] for row in rows]
     spans, quantities, times = _claim_parts(db, ids)
+    texts = _texts(db, (row[10] for row in rows if row[19] is not None))
     chains = _grouped(
         db,
         "SELECT claim_id, name, role, start_char, end_char, text FROM claim_chains WHERE claim_id IN ({ids}) "
@@ -140,7 +155,7 @@ def load_claims(
                 said_on=_day(row[8]),
                 content=tuple(Span(*s) for s in spans.get(cid, [])),
                 text=row[9],
-                context=_span(row[19], row[20], row[21]),
+                context=_context(texts.get(row[10]), row[19], row[20]),
                 chain=tuple(_link(r) for r in chains.get(cid, [])),
                 quantities=tuple(_quantity(r) for r in quantities.get(cid, [])),
                 times=tuple(_time(r) for r in times.get(cid, [])),
@@ -233,7 +248,7 @@ def load_analysis(db: Connection, article_id: str) -> Analysis | None:
                 (aid,),
             )
         ),
-        claims=_claims(db, aid),
+        claims=_claims(db, aid, text),
         backbone=backbone,
         notes=tuple(json.loads(notes)),
     )
@@ -284,11 +299,10 @@ def _attributions(db: Connection, article_id: str) -> tuple[Attribution, ...]:
     return tuple(out)
 
 
-def _claims(db: Connection, article_id: str) -> tuple[Claim, ...]:
+def _claims(db: Connection, article_id: str, text: str) -> tuple[Claim, ...]:
     rows = db.execute(
-        "SELECT c.id, c.kind, c.speaker, c.certainty, c.polarity, c.said_at, c.context_start, c.context_end, "
-        "substr(a.text, c.context_start + 1, c.context_end - c.context_start) "
-        "FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.seq",
+        "SELECT id, kind, speaker, certainty, polarity, said_at, context_start, context_end FROM claims "
+        "WHERE article_id = ? ORDER BY seq",
         (article_id,),
     )
     ids = [r[0] for r in rows]
@@ -303,7 +317,7 @@ def _claims(db: Connection, article_id: str) -> tuple[Claim, ...]:
             quantities=tuple(_quantity(q) for q in quantities.get(r[0], [])),
             times=tuple(_time(t) for t in times.get(r[0], [])),
             said_at=r[5],
-            context=_span(r[6], r[7], r[8]),
+            context=_context(text, r[6], r[7]),
         )
         for r in rows
     )
