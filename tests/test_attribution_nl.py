@@ -123,3 +123,25 @@ def test_onthullen_with_a_clause_reports(nlp_nl) -> None:
     assert a.content[0].text == "De omzet daalt al maanden" and a.source.text == "topman Jansen"
     a = _one(_find(nlp_nl, "Het bedrijf onthulde dat de omzet daalt."), "indirect")
     assert a.content[0].text == "de omzet daalt"
+
+
+def test_object_of_a_separable_cue_ends_at_its_particle(nlp_nl) -> None:
+    text = (
+        "Topvrouw Anna Berg kondigde de fusie aan tijdens een persconferentie, waar zij de plannen verdedigde "
+        'door te zeggen dat "we samen sterker staan tegenover de concurrentie."'
+    )
+    quoted = [a for a in _find(nlp_nl, text) if a.content and "sterker" in a.content[0].text]
+    assert [a.cue.text for a in quoted] == ["zeggen"]
+
+
+def test_one_cue_per_content_the_nearest() -> None:
+    from sayso.attribution import _dedupe
+    from sayso.records import Attribution, Span
+
+    text = 'Jobs kondigde iets aan, door te zeggen dat "het kan." Daarna niets.'
+    content = (Span.of(text, text.index("het kan"), text.index("het kan") + 7),)
+    far = Attribution("direct", None, Span.of(text, 5, 13), content)
+    near = Attribution("direct", None, Span.of(text, text.index("zeggen"), text.index("zeggen") + 6), content)
+    bare = Attribution("announcement", None, Span.of(text, 5, 13), ())
+    assert _dedupe([far, near]) == [near] and _dedupe([near, far]) == [near]
+    assert _dedupe([bare, near, bare]) == [bare, near]  # one per cue; content-less ones stay

@@ -55,15 +55,37 @@ def find_datelines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
+def _gap(a: Attribution) -> int:
+    """Characters between the cue and the nearest edge of the content."""
+    if a.cue is None or not a.content:
+        return 0
+    return min(abs(a.cue.start - s.end) if a.cue.start >= s.end else abs(s.start - a.cue.end) for s in a.content)
+
+
 def _dedupe(found: Sequence[Attribution]) -> list[Attribution]:
-    seen: set[tuple[int, int]] = set()
-    out = []
+    """One attribution per cue, and one cue per content: of two cues that reached the same content
+    (`kondigde de introductie aan ..., door te zeggen dat "..."`), the one nearest to it. In order."""
+    by_cue: dict[tuple[int, int], Attribution] = {}
     for a in found:
-        key = (a.cue.start, a.cue.end) if a.cue else (a.content[0].start, a.content[0].end)
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
+        by_cue.setdefault((a.cue.start, a.cue.end) if a.cue else (a.content[0].start, a.content[0].end), a)
+    unique = list(by_cue.values())
+    nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    for a in unique:
+        content = _content_key(a)
+        if content and (content not in nearest or _gap(a) < _gap(nearest[content])):
+            nearest[content] = a
+    return [a for a in unique if not a.content or nearest[_content_key(a)] is a]
+
+
+def _content_key(a: Attribution) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start, s.end) for s in a.content)
+
+
+def _gap(a: Attribution) -> int:
+    """Characters between the cue and the nearest edge of the content."""
+    if a.cue is None:
+        return 0
+    return min(a.cue.start - s.end if a.cue.start >= s.end else max(s.start - a.cue.end, 0) for s in a.content)
 
 
 def find_attributions(
