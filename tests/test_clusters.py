@@ -20,6 +20,7 @@ from sayso.clusters import (
     find_contradictions,
     find_cross_contradictions,
     find_origins,
+    same_story,
 )
 from sayso.clusters.cluster import MAX_BONUS
 from sayso.errors import InputError
@@ -328,6 +329,36 @@ def test_clusters_numbers_about_the_same_entity_and_day_contradict_across_cluste
     ]
     assert len(find_cross_contradictions(undated[:1], undated[1:], cluster_of)) == 1
     assert find_cross_contradictions(undated[:1], [replace(undated[1], published=date(2026, 3, 9))], cluster_of) == []
+
+
+def test_clusters_same_story_joins_articles_claim_by_claim() -> None:
+    clusters_of = {
+        "en": ["k1", "k2", "k3", "k4", "k5"],
+        "nl": ["k1", "k2", "k3", "k9"],  # a translation: 3 of its 4 claims with the English ones
+        "other": ["k1", "k7", "k8"],  # the same topic, another story: 1 of 3
+        "tiny": ["k4", "k5"],  # too few claims to call it a copy
+    }
+    published = {"en": date(2026, 3, 2), "nl": date(2026, 3, 3)}
+    assert same_story(clusters_of, published=published) == {"en": "en", "nl": "en"}
+    assert same_story({**clusters_of, "nl": ["k1", "k6", "k9", "k10"]}) == {}  # 1 of 4 shared
+
+
+def test_clusters_a_translated_story_is_one_origin_across_batches() -> None:
+    en = ["The dam broke at night.", "Two villages were flooded.", "The army sent boats."]
+    nl = ["De dam brak 's nachts.", "Twee dorpen liepen onder.", "Het leger stuurde boten."]
+    fake = FakeEmbedder({t: (k, 0.1 * (lang == "nl")) for lang, texts in (("en", en), ("nl", nl))
+                         for k, t in enumerate(texts)})  # fmt: skip
+    first = [_item(f"en:{k}", "en-art", t, language="en", published=date(2026, 3, 2)) for k, t in enumerate(en)]
+    later = [_item(f"nl:{k}", "nl-art", t, published=date(2026, 3, 3)) for k, t in enumerate(nl)]
+    together = cluster_claims([*first, *later], embedder=fake)
+    assert len(together) == 3
+    assert all(k.independent == 1 and k.origins == ("article en-art",) and len(k.repeats) == 1 for k in together)
+    before = cluster_claims(first, embedder=fake)
+    stored = {"en-art": [k.id for k in before for _ in k.members]}
+    after = cluster_claims(later, previous=before, known=first, embedder=fake, article_clusters=stored)
+    assert [(k.independent, k.repeats) for k in after] == [(k.independent, k.repeats) for k in together]
+    alone = cluster_claims(later, previous=before, known=first, embedder=fake)  # without the stored memberships
+    assert all(k.independent == 2 for k in alone)
 
 
 def test_clusters_duplicate_ids_are_refused() -> None:

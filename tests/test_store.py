@@ -388,6 +388,26 @@ def test_store_centroids_written_as_json_before_migration_0005_still_count(store
         assert store._db.execute("SELECT centroid FROM clusters") == [("[]",)]  # rewritten as bytes
 
 
+def _story(text: str, id: str, outlet: str, published: date) -> Analysis:
+    """An article of sentences, each the article's own claim."""
+    starts = [0] + [m.end() + 1 for m in re.finditer(r"\.(?= )", text)]
+    claims = tuple(Claim((Span.of(text, a, text.index(".", a) + 1),), None, "assertion", "certain") for a in starts)
+    article = Article(text=text, id=id, outlet=outlet, published=published, language="en", origin=f"{id}.txt")
+    return Analysis(article=article, language="en", claims=claims, backbone="stand-in")
+
+
+def test_store_a_translated_story_is_one_origin(store_url: str) -> None:
+    wire = _story("Ships are stuck. The bridge is closed. Jets fly over.", "wire-en", "Wire", date(2025, 3, 14))
+    copy = _story("Schepen (ships) liggen stil. De bridge is dicht. Er vliegen jets.", "krant-nl", "Krant",
+                  date(2025, 3, 15))  # fmt: skip
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(wire)
+        store.add(copy)  # a later batch: the wire story's clusters are read back from the store
+        found = store.clusters()
+        assert [len(k.claims) for k in found] == [2, 2, 2]
+        assert all(k.origins == ("Wire",) and k.independent == 1 and len(k.repeats) == 1 for k in found)
+
+
 def test_store_claims_from_before_contexts_still_cluster(store_url: str) -> None:
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_analysis(), cluster=False)

@@ -7,7 +7,7 @@ from sayso.clusters.cluster import CONTEXT_WEIGHT, THRESHOLD, candidates, claim_
 from sayso.clusters.contradictions import bounds, compatible, find_contradictions, find_cross_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
-from sayso.clusters.origins import Origins, article_groups, find_origins, origin_of
+from sayso.clusters.origins import Origins, article_groups, find_origins, origin_of, same_story
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 
 __all__ = [
@@ -32,4 +32,5 @@ __all__ = [
     "find_origins",
     "origin_of",
     "propose_credibility",
+    "same_story",
 ]

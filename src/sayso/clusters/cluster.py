@@ -18,7 +18,7 @@ import numpy as np
 from sayso.clusters.contradictions import compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, embed_claims
-from sayso.clusters.origins import find_origins
+from sayso.clusters.origins import find_origins, same_story
 from sayso.clusters.records import ClaimItem, Cluster, name_key
 from sayso.errors import InputError
 
@@ -100,6 +100,7 @@ def cluster_claims(
     embedder: Embedder | None = None,
     texts: Mapping[str, str] | None = None,
     vectors: np.ndarray | None = None,
+    article_clusters: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
@@ -109,8 +110,10 @@ def cluster_claims(
     ``previous`` may be only the ``candidates`` of the items: the others could
     not gain a member. ``texts`` (article id -> full text) lets near-duplicate
     articles be found by their words as well as by ``article_hash``.
-    ``vectors``: the items' ``claim_vectors`` when already computed. Inputs are
-    not changed.
+    ``vectors``: the items' ``claim_vectors`` when already computed.
+    ``article_clusters``: for the articles of ``known`` claims, the cluster of
+    every claim they have, so that articles telling one story (``same_story``)
+    are found across batches. Inputs are not changed.
     """
     known_by_id = {it.id: it for it in known}
     by_id = {**known_by_id, **{it.id: it for it in items}}
@@ -129,6 +132,7 @@ def cluster_claims(
         vectors = claim_vectors(items, context_weight=context_weight, embedder=embedder)
     if len(vectors) != len(items):
         raise InputError(f"{len(vectors)} vectors for {len(items)} claims; give one vector per claim")
+    placed: dict[str, list[str]] = {}  # article -> the cluster of each of its new claims
     for item, vector in zip(items, vectors, strict=True):
         best, best_score = None, threshold
         if open_:
@@ -148,7 +152,10 @@ def cluster_claims(
             open_.append(best)
         best.add(item, vector)
         best.touched = True
-    return [_finish(oc, by_id, texts) for oc in open_]
+        placed.setdefault(item.article, []).append(best.id)
+    published = {it.article: it.published for it in by_id.values()}
+    stories = same_story({**(article_clusters or {}), **placed}, published=published)
+    return [_finish(oc, by_id, texts, stories) for oc in open_]
 
 
 def _bonus(item: ClaimItem, oc: _Open) -> float:
@@ -164,7 +171,9 @@ def _bonus(item: ClaimItem, oc: _Open) -> float:
     return bonus
 
 
-def _finish(oc: _Open, by_id: Mapping[str, ClaimItem], texts: Mapping[str, str] | None) -> Cluster:
+def _finish(
+    oc: _Open, by_id: Mapping[str, ClaimItem], texts: Mapping[str, str] | None, stories: Mapping[str, str]
+) -> Cluster:
     centroid = tuple(float(x) for x in oc.mean)
     if not oc.touched and oc.previous is not None:
         return oc.previous
@@ -175,7 +184,7 @@ def _finish(oc: _Open, by_id: Mapping[str, ClaimItem], texts: Mapping[str, str] 
             "pass the claims of previous clusters as known="
         )
     members = [by_id[m] for m in oc.members]
-    origins = find_origins(members, texts=texts)
+    origins = find_origins(members, texts=texts, stories=stories)
     contradictions = find_contradictions(members)
     return Cluster(
         id=oc.id,

@@ -92,6 +92,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         embedder=embedder,
         texts=texts,
         vectors=vectors,
+        article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
     )
     for cluster in result:
         old = previous.get(cluster.id)
@@ -191,6 +192,20 @@ def _vector(binary: bytes | memoryview | None, text: str) -> np.ndarray:
     if binary is not None:
         return np.frombuffer(bytes(binary), dtype="<f4")
     return np.asarray(json.loads(text), dtype=np.float32)
+
+
+def _article_clusters(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:
+    """For each article, the cluster (its key) of every claim it has in one."""
+    out: dict[str, list[str]] = {}
+    for chunk in _read._chunks(articles):
+        marks = ", ".join("?" * len(chunk))
+        for aid, key in db.execute(
+            "SELECT c.article_id, k.key FROM claims c JOIN cluster_members m ON m.claim_id = c.id "
+            f"JOIN clusters k ON k.id = m.cluster_id WHERE c.article_id IN ({marks}) ORDER BY c.id",
+            chunk,
+        ):
+            out.setdefault(aid, []).append(key)
+    return out
 
 
 def _centroids(db: Connection) -> dict[str, np.ndarray]:
