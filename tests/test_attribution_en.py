@@ -109,3 +109,14 @@ def test_announcement(nlp_en) -> None:
 def test_a_short_lead_sentence_is_not_taken_for_a_headline(nlp_en) -> None:
     found = _find(nlp_en, "The dam will hold, the operator said on Friday.\n\nRain is expected all weekend.")
     assert [a.cue.text for a in found if a.cue] == ["said"]
+
+
+def test_a_dateline_is_no_source_and_no_content(nlp_en) -> None:
+    text = (
+        "Hungary denies report\n\n"
+        "BUDAPEST, June 12 (Reuters) - Hungary's government on Thursday denied a report that it had asked for "
+        "money.\n\nKYIV, June 12 (Reuters) - Russia has moved 40,000 troops, Ukraine's intelligence chief said."
+    )
+    found = attributions_of(nlp_en, text, "en")
+    assert [a.source.text for a in found] == ["Hungary's government", "Ukraine's intelligence chief"]
+    assert found[1].content[0].text == "Russia has moved 40,000 troops"

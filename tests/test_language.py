@@ -38,3 +38,8 @@ def test_initials_never_end_a_sentence(language: str, request: pytest.FixtureReq
         "J. F. Kennedy landde.",
         "Daarna niets.",
     ]
+
+
+def test_a_letter_after_a_lower_case_word_may_end_a_sentence(nlp_en) -> None:
+    doc = nlp_en('"It is a lie," the spokesman wrote on X. Foreign Minister Peter Szijjarto told radio it was false.')
+    assert [s.text.split()[0] for s in doc.sents] == ['"It', "Foreign"]

@@ -47,11 +47,12 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?\s+[—–-]\s+", re.MULTILINE)
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?(?:\s*\([^()\n]{1,40}\))?\s+[—–-]\s+", re.MULTILINE)
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:
-    """`LONDON — ...`, `DEN HAAG - ...`: the place a report was filed from, never a speaker."""
+    """`LONDON — ...`, `DEN HAAG (ANP) - ...`, `KYIV, June 12 (Reuters) - ...`: where and by whom a report
+    was filed; never a speaker, never part of a content."""
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
 
 
@@ -99,12 +100,14 @@ def find_attributions(
 ) -> list[Attribution]:
     """Every attribution in ``doc``, with speakers resolved, in text order."""
     blocked = tuple(sorted([*find_headlines(doc.text), *((s.start, s.end) for s in boilerplate)]))
+    datelines = find_datelines(doc.text)
     ctx = Context(
         doc=doc,
         lex=lexicon(language),
         quotes=tuple(find_quotes(doc.text)),
         blocked=blocked,
-        blocked_phrases=tuple(sorted([*((x.start, x.end) for x in [*times, *quantities]), *find_datelines(doc.text)])),
+        blocked_phrases=tuple(sorted([*((x.start, x.end) for x in [*times, *quantities]), *datelines])),
+        datelines=tuple(datelines),
     )
     found = [*find_verb_attributions(ctx), *find_preposition_attributions(ctx), *find_no_responses(ctx)]
     found = _dedupe(found)

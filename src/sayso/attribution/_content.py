@@ -155,7 +155,7 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= q.close_mark - end <= 1), None)
     if quote is not None:
         return quote.start, quote.end
-    return trim(ctx.text, sent.start_char, end)
+    return trim(ctx.text, ctx.start_of(sent), end)
 
 
 def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Range | None:

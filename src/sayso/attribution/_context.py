@@ -19,6 +19,7 @@ class Context:
     quotes: tuple[Quote, ...]
     blocked: tuple[tuple[int, int], ...]  # headlines and page furniture: never mined
     blocked_phrases: tuple[tuple[int, int], ...]  # times and quantities, which no source's noun phrase crosses
+    datelines: tuple[tuple[int, int], ...] = ()  # `KYIV, June 12 (Reuters) - `: a sentence starts after one
 
     @property
     def text(self) -> str:
@@ -26,6 +27,10 @@ class Context:
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.doc.text, start, end)
+
+    def start_of(self, sent: SpacySpan) -> int:
+        """Where the words of a sentence start: after a dateline that opens it."""
+        return next((b for a, b in self.datelines if a <= sent.start_char < b), sent.start_char)
 
     def sentences(self) -> list[SpacySpan]:
         return [s for s in self.doc.sents if not any(a <= s.start_char < b for a, b in self.blocked)]

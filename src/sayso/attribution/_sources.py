@@ -11,7 +11,7 @@ from sayso.attribution._tokens import (
     inside,
     noun_phrase_after,
     noun_phrase_before,
-    subject_of,
+    subjects_of,
     subtree_range,
     trim,
 )
@@ -57,8 +57,8 @@ def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
 
 
 def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
-    subj = subject_of(tok, sent)
-    if subj is None or subj.lower_ in ctx.lex.complementizers or inside(subj.idx, ctx.blocked_phrases):
+    subj = next((s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases)), None)
+    if subj is None or subj.lower_ in ctx.lex.complementizers:
         return None
     if subj.dep_ in ("nsubj:pass", "nsubjpass"):
         return None  # the subject of a passive is what was said, not who said it

@@ -203,15 +203,17 @@ def noun_phrase_before(
     return (first, last + 1) if seen_head and first <= last else None
 
 
-def subject_of(tok: Token, sent: SpacySpan) -> Token | None:
-    """The grammatical subject of ``tok`` (or of the auxiliary or main verb it hangs on)."""
+def subjects_of(tok: Token, sent: SpacySpan) -> list[Token]:
+    """The grammatical subject of ``tok`` (or of the auxiliary or main verb it hangs on). A parse may
+    give two (`BUDAPEST, June 12 (Reuters) - Hungary's government ... denied`, `Zorgpunt reageerde
+    dinsdag`): all of them, in text order, for the caller to pick the first plausible one."""
     for cand in (tok, tok.head if tok.dep_ in ("aux", "aux:pass", "xcomp", "conj", "cop") else None):
         if cand is None:
             continue
-        for child in cand.children:
-            if child.dep_ in SUBJECT_DEPS and sent.start <= child.i < sent.end:
-                return child
-    return None
+        found = [c for c in cand.children if c.dep_ in SUBJECT_DEPS and sent.start <= c.i < sent.end]
+        if found:
+            return found
+    return []
 
 
 def subtree_range(tok: Token, *, stop_at: int | None = None) -> tuple[int, int]:

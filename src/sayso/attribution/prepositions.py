@@ -41,7 +41,7 @@ def _parsed_end(first: Token, start: int) -> int:
 
 def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tuple[Span, ...]:
     pieces = []
-    for a, b in ((sent.start_char, cut_start), (cut_end, sent.end_char)):
+    for a, b in ((ctx.start_of(sent), cut_start), (cut_end, sent.end_char)):
         a, b = trim(ctx.text, a, b)
         words = ctx.text[a:b].split()
         if words and words[0].lower() in _LEADING:

@@ -37,11 +37,21 @@ def _ends_sentence(doc, i: int, abbreviations: frozenset[str]) -> bool:  # type:
         return False
     if tok.text == "." and i > 0:
         word = doc[i - 1].text.lower()
-        if f"{word}." in abbreviations or (len(word) == 1 and word.isalpha()):
+        if f"{word}." in abbreviations or (len(word) == 1 and word.isalpha() and _initial(doc, i - 1, i + 1)):
             return False  # `dr. Jansen`, `J. Smith`
-    if len(tok.text) == 2 and tok.text[0].isalpha():
+    if len(tok.text) == 2 and tok.text[0].isalpha() and _initial(doc, i, i + 1):
         return False  # an initial the tokenizer kept whole: `V. S.`, `J. F. Kennedy`
     return tok.text.lower() not in abbreviations
+
+
+def _initial(doc, letter: int, after: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the one-letter word at ``letter`` (its period ends before ``after``) is an initial: not after
+    a lower-case word (`wrote on X.`, `vitamine D.`), unless another initial follows (`naar V. S.`)."""
+    before = doc[letter - 1] if letter > 0 else None
+    if before is None or not before.text[:1].islower():
+        return True
+    nxt = doc[after].text if after < len(doc) else ""
+    return (len(nxt) == 2 and nxt[0].isalpha() and nxt[1] == ".") or (len(nxt) == 1 and nxt.isalpha())
 
 
 @Language.factory(SENTENCES, default_config={"language": "en"})
