@@ -145,3 +145,43 @@ def test_one_cue_per_content_the_nearest() -> None:
     bare = Attribution("announcement", None, Span.of(text, 5, 13), ())
     assert _dedupe([far, near]) == [near] and _dedupe([near, far]) == [near]
     assert _dedupe([bare, near, bare]) == [bare, near]  # one per cue; content-less ones stay
+
+
+def test_aldus_after_a_quote_of_two_sentences_is_direct(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "„Dit klopt niet. Er is niets besloten”, aldus de woordvoerder."), "direct")
+    assert a.content[0].text == "Dit klopt niet. Er is niets besloten" and a.cue.text == "aldus"
+
+
+def test_a_time_after_the_inverted_source_keeps_the_quote(nlp_nl) -> None:
+    found = _find(nlp_nl, "„Dit bericht klopt niet”, zei een woordvoerder van de bank donderdagochtend.")
+    assert [(a.kind, a.content[0].text) for a in found] == [("direct", "Dit bericht klopt niet")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "certainty"),
+    [
+        ("Woordvoerder Karin Smit noemde de berichten „pure verzinsels”.", "pure verzinsels", None),
+        ("Smit noemde de berichten onzin.", "onzin", "denied"),
+    ],
+)
+def test_noemen_a_report_something_is_an_evaluation(nlp_nl, text: str, content: str, certainty) -> None:  # type: ignore[no-untyped-def]
+    a = _one(_find(nlp_nl, text), "evaluation")
+    assert a.content[0].text == content
+    assert certainty is None or a.certainty == certainty
+
+
+def test_acht_het_aannemelijk_dat_reports_the_clause_as_probable(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "Hij acht het wel aannemelijk dat de fabriek volgend jaar sluit."), "indirect")
+    assert a.content[0].text == "de fabriek volgend jaar sluit" and a.certainty == "probable"
+
+
+def test_counted_and_participle_groups_as_sources(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "De krant schreef op gezag van drie ingewijden dat de bank banen schrapt."), "indirect")
+    assert a.based_on == ("drie ingewijden",)
+    a = _one(_find(nlp_nl, "De bank wil volgens ingewijden honderd banen schrappen."), "according_to")
+    assert a.source.text == "ingewijden"
+
+
+def test_subject_on_the_auxiliary_of_a_non_response(nlp_nl) -> None:
+    found = _find(nlp_nl, "Het eerste bericht.\n\nAC Milan heeft nog niet gereageerd op vragen van de NOS.")
+    assert _one(found, "no_response").source.text == "AC Milan"

@@ -76,3 +76,17 @@ def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:
     from sayso.certainty import polarity
 
     assert polarity(text, [Span(0, len(text), text)], language=language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "label"),
+    [
+        ("He created at least three fake vendor companies", "en", "certain"),
+        ("The report is false", "en", "denied"),
+        ("The story was fabricated and malicious", "en", "denied"),
+        ("Zij vertelde een verzonnen verhaal aan de rechter", "nl", "certain"),
+        ("Het bericht is onjuist", "nl", "denied"),
+    ],
+)
+def test_certainty_falsity_words_count_only_as_predicates(text: str, language: str, label: str) -> None:
+    assert assess_certainty(text, [Span.of(text, 0, len(text))], language=language).label == label

@@ -273,3 +273,92 @@ def test_time_a_week_before_a_new_year() -> None:
 
 def test_time_empty_text() -> None:
     assert find_times("", language="en", published=WEDNESDAY) == []
+
+
+THURSDAY = date(2025, 6, 12)  # a day and month later in the year lie ahead of it
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # present tense (and present passive) or no tense cue: the nearer of last year's and this year's date
+        ("The lawyers asked for mercy before she is sentenced on Sept. 9.", "en", {"on Sept. 9": "2025-09-09"}),
+        (
+            "Registration opens on June 20 and closes on October 3.",
+            "en",
+            {"on June 20": "2025-06-20", "on October 3": "2025-10-03"},
+        ),
+        ("Het ministerie publiceert op 22 augustus de cijfers.", "nl", {"op 22 augustus": "2025-08-22"}),
+        (
+            "De inschrijving opent op 1 juli en sluit op 15 september.",
+            "nl",
+            {"op 1 juli": "2025-07-01", "op 15 september": "2025-09-15"},
+        ),
+        ("De tentoonstelling begint op 9 augustus.", "nl", {"op 9 augustus": "2025-08-09"}),
+        ("Het museum organiseert op 30 juli een open dag.", "nl", {"op 30 juli": "2025-07-30"}),
+        ("De tentoonstelling wordt op 2 juni geopend.", "nl", {"op 2 juni": "2025-06-02"}),
+        # past and perfect look back, modals and future-in-the-past look forward
+        ("The registration closed on October 3.", "en", {"on October 3": "2024-10-03"}),
+        ("De inschrijving heeft op 15 september gesloten.", "nl", {"op 15 september": "2024-09-15"}),
+        ("The mayor said the vote on July 8 would settle the matter.", "en", {"on July 8": "2025-07-08"}),
+        ("The mayor said the vote would have been held on July 8.", "en", {"on July 8": "2024-07-08"}),
+        ("De burgemeester zei dat de stemming op 8 juli zou plaatsvinden.", "nl", {"op 8 juli": "2025-07-08"}),
+        ("De raad moet op 4 februari beslissen.", "nl", {"op 4 februari": "2026-02-04"}),
+    ],
+)
+def test_time_day_and_month_follow_the_tense(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het Parool schreef woensdag dat de wethouder wil aftreden.", {"woensdag": "2025-06-11"}),
+        ("Hij werkte bij de ploeg die in maart naar Duitsland vertrok.", {"in maart": "2025-03"}),
+        ("Hij vroeg dinsdag om uitstel.", {"dinsdag": "2025-06-10"}),  # vroeg is a verb here, no part of the day
+    ],
+)
+def test_time_irregular_past_verbs_are_tense_cues(text: str, expected: dict[str, str]) -> None:
+    assert values(text, "nl", THURSDAY) == expected
+
+
+def test_time_a_plural_with_an_apostrophe_ends_a_sentence() -> None:
+    # "foto’s." is no abbreviation: the past cue of the first sentence must not reach the second
+    text = "Bij de brand verloor het museum tachtig foto’s. Vrijdag debatteren de leden."
+    assert values(text, "nl", THURSDAY)["Vrijdag"] == "2025-06-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Afgelopen nacht brandde een schuur af.", "nl", {"Afgelopen nacht": "2025-06-11TNI"}),
+        ("The fire started late on Monday.", "en", {"late on Monday": "2025-06-09TEV"}),
+        ("Laat op maandag brak de brand uit.", "nl", {"Laat op maandag": "2025-06-09TEV"}),
+        ("The parties hope to agree by the weekend.", "en", {"by the weekend": "2025-W24-WE"}),
+        ("Over the weekend the river rose.", "en", {"Over the weekend": "2025-W23-WE"}),
+        ("Sales should recover in the second half.", "en", {"in the second half": "2025-H2"}),
+        ("De winst daalt in de tweede jaarhelft.", "nl", {"in de tweede jaarhelft": "2025-H2"}),
+        ("Feyenoord scoorde in de tweede helft.", "nl", {}),  # a half of a match
+    ],
+)
+def test_time_night_late_weekend_and_half_year(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language, THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Patients take two tablets a day.", "en", {"a day": ("P1D", "set")}),
+        ("The coast gets 12 storms a year.", "en", {"a year": ("P1Y", "set")}),
+        ("He stayed for a year.", "en", {"for a year": ("P1Y", "duration")}),
+        ("Gusts reached 150 km per hour.", "en", {}),
+        ("The train runs at 300 kilometres an hour.", "en", {}),
+        ("De trein rijdt 300 kilometer per uur.", "nl", {}),
+        ("Het bedrijf verliest een miljoen euro per week.", "nl", {"per week": ("P1W", "set")}),
+    ],
+)
+def test_time_frequencies_are_sets_and_speeds_no_times(
+    text: str, language: str, expected: dict[str, tuple[str, str]]
+) -> None:
+    found = find_times(text, language=language, published=THURSDAY)
+    assert {t.text: (t.value, t.kind) for t in found} == expected

@@ -89,6 +89,21 @@ def _thing_object(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return False
 
 
+def _after_adjunct(cue: Token, t: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`said in a statement that ...`, `verklaarde tijdens de zitting dat ...`: `that` after the noun of a
+    prepositional phrase right after the cue opens the content, unless a verb follows it (a relative clause:
+    `said in a report that was published ...`)."""
+    if t.lower_ not in ctx.lex.complementizers or cue.i + 2 >= t.i or ctx.doc[cue.i + 1].pos_ != "ADP":
+        return False
+    between = ctx.doc[cue.i + 1 : t.i]
+    nxt = ctx.doc[t.i + 1] if t.i + 1 < sent.end else None
+    return (
+        all(x.pos_ not in ("VERB", "AUX", "PUNCT") for x in between)
+        and nxt is not None
+        and nxt.pos_ not in ("VERB", "AUX")
+    )
+
+
 def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """A `dat`/`that` clause after the cue (past `, citing X,`), or the parser's ccomp."""
     k = tok.i + 1
@@ -101,7 +116,7 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
             continue  # jump over the parenthetical chain `, citing X,`
         if _starts_other_clause(t) and not _opens_chain(t, ctx):
             break
-        if is_complementizer(t, ctx):
+        if is_complementizer(t, ctx) or _after_adjunct(tok, t, ctx, sent):
             if t.i + 1 >= sent.end or (ctx.doc[t.i - 1].text == "," and _thing_object(tok, ctx, sent)):
                 break  # `onthulde Lion, de nieuwe versie, dat ...`: a relative clause of the object
             start = t.i + 1

@@ -47,6 +47,9 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
         while rng is not None and rng[1] - rng[0] > 1 and ctx.doc[rng[1] - 1].pos_ == "ADJ":
             rng = (rng[0], rng[1] - 1)  # `noemde het besluit onverantwoord`: the adjective is the judgement
+    if rng is not None:  # `noemde de berichten onzin`, `de berichten „propaganda”`: the object ends at its claim noun
+        noun = next((i for i in range(rng[0], rng[1] - 1) if ctx.doc[i].lower_ in ctx.lex.claim_nouns), None)
+        rng = (rng[0], noun + 1) if noun is not None else rng
     if rng is None or rng[1] >= sent.end:
         return None
     obj = ctx.doc[rng[0] : rng[1]]

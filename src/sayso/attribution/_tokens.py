@@ -109,6 +109,9 @@ def noun_phrase_after(
                 continue  # `die bronnen`: a demonstrative before its noun
             seen_head = True
             break  # `hij`: a pronoun is a whole phrase
+        if low in lex.group_nouns and not is_nominal(tok):  # `ingewijden`, tagged a participle
+            seen_head, j = True, j + 1
+            continue
         if is_nominal(tok):
             if (
                 lex.proper_noun_ends_phrase
@@ -207,7 +210,8 @@ def subjects_of(tok: Token, sent: SpacySpan) -> list[Token]:
     """The grammatical subject of ``tok`` (or of the auxiliary or main verb it hangs on). A parse may
     give two (`BUDAPEST, June 12 (Reuters) - Hungary's government ... denied`, `Zorgpunt reageerde
     dinsdag`): all of them, in text order, for the caller to pick the first plausible one."""
-    for cand in (tok, tok.head if tok.dep_ in ("aux", "aux:pass", "xcomp", "conj", "cop") else None):
+    auxiliaries = [c for c in tok.children if c.dep_ in ("aux", "aux:pass")]  # `AC Milan heeft ... gereageerd`
+    for cand in (tok, tok.head if tok.dep_ in ("aux", "aux:pass", "xcomp", "conj", "cop") else None, *auxiliaries):
         if cand is None:
             continue
         found = [c for c in cand.children if c.dep_ in SUBJECT_DEPS and sent.start <= c.i < sent.end]

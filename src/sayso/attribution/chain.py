@@ -39,6 +39,8 @@ def _named_phrase(doc: Doc, start: int, hi: int, lex: Lexicon, blocked: Sequence
     first = next((t for t in span if not t.is_space and t.idx >= start), None) if span is not None else None
     if first is None or span is None:
         return None
+    if first.like_num:  # `op gezag van drie ingewijden`: a counted group, though its number is a quantity
+        blocked = [(a, b) for a, b in blocked if not a <= first.idx < b]
     rng = noun_phrase_after(doc, first.i, span.end, lex, blocked)
     if rng is None:
         return None

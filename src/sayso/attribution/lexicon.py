@@ -26,6 +26,8 @@ class Lexicon:
     document_nouns: frozenset[str]
     source_stops: frozenset[str]
     pronouns: dict[str, str]
+    subject_pronouns: frozenset[str]  # `hij`, `she`: next to one, a cue form that is also a noun is a verb
+    placeholders: frozenset[str]  # `het`, `it` standing for a clause that follows (`acht het aannemelijk dat`)
     group_refs: tuple[str, ...]
     group_nouns: frozenset[str]
     government_words: tuple[str, ...]
@@ -79,6 +81,8 @@ def lexicon(language: str) -> Lexicon:
         document_nouns=frozenset(data.get("document_nouns", [])),
         source_stops=frozenset(data.get("source_stop_words", [])),
         pronouns=dict(data.get("pronouns", {})),
+        subject_pronouns=frozenset(data.get("subject_pronouns", [])),
+        placeholders=frozenset(data.get("placeholders", [])),
         group_refs=tuple(data.get("group_refs", [])),
         group_nouns=frozenset(data.get("group_nouns", [])),
         government_words=tuple(data.get("government_words", [])),

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, noun_phrase_after, trim
+from sayso.attribution.quotes import Quote
 from sayso.records import Attribution, Span
 
 # words that introduce the rest of a sentence and belong to no claim
@@ -67,9 +68,23 @@ def find_preposition_attributions(ctx: Context) -> list[Attribution]:
                 continue
             rng = (rng[0], min(rng[1], _parsed_end(ctx.doc[begin], rng[0])))
             src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
-            content = _content(ctx, sent, tok.idx, src_b)
-            if not content:
-                continue
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
-            out.append(Attribution("according_to", ctx.span(src_a, src_b), cue, content))
+            quote = _quote_before(ctx, tok)
+            if quote is not None:  # `„...”, aldus X`: a direct quote, however many sentences it has
+                inside = ctx.span(*trim(ctx.text, quote.start, quote.end))
+                out.append(Attribution("direct", ctx.span(src_a, src_b), cue, (inside,)))
+                continue
+            content = _content(ctx, sent, tok.idx, src_b)
+            if content:
+                out.append(Attribution("according_to", ctx.span(src_a, src_b), cue, content))
     return out
+
+
+def _quote_before(ctx: Context, tok: Token) -> Quote | None:
+    """The quote that closes right before the cue, but for a comma (`„...”, aldus X`, `"...," per X`)."""
+    for q in ctx.quotes:
+        if q.close_mark is not None and q.close_mark < tok.idx:
+            between = ctx.text[q.close_mark + 1 : tok.idx]
+            if len(between) <= 3 and not between.strip(" ,") and "," in ctx.text[q.close_mark - 1 : tok.idx]:
+                return q
+    return None

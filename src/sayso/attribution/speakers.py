@@ -143,7 +143,7 @@ def resolve_speakers(
                         speaker, is_person = previous.speaker, True
                     elif person is not None:
                         speaker, is_person = person.canonical, True
-                if speaker is None:
+                if speaker is None and role != "person":  # `hij`/`he` is never an organisation
                     speaker = _organisation_before(src, doc, entities)
                     labels = {"ORG"}
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):

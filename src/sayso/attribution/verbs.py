@@ -36,6 +36,7 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
         tok.pos_
         and tok.pos_ not in ("VERB", "AUX")
         and (low in ctx.lex.homographs or tok.pos_ in ("ADP", "DET", "NUM", "PROPN"))
+        and not _next_to_subject_pronoun(tok, ctx)
     ):
         return None  # a form that is also a noun or number (`berichten`, `reports`, `acht`) must be tagged a verb
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -45,6 +46,14 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
         return None
     return lemma
+
+
+def _next_to_subject_pronoun(tok: Token, ctx: Context) -> bool:
+    """`hij acht`, `acht zij`: a personal pronoun right before (or after, where the subject may follow the
+    verb) makes a homograph a finite verb; never `claims they ...` in English."""
+    sides = (tok.i - 1, tok.i + 1) if ctx.lex.subject_after_cue else (tok.i - 1,)
+    around = [ctx.doc[i].lower_ for i in sides if 0 <= i < len(ctx.doc)]
+    return any(w in ctx.lex.subject_pronouns for w in around)
 
 
 def _cue_span(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Span:
@@ -67,6 +76,13 @@ def _kind(ctx: Context, lemma: str, content: Range) -> tuple[str, Range]:
 
 
 def _judging(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -> Attribution | None:
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    clause = complement(tok, ctx, sent) if nxt is not None and nxt.lower_ in ctx.lex.placeholders else None
+    if clause is not None:  # `acht het aannemelijk dat X`, `considers it likely that X`: X, as sure as judged
+        words = ctx.text[nxt.idx : clause[0]].lower().split()
+        certainty = next((ctx.lex.evaluative_words[w] for w in words if w in ctx.lex.evaluative_words), None)
+        source = find_source(tok, ctx, sent, clause)
+        return Attribution("indirect", source and ctx.span(*source), cue, (ctx.span(*clause),), certainty=certainty)
     judgement = judge(tok, ctx, sent)
     if judgement is None:
         content = complement(tok, ctx, sent)  # `vindt dat ...`: an opinion, reported speech
@@ -89,13 +105,10 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     cue = _cue_span(tok, lemma, ctx, sent)
     if lemma in ctx.lex.evaluation_forms.values() and lemma not in ctx.lex.say_forms.values():
         return _judging(tok, lemma, ctx, sent, cue)
-    content = (
-        anaphoric_content(tok, ctx, sent)
-        or complement(tok, ctx, sent)
-        or colon_content(tok, ctx, sent)
-        or preceding_content(tok, ctx, sent)
-        or object_content(tok, lemma, ctx, sent)
-    )
+    finders = (anaphoric_content, complement, colon_content, preceding_content)
+    found = (finder(tok, ctx, sent) for finder in finders)
+    content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
+    content = content or object_content(tok, lemma, ctx, sent)
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
             source = find_source(tok, ctx, sent, None)
@@ -106,6 +119,11 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     if source is None and is_passive(tok):
         return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
     return Attribution(kind, source and ctx.span(*source), cue, (ctx.span(*content),))
+
+
+def _only_time_or_number(ctx: Context, content: tuple[int, int]) -> bool:
+    """`zei een woordvoerder donderdagochtend`: a time (or number) the parser hung on the cue says nothing."""
+    return any(a <= content[0] and content[1] <= b for a, b in ctx.blocked_phrases)
 
 
 def find_verb_attributions(ctx: Context) -> list[Attribution]:

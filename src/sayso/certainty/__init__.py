@@ -44,6 +44,8 @@ class _Markers:
     hearsay: re.Pattern[str] | None
     stance: dict[str, str]
     negation: re.Pattern[str]
+    predicative_only: frozenset[str]  # `false`, `onjuist`: a marker only as a predicate, not in `fake companies`
+    joiners: frozenset[str]  # `and`, `en`: a word after which a predicate may go on (`false and misleading`)
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:
@@ -65,7 +67,22 @@ def _markers(language: str) -> _Markers:
     negation = re.compile(
         r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE
     )
-    return _Markers(patterns, hearsay, dict(data.get("stance_verbs", {})), negation)
+    return _Markers(
+        patterns,
+        hearsay,
+        dict(data.get("stance_verbs", {})),
+        negation,
+        frozenset(data.get("predicative_only", [])),
+        frozenset(data.get("joiners", [])),
+    )
+
+
+def _attributive(markers: _Markers, chunk: str, m: re.Match[str]) -> bool:
+    """Whether a predicate-only marker stands before the noun it describes (`three fake companies`)."""
+    if m.group().lower() not in markers.predicative_only:
+        return False
+    nxt = re.match(r"\s+(\w+)", chunk[m.end() :])
+    return nxt is not None and nxt.group(1).lower() not in markers.joiners
 
 
 def polarity(text: str, spans: Sequence[Span], *, language: str) -> str:
@@ -85,6 +102,8 @@ def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lem
             found.setdefault("questioned", []).append(Span(span.end - 1, span.end, "?"))
         for label, pattern in markers.patterns:
             for m in pattern.finditer(chunk):
+                if _attributive(markers, chunk, m):
+                    continue
                 found.setdefault(label, []).append(Span(span.start + m.start(), span.start + m.end(), m.group()))
         if markers.hearsay is not None:
             for m in markers.hearsay.finditer(chunk):

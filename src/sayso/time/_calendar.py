@@ -78,15 +78,24 @@ def year_for_month_day(published: date, mon: int, dom: int, future: bool) -> int
     return published.year if this <= published else published.year - 1
 
 
-def year_for_month_day_nearest(published: date, mon: int, dom: int, ahead: int = 31) -> int:
-    """The year of ``dom mon`` when the text gives no tense: the date on or before publication,
-    unless the same date lies at most ``ahead`` days after it (an event announced for soon)."""
+def year_for_month_day_nearest(published: date, mon: int, dom: int) -> int:
+    """The year of ``dom mon`` when the text gives no past or future tense: of the date on or before
+    publication and the one after it, the nearer (``begint op 19 juli`` in June is this July)."""
     past = year_for_month_day(published, mon, dom, future=False)
     future = year_for_month_day(published, mon, dom, future=True)
-    upcoming = safe_date(future, mon, dom) or safe_date(future, mon, 28)
-    if upcoming is not None and 0 < (upcoming - published).days <= ahead:
+    before = safe_date(past, mon, dom) or safe_date(past, mon, 28)
+    after = safe_date(future, mon, dom) or safe_date(future, mon, 28)
+    if before is None or (after is not None and (after - published).days < (published - before).days):
         return future
     return past
+
+
+def weekend_near(published: date, future: bool) -> str | None:
+    """The weekend of the publication week when it is to come or under way, else the one before it."""
+    if future or published.isoweekday() >= 6:
+        return weekend(published)
+    d = add_days(published, -7)
+    return weekend(d) if d else None
 
 
 def year_for_month(published: date, mon: int, future: bool) -> int:

@@ -140,14 +140,18 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
         m = _approximator_before(lex.language).search(text, max(previous_end, start - 40), start)
         if m and m.end() == start:
             start = m.start()
+    value = h.value
     if h.kind in ("date", "time") and not h.value.startswith("P"):
         m = _part_before(lex.language).search(text, max(previous_end, start - 40), start)
         if m and m.end() == start:
             start = m.start()
+            part = lex.rel["part_dayparts"].get(norm(m.group(1)))
+            if part and _DAY.fullmatch(value):  # late on Tuesday: Tuesday evening
+                value = f"{value}T{part}"
     m = _preposition_before(lex.language).search(text, max(previous_end, start - 30), start)
     if m and m.end() == start and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
-    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=h.value, kind=h.kind)
+    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=value, kind=h.kind)
 
 
 def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
@@ -190,7 +194,7 @@ def _approximator_before(language: str) -> re.Pattern[str]:
 def _part_before(language: str) -> re.Pattern[str]:
     if language not in _PART_CACHE:
         lex = lexicon(language)
-        _PART_CACHE[language] = re.compile(rf"(?<![\w]){alt(lex.rel['parts'])}(?:[^\S\n]+|-)$", re.IGNORECASE)
+        _PART_CACHE[language] = re.compile(rf"(?<![\w])({alt(lex.rel['parts'])})(?:[^\S\n]+|-)$", re.IGNORECASE)
     return _PART_CACHE[language]
 
 

@@ -20,6 +20,7 @@ from sayso.time._lexicon import TimeLexicon, alt, lexicon, norm
 
 _BOUNDARY = re.compile(r"[.!?]+[”\"'’)]*[^\S\n]+(?=[A-Z\d“\"„‘'(À-Ý])|\n")
 REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+_CUE_TENSE = {"fut": 1, "past": -1, "sfx": -1, "pres": 0, "psfx": 0}  # groups of tense_pattern
 DAYPART_CODES = ("MO", "AF", "EV", "NI")
 
 
@@ -62,8 +63,8 @@ class Context:
             bounds = []
             for m in _BOUNDARY.finditer(self.text):
                 if m.group(0).startswith("."):
-                    word = re.search(r"([\w.]+)$", self.text[max(0, m.start() - 12) : m.start()])
-                    token = word.group(1).lower() if word else ""
+                    word = re.search(r"([\w.'’]+)$", self.text[max(0, m.start() - 12) : m.start()])
+                    token = word.group(1).lower() if word else ""  # euro's. ends a sentence, it is no abbreviation
                     if token in abbreviations or (
                         re.fullmatch(r"(?:\w\.)*\w", token) and len(token) <= 3 and not token.isdigit()
                     ):
@@ -74,25 +75,39 @@ class Context:
 
     def tense(self, start: int, end: int) -> int:
         """+1 when the nearest tense cue around ``start:end`` is a future one, -1 when it is a past one,
-        0 when there is none. Cues in the same clause (between commas) come first, then the sentence:
-        in ``will close in January, the company said`` the clause decides, not the reporting verb."""
+        0 when it is a present one or there is none. Cues in the same clause (between commas) come
+        first, then the sentence: in ``will close in January, the company said`` the clause decides,
+        not the reporting verb; in ``asked for more when she is sentenced on Sept. 9`` the present
+        ``is`` is nearer than the past ``asked``."""
         s, e = self.sentence(start, end)
         cs = max(s, *(self.text.rfind(p, s, start) + 1 for p in ",;:()"))
         ends = [i for i in (self.text.find(p, end, e) for p in ",;:()") if i >= 0]
         ce = min(ends) if ends else e
-        return self._nearest_cue(cs, ce, start, end) or self._nearest_cue(s, e, start, end)
+        clause = self._nearest_cue(cs, ce, start, end)
+        if clause is not None:
+            return clause
+        sentence = self._nearest_cue(s, e, start, end)
+        return sentence if sentence is not None else 0
 
-    def _nearest_cue(self, s: int, e: int, start: int, end: int) -> int:
+    def _nearest_cue(self, s: int, e: int, start: int, end: int) -> int | None:
+        """The tense of the cue nearest to ``start:end`` within ``s:e``: +1, -1 or 0 (present); None without one."""
         best: tuple[int, int] | None = None
         for m in self._tense.finditer(self.text, s, e):
             if m.start() < end and m.end() > start:
                 continue
             if m.lastgroup == "sfx" and self._not_past(m):
                 continue
+            if m.lastgroup == "fut" and self._future_in_the_past(m):
+                continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
-                best = (dist, 1 if m.lastgroup == "fut" else -1)
-        return best[1] if best else 0
+                best = (dist, _CUE_TENSE[m.lastgroup or ""])
+        return best[1] if best else None
+
+    def _future_in_the_past(self, m: re.Match[str]) -> bool:
+        """``would have won``, ``zou hebben gewonnen``: a modal before a perfect looks back."""
+        after = self.text[m.end() : m.end() + 30].split()[:1]
+        return bool(after) and after[0].lower() in self.lex.tense.get("future_not_before", ())
 
     def _not_past(self, m: re.Match[str]) -> bool:
         """A word that only looks past: will be delivered, will succeed, de grote (an adjective)."""
@@ -293,9 +308,10 @@ class Grammar:
             (r"%B%(?P<m>%MONFULL%)%E%", self.month),
             (r"%B%(?P<h>%HOLIDAY%)(?:\s+(?P<y>%YEAR%))?%E%", self.holiday),
             (r"%B%%WEEKNUM%\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d])", self.week_number),
-            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)(?:\s+|-)(?P<q>%QUARTER%)%E%", self.quarter),
+            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)(?:\s+|-)(?P<q>%QUARTER%|%HALF%)%E%", self.quarter),
             (r"%B%(?P<pe>%PERIODEND%)%E%", self.period_end),
             (r"%B%(?P<art>%ART%)\s+(?P<s>%SEASON%)%E%", self.season),
+            (r"%B%%ART%\s+(?P<we>%WEEKEND%)%E%", self.weekend),
             (r"%B%(?P<v>%VAGUE%)%E%", self.vague),
         ]
 
@@ -445,7 +461,11 @@ class Grammar:
             step = -1 if rel in self.lex.rel["previous"] else 1 if rel in self.lex.rel["next"] else 0
             year = ctx.published.year + step
         elif code == "H":
-            return
+            if norm(m["q"]) not in self.lex.rel["half_words_alone"] or ctx.published is None or n < 1:
+                return  # de tweede helft: as often a half of a match as of a year
+            tense = ctx.tense(m.start(), m.end())
+            y, h = ctx.published.year, (ctx.published.month - 1) // 6 + 1
+            year = y + 1 if tense > 0 and n < h else y - 1 if tense < 0 and n > h else y
         elif ctx.published is None:
             if n < 0:
                 yield m.start(), m.end(), "PAST_REF", "vague"
@@ -477,6 +497,15 @@ class Grammar:
             return
         n = 1 if ctx.future(m.start(), m.end()) else 0
         yield m.start(), m.end(), cal.season_near(ctx.published, self.lex.seasons[key], n), "date"
+
+    def weekend(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """by the weekend, over the weekend: the coming weekend when the tense points forward, else the last."""
+        if ctx.published is None:
+            yield m.start(), m.end(), "XXXX-WXX-WE", "date"
+            return
+        value = cal.weekend_near(ctx.published, ctx.future(m.start(), m.end()))
+        if value:
+            yield m.start(), m.end(), value, "date"
 
     def fiscal(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         if m["f"].lower() == "fy" and not m["f"].isupper():
@@ -759,20 +788,39 @@ class Grammar:
 
     def set_per(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
-        if code is None or code == "WE":
+        if code is None or code == "WE" or self._rate(ctx, m.start()):
             return
-        if norm(m["per"]) in self.lex.rel["one_words"]:
-            # "a year" is a set only after a count: 15 a year, twice a year, $5 a day
-            before = ctx.text[max(0, m.start() - 30) : m.start()]
-            last = before.split()[-1:] if before.split() else []
-            word = last[0].strip(",;:()").lower() if last else ""
-            if not (
-                re.search(r"\d$", word)
-                or word in self.lex.rel["times_words"]
-                or try_parse_number(word, self.lex.language) is not None
-            ):
-                return
+        if norm(m["per"]) in self.lex.rel["one_words"] and (
+            not self._counted_before(ctx, m.start()) or norm(ctx.word_after(m.end())) in self.lex.rel["set_not_before"]
+        ):
+            return  # "a year" is a set only after a count: 15 a year, twice a year, $5 a day, three cups a day
         yield m.start(), m.end(), cal.duration(1, code), "set"
+
+    def _words_before(self, ctx: Context, start: int, n: int) -> list[str]:
+        """Up to ``n`` words before ``start`` in the same clause, nearest last, without punctuation."""
+        chunk = re.split(r"[,;:()\n]|[.!?]\s", ctx.text[max(0, start - 60) : start])[-1]
+        return [w.strip("\"'“”‘’").lower() for w in chunk.split()[-n:]]
+
+    def _is_count(self, word: str) -> bool:
+        return bool(
+            re.search(r"\d$", word)
+            or word in self.lex.rel["times_words"]
+            or try_parse_number(word, self.lex.language) is not None
+        )
+
+    def _counted_before(self, ctx: Context, start: int) -> bool:
+        """A count just before: ``15`` a year, ``twice`` a year, or a counted noun (``20 typhoons`` a year)."""
+        words = self._words_before(ctx, start, 3)
+        if not words:
+            return False
+        if self._is_count(words[-1]):
+            return True
+        return words[-1] not in self.lex.rel["set_not_after"] and any(self._is_count(w) for w in words[:-1])
+
+    def _rate(self, ctx: Context, start: int) -> bool:
+        """``230 km per hour``, ``60 miles an hour``: a speed, part of a unit, no time."""
+        words = self._words_before(ctx, start, 1)
+        return bool(words) and words[-1] in self.lex.units_data.get("rate_units", ())
 
     def set_word(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         yield m.start(), m.end(), self.lex.rel["set_words"][norm(m["w"])], "set"
@@ -800,7 +848,7 @@ class Grammar:
             ):
                 return
         elif gd.get("one"):
-            if norm(m["u"]) in self.lex.units_data["need_a_number"]:
+            if norm(m["u"]) in self.lex.units_data["need_a_number"] or self._rate(ctx, m.start()):
                 return
             n = 1.5 if gd.get("half") else 1
             if norm(m["one"]) in ("one",) and ctx.text[m.end() : m.end() + 1] not in ("", " ", ".", ",", ";"):
@@ -933,6 +981,11 @@ def tense_pattern(language: str) -> re.Pattern[str]:
     lex = lexicon(language)
     fut = alt(lex.tense["future"])
     past = alt(lex.tense["past"])
-    suffixes = lex.tense.get("past_suffixes", [])
-    past_words = rf"|(?P<sfx>\w{{3,}}{alt(suffixes)})" if suffixes else ""
-    return re.compile(rf"(?<![\w])(?:(?P<fut>{fut})|(?P<past>{past}){past_words})(?![\w])", re.IGNORECASE)
+    groups = [rf"(?P<fut>{fut})", rf"(?P<past>{past})"]
+    if lex.tense.get("present"):
+        groups.append(rf"(?P<pres>{alt(lex.tense['present'])})")
+    if lex.tense.get("past_suffixes"):
+        groups.append(rf"(?P<sfx>\w{{3,}}{alt(lex.tense['past_suffixes'])})")
+    if lex.tense.get("present_suffixes"):
+        groups.append(rf"(?P<psfx>\w{{3,}}{alt(lex.tense['present_suffixes'])})")
+    return re.compile(rf"(?<![\w])(?:{'|'.join(groups)})(?![\w])", re.IGNORECASE)
