@@ -120,3 +120,20 @@ def test_a_dateline_is_no_source_and_no_content(nlp_en) -> None:
     found = attributions_of(nlp_en, text, "en")
     assert [a.source.text for a in found] == ["Hungary's government", "Ukraine's intelligence chief"]
     assert found[1].content[0].text == "Russia has moved 40,000 troops"
+
+
+def test_a_relative_clause_with_its_own_speaker_ends_the_content(nlp_en) -> None:
+    text = "Mayor Ann Lee claimed the council had hidden the changes, which she said had cost her the vote."
+    a = _one(attributions_of(nlp_en, text, "en"), "indirect")
+    assert a.content[0].text == "the council had hidden the changes"
+
+
+def test_the_subject_of_a_passive_head_speaks_for_its_coordinated_cue(nlp_en) -> None:
+    text = 'Coach Mark Hill was asked about the player at a news conference and said only: "I like him."'
+    a = _one(attributions_of(nlp_en, text, "en"), "direct")
+    assert a.source is not None and "Mark Hill" in a.source.text
+
+
+def test_estimated_takes_its_object_as_content(nlp_en) -> None:
+    a = _one(attributions_of(nlp_en, "Officials estimated the damage to crops at 2 billion pesos.", "en"), "indirect")
+    assert a.content[0].text == "the damage to crops at 2 billion pesos"

@@ -176,3 +176,116 @@ def test_quantities_spans_are_offsets_into_the_text() -> None:
     text = "Ruim 180.000 commando's en bijna 700 kilometer: het gaat om $40 billion."
     for q in find_quantities(text, language="nl"):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "low", "high", "unit"),
+    [
+        ("Op de markt stonden tussen de 60 en 70 kramen.", "nl", "tussen de 60 en 70", 60, 70, "kramen"),
+        (
+            "De verbouwing kost tussen de 12 en 15 miljoen euro.",
+            "nl",
+            "tussen de 12 en 15 miljoen euro",
+            12e6,
+            15e6,
+            "EUR",
+        ),
+        (
+            "Er zaten naar schatting tussen de 300 en 350 vogels.",
+            "nl",
+            "naar schatting tussen de 300 en 350",
+            300,
+            350,
+            "vogels",
+        ),
+        (
+            "The repairs cost between 12 and 15 million dollars.",
+            "en",
+            "between 12 and 15 million dollars",
+            12e6,
+            15e6,
+            "USD",
+        ),
+    ],
+)
+def test_quantities_ranges_between_the(text: str, language: str, span: str, low: float, high: float, unit: str) -> None:
+    q = one(text, language)
+    assert (q.text, q.low, q.high, q.unit, q.qualifier) == (span, low, high, unit, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De politie hield Karim D. (37) aan in Utrecht.", "nl"),
+        ("Volgens Els de Vries (72) is het stil in het dorp.", "nl"),
+        ("The landlord, Peter Hughes (66), declined to comment.", "en"),
+        ("Een voorbijganger zag rook en belde 112.", "nl"),
+        ("Buren hadden al gebeld en 112 gewaarschuwd.", "nl"),
+        ("A neighbour dialled 999 when she saw the smoke.", "en"),
+        ("The 12th round of talks opened in Vienna.", "en"),
+        ("Het 4e kwartaal was zwak.", "nl"),
+    ],
+)
+def test_quantities_ages_emergency_numbers_and_ranks_are_not_quantities(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+def test_quantities_ordinal_ending_is_no_unit() -> None:
+    q = one("The phone is in its 3rd generation.", "en")
+    assert (q.text, q.unit) == ("3rd", "generation")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("Inspectors found at least five bogus shell firms.", "en", "shell firms"),
+        ("Volunteers recounted 52 ballot papers by hand.", "en", "ballot papers"),
+        ("All 19 member countries signed.", "en", "member countries"),
+        ("She scored 9 tries in 12 Six Nations matches.", "en", "tries"),
+        ("She scored 9 tries in 12 Six Nations matches.", "en", "matches"),
+        ("In the storm 214 died overnight.", "en", None),
+        ("Burglaries fell to 800, down from some 950 last year.", "en", None),
+        ("About 40 wounded soldiers were evacuated.", "en", "soldiers"),
+        ("Er kwamen 45 Poolse vrachtwagenchauffeurs naar de rechtbank.", "nl", "vrachtwagenchauffeurs"),
+        ("Het ging om 1200 flessen vorig jaar.", "nl", "flessen"),
+    ],
+)
+def test_quantities_unit_is_the_counted_noun(text: str, language: str, unit: str | None) -> None:
+    units = [q.unit for q in quantities(text, language)]
+    assert unit in units if unit is not None else units[-1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "high", "unit"),
+    [
+        ("Adults should take no more than 250mg at once.", "en", "no more than 250mg", 250, "mg"),
+        ("Patients may take not more than 2 g of it.", "en", "not more than 2 g", 2, "g"),
+        ("Er mag niet meer dan 30 mg in zitten.", "nl", "niet meer dan 30 mg", 30, "mg"),
+    ],
+)
+def test_quantities_upper_bounds_and_glued_units(text: str, language: str, span: str, high: float, unit: str) -> None:
+    q = one(text, language)
+    assert (q.text, q.high, q.unit, q.qualifier) == (span, high, unit, "at_most")
+
+
+def test_quantities_plus_between_two_amounts_adds_them() -> None:
+    found = quantities("The striker cost €30m plus €5m in bonuses.", "en")
+    assert [(q.text, q.qualifier, q.value) for q in found] == [("€30m", "exact", 30e6), ("€5m", "exact", 5e6)]
+
+
+def test_quantities_glued_letter_is_a_unit_only_in_its_case() -> None:
+    assert quantities("Apple sold the 3G model.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "unit"),
+    [
+        ("The storm brought gusts of 130 km per hour.", "en", "130 km per hour", "km/h"),
+        ("The boat managed 20 miles an hour.", "en", "20 miles an hour", "mi/h"),
+        ("De trein haalde 250 kilometer per uur.", "nl", "250 kilometer per uur", "km/h"),
+        ("De huur is 900 euro per maand.", "nl", "900 euro per maand", "EUR/maand"),
+    ],
+)
+def test_quantities_rates(text: str, language: str, span: str, unit: str) -> None:
+    q = one(text, language)
+    assert (q.text, q.unit) == (span, unit)

@@ -57,6 +57,10 @@ def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
         nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
         if t.text in ";:" and t.i > start:
             return t.idx
+        if t.text == "," and nxt is not None and nxt.lower_ in ctx.lex.relatives and t.i > start:
+            ahead = ctx.doc[nxt.i + 1 : min(nxt.i + 4, sent.end)]
+            if any(x.lower_ in ctx.lex.say_forms and x.i != cue.i for x in ahead):
+                return t.idx  # `..., which he said had cost ...`: a relative clause with its own speaker
         if t.text == "," and nxt is not None and nxt.lower_ in ctx.lex.clause_breaks and t.i > start:
             after = doc[nxt.i + 1] if nxt.i + 1 < sent.end else None
             if after is None or after.lower_ not in ctx.lex.complementizers:

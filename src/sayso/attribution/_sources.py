@@ -60,8 +60,8 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     subj = next((s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases)), None)
     if subj is None or subj.lower_ in ctx.lex.complementizers:
         return None
-    if subj.dep_ in ("nsubj:pass", "nsubjpass"):
-        return None  # the subject of a passive is what was said, not who said it
+    if subj.dep_ in ("nsubj:pass", "nsubjpass") and subj.head.i == tok.i:
+        return None  # the subject of a passive cue is what was said (`was asked ... and said`: it is who)
     left, right = subtree_range(subj, stop_at=tok.i)
     phrase = noun_phrase_after(ctx.doc, left, tok.i if left < tok.i else sent.end, ctx.lex, ctx.blocked_phrases)
     if phrase is not None and phrase[1] > right:

@@ -42,6 +42,9 @@ class Lexicon:
     judgement_links: frozenset[str]  # `as`, `als` between a judged object and the judgement
     particle_cues: frozenset[str]  # separable verbs whose particle is the head word (`liet ... weten`)
     articles: frozenset[str]  # `een`, `the`: a cue form after one is a noun
+    relatives: frozenset[
+        str
+    ]  # `which`, `die`: after a comma, a relative clause; with a cue of its own it ends a content
     clause_breaks: frozenset[str]  # `, maar` / `, but` end a reported content unless `dat`/`that` follows
     proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
@@ -97,6 +100,7 @@ def lexicon(language: str) -> Lexicon:
         judgement_links=frozenset(data.get("judgement_links", [])),
         particle_cues=frozenset(data.get("particle_cues", [])),
         articles=frozenset(data.get("articles", [])),
+        relatives=frozenset(data.get("relatives", [])),
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         proper_noun_ends_phrase=bool(data.get("proper_noun_ends_phrase", False)),
         homographs=frozenset(data.get("homographs", [])),

@@ -6,9 +6,10 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
-from sayso.quantities.numbers import ends_with_denominator, parse_digits, try_parse_number
+from sayso.quantities.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
 from sayso.records import Quantity, TimeExpr
 
 
@@ -183,6 +184,7 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 _AGE_APPOSITION = re.compile(r".*[A-Z][^\W\d_]+,\s\d{1,3}[,)]\s?$", re.DOTALL)
+_AGE_IN_PARENS = re.compile(r"(?<![\w])[A-Z][^\W\d_]*\.?[^\S\n]\($")
 
 
 def _overlaps(c: _Core, blocked: list[tuple[int, int]]) -> bool:
@@ -233,9 +235,16 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
                 and norm(bare) not in _months(lex.language)
             ):
                 return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
-    if _AGE_APPOSITION.match(text[max(0, c.start - 40) : c.end + 2]) and not c.words:
-        return False  # `Tom Brandt, 58, ...`: an age given with a name
+    if not c.words and (
+        _AGE_APPOSITION.match(text[max(0, c.start - 40) : c.end + 2])
+        or (_AGE_IN_PARENS.search(text, max(0, c.start - 40), c.start) and text[c.end : c.end + 1] == ")")
+    ):
+        return False  # `Tom Brandt, 58, ...`, `Ahmed B. (54)`: an age given with a name
     word, _ = _word_before(text, c.start)
+    if _ordinal_suffix(c, text, lex) and norm(word) in ctx["definite_before"]:
+        return False  # the 18th sanctions package, het 3e kwartaal: a rank in a series, not a count
+    if _emergency_number(c, text, lex):
+        return False  # belde 112, call 911
     if norm(word) in ctx["labels_before"]:
         return False  # artikel 5, flight 17, number one
     nxt = re.match(r"[^\S\n]*([\w'’-]+)", text[c.end : c.end + 30])
@@ -249,6 +258,26 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
         ):
             return False
     return True
+
+
+def _ordinal_suffix(c: _Core, text: str, lex: QuantityLexicon) -> str:
+    """The ordinal ending glued to a number in digits (``th`` in ``18th``, ``e`` in ``3e``), or ``""``."""
+    if c.words or c.kind != "number":
+        return ""
+    m = re.match(r"[^\W\d_]+(?![\w])", text[c.end : c.end + 5])
+    if m and _is_ordinal(m.group(0), lex):
+        return m.group(0)
+    return ""
+
+
+def _emergency_number(c: _Core, text: str, lex: QuantityLexicon) -> bool:
+    """An emergency phone number near a word for calling it (``belde 112``, ``gebeld en 112``, ``dial 999``)."""
+    ctx = lex.context
+    if c.words or text[c.start : c.end] not in ctx["emergency_numbers"]:
+        return False
+    near = text[max(0, c.start - 30) : c.start].split()[-3:] + text[c.end : c.end + 30].split()[:3]
+    calls = {norm(w) for w in ctx["emergency_call_words"]}
+    return any(norm(w.strip(".,;:!?()\"'")) in calls for w in near)
 
 
 def _word_number_counts(c: _Core, text: str, lex: QuantityLexicon, next_word: str) -> bool:
@@ -304,7 +333,7 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
     between = None
     for first, second in lex.range_between:
         m = re.search(
-            rf"(?<![\w]){re.escape(first)}[^\S\n]+(?:{_currency_alt(lex)}[^\S\n]*)?$",
+            rf"(?<![\w]){alternation([first])}[^\S\n]+(?:{_currency_alt(lex)}[^\S\n]*)?$",
             text[max(0, a.start - 30) : a.start],
             re.I,
         )
@@ -328,6 +357,9 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
     if qa is None or qb is None:
         return None
     start = min(start, qa.start)
+    hedge = lex.qualifier_before.search(text, max(0, start - 40), start)
+    if hedge and lex.qualifiers_before[norm(hedge.group(0))] == "about":
+        start = hedge.start()  # naar schatting tussen de 40 en 50: an estimated range is still a range
     end = qb.end
     return Quantity(
         start=start,
@@ -377,6 +409,7 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
         if money_scale and value is not None and not c.scaled:  # $5m, £20k
             value *= money_scales[money_scale.group(1).lower()]
             end += money_scale.end()
+    end += len(_ordinal_suffix(c, text, lex))  # 5th: the ending is part of the number, not its unit
     # what follows: a currency, a unit, then a qualifier such as 'or more'
     tail = text[end : end + 60]
     m_cur = lex.currency_after.match(tail)
@@ -387,11 +420,15 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
     elif m_unit is not None and unit is None:
         unit, length = m_unit
         end += length
+    m_rate = lex.rate_after.match(text, end)
+    if unit is not None and m_rate:
+        unit = f"{unit}/{lex.rates[norm(m_rate.group(1))]}"  # 185 km per hour, €900 per maand
+        end = m_rate.end()
     if c.kind == "fraction":
         unit = lex.fraction_unit
     m_after = lex.qualifier_after.match(text[end : end + 20])
     qualifier = "exact"
-    if m_after and not re.match(r"[^\S\n]*[+][\d]", text[end : end + 20]):
+    if m_after and not _another_amount(text, end + m_after.end(), lex):
         qualifier = lex.qualifiers_after[norm(m_after.group(1))]
         end += m_after.end()
     m_q = lex.qualifier_before.search(text, max(0, start - 40), start)
@@ -416,6 +453,12 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
     )
 
 
+def _another_amount(text: str, pos: int, lex: QuantityLexicon) -> bool:
+    """Whether a number (with its currency) starts at ``pos``: ``£52m plus £8m``, ``3+2`` add, they don't bound."""
+    m = re.match(rf"[^\S\n]*(?:{lex.currency_before_alt}[^\S\n]*)?\d", text[pos : pos + 12])
+    return m is not None
+
+
 def _lookup_currency(written: str, lex: QuantityLexicon) -> str | None:
     key = re.sub(r"\s+", " ", written).strip()
     for k, v in lex.currencies_before.items():
@@ -435,29 +478,69 @@ def _unit_after(tail: str, lex: QuantityLexicon) -> tuple[str, int] | None:
 
 
 def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | None:
-    """What a count counts: the first noun-like word after the number, past adjectives."""
+    """What a count counts: the noun its phrase ends in, past adjectives, names and participles.
+
+    ``three fake vendor companies`` -> ``vendor companies``, ``36 Premier League games`` -> ``games``,
+    ``301 died in`` -> None. A language whose ``quantities_context.json`` sets ``unit_compounds``
+    writes compound nouns as separate words (``ballot papers``, ``member states``): the unit runs on
+    to the first plural noun. Verbs, prepositions and words such as ``last`` end the phrase.
+    """
     ctx = lex.context
     skip = {norm(w) for w in ctx["unit_skip"]}
     stop = {norm(w) for w in ctx["unit_stop"]}
     of_words = {norm(w) for w in ctx["of_words"]}
+    compounds = bool(ctx.get("unit_compounds"))
+    nouns: list[str] = []
     pos = end
-    for _ in range(5):
-        m = re.match(r"[^\S\n]*([^\W\d][\w'’.-]*)", text[pos : pos + 60])
+    for _ in range(8):
+        m = _WORD.match(text, pos, pos + 60)
         if not m:
-            return None
+            break
         word = m.group(1).rstrip(".")
         key = norm(word)
-        pos += m.end()
-        if key in of_words and c.kind in ("vague", "fraction"):
-            continue
+        pos = m.end()
+        if not nouns and (
+            (key in of_words and c.kind in ("vague", "fraction"))
+            or (pos - len(word) == end + 1 and _is_ordinal(word, lex))
+        ):
+            continue  # thousands of people; the 15,599 th plane
         if key in stop:
-            return None
-        if key in skip or any(key.endswith(s) for s in ctx["unit_skip_suffixes"]):
-            nxt = re.match(r"[^\S\n]*([^\W\d][\w'’-]*)", text[pos : pos + 40])
+            break
+        modifier = _modifier(word, key, skip, ctx)
+        if modifier or (ctx.get("unit_names_modify") and any(ch.isupper() for ch in word)):
+            if nouns:
+                break
+            nxt = _WORD.match(text, pos, pos + 40)
             if nxt and norm(nxt.group(1)) not in stop:
-                continue
-        return word
-    return None
+                continue  # an adjective, a participle or a name before the noun
+            return None if modifier == "participle" else word  # zes Oekraïense, 300 Russians; not 301 died
+        nouns.append(word)
+        if not compounds or len(nouns) == 3 or _plural(key, ctx):
+            break
+    return " ".join(nouns) or None
+
+
+_WORD = re.compile(r"[^\S\n]*([^\W\d][\w'’.-]*)")
+
+
+def _modifier(word: str, key: str, skip: set[str], ctx: dict[str, Any]) -> str:
+    """``adjective`` or ``participle`` when ``word`` modifies a noun rather than being one, else ``""``."""
+    if key in skip or any(key.endswith(s) for s in ctx["unit_skip_suffixes"]):
+        return "adjective"
+    if any(key.endswith(s) for s in ctx.get("participle_suffixes", ())):
+        return "participle"
+    return ""
+
+
+def _is_ordinal(word: str, lex: QuantityLexicon) -> bool:
+    return word.islower() and word in lex.numbers.ordinal_suffixes
+
+
+def _plural(key: str, ctx: dict[str, Any]) -> bool:
+    return key in ctx.get("plural_words", ()) or (
+        any(key.endswith(s) for s in ctx.get("plural_suffixes", ()))
+        and not any(key.endswith(s) for s in ctx.get("not_plural_suffixes", ()))
+    )
 
 
 def _share_units(qs: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:

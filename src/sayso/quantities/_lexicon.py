@@ -43,6 +43,8 @@ class QuantityLexicon:
     qualifier_after: re.Pattern[str]
     money_scale: re.Pattern[str]
     of_follows: re.Pattern[str]
+    rates: dict[str, str]  # per hour -> h: a measure followed by one of these is a rate (km/h)
+    rate_after: re.Pattern[str]
 
 
 @cache
@@ -54,8 +56,8 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
     units: dict[str, str] = {}
     cased: dict[str, str] = {}
     for word, code in units_data["units"].items():
-        if word.lower() != word and len(word) <= 4:
-            cased[word] = code  # GB, MW, kWh: lower case would catch ordinary words
+        if (word.lower() != word and len(word) <= 4) or (word.isalpha() and len(word) <= 2):
+            cased[word] = code  # GB, MW, kWh, g, m: in another case they are other things (3G, 3M)
         else:
             units[norm(word)] = code
     q_before = {norm(p): q for q, phrases in quals["before"].items() for p in phrases}
@@ -100,4 +102,6 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         qualifier_after=re.compile(rf"[^\S\n]*({alternation(q_after)})(?![\w])", re.IGNORECASE),
         money_scale=re.compile(rf"({alternation(nw.money_scale_abbreviations)})(?![\w])"),
         of_follows=re.compile(rf"[^\S\n]+{alternation(context['of_words'])}(?![\w])", re.IGNORECASE),
+        rates={norm(k): v for k, v in units_data["rates"].items()},
+        rate_after=re.compile(rf"[^\S\n]+({alternation(units_data['rates'])})(?![\w])", re.IGNORECASE),
     )
