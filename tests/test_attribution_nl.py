@@ -185,3 +185,24 @@ def test_counted_and_participle_groups_as_sources(nlp_nl) -> None:
 def test_subject_on_the_auxiliary_of_a_non_response(nlp_nl) -> None:
     found = _find(nlp_nl, "Het eerste bericht.\n\nAC Milan heeft nog niet gereageerd op vragen van de NOS.")
     assert _one(found, "no_response").source.text == "AC Milan"
+
+
+def test_volgens_ends_where_a_clause_with_its_own_cue_begins(nlp_nl) -> None:
+    text = "Volgens de premier is er brede steun voor het plan, al erkende hij dat er nog wordt onderhandeld."
+    a = _one(_find(nlp_nl, text), "according_to")
+    assert a.content[0].text == "is er brede steun voor het plan"
+    text = "Volgens experts gaat het niet alleen om geld, maar vooral om vertrouwen."
+    assert _one(_find(nlp_nl, text), "according_to").content[0].text.endswith("maar vooral om vertrouwen")
+
+
+def test_volgens_keeps_an_abbreviation_in_brackets_with_the_source(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "Volgens het Centraal Planbureau (CPB) groeit de economie dit jaar."), "according_to")
+    assert a.source.text == "het Centraal Planbureau (CPB)" and a.content[0].text == "groeit de economie dit jaar"
+
+
+def test_zou_hebben_with_a_number_in_between_is_hearsay(nlp_nl) -> None:
+    from sayso.certainty import assess_certainty
+    from sayso.records import Span
+
+    text = "Hij zou tussen 2019 en 2023 in totaal 450.000 euro aan steekpenningen hebben aangenomen."
+    assert assess_certainty(text, [Span.of(text, 0, len(text))], language="nl").label == "reported"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -40,10 +42,21 @@ def _parsed_end(first: Token, start: int) -> int:
     return max(start + 1, head.right_edge.i + 1)
 
 
+def _clause_break(ctx: Context, a: int, b: int) -> int:
+    """Where a clause with a cue of its own (`, al erkende hij dat ...`, `, but he admitted ...`) ends the
+    statement within ``[a, b)``; `niet alleen X, maar vooral Y` and `twee, maar mogelijk zes` go on."""
+    low = ctx.text[a:b].lower()
+    for word in ctx.lex.clause_breaks | ctx.lex.concessives:
+        for m in re.finditer(rf",\s+{re.escape(word)}\b((?:\s+\w+){{1,4}})", low):
+            if any(w in ctx.lex.say_forms for w in m.group(1).split()):
+                b = min(b, a + m.start())
+    return b
+
+
 def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tuple[Span, ...]:
     pieces = []
     for a, b in ((ctx.start_of(sent), cut_start), (cut_end, sent.end_char)):
-        a, b = trim(ctx.text, a, b)
+        a, b = trim(ctx.text, a, _clause_break(ctx, a, b))
         words = ctx.text[a:b].split()
         if words and words[0].lower() in _LEADING:
             a, b = trim(ctx.text, a + len(words[0]), b)
@@ -68,6 +81,8 @@ def find_preposition_attributions(ctx: Context) -> list[Attribution]:
                 continue
             rng = (rng[0], min(rng[1], _parsed_end(ctx.doc[begin], rng[0])))
             src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
+            brackets = re.match(r"\s*\([^()\n]{1,40}\)", ctx.text[src_b:])  # `het Centraal Planbureau (CPB)`
+            src_b = src_b + brackets.end() if brackets else src_b
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
             quote = _quote_before(ctx, tok)
             if quote is not None:  # `„...”, aldus X`: a direct quote, however many sentences it has

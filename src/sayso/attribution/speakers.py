@@ -126,7 +126,7 @@ def resolve_speakers(
             src = a.source
             found = _entities_in(src, entities, text)
             labels = {e.label for e in found}
-            bare = _strip_det(src.text)
+            bare = re.sub(r"\s*\([^()]*\)$", "", _strip_det(src.text))  # `Centraal Planbureau (CPB)`
             low = src.text.lower().strip()
             if found and found[0].label == "PER":
                 speaker, is_person = found[0].canonical, True

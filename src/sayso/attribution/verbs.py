@@ -112,7 +112,9 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
             source = find_source(tok, ctx, sent, None)
-            return Attribution("announcement", source and ctx.span(*source), cue, ())
+            if source is None:
+                return None  # `zouden worden aangekondigd`: an announcement by nobody named is none
+            return Attribution("announcement", ctx.span(*source), cue, ())
         return None
     kind, content = _kind(ctx, lemma, cut_chain(ctx, content))
     source = find_source(tok, ctx, sent, content)

@@ -63,7 +63,9 @@ def _markers(language: str) -> _Markers:
     hearsay = None
     if aux and needs:
         # `zouden zijn omgekomen`: a hearsay auxiliary and a perfect/passive auxiliary in one clause
-        hearsay = re.compile(rf"\b({'|'.join(aux)})\b(?:[^,.;:]{{0,60}}?)\b({'|'.join(needs)})\b", re.IGNORECASE)
+        # within one clause: no `,.;:` but the separators inside a number (`450.000 euro`)
+        clause = r"(?:[^,.;:]|(?<=\d)[.,](?=\d)){0,90}?"
+        hearsay = re.compile(rf"\b({'|'.join(aux)})\b{clause}\b({'|'.join(needs)})\b", re.IGNORECASE)
     negation = re.compile(
         r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE
     )
