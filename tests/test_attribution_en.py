@@ -137,3 +137,9 @@ def test_the_subject_of_a_passive_head_speaks_for_its_coordinated_cue(nlp_en) ->
 def test_estimated_takes_its_object_as_content(nlp_en) -> None:
     a = _one(attributions_of(nlp_en, "Officials estimated the damage to crops at 2 billion pesos.", "en"), "indirect")
     assert a.content[0].text == "the damage to crops at 2 billion pesos"
+
+
+def test_that_after_a_quoted_noun_is_a_relative_pronoun(nlp_en) -> None:
+    text = 'He told reporters the city would rebuild "every school and every clinic" that had been damaged.'
+    a = _one(attributions_of(nlp_en, text, "en"), "mixed")
+    assert a.content[0].text.startswith("the city would rebuild") and a.content[0].text.endswith("been damaged")

@@ -16,9 +16,12 @@ def is_complementizer(t: Token, ctx: Context) -> bool:
     """`dat`/`that` opening a clause; right after a common noun it is a relative pronoun instead."""
     if t.lower_ not in ctx.lex.complementizers:
         return False
+    k = t.i - 1
+    while k > 0 and t.doc[k].text in QUOTE_CHARS:
+        k -= 1  # `"every health centre" that had been damaged`: the noun inside the quote counts
     if t.pos_ in ("SCONJ", ""):
-        return True
-    return t.i > 0 and t.doc[t.i - 1].pos_ != "NOUN" and t.pos_ in ("DET", "PRON")
+        return not (k < t.i - 1 and t.doc[k].pos_ == "NOUN")
+    return t.i > 0 and t.doc[k].pos_ != "NOUN" and t.pos_ in ("DET", "PRON")
 
 
 def _opens_chain(t: Token, ctx: Context) -> bool:
