@@ -143,3 +143,10 @@ def test_that_after_a_quoted_noun_is_a_relative_pronoun(nlp_en) -> None:
     text = 'He told reporters the city would rebuild "every school and every clinic" that had been damaged.'
     a = _one(attributions_of(nlp_en, text, "en"), "mixed")
     assert a.content[0].text.startswith("the city would rebuild") and a.content[0].text.endswith("been damaged")
+
+
+def test_a_gerund_cue_after_a_comma_ends_the_content_and_judges(nlp_en) -> None:
+    text = 'The ministry denied a report that it had paid the firm, calling the story "pure invention".'
+    found = attributions_of(nlp_en, text, "en")
+    assert _one(found, "indirect").content[0].text == "it had paid the firm"
+    assert _one(found, "evaluation").content[0].text == "pure invention"

@@ -52,6 +52,12 @@ def _second_verb_of_cue(verb: Token, cue: Token) -> bool:
     return gerund or same_form  # `had tried, and failed,` stays inside the content
 
 
+def _gerund_cue(t: Token, ctx: Context) -> bool:
+    low = t.lower_
+    gerund = t.tag_ == "VBG" or "Ger" in t.morph.get("VerbForm")
+    return gerund and (low in ctx.lex.say_forms or low in ctx.lex.evaluation_forms)
+
+
 def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
     """Character offset where the content that runs from token ``start`` ends: at `;`, or before a
     second verb of the cue's own subject (`..., noting that ...`, `... and called ...`)."""
@@ -60,6 +66,8 @@ def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
         nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
         if t.text in ";:" and t.i > start:
             return t.idx
+        if t.text == "," and nxt is not None and t.i > start and _gerund_cue(nxt, ctx):
+            return t.idx  # `..., calling the story "fake news"`, `..., adding that ...`: the speaker goes on
         if t.text == "," and nxt is not None and nxt.lower_ in ctx.lex.relatives and t.i > start:
             ahead = ctx.doc[nxt.i + 1 : min(nxt.i + 4, sent.end)]
             if any(x.lower_ in ctx.lex.say_forms and x.i != cue.i for x in ahead):
