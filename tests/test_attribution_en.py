@@ -150,3 +150,9 @@ def test_a_gerund_cue_after_a_comma_ends_the_content_and_judges(nlp_en) -> None:
     found = attributions_of(nlp_en, text, "en")
     assert _one(found, "indirect").content[0].text == "it had paid the firm"
     assert _one(found, "evaluation").content[0].text == "pure invention"
+
+
+def test_claims_to_have_reports_the_infinitive_but_an_order_is_none(nlp_en) -> None:
+    a = _one(attributions_of(nlp_en, "The union claims to have seen the documents.", "en"), "indirect")
+    assert a.content[0].text == "to have seen the documents"
+    assert attributions_of(nlp_en, "She told staff not to copy her in on emails.", "en") == []

@@ -206,3 +206,8 @@ def test_zou_hebben_with_a_number_in_between_is_hearsay(nlp_nl) -> None:
 
     text = "Hij zou tussen 2019 en 2023 in totaal 450.000 euro aan steekpenningen hebben aangenomen."
     assert assess_certainty(text, [Span.of(text, 0, len(text))], language="nl").label == "reported"
+
+
+def test_zeggen_with_a_te_infinitive_reports_it(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "De ondernemingsraad zegt niet op de hoogte te zijn van de plannen."), "indirect")
+    assert a.content[0].text == "niet op de hoogte te zijn van de plannen"

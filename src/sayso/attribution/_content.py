@@ -206,6 +206,25 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     return (a, b) if b > a else None
 
 
+def infinitive_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`zegt niet op de hoogte te zijn van plannen`, `claims to have seen the files`: a cue whose content is
+    a `te`/`to` infinitive clause of the speaker's own; from the cue to the end of the clause."""
+    if tok.lower_ in ctx.lex.addressee_verbs:
+        return None  # `told staff not to copy her in`: an order to someone, no claim
+    end = clause_end(tok.i + 1, tok, ctx, sent)
+    words = [t for t in sent[tok.i - sent.start + 1 :] if t.idx < end]
+    if not words or any(t.lower_ in ctx.lex.complementizers or t.text in QUOTE_CHARS for t in words):
+        return None
+    marked = any(
+        t.lower_ in ctx.lex.infinitive_markers and t.i + 1 < sent.end and ctx.doc[t.i + 1].pos_ in ("VERB", "AUX")
+        for t in words
+    )
+    if not marked:
+        return None
+    a, b = trim(ctx.text, words[0].idx, end)
+    return (a, b) if b > a else None
+
+
 def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """`Dat zei X` / `Dat heeft X bekendgemaakt`: the content is the sentence before."""
     first = sent[0]

@@ -14,6 +14,7 @@ from sayso.attribution._content import (
     colon_content,
     complement,
     cut_chain,
+    infinitive_content,
     object_content,
     preceding_content,
 )
@@ -108,7 +109,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     finders = (anaphoric_content, complement, colon_content, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
-    content = content or object_content(tok, lemma, ctx, sent)
+    content = content or object_content(tok, lemma, ctx, sent) or infinitive_content(tok, ctx, sent)
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
             source = find_source(tok, ctx, sent, None)
