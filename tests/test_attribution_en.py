@@ -156,3 +156,13 @@ def test_claims_to_have_reports_the_infinitive_but_an_order_is_none(nlp_en) -> N
     a = _one(attributions_of(nlp_en, "The union claims to have seen the documents.", "en"), "indirect")
     assert a.content[0].text == "to have seen the documents"
     assert attributions_of(nlp_en, "She told staff not to copy her in on emails.", "en") == []
+
+
+def test_speaker_types_follow_the_head_word(nlp_en) -> None:
+    text = (
+        "Russia moved troops, the army's intelligence chief said. The disaster agency said 40 people died. "
+        "The study found that coffee helps."
+    )
+    types = {a.source.text: a.speaker_type for a in attributions_of(nlp_en, text, "en") if a.source}
+    assert types["The disaster agency"] == "government or institution"
+    assert types["The study"] == "document" and types["the army's intelligence chief"] != "document"

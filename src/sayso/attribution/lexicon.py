@@ -28,6 +28,7 @@ class Lexicon:
     pronouns: dict[str, str]
     subject_pronouns: frozenset[str]  # `hij`, `she`: next to one, a cue form that is also a noun is a verb
     infinitive_markers: frozenset[str]  # `te`, `to` before an infinitive
+    head_ends: frozenset[str]  # `of`, `van`: a source's head word stands before them
     placeholders: frozenset[str]  # `het`, `it` standing for a clause that follows (`acht het aannemelijk dat`)
     group_refs: tuple[str, ...]
     group_nouns: frozenset[str]
@@ -88,6 +89,7 @@ def lexicon(language: str) -> Lexicon:
         pronouns=dict(data.get("pronouns", {})),
         subject_pronouns=frozenset(data.get("subject_pronouns", [])),
         placeholders=frozenset(data.get("placeholders", [])),
+        head_ends=frozenset(data.get("head_ends", [])),
         infinitive_markers=frozenset(data.get("infinitive_markers", [])),
         group_refs=tuple(data.get("group_refs", [])),
         group_nouns=frozenset(data.get("group_nouns", [])),

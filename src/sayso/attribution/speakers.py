@@ -75,21 +75,36 @@ def _described(description: str, before: int, text: str, entities: Sequence[Enti
     return None
 
 
+def _head(source_text: str, lex: Lexicon) -> str:
+    """The head word of a source: its last word before `of`/`van`/`from` (`observers from the League` ->
+    `observers`)."""
+    words = source_text.lower().replace("’s", " ").replace("'s", " ").split()
+    for k, w in enumerate(words):
+        if k > 0 and w in lex.head_ends:
+            words = words[:k]
+            break
+    return words[-1].strip(",.") if words else ""
+
+
 def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, labels: set[str]) -> str:
+    """What kind of source speaks, judged by its head word first (`Ukraine's intelligence chief` is a person,
+    `the disaster agency` no news outlet unless named as one)."""
     low = f" {source_text.lower()} "
-    words = set(low.split())
+    head = _head(source_text, lex)
     if is_person:
         return "person"
     if any(f" {w} " in low for w in (*lex.outlet_words, *lex.outlet_names)):
         return "news outlet"
-    if words & lex.document_nouns:
+    if head in lex.document_nouns:
         return "document"
-    if words & lex.group_nouns:
+    if head in lex.group_nouns:
         return "anonymous or generic group"
-    if any(f" {w}" in low for w in lex.government_words) or "GPE" in labels:
+    if head in lex.government_words or "GPE" in labels:
         return "government or institution"
     if "ORG" in labels:
         return "organisation"
+    if any(f" {w}" in low for w in lex.government_words):
+        return "government or institution"
     return "person" if speaker and speaker[:1].isupper() else "anonymous or generic group"
 
 
