@@ -461,6 +461,78 @@ def test_entities_english_rules_without_ner(blank, text: str, expected: dict, ab
     _check(found, expected, absent)
 
 
+# --- person names: particles, given names, titles and portfolios ----------------------------------
+
+PERSON_CASES = [
+    (
+        "nl",
+        "Partijleider Annelies van Dam zweeg. Algemeen directeur Koen te Brake zei dat het klopt. "
+        "Epidemioloog Marjolein de Haan sprak. Ook Floor ter Weele en Gerrit-Jan van den Akker kwamen.",
+        {
+            "Annelies van Dam": ("PER", "Annelies van Dam"),
+            "Koen te Brake": ("PER", "Koen te Brake"),
+            "Marjolein de Haan": ("PER", "Marjolein de Haan"),
+            "Floor ter Weele": ("PER", "Floor ter Weele"),
+            "Gerrit-Jan van den Akker": ("PER", "Gerrit-Jan van den Akker"),
+        },
+        ["Partijleider", "Annelies", "Dam", "Brake", "Epidemioloog Marjolein de Haan", "Haan", "Ook", "Weele"],
+    ),
+    (  # an unknown given name: a title before it, or the surname written alone with a capital particle
+        "nl",
+        "Wethouder Ydwine van der Molen opende het pand. Later sprak Tsjalle de Ruiter. De Ruiter zei dat het klopt.",
+        {"Ydwine van der Molen": ("PER", "Ydwine van der Molen"), "Tsjalle de Ruiter": ("PER", "Tsjalle de Ruiter")},
+        ["Molen", "Wethouder"],
+    ),
+    (  # a minister's portfolio belongs to the title
+        "nl",
+        "Minister van Klimaat en Groene Groei Sophie Hermans en staatssecretaris van Justitie Teun Struycken "
+        "reageerden.",
+        {"Sophie Hermans": ("PER", "Sophie Hermans"), "Teun Struycken": ("PER", "Teun Struycken")},
+        ["Klimaat", "Groene Groei", "Groene Groei Sophie Hermans", "Justitie", "Justitie Teun Struycken"],
+    ),
+    (  # a particle after a surname with a title before it: a place or a portfolio, not the name
+        "nl",
+        "Volgens burgemeester Dijkhuizen van Amsterdam en minister Van Dalen van Defensie ging het mis.",
+        {"Dijkhuizen": ("PER", "Dijkhuizen"), "Amsterdam": ("GPE", "Amsterdam")},
+        ["Dijkhuizen van Amsterdam", "Van Dalen van Defensie"],
+    ),
+    (
+        "en",
+        "Transport Secretary Heidi Alexander and Dr. Priya Natarajan met Secretary of State for Health and Social "
+        "Care Wes Streeting. Epidemiologist Kees van der Wal agreed.",
+        {
+            "Heidi Alexander": ("PER", "Heidi Alexander"),
+            "Priya Natarajan": ("PER", "Priya Natarajan"),
+            "Wes Streeting": ("PER", "Wes Streeting"),
+            "Kees van der Wal": ("PER", "Kees van der Wal"),
+        },
+        ["Transport", "Transport Secretary Heidi Alexander", "Health", "Social Care Wes Streeting", "Epidemiologist"],
+    ),
+    (  # a company or party before a title stays a name of its own
+        "en",
+        "Labour leader Keir Starmer met Apple CEO Tim Cook.",
+        {"Labour": ("ORG", "Labour Party"), "Keir Starmer": ("PER", "Keir Starmer"), "Tim Cook": ("PER", "Tim Cook")},
+        ["Labour leader Keir Starmer", "Apple CEO Tim Cook"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected", "absent"), PERSON_CASES)
+def test_entities_person_names_with_particles_and_titles(blank, language, text, expected, absent) -> None:  # type: ignore[no-untyped-def]
+    _check(_found(blank[language], text, language), expected, absent)
+
+
+def test_entities_month_abbreviation_as_given_name(blank) -> None:  # type: ignore[no-untyped-def]
+    found = _found(blank["nl"], "Op 15 jan. sprak Jan van der Berg met Jan 15 keer.", "nl")
+    _check(found, {"Jan van der Berg": ("PER", "Jan van der Berg")}, ["Berg"])
+
+
+def test_entities_first_names_are_broad() -> None:
+    assert len(rules("nl").first_names) > 1200  # Dutch, Flemish and international given names
+    assert len(rules("en").first_names) > 900
+    assert {"Wiesje", "Nicolien", "Dennis", "Marjolein"} <= rules("nl").first_names
+
+
 # --- with the English backbone ------------------------------------------------------------------
 
 

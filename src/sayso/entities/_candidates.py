@@ -91,13 +91,8 @@ def _step(ctx: Context, i: int, j: int) -> int:
         def after(m: int) -> bool:  # a capitalised word follows the m connecting words
             return j + m < n and w[j + m].kind in ("cap", "acro", "initial") and not w[j + m].initial
 
-        m = ctx.phrase_at(r.particles, j)
-        if (
-            m
-            and after(m)
-            and w[i].text in r.first_names
-            and (j - i == 1 or (j - i == 2 and w[i + 1].kind == "initial"))
-        ):
+        m = _surname_particles(ctx, i, j)
+        if m:
             return m
         m = ctx.phrase_at(r.joiners, j)
         if m and after(m) and (word.text == "&" or (ctx.has_head(i, j) and not ctx.starts_organisation(j + m))):
@@ -105,21 +100,55 @@ def _step(ctx: Context, i: int, j: int) -> int:
     return 0
 
 
-def chunks(ctx: Context) -> list[tuple[int, int]]:
-    """Maximal runs of words that look like one name."""
+def _surname_particles(ctx: Context, i: int, j: int) -> int:
+    """How many words starting at ``j`` are particles and a surname after the given name that ends
+    the run ``[i, j)`` ("Nicolien *van Vroonhoven*", "Dennis *te Kloese*"); 0 when they are not.
+
+    The given name is a known one or, for an unknown one, a title stands before it or the article
+    writes the surname with a capital particle elsewhere ("Van Vroonhoven"); the surname must not
+    be a known place or organisation ("burgemeester Halsema van Amsterdam"). Before the given name
+    the run may hold a title or the capitalised first word of a sentence ("Neuroloog Wiesje").
+    """
+    w, r = ctx.words, ctx.rules
+    m = ctx.phrase_at(r.particles, j)
+    if not m or j + m >= len(w):
+        return 0
+    surname = w[j + m]
+    if surname.kind not in ("cap", "acro", "initial") or surname.initial:
+        return 0
+    end = j - 1 if j - i >= 2 and w[j - 1].kind == "initial" else j  # Jan P. de Vries
+    g = end - 1
+    while g > i and not w[g - 1].space:
+        g -= 1  # Gerrit-Jan
+    if not (g == i or ctx.title_end(i, g + 1) == g or (g - i == 1 and w[i].initial)):
+        return 0
+    if w.span_text(g, end) in r.first_names or w[end - 1].text in r.first_names:
+        return m + 1
+    if end != j or surname.kind != "cap" or ctx.is_head(surname.text) or ctx.title_lengths(j + m):
+        return 0
+    known = ctx.gaz.lookup(surname.text)
+    if known and known.label != "PER":
+        return 0
+    titled = ctx.titled(g) or (g > i and ctx.title_end(i, g + 1) == g)
+    return m + 1 if titled or ctx.particle_capitalised(j, m) else 0
+
+
+def chunks(ctx: Context) -> list[tuple[int, int, bool]]:
+    """Maximal runs of words that look like one name, and whether particles joined them as a person's."""
     out = []
     i, n = 0, len(ctx.words)
     while i < n:
         if not _can_start(ctx, i):
             i += 1
             continue
-        j = i + 1
+        j, person = i + 1, False
         while j < n:
             step = _step(ctx, i, j)
             if not step:
                 break
+            person = person or (ctx.words[j].kind == "lower" and _surname_particles(ctx, i, j) == step)
             j += step
-        out.append((i, j))
+        out.append((i, j, person))
         i = j
     return out
 
@@ -145,7 +174,8 @@ def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
             if not keep:
                 i += 1
         if i < j - 1 and w[i].space and w[i].text.lower() in r.nonnames:
-            i += 1  # "June 15", "First Airbus A380"
+            if not (w[i].text in r.first_names and w[i + 1].kind != "num"):  # "Jan 15", but "Jan van Dijk"
+                i += 1  # "June 15", "First Airbus A380"
         k = ctx.title_end(i, j) if i < j else 0
         if k:
             i = k
@@ -212,8 +242,8 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
         return False
     if w[i].text in r.cut_before:
         return False  # "Flight 447"
-    if ctx.phrase_at(r.titles, i) > j - i:
-        return False  # "Prime" of "Prime Minister"
+    if ctx.inside_title(i, j):
+        return False  # "Prime" of "Prime Minister", "Asiel" of "minister van Asiel en Migratie"
     if j - i == 1 and (w[i].kind in ("num", "initial", "lower", "punct") or ctx.is_stop(text)):
         return False
     if ctx.is_norp(i, j) == j:
@@ -246,7 +276,7 @@ def title_cuts(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
         return [(i, j)]
     out, a, k = [], i, i + 1
     while k < j:
-        m = ctx.phrase_at(r.titles, k)
+        m = max(ctx.title_lengths(k), default=0)
         if m and k + m <= j:
             after = k + m
             title = w.span_text(k, after)
@@ -371,11 +401,14 @@ def _known_runs(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
 
 def chunk_candidates(ctx: Context) -> list[Candidate]:
     out = []
-    for i, j in (run for chunk in chunks(ctx) for run in _known_runs(ctx, *chunk)):
-        for a, b in (p for tile in gazetteer_tiles(ctx, i, j) for p in title_cuts(ctx, *tile)):
-            a, b = trim(ctx, a, b)
-            if valid(ctx, a, b, "chunk"):
-                out.append(Candidate(a, b, "chunk", titled=ctx.titled(a)))
+    w = ctx.words
+    for x, y, person in chunks(ctx):
+        for i, j in _known_runs(ctx, x, y):
+            for a, b in (p for tile in gazetteer_tiles(ctx, i, j) for p in title_cuts(ctx, *tile)):
+                a, b = trim(ctx, a, b)
+                if valid(ctx, a, b, "chunk"):
+                    joined = person and any(w[k].kind == "lower" for k in range(a, b))  # Wiesje van der Flier
+                    out.append(Candidate(a, b, "chunk", "PER" if joined else None, titled=ctx.titled(a)))
     return out
 
 

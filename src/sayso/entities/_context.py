@@ -26,6 +26,7 @@ class Context:
         for m in self.matches:
             if m.entry.label == NORP:
                 self.norp_at[m.start] = max(self.norp_at.get(m.start, 0), m.end)
+        self._titles_at: dict[int, tuple[int, ...]] = {}
         self.gaz_ends: dict[int, list[int]] = {}
         for m in self.matches:
             if m.entry.label != NORP:
@@ -106,6 +107,8 @@ class Context:
     def _phrase_from(self, phrases: Phrases, p: int) -> list[int]:
         """Lengths of the phrases that start at word ``p``, longest first."""
         w = self.words
+        if p >= len(w):
+            return []
         return [
             len(ph)
             for ph in phrases.starting(w[p].text)
@@ -120,8 +123,8 @@ class Context:
         """
         w = self.words
         best = None  # (length, -end)
-        for p in range(max(0, i - self.rules.titles.longest + 1), i + 1):
-            for m in self._phrase_from(self.rules.titles, p):
+        for p in range(max(0, i - self.title_reach + 1), i + 1):
+            for m in self.title_lengths(p):
                 k = p + m - 1
                 if i <= k < j and (k + 1 == j or not self.is_head(w[k + 1].text)):
                     if best is None or (m, -(k + 1)) > best:
@@ -129,23 +132,66 @@ class Context:
         if best:
             return -best[1]  # the whole run may be a title: "Chief Operating Officer"
         u = self.unit_end(i, j)
-        if u < j:
-            unit = w.span_text(i, u).lower()
-            if any(unit.endswith(s) and unit != s for s in self.rules.title_suffixes):
-                return u
+        if u < j and self._role_compound(i, u):
+            return u
         return 0
+
+    def _role_compound(self, i: int, u: int) -> bool:
+        """Is the glued word ``[i, u)`` a compound ending in a role ("Noord-Koreakenner", "Neuroloog")?"""
+        unit = self.words.span_text(i, u).lower()
+        return any(unit.endswith(s) and unit != s for s in self.rules.title_suffixes)
+
+    @cached_property
+    def title_reach(self) -> int:
+        """The most words a title can span, a portfolio included."""
+        r = self.rules
+        portfolio = r.portfolio_joiners.longest + 3 * (r.portfolios.longest + r.portfolio_links.longest)
+        return max(r.titles.longest, r.portfolio_titles.longest) + portfolio
+
+    def title_lengths(self, p: int) -> tuple[int, ...]:
+        """Lengths of the titles that start at word ``p``, longest first, with a minister's portfolio:
+        "minister van Asiel en Migratie", "Health Secretary", "Secretary of State for Health"."""
+        found = self._titles_at.get(p)
+        if found is None:
+            found = self._titles_at[p] = self._title_lengths(p)
+        return found
+
+    def _title_lengths(self, p: int) -> tuple[int, ...]:
+        r = self.rules
+        out = set(self._phrase_from(r.titles, p))
+        for m in self._phrase_from(r.portfolio_titles, p):
+            joiner = self.phrase_at(r.portfolio_joiners, p + m)
+            end = self._portfolios_end(p + m + joiner) if joiner else 0
+            if end > p + m + joiner:
+                out.add(end - p)
+        end = self._portfolios_end(p)
+        if p < end < len(self.words):
+            out.update(end - p + m for m in self._phrase_from(r.portfolio_titles, end))
+        return tuple(sorted(out, reverse=True))
+
+    def _portfolios_end(self, k: int) -> int:
+        """End of the portfolios starting at word ``k`` ("Asiel en Migratie"); ``k`` when there are none."""
+        r = self.rules
+        end = k
+        while m := self.phrase_at(r.portfolios, end):
+            end += m
+            link = self.phrase_at(r.portfolio_links, end)
+            if not (link and self.phrase_at(r.portfolios, end + link)):
+                break
+            end += link
+        return end
 
     def titled(self, i: int) -> bool:
         """Is the run starting at word ``i`` preceded by a title or role ("minister Ruben Brekelmans")?"""
-        for p in range(max(0, i - self.rules.titles.longest), i):
-            if i - p in self._phrase_from(self.rules.titles, p):
+        for p in range(max(0, i - self.title_reach), i):
+            if i - p in self.title_lengths(p):
                 return True
         return False
 
     def inside_title(self, i: int, j: int) -> bool:
         """Is ``[i, j)`` part of a title ("Defensie" in "minister van Defensie")?"""
-        for p in range(max(0, i - self.rules.titles.longest + 1), i + 1):
-            if any(p + m >= j and p + m - p > j - i for m in self._phrase_from(self.rules.titles, p)):
+        for p in range(max(0, i - self.title_reach + 1), i + 1):
+            if any(p + m >= j and p + m - p > j - i for m in self.title_lengths(p)):
                 return True
         return False
 
@@ -153,6 +199,25 @@ class Context:
         """Length of the longest phrase that starts at word ``j`` (0 when none)."""
         found = self._phrase_from(phrases, j) if j < len(self.words) else []
         return found[0] if found else 0
+
+    @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Where each word of the document stands."""
+        out: dict[str, list[int]] = {}
+        for k, w in enumerate(self.words.items):
+            out.setdefault(w.text, []).append(k)
+        return out
+
+    def particle_capitalised(self, j: int, m: int) -> bool:
+        """Does the article write the particles ``[j, j + m)`` and the surname after them with a
+        capital elsewhere, as Dutch does for a surname alone ("Van Vroonhoven", "Van der Flier")?"""
+        w = self.words
+        first = w[j].text[:1].upper() + w[j].text[1:]
+        rest = [w[j + t].text for t in range(1, m + 1)]
+        return any(
+            k != j and k + m < len(w) and [w[k + t].text for t in range(1, m + 1)] == rest
+            for k in self.positions.get(first, ())
+        )
 
     def known_name(self, text: str, not_at: int = -1) -> bool:
         """Is ``text`` a name the article capitalises inside a sentence (elsewhere than at word

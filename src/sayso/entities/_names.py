@@ -182,12 +182,14 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
         if name.label is None:
             guess = guess_label(ctx, name.form, alone)
             name.label = "PER" if name.titled and guess == "ORG" else guess
-        elif not name.resolved and (r.ner_weak or name.label == "PER"):
-            # what the form tells beats a weak backbone, and a backbone's PER: "Douglas Aircraft"
-            name.label = _telling_label(ctx, name.form) or name.label
+        elif not name.resolved and (r.ner_weak or name.label == "PER" or name.titled):
+            # what the form tells beats a weak backbone, a backbone's PER ("Douglas Aircraft") and a
+            # label the backbone gave to a title with the name ("Health Secretary Wes Streeting")
+            telling = _telling_label(ctx, name.form)
+            name.label = telling or name.label
             parts = name.form.split()
-            if r.ner_weak and name.label != "PER" and len(parts) >= 2 and parts[0] in r.first_names:
-                name.label = "PER"  # a given name opens it: `Remco Breuker`, whatever a weak backbone said
+            if not telling and name.label != "PER" and len(parts) >= 2 and parts[0] in r.first_names:
+                name.label = "PER"  # a given name opens it: `Remco Breuker`, whatever the backbone said
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners

@@ -89,6 +89,10 @@ class Rules:
     place_adjective_suffixes: tuple[str, ...]
     compass_prefixes: dict[str, str]
     titles: Phrases
+    portfolios: Phrases  # "asiel en migratie", "health": part of a minister's title, not a name
+    portfolio_titles: Phrases  # the titles that take a portfolio (minister, secretary)
+    portfolio_joiners: Phrases  # "van", "for": between a title and its portfolio
+    portfolio_links: Phrases  # "en", "and", ",": between two portfolios
     title_suffixes: tuple[str, ...]
     nonnames: frozenset[str]
     first_names: frozenset[str]
@@ -131,6 +135,10 @@ def rules(language: str) -> Rules:
         place_adjective_suffixes=tuple(data.get("place_adjective_suffixes", [])),
         compass_prefixes=dict(data.get("compass_prefixes", {})),
         titles=_phrases([t for t in titles if not t.startswith("-")]),
+        portfolios=_phrases(list(_lines(language, "entities_portfolios"))),
+        portfolio_titles=_phrases(data.get("portfolio_titles", [])),
+        portfolio_joiners=_phrases(data.get("portfolio_joiners", [])),
+        portfolio_links=_phrases(data.get("portfolio_links", [])),
         title_suffixes=tuple(sorted({t[1:].lower() for t in titles if t.startswith("-") and len(t) > 1})),
         nonnames=frozenset(w.lower() for w in _words(language, "entities_nonnames")),
         first_names=_words(language, "entities_first_names"),

@@ -27,6 +27,8 @@ _MIXED = re.compile(r"[a-z]{1,3}[A-Z]\w*")
 _CAP = re.compile(r"[^\W\d_][\w'’.&]*")
 _ACRO_DOT = re.compile(r"[A-Z][A-Z&]+\.")  # "AT&T." at the end of a sentence
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# a parser's sentence start counts only after one of these: not inside "Dennis te Kloese"
+_SENTENCE_END = frozenset(".!?:;…\"'”’“‘)]»«„")
 
 
 def pieces(text: str) -> list[tuple[int, int]]:
@@ -141,7 +143,7 @@ def split_tokens(text: str, tokens: Iterable[tuple[int, str, bool]]) -> Words:
         prev = items[-1] if items else None
         line = bisect_right(newlines, a - 1)
         initial = (
-            sent_start
+            (sent_start and (prev is None or prev.text[-1] in _SENTENCE_END))
             or prev is None
             or prev.line != line
             or (prev.text in OPENERS and prev.initial)
