@@ -2,8 +2,8 @@
 
     python benchmarks/accuracy_report.py [GOLD_DIR ...]
 
-Defaults to the development set (../shared/eval/dev) and the hand-annotated set
-(tests/data/gold). Each article is analysed with only its published date and
+Defaults to the development set (../shared/eval/dev), the hand-annotated set
+(tests/data/gold) and the held-out set (tests/data/heldout). Each article is analysed with only its published date and
 language as metadata, exactly as `sayso evaluate` does.
 """
 
@@ -16,7 +16,11 @@ from pathlib import Path
 from sayso.evaluation import MEASURES, evaluate_folder
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULTS = (ROOT.parent / "shared" / "eval" / "dev", ROOT / "tests" / "data" / "gold")
+DEFAULTS = (
+    ROOT.parent / "shared" / "eval" / "dev",
+    ROOT / "tests" / "data" / "gold",
+    ROOT / "tests" / "data" / "heldout",
+)
 
 
 def _subset(gold: Path, prefix: str, into: Path) -> Path:
@@ -24,7 +28,7 @@ def _subset(gold: Path, prefix: str, into: Path) -> Path:
     folder.mkdir()
     for f in gold.iterdir():
         if f.name.startswith(prefix) and f.name.endswith((".txt", ".gold.json")):
-            (folder / f.name).symlink_to(f)
+            (folder / f.name).symlink_to(f.resolve())
     return folder
 
 
