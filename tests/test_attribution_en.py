@@ -166,3 +166,9 @@ def test_speaker_types_follow_the_head_word(nlp_en) -> None:
     types = {a.source.text: a.speaker_type for a in attributions_of(nlp_en, text, "en") if a.source}
     assert types["The disaster agency"] == "government or institution"
     assert types["The study"] == "document" and types["the army's intelligence chief"] != "document"
+
+
+def test_would_not_confirm_is_a_non_response(nlp_en) -> None:
+    assert (
+        _one(attributions_of(nlp_en, "Raman would not confirm the talks.", "en"), "no_response").source.text == "Raman"
+    )

@@ -211,3 +211,26 @@ def test_zou_hebben_with_a_number_in_between_is_hearsay(nlp_nl) -> None:
 def test_zeggen_with_a_te_infinitive_reports_it(nlp_nl) -> None:
     a = _one(_find(nlp_nl, "De ondernemingsraad zegt niet op de hoogte te zijn van de plannen."), "indirect")
     assert a.content[0].text == "niet op de hoogte te zijn van de plannen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeente kondigde bezuinigingen aan. De wethouder spreekt dat tegen.",
+        "De gemeente kondigde bezuinigingen aan. Zijn advocaat bestrijdt dat.",
+    ],
+)
+def test_a_denial_of_the_sentence_before(nlp_nl, text: str) -> None:
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.content[0].text == "De gemeente kondigde bezuinigingen aan"
+
+
+def test_not_confirming_is_a_non_response_but_confirming_no_deaths_is_not(nlp_nl) -> None:
+    assert _one(_find(nlp_nl, "De club bevestigde het bericht niet."), "no_response").cue.text == "bevestigde"
+    assert _one(_find(nlp_nl, "De politie bevestigde geen doden."), "indirect").content[0].text == "geen doden"
+
+
+def test_ramen_is_an_estimate_as_a_verb_and_windows_as_a_noun(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "Het CPB raamt de inflatie op 3,1 procent."), "indirect")
+    assert a.content[0].text == "de inflatie op 3,1 procent"
+    assert _find(nlp_nl, "De gemeente vroeg omwonenden ramen en deuren dicht te houden.") == []

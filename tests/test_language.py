@@ -43,3 +43,9 @@ def test_initials_never_end_a_sentence(language: str, request: pytest.FixtureReq
 def test_a_letter_after_a_lower_case_word_may_end_a_sentence(nlp_en) -> None:
     doc = nlp_en('"It is a lie," the spokesman wrote on X. Foreign Minister Peter Szijjarto told radio it was false.')
     assert [s.text.split()[0] for s in doc.sents] == ['"It', "Foreign"]
+
+
+def test_a_common_word_before_a_period_is_no_abbreviation(nlp_nl) -> None:
+    doc = nlp_nl("Het OM stelt dat hij fraude pleegde. Zijn advocaat bestrijdt dat. De zaak loopt al.\n")
+    assert [t.text for t in doc][-4:-1] == ["loopt", "al", "."]
+    assert len(list(doc.sents)) == 3

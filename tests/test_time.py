@@ -362,3 +362,17 @@ def test_time_frequencies_are_sets_and_speeds_no_times(
 ) -> None:
     found = find_times(text, language=language, published=THURSDAY)
     assert {t.text: (t.value, t.kind) for t in found} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("De club presenteert in oktober een nieuw plan.", "2025-10"),  # present: the nearer October
+        ("In januari wordt mogelijk nog een verdediger gehaald.", "2026-01"),
+        ("De prijzen stegen in oktober sterk.", "2024-10"),  # past
+        ("In oktober een nieuw plan.", "2024-10"),  # no tense at all: what happened
+    ],
+)
+def test_time_a_month_in_the_present_is_the_nearer_one(text: str, value: str) -> None:
+    (found,) = find_times(text, language="nl", published=date(2025, 9, 18))
+    assert found.value == value

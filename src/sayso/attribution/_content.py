@@ -6,7 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sayso.attribution._context import Context
-from sayso.attribution._tokens import LINKS, QUOTE_CHARS, SUBJECT_DEPS, is_nominal, subtree_range, trim
+from sayso.attribution._tokens import LINKS, QUOTE_CHARS, SUBJECT_DEPS, inside, is_nominal, subtree_range, trim
 
 MAX_GAP_TO_COMPLEMENTIZER = 30  # tokens between a cue and its `dat`/`that`
 Range = tuple[int, int]
@@ -225,9 +225,23 @@ def infinitive_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | Non
     return (a, b) if b > a else None
 
 
+def _anaphoric_object(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`spreekt dat tegen`, `bestrijdt dat.`, `denied this.`: a pronoun for the sentence before, right after the
+    cue, and then nothing but the cue's particle, a time word or the end of the sentence."""
+    k = tok.i + 1
+    if k >= sent.end or ctx.doc[k].lower_ not in ctx.lex.anaphoric:
+        return False
+    rest = [t for t in ctx.doc[k + 1 : sent.end] if not t.is_punct and not t.is_space]
+    particle = ctx.lex.needs_particle(tok.lower_)
+    return all(t.lower_ == particle or t.pos_ == "ADV" or inside(t.idx, ctx.blocked_phrases) for t in rest)
+
+
 def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
-    """`Dat zei X` / `Dat heeft X bekendgemaakt`: the content is the sentence before."""
+    """`Dat zei X` / `Dat heeft X bekendgemaakt` / `X spreekt dat tegen`: the content is the sentence before."""
     first = sent[0]
+    if sent.start > 0 and _anaphoric_object(tok, ctx, sent):
+        prev = ctx.doc[sent.start - 1].sent
+        return trim(ctx.text, prev.start_char, prev.end_char)
     if first.lower_ not in ctx.lex.anaphoric or sent.start == 0 or first.i >= tok.i:
         return None
     between = ctx.doc[first.i + 1 : tok.i]

@@ -10,9 +10,20 @@ from sayso.attribution._sources import find_source
 from sayso.records import Attribution, Span
 
 NEGATION_WINDOW = 12  # tokens before the cue in which its negation may stand
+SAY_NEGATION_WINDOW = 4  # the same for a cue that is also a verb of saying (`wilde het niet bevestigen`)
 
 
-def _negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+def negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """Whether the non-response cue ``tok`` is negated (`heeft niet gereageerd`, `wilde dat niet bevestigen`).
+    A cue that is also a verb of saying (`bevestigen`, `confirm`) needs its negation close by."""
+    if tok.lower_ in ctx.lex.say_forms:
+        near = [t.lower_ for t in sent if tok.i - SAY_NEGATION_WINDOW <= t.i < tok.i]
+        for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + SAY_NEGATION_WINDOW]:
+            if t.lower_ in ctx.lex.complementizers or t.is_punct:
+                break  # `bevestigde dat er niet ...`: that negation is the content's
+            if t.pos_ in ("ADV", "PART"):
+                near.append(t.lower_)  # `bevestigde het bericht niet`; not `confirmed no deaths`
+        return any(n in near for n in ctx.lex.negations)
     if tok.lower_ in ctx.lex.no_negation_needed:
         objects = ctx.lex.no_response_objects.get(tok.lower_)
         if not objects:
@@ -28,7 +39,7 @@ def find_no_responses(ctx: Context) -> list[Attribution]:
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:
-            if tok.lower_ not in ctx.lex.no_response_cues or not _negated(tok, ctx, sent):
+            if tok.lower_ not in ctx.lex.no_response_cues or not negated(tok, ctx, sent):
                 continue
             if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue

@@ -22,6 +22,7 @@ from sayso.attribution._context import Context
 from sayso.attribution._judgement import judge
 from sayso.attribution._sources import find_source, is_passive
 from sayso.attribution._tokens import QUOTE_CHARS, trim
+from sayso.attribution.no_response import negated
 from sayso.records import Attribution, Span
 
 Range = tuple[int, int]
@@ -137,6 +138,8 @@ def find_verb_attributions(ctx: Context) -> list[Attribution]:
             lemma = _is_cue(tok, ctx, sent)
             if lemma is None or any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue
+            if tok.lower_ in ctx.lex.no_response_cues and negated(tok, ctx, sent):
+                continue  # `wilde dat niet bevestigen`: a non-response, not a report
             attribution = _attribution(tok, lemma, ctx, sent)
             if attribution is not None:
                 out.append(attribution)

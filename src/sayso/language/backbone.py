@@ -115,7 +115,19 @@ def load_backbone(language: str, model: str | None = None) -> Language:
             nlp.add_pipe(SENTENCES, first=True, config=config)
     if nlp.lang != language:
         raise ModelError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not {language!r}; pass a {language} model")
+    _no_word_abbreviations(nlp, language)
     return nlp
+
+
+def _no_word_abbreviations(nlp: Language, language: str) -> None:
+    """Drop the tokenizer's abbreviations that are common words with a period (Dutch `dat.` for `datief`,
+    `al.` for `alinea`): at a sentence end (`Zijn advocaat bestrijdt dat.`) the word is far more likely, and
+    the glued period hid the end of the sentence and the word from every rule."""
+    words = {w for line in load_lines(language, "stopwords") for w in line.lower().split()}
+    rules = nlp.tokenizer.rules
+    drop = [k for k in rules if k.endswith(".") and len(k) > 2 and k[:-1].lower() in words]
+    if drop:
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
 
 
 def describe(nlp: Language) -> str:

@@ -79,15 +79,17 @@ class Context:
         first, then the sentence: in ``will close in January, the company said`` the clause decides,
         not the reporting verb; in ``asked for more when she is sentenced on Sept. 9`` the present
         ``is`` is nearer than the past ``asked``."""
+        found = self.tense_cue(start, end)
+        return found if found is not None else 0
+
+    def tense_cue(self, start: int, end: int) -> int | None:
+        """As ``tense``, but None when no tense cue is there at all (0: a present one)."""
         s, e = self.sentence(start, end)
         cs = max(s, *(self.text.rfind(p, s, start) + 1 for p in ",;:()"))
         ends = [i for i in (self.text.find(p, end, e) for p in ",;:()") if i >= 0]
         ce = min(ends) if ends else e
         clause = self._nearest_cue(cs, ce, start, end)
-        if clause is not None:
-            return clause
-        sentence = self._nearest_cue(s, e, start, end)
-        return sentence if sentence is not None else 0
+        return clause if clause is not None else self._nearest_cue(s, e, start, end)
 
     def _nearest_cue(self, s: int, e: int, start: int, end: int) -> int | None:
         """The tense of the cue nearest to ``start:end`` within ``s:e``: +1, -1 or 0 (present); None without one."""
@@ -419,7 +421,11 @@ class Grammar:
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{mon:02d}", "date"
             return
-        year = cal.year_for_month(ctx.published, mon, ctx.future(m.start(), m.end()))
+        tense = ctx.tense_cue(m.start(), m.end())
+        if tense == 0:  # present: `de club presenteert in oktober`, published in September, is this October
+            year = cal.year_for_month_nearest(ctx.published, mon)
+        else:  # past, future, or no cue at all (news mostly reports what happened)
+            year = cal.year_for_month(ctx.published, mon, tense is not None and tense > 0)
         yield m.start(), m.end(), cal.month(year, mon), "date"
 
     def holiday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
