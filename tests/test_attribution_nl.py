@@ -234,3 +234,11 @@ def test_ramen_is_an_estimate_as_a_verb_and_windows_as_a_noun(nlp_nl) -> None:
     a = _one(_find(nlp_nl, "Het CPB raamt de inflatie op 3,1 procent."), "indirect")
     assert a.content[0].text == "de inflatie op 3,1 procent"
     assert _find(nlp_nl, "De gemeente vroeg omwonenden ramen en deuren dicht te houden.") == []
+
+
+def test_a_role_refers_to_the_person_last_named_with_it(nlp_nl) -> None:
+    text = (
+        "Burgemeester Annemarie Vos opende de vergadering. Daarna sprak wethouder Karin Bosman. "
+        "De burgemeester liet weten dat de raad woensdag stemt."
+    )
+    assert _one(_find(nlp_nl, text), "indirect").speaker == "Annemarie Vos"

@@ -68,10 +68,10 @@ def _described(description: str, before: int, text: str, entities: Sequence[Enti
     """The name that follows the same description earlier (`de Oekraïense president Volodymyr Zelensky`)."""
     if len(description) < 4:
         return None
-    for m in re.finditer(re.escape(description), text[:before], flags=re.IGNORECASE):
+    for m in reversed(list(re.finditer(rf"\b{re.escape(description)}\b", text[:before], flags=re.IGNORECASE))):
         follow = [e for e in entities if e.label == "PER" and 0 <= e.start - m.end() <= 3]
         if follow:
-            return follow[0].canonical
+            return follow[0].canonical  # the latest: `de burgemeester` is the one named last
     return None
 
 
@@ -165,7 +165,9 @@ def resolve_speakers(
                 earlier = next((p for p in reversed(out) if p.based_on), None)
                 speaker = earlier.based_on[-1] if earlier else bare
             else:
-                speaker = _described(src.text, src.start, text, entities)
+                speaker = _described(src.text, src.start, text, entities) or _described(
+                    bare, src.start, text, entities
+                )  # `de burgemeester` after `Burgemeester Annemarie Vos`
                 is_person = speaker is not None
                 if speaker is None:
                     speaker = found[0].canonical if found and len(found[0].text) >= len(bare) - 4 else bare
