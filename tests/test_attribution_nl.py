@@ -242,3 +242,10 @@ def test_a_role_refers_to_the_person_last_named_with_it(nlp_nl) -> None:
         "De burgemeester liet weten dat de raad woensdag stemt."
     )
     assert _one(_find(nlp_nl, text), "indirect").speaker == "Annemarie Vos"
+
+
+def test_a_plural_zij_speaks_for_the_group_before_it(nlp_nl) -> None:
+    text = "President Jan Smit sprak gisteren. Economen van ING zijn iets somberder. Zij schatten dat de groei stokt."
+    assert _one(_find(nlp_nl, text), "indirect").speaker == "Economen van ING"
+    text = "Minister Karin Bos sprak. Zij zei dat het goed gaat."
+    assert _one(_find(nlp_nl, text), "indirect").speaker == "Karin Bos"

@@ -26,6 +26,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     source_stops: frozenset[str]
     pronouns: dict[str, str]
+    plural_pronouns: frozenset[str]  # `they`: always several; `zij`/`ze` only with a plural verb
     subject_pronouns: frozenset[str]  # `hij`, `she`: next to one, a cue form that is also a noun is a verb
     infinitive_markers: frozenset[str]  # `te`, `to` before an infinitive
     head_ends: frozenset[str]  # `of`, `van`: a source's head word stands before them
@@ -88,6 +89,7 @@ def lexicon(language: str) -> Lexicon:
         source_stops=frozenset(data.get("source_stop_words", [])),
         pronouns=dict(data.get("pronouns", {})),
         subject_pronouns=frozenset(data.get("subject_pronouns", [])),
+        plural_pronouns=frozenset(data.get("plural_pronouns", [])),
         placeholders=frozenset(data.get("placeholders", [])),
         head_ends=frozenset(data.get("head_ends", [])),
         infinitive_markers=frozenset(data.get("infinitive_markers", [])),

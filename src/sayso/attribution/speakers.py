@@ -64,6 +64,40 @@ def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity]) -> str
     return orgs[-1].canonical if orgs else None
 
 
+def _plural_cue(a: Attribution, doc: Doc, pronoun: str, lex: Lexicon) -> bool:
+    """Whether a `zij`/`they` speaks as several: its cue (or the auxiliary before it) is plural."""
+    if a.cue is None:
+        return False
+    span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    verbs = [tok, *(c for c in tok.children if c.dep_ in ("aux", "aux:pass"))]
+    return any("Plur" in v.morph.get("Number") for v in verbs) or pronoun in lex.plural_pronouns
+
+
+def _group_before(src: Span, doc: Doc, lex: Lexicon) -> str | None:
+    """The group a plural pronoun stands for: the last plural subject before it, in its sentence or the one
+    before (`Economen van ING zijn somberder.`), named as written (without its determiner)."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    subjects = [
+        t
+        for t in doc[first : span.start]
+        if t.dep_.startswith("nsubj")
+        and t.pos_ != "PRON"
+        and ("Plur" in t.morph.get("Number") or t.lower_ in lex.group_nouns)
+    ]
+    if not subjects:
+        return None
+    head = subjects[-1]
+    words = doc[head.left_edge.i : head.right_edge.i + 1]
+    return _strip_det(words.text.strip(" ,")) or None
+
+
 def _described(description: str, before: int, text: str, entities: Sequence[Entity]) -> str | None:
     """The name that follows the same description earlier (`de Oekraïense president Volodymyr Zelensky`)."""
     if len(description) < 4:
@@ -152,7 +186,9 @@ def resolve_speakers(
                 person = _person_before(
                     src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600)
                 )
-                if role in ("person", "person_or_group"):
+                if role == "person_or_group" and _plural_cue(a, doc, low, lex):
+                    speaker = _group_before(src, doc, lex)  # `Economen van ING ... Zij schatten dat`
+                if speaker is None and role in ("person", "person_or_group"):
                     # the nearer of the last person speaker and the last person named outside quotes
                     if previous is not None and (person is None or _anchor(previous) >= person.start):
                         speaker, is_person = previous.speaker, True
