@@ -249,3 +249,8 @@ def test_a_plural_zij_speaks_for_the_group_before_it(nlp_nl) -> None:
     assert _one(_find(nlp_nl, text), "indirect").speaker == "Economen van ING"
     text = "Minister Karin Bos sprak. Zij zei dat het goed gaat."
     assert _one(_find(nlp_nl, text), "indirect").speaker == "Karin Bos"
+
+
+def test_a_name_particle_stays_inside_the_source(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "Volgens technisch directeur Dennis te Kloese blijft de spits."), "according_to")
+    assert a.source.text == "technisch directeur Dennis te Kloese" and a.content[0].text == "blijft de spits"

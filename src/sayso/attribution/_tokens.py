@@ -85,6 +85,15 @@ def _joins(doc: Doc, j: int, limit: int, blocked: Sequence[tuple[int, int]]) -> 
     return nxt < limit and (is_nominal(doc[nxt]) or doc[nxt].lower_ in LINKS) and not inside(doc[nxt].idx, blocked)
 
 
+def _particle_in_name(doc: Doc, j: int, limit: int, lex: Lexicon) -> bool:
+    """A lower-case name particle between two capitalised words of one name."""
+    tok = doc[j]
+    if not tok.is_lower or tok.lower_ not in lex.name_particles or j == 0 or j + 1 >= limit:
+        return False
+    after = next((t for t in doc[j + 1 : limit] if t.lower_ not in lex.name_particles), None)
+    return doc[j - 1].text[:1].isupper() and after is not None and after.text[:1].isupper()
+
+
 def noun_phrase_after(
     doc: Doc, i: int, limit: int, lex: Lexicon, blocked: Sequence[tuple[int, int]] = ()
 ) -> tuple[int, int] | None:
@@ -136,6 +145,9 @@ def noun_phrase_after(
             and low not in lex.source_stops
         ):
             seen_head = True  # a determiner or adjective wants its noun: `militaire experts` mistagged
+            j += 1
+            continue
+        if _particle_in_name(doc, j, limit, lex):  # `Dennis te Kloese`, `Wiesje van der Flier`
             j += 1
             continue
         if seen_head and low in ("'s", "’s"):  # Kyiv's military intelligence

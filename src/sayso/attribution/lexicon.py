@@ -27,6 +27,7 @@ class Lexicon:
     source_stops: frozenset[str]
     pronouns: dict[str, str]
     plural_pronouns: frozenset[str]  # `they`: always several; `zij`/`ze` only with a plural verb
+    name_particles: frozenset[str]  # `van`, `te`, `de` inside a name (from the entities' rules)
     subject_pronouns: frozenset[str]  # `hij`, `she`: next to one, a cue form that is also a noun is a verb
     infinitive_markers: frozenset[str]  # `te`, `to` before an infinitive
     head_ends: frozenset[str]  # `of`, `van`: a source's head word stands before them
@@ -89,6 +90,9 @@ def lexicon(language: str) -> Lexicon:
         source_stops=frozenset(data.get("source_stop_words", [])),
         pronouns=dict(data.get("pronouns", {})),
         subject_pronouns=frozenset(data.get("subject_pronouns", [])),
+        name_particles=frozenset(
+            w for phrase in load_json(language, "entities_rules").get("particles", []) for w in phrase.split()
+        ),
         plural_pronouns=frozenset(data.get("plural_pronouns", [])),
         placeholders=frozenset(data.get("placeholders", [])),
         head_ends=frozenset(data.get("head_ends", [])),
