@@ -254,3 +254,15 @@ def test_a_plural_zij_speaks_for_the_group_before_it(nlp_nl) -> None:
 def test_a_name_particle_stays_inside_the_source(nlp_nl) -> None:
     a = _one(_find(nlp_nl, "Volgens technisch directeur Dennis te Kloese blijft de spits."), "according_to")
     assert a.source.text == "technisch directeur Dennis te Kloese" and a.content[0].text == "blijft de spits"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "judgement"),
+    [
+        ("Zij achtte het bericht aannemelijk.", "Zij", "aannemelijk"),
+        ("Hij acht het bericht onwaarschijnlijk.", "Hij", "onwaarschijnlijk"),
+    ],
+)
+def test_achten_het_bericht_is_an_evaluation_by_the_subject(nlp_nl, text: str, source: str, judgement: str) -> None:
+    a = _one(_find(nlp_nl, text), "evaluation")
+    assert a.source.text == source and a.content[0].text == judgement

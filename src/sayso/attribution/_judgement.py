@@ -38,6 +38,16 @@ def _about_a_claim(ctx: Context, tokens: SpacySpan) -> bool:
     )
 
 
+def _inverted_subject(tok: Token, ctx: Context, rng: tuple[int, int]) -> bool:
+    """Whether the phrase right after a judging verb is its subject (verb-second order), not its object."""
+    if not ctx.lex.subject_after_cue:
+        return False
+    words = ctx.doc[rng[0] : rng[1]]
+    return rng[1] - rng[0] == 1 and (
+        words[0].lower_ in ctx.lex.subject_pronouns or words[0].lower_ in ctx.lex.group_nouns
+    )
+
+
 def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
     """`called OBJECT (as) JUDGEMENT`: the object right after the verb, the judgement after it."""
     parsed = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i]
@@ -47,9 +57,14 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         rng = noun_phrase_after(ctx.doc, tok.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
         while rng is not None and rng[1] - rng[0] > 1 and ctx.doc[rng[1] - 1].pos_ == "ADJ":
             rng = (rng[0], rng[1] - 1)  # `noemde het besluit onverantwoord`: the adjective is the judgement
+    if rng is not None and rng[1] < sent.end and ctx.doc[rng[1]].lower_ in ctx.lex.claim_nouns:
+        if all(t.lower_ in ctx.lex.articles or t.lower_ in ctx.lex.placeholders for t in ctx.doc[rng[0] : rng[1]]):
+            rng = (rng[0], rng[1] + 1)  # `achtte het bericht aannemelijk`, `bericht` mistagged a verb
     if rng is not None:  # `noemde de berichten onzin`, `de berichten „propaganda”`: the object ends at its claim noun
         noun = next((i for i in range(rng[0], rng[1] - 1) if ctx.doc[i].lower_ in ctx.lex.claim_nouns), None)
         rng = (rng[0], noun + 1) if noun is not None else rng
+    if rng is not None and _inverted_subject(tok, ctx, rng):  # `Toch achten analisten het bericht aannemelijk`
+        rng = noun_phrase_after(ctx.doc, rng[1], sent.end, ctx.lex, ctx.blocked_phrases)
     if rng is None or rng[1] >= sent.end:
         return None
     obj = ctx.doc[rng[0] : rng[1]]

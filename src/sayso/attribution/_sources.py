@@ -118,6 +118,11 @@ def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None
     governing = _governing_subject(tok, ctx, sent, content)
     if governing is not None:
         return governing
+    right_before = ctx.doc[tok.i - 1] if tok.i > sent.start else None
+    if right_before is not None and right_before.lower_ in ctx.lex.subject_pronouns:  # `Hij acht het ...`
+        a, b = right_before.idx, right_before.idx + len(right_before)
+        if _usable(ctx, a, b, content):
+            return a, b
     inverted = content is not None and content[1] <= tok.idx
     candidates = []
     if inverted or ctx.lex.subject_after_cue:

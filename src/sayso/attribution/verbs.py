@@ -44,6 +44,8 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and before.lower_ in ctx.lex.articles:
         return None  # `een bericht dat ...`, `the reports`: a noun after an article
+    if before is not None and low in ctx.lex.homographs and before.lower_ in ctx.lex.placeholders:
+        return None  # `achtte het bericht aannemelijk`: after `het` a noun, however tagged
     particle = ctx.lex.needs_particle(low)
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
         return None
@@ -51,11 +53,13 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
 
 
 def _next_to_subject_pronoun(tok: Token, ctx: Context) -> bool:
-    """`hij acht`, `acht zij`: a personal pronoun right before (or after, where the subject may follow the
-    verb) makes a homograph a finite verb; never `claims they ...` in English."""
-    sides = (tok.i - 1, tok.i + 1) if ctx.lex.subject_after_cue else (tok.i - 1,)
-    around = [ctx.doc[i].lower_ for i in sides if 0 <= i < len(ctx.doc)]
-    return any(w in ctx.lex.subject_pronouns for w in around)
+    """`hij acht`, and where the subject may follow the verb `acht zij`, `achten analisten`: a subject right
+    before or after makes a homograph a finite verb; never `claims they ...` or `omwonenden ramen`."""
+    before = ctx.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = ctx.doc[tok.i + 1].lower_ if tok.i + 1 < len(ctx.doc) else ""
+    if before in ctx.lex.subject_pronouns:
+        return True
+    return ctx.lex.subject_after_cue and (after in ctx.lex.subject_pronouns or after in ctx.lex.group_nouns)
 
 
 def _cue_span(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Span:
