@@ -266,3 +266,17 @@ def test_a_name_particle_stays_inside_the_source(nlp_nl) -> None:
 def test_achten_het_bericht_is_an_evaluation_by_the_subject(nlp_nl, text: str, source: str, judgement: str) -> None:
     a = _one(_find(nlp_nl, text), "evaluation")
     assert a.source.text == source and a.content[0].text == judgement
+
+
+def test_een_van_hen_is_a_source(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "„Er is serieuze vooruitgang geboekt”, zei een van hen."), "direct")
+    assert a.source.text == "een van hen" and a.speaker == "een van hen"
+
+
+def test_a_relative_clause_after_a_volgens_source_describes_it(nlp_nl) -> None:
+    text = "Volgens de diplomaten, die anoniem wilden blijven, gaat het om een akkoord."
+    assert _one(_find(nlp_nl, text), "according_to").content[0].text == "gaat het om een akkoord"
+
+
+def test_plaatsvinden_is_no_cue(nlp_nl) -> None:
+    assert _find(nlp_nl, "De explosie vond rond middernacht plaats in een loods.") == []

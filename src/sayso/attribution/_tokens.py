@@ -106,6 +106,9 @@ def noun_phrase_after(
             break  # a time ends a phrase; a count may open one (`twee diplomaten`), never end it
         if low in lex.complementizers:
             break
+        if not seen_head and low in lex.partitives and j + 1 < limit and doc[j + 1].lower_ in lex.head_ends:
+            j += 2  # `een van hen`, `one of the diplomats`: the group after it is the phrase's noun
+            continue
         quoted = _quoted_word_end(doc, j, limit)
         if quoted is not None:
             j = quoted

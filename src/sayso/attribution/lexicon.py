@@ -27,6 +27,8 @@ class Lexicon:
     source_stops: frozenset[str]
     pronouns: dict[str, str]
     plural_pronouns: frozenset[str]  # `they`: always several; `zij`/`ze` only with a plural verb
+    partitives: frozenset[str]  # `een`, `one` before `van`/`of`: `een van hen`
+    other_verbs: dict[str, frozenset[str]]  # cue lemma -> particles that make it another verb (`vond plaats`)
     name_particles: frozenset[str]  # `van`, `te`, `de` inside a name (from the entities' rules)
     subject_pronouns: frozenset[str]  # `hij`, `she`: next to one, a cue form that is also a noun is a verb
     infinitive_markers: frozenset[str]  # `te`, `to` before an infinitive
@@ -90,6 +92,8 @@ def lexicon(language: str) -> Lexicon:
         source_stops=frozenset(data.get("source_stop_words", [])),
         pronouns=dict(data.get("pronouns", {})),
         subject_pronouns=frozenset(data.get("subject_pronouns", [])),
+        partitives=frozenset(data.get("partitives", [])),
+        other_verbs={k: frozenset(v) for k, v in data.get("other_verbs", {}).items()},
         name_particles=frozenset(
             w for phrase in load_json(language, "entities_rules").get("particles", []) for w in phrase.split()
         ),

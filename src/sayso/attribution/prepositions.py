@@ -83,16 +83,24 @@ def find_preposition_attributions(ctx: Context) -> list[Attribution]:
             src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
             brackets = re.match(r"\s*\([^()\n]{1,40}\)", ctx.text[src_b:])  # `het Centraal Planbureau (CPB)`
             src_b = src_b + brackets.end() if brackets else src_b
+            content_from = src_b + _relative_clause(ctx, src_b)
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
             quote = _quote_before(ctx, tok)
             if quote is not None:  # `„...”, aldus X`: a direct quote, however many sentences it has
                 inside = ctx.span(*trim(ctx.text, quote.start, quote.end))
                 out.append(Attribution("direct", ctx.span(src_a, src_b), cue, (inside,)))
                 continue
-            content = _content(ctx, sent, tok.idx, src_b)
+            content = _content(ctx, sent, tok.idx, content_from)
             if content:
                 out.append(Attribution("according_to", ctx.span(src_a, src_b), cue, content))
     return out
+
+
+def _relative_clause(ctx: Context, at: int) -> int:
+    """Characters of `, die anoniem wilden blijven,` / `, who asked not to be named,` right after a source:
+    its description, not the claim."""
+    m = re.match(r"\s*,\s*(\w+)\b[^,.;:]{0,80},", ctx.text[at:])
+    return m.end() if m and m.group(1).lower() in ctx.lex.relatives else 0
 
 
 def _quote_before(ctx: Context, tok: Token) -> Quote | None:

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from sayso.attribution.lexicon import Lexicon
 from sayso.records import Attribution, Entity, Span
 
-_DETERMINERS = re.compile(r"^(de|het|een|die|deze|the|a|an|those|these)\s+", re.IGNORECASE)
+# a leading determiner, but not the `een` of `een van hen`
+_DETERMINERS = re.compile(r"^(de|het|een|die|deze|the|a|an|those|these)\s+(?!van\b|of\b)", re.IGNORECASE)
 _LABEL_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 
 

@@ -49,6 +49,9 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     particle = ctx.lex.needs_particle(low)
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
         return None
+    others = ctx.lex.other_verbs.get(lemma, frozenset())
+    if others and any(t.lower_ in others for t in sent if t.i > tok.i):
+        return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma
 
 
