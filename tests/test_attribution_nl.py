@@ -280,3 +280,9 @@ def test_a_relative_clause_after_a_volgens_source_describes_it(nlp_nl) -> None:
 
 def test_plaatsvinden_is_no_cue(nlp_nl) -> None:
     assert _find(nlp_nl, "De explosie vond rond middernacht plaats in een loods.") == []
+
+
+def test_said_at_never_comes_from_beyond_the_content(nlp_nl) -> None:
+    text = "Zij verwacht dat het water snel zakt, maar waarschuwt voor nieuwe buien in het weekend."
+    assert _one(_find(nlp_nl, text), "indirect").said_at is None
+    assert _one(_find(nlp_nl, "De minister zei dinsdag dat de brug dicht blijft."), "indirect").said_at == "2025-03-11"

@@ -118,6 +118,12 @@ def _said_at(a: Attribution, doc: Doc, times: Sequence[TimeExpr]) -> TimeExpr | 
         return None
     lo, hi = _sentence_bounds(doc, a.cue.start)
     near = [t for t in times if lo <= t.start < hi and _outside(a.content, t.start, t.end) and t.kind != "duration"]
+    if a.content:  # a time beyond the content, on the far side from the cue, belongs to what follows it
+        first, last = min(s.start for s in a.content), max(s.end for s in a.content)
+        if first >= a.cue.end:
+            near = [t for t in near if t.start < last]
+        elif last <= a.cue.start:
+            near = [t for t in near if t.end > first]
     return min(near, key=lambda t: abs(t.start - a.cue.start)) if near else None  # type: ignore[union-attr]
 
 
