@@ -286,3 +286,9 @@ def test_said_at_never_comes_from_beyond_the_content(nlp_nl) -> None:
     text = "Zij verwacht dat het water snel zakt, maar waarschuwt voor nieuwe buien in het weekend."
     assert _one(_find(nlp_nl, text), "indirect").said_at is None
     assert _one(_find(nlp_nl, "De minister zei dinsdag dat de brug dicht blijft."), "indirect").said_at == "2025-03-11"
+
+
+def test_volgens_in_a_second_clause_attributes_only_that_clause(nlp_nl) -> None:
+    text = "De trainer wees niemand aan, hoewel het tweede doelpunt volgens hem uit buitenspel werd gemaakt."
+    a = _one(_find(nlp_nl, text), "according_to")
+    assert [c.text for c in a.content] == ["het tweede doelpunt", "uit buitenspel werd gemaakt"]

@@ -53,9 +53,19 @@ def _clause_break(ctx: Context, a: int, b: int) -> int:
     return b
 
 
+def _clause_start(ctx: Context, a: int, b: int) -> int:
+    """Where the clause holding the cue starts when it is a second clause (`..., hoewel het doelpunt volgens
+    hem ...`, `..., but according to X ...`): the statement is that clause, not the sentence before it."""
+    low = ctx.text[a:b].lower()
+    words = "|".join(re.escape(w) for w in sorted(ctx.lex.clause_breaks | ctx.lex.concessives))
+    found = list(re.finditer(rf",\s+(?:{words})\s+", low)) if words else []
+    return a + found[-1].end() if found else a
+
+
 def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tuple[Span, ...]:
     pieces = []
-    for a, b in ((ctx.start_of(sent), cut_start), (cut_end, sent.end_char)):
+    begin = _clause_start(ctx, ctx.start_of(sent), cut_start)
+    for a, b in ((begin, cut_start), (cut_end, sent.end_char)):
         a, b = trim(ctx.text, a, _clause_break(ctx, a, b))
         words = ctx.text[a:b].split()
         if words and words[0].lower() in _LEADING:
