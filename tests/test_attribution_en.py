@@ -172,3 +172,16 @@ def test_would_not_confirm_is_a_non_response(nlp_en) -> None:
     assert (
         _one(attributions_of(nlp_en, "Raman would not confirm the talks.", "en"), "no_response").source.text == "Raman"
     )
+
+
+def test_a_relative_clause_belongs_to_the_source_not_to_the_speaker_or_its_time(nlp_en) -> None:
+    text = "Tom Reyes, who founded the firm in 2014, said on Tuesday that sales rose."
+    a = _one(attributions_of(nlp_en, text, "en"), "indirect")
+    assert a.source.text == "Tom Reyes, who founded the firm in 2014" and a.speaker == "Tom Reyes"
+    assert a.said_at == "2025-03-11"
+
+
+def test_did_not_say_is_a_non_response_and_it_is_the_subject_before(nlp_en) -> None:
+    text = "The inspectorate reviewed the plan last year. It would not say who approved it."
+    a = _one(attributions_of(nlp_en, text, "en"), "no_response")
+    assert a.speaker == "inspectorate"

@@ -118,6 +118,10 @@ def _said_at(a: Attribution, doc: Doc, times: Sequence[TimeExpr]) -> TimeExpr | 
         return None
     lo, hi = _sentence_bounds(doc, a.cue.start)
     near = [t for t in times if lo <= t.start < hi and _outside(a.content, t.start, t.end) and t.kind != "duration"]
+    if a.source is not None:  # `The founder, who started it in 2014, said`: that time describes the source
+        near = [t for t in near if not a.source.start <= t.start < a.source.end]
+        if a.source.end <= a.cue.start and doc.text[a.source.end : a.cue.start].lstrip().startswith(","):
+            near = [t for t in near if not a.source.end <= t.start < a.cue.start]
     if a.content:  # a time beyond the content, on the far side from the cue, belongs to what follows it
         first, last = min(s.start for s in a.content), max(s.end for s in a.content)
         if first >= a.cue.end:

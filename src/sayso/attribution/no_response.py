@@ -18,7 +18,8 @@ def negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     A cue that is also a verb of saying (`bevestigen`, `confirm`) needs its negation close by."""
     if tok.lower_ in ctx.lex.say_forms:
         near = [t.lower_ for t in sent if tok.i - SAY_NEGATION_WINDOW <= t.i < tok.i]
-        for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + SAY_NEGATION_WINDOW]:
+        after = SAY_NEGATION_WINDOW if ctx.lex.subject_after_cue else 0  # only V2 puts it after: `zei het niet`
+        for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + after]:
             if t.lower_ in ctx.lex.complementizers or t.is_punct:
                 break  # `bevestigde dat er niet ...`: that negation is the content's
             if t.pos_ in ("ADV", "PART"):

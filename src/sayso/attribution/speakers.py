@@ -21,6 +21,14 @@ def _outside(e: Entity, spans: Sequence[Span]) -> bool:
     return all(e.end <= s.start or e.start >= s.end for s in spans)
 
 
+def _without_relative(text: str, lex: Lexicon) -> str:
+    """A source without the relative clause that describes it (`Kell, who founded the company in 2004`)."""
+    for m in re.finditer(r",\s*(\w+)\b", text):
+        if m.group(1).lower() in lex.relatives and m.start() > 0:
+            return text[: m.start()]
+    return text
+
+
 def _strip_det(text: str) -> str:
     return _DETERMINERS.sub("", text.strip())
 
@@ -48,21 +56,33 @@ def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> E
 
 
 def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity]) -> str | None:
-    """`het`/`it`: the nearest subject before it in its sentence that is no person, or the last organisation."""
+    """`het`/`it`: the nearest subject before it that is no person, in its sentence or the one before;
+    else the last organisation named (a place only when no organisation is)."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is not None:
         sent = span.sent
-        subjects = [t for t in sent if t.i < span.start and t.dep_.startswith("nsubj") and t.pos_ != "PRON"]
-        if subjects:
-            head = subjects[-1]
-            words = doc[head.left_edge.i : min(head.right_edge.i + 1, span.start)]
-            text = _strip_det(words.text.strip(" ,"))
-            if text and not any(
-                e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities
-            ):
-                return text
-    orgs = [e for e in entities if e.label in ("ORG", "GPE") and e.end <= src.start]
-    return orgs[-1].canonical if orgs else None
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        for scope in (sent, previous):
+            if scope is None:
+                continue
+            subjects = [t for t in scope if t.i < span.start and t.dep_.startswith("nsubj") and t.pos_ != "PRON"]
+            if scope is previous:  # of the sentence before, its main clause's subject, not one inside its claim
+                subjects = [t for t in subjects if t.head.i == scope.root.i] or subjects[:1]
+            if subjects:
+                head = subjects[-1]
+                words = doc[head.left_edge.i : min(head.right_edge.i + 1, span.start)]
+                text = _strip_det(words.text.strip(" ,"))
+                person = any(
+                    e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities
+                )
+                if text and not person:
+                    named = [e for e in entities if words.start_char <= e.start and e.end <= words.end_char]
+                    return named[0].canonical if named and named[0].label == "ORG" else text
+    for labels in (("ORG",), ("GPE",)):
+        found = [e for e in entities if e.label in labels and e.end <= src.start]
+        if found:
+            return found[-1].canonical
+    return None
 
 
 def _plural_cue(a: Attribution, doc: Doc, pronoun: str, lex: Lexicon) -> bool:
@@ -176,7 +196,7 @@ def resolve_speakers(
             src = a.source
             found = _entities_in(src, entities, text)
             labels = {e.label for e in found}
-            bare = re.sub(r"\s*\([^()]*\)$", "", _strip_det(src.text))  # `Centraal Planbureau (CPB)`
+            bare = re.sub(r"\s*\([^()]*\)$", "", _strip_det(_without_relative(src.text, lex)))  # `CPB (CPB)`
             low = src.text.lower().strip()
             if found and found[0].label == "PER":
                 speaker, is_person = found[0].canonical, True
