@@ -185,3 +185,9 @@ def test_did_not_say_is_a_non_response_and_it_is_the_subject_before(nlp_en) -> N
     text = "The inspectorate reviewed the plan last year. It would not say who approved it."
     a = _one(attributions_of(nlp_en, text, "en"), "no_response")
     assert a.speaker == "inspectorate"
+
+
+def test_a_quote_then_a_role_and_a_name_then_the_cue(nlp_en) -> None:
+    text = "“We lost everything,” a local farmer, Ahmed Musa, told reporters."
+    a = _one(attributions_of(nlp_en, text, "en"), "direct")
+    assert a.content[0].text == "We lost everything" and "Ahmed Musa" in a.source.text

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import LINKS, QUOTE_CHARS, SUBJECT_DEPS, inside, is_nominal, subtree_range, trim
+from sayso.attribution.quotes import Quote
 
 MAX_GAP_TO_COMPLEMENTIZER = 30  # tokens between a cue and its `dat`/`that`
 Range = tuple[int, int]
@@ -183,9 +184,24 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= end - q.close_mark <= 2), None)
     if quote is None:
         quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= q.close_mark - end <= 1), None)
+    if quote is None:
+        quote = _quote_before_apposition(ctx, end)
     if quote is not None:
         return quote.start, quote.end
     return trim(ctx.text, ctx.start_of(sent), end)
+
+
+def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:
+    """`"...," the charity's coordinator, Claire Nicolet, said`: a quote, then a role, then the name."""
+    for q in ctx.quotes:
+        if q.close_mark is None or not 0 < end - q.close_mark <= 80:
+            continue
+        role = ctx.doc.char_span(q.close_mark + 1, end, alignment_mode="expand")
+        words = [t for t in role or () if not t.is_punct and not t.is_space]
+        comma = ctx.text[q.close_mark - 1] in ",.!?" or ctx.text[q.close_mark + 1 : q.close_mark + 2] == ","
+        if role is not None and words and comma and all(t.pos_ not in ("VERB", "AUX") for t in words):
+            return q
+    return None
 
 
 def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Range | None:
