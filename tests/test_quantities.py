@@ -289,3 +289,108 @@ def test_quantities_glued_letter_is_a_unit_only_in_its_case() -> None:
 def test_quantities_rates(text: str, language: str, span: str, unit: str) -> None:
     q = one(text, language)
     assert (q.text, q.unit) == (span, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("In de tweede helft kwam de thuisploeg tot negentien schoten.", "negentien", 19),
+        ("Het aantal faillissementen steeg vorig kwartaal tot 1.240.", "1.240", 1240),
+        ("De wachtlijst daalde tot 9.500 patiënten.", "9.500", 9500),
+        ("De export groeide tot 3 miljard euro.", "3 miljard euro", 3e9),
+        ("Het waterpeil zakte tot 40 centimeter.", "40 centimeter", 40),
+        ("Het aantal meldingen nam toe tot 640.", "640", 640),
+        ("De rechter veroordeelde de man tot zes maanden cel.", "zes maanden", 6),
+    ],
+)
+def test_quantities_tot_after_a_verb_of_change_is_the_value_reached(text: str, span: str, value: float) -> None:
+    q = one(text, "nl")
+    assert (q.text, q.value, q.low, q.high, q.qualifier) == (span, value, None, None, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("De winkel geeft tot 50 procent korting.", "tot 50 procent"),
+        ("Het kwik kan stijgen naar tot wel 38 graden.", "tot wel 38 graden"),
+    ],
+)
+def test_quantities_tot_alone_is_an_upper_bound(text: str, span: str) -> None:
+    q = one(text, "nl")
+    assert (q.text, q.qualifier) == (span, "at_most")
+
+
+def test_quantities_to_after_a_verb_of_change_in_english_is_exact() -> None:
+    q = one("Membership fell to 4,200 last year.", "en")
+    assert (q.text, q.value, q.qualifier) == ("4,200", 4200, "exact")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Vitesse won zaterdag met 3-0 van Heracles.", "nl"),
+        ("Het werd een pijnlijke 1-4 thuisnederlaag.", "nl"),
+        ("De ploeg verloor met 0-2.", "nl"),
+        ("Na rust stond het 2-2.", "nl"),
+        ("Celtic won 4-1 at Ibrox.", "en"),
+        ("It ended in a 1-3 defeat.", "en"),
+    ],
+)
+def test_quantities_match_scores_are_not_quantities(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "low", "high"),
+    [
+        ("Tussen 15-25 procent van de leden stemde tegen.", "nl", "15-25 procent", 15, 25),
+        ("De partij won 2-3 zetels bij de peiling.", "nl", "2-3", 2, 3),
+        ("Prices rose 5-8% in the quarter.", "en", "5-8%", 5, 8),
+    ],
+)
+def test_quantities_ranges_are_not_scores(text: str, language: str, span: str, low: float, high: float) -> None:
+    q = one(text, language)
+    assert (q.text, q.low, q.high, q.qualifier) == (span, low, high, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "qualifier"),
+    [
+        ("De huur is bijna het dubbele van vorig jaar.", "bijna het dubbele", 2, "keer", "almost"),
+        ("De gemeente verwacht bijna een verdubbeling van de kosten.", "bijna een verdubbeling", 2, "keer", "almost"),
+        ("Naar schatting is een kwart verloren gegaan.", "Naar schatting is een kwart", 0.25, "fraction", "about"),
+        ("Twee derde stemde voor.", "Twee derde", 2 / 3, "fraction", "exact"),
+        ("Oranje had 58 procent balbezit.", "58 procent", 58, "%", "exact"),
+    ],
+)
+def test_quantities_fractions_and_multipliers(text: str, span: str, value: float, unit: str, qualifier: str) -> None:
+    q = one(text, "nl")
+    assert (q.text, q.value, q.unit, q.qualifier) == (span, pytest.approx(value), unit, qualifier)
+
+
+def test_quantities_an_ordinal_third_is_no_fraction() -> None:
+    assert quantities("Het was een derde poging.", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "unit"),
+    [
+        ("Het land telt 95.000 daklozen, zo'n 6000 meer dan in 2022.", "nl", "daklozen"),
+        ("Er waren zo'n 6000 minder dan verwacht.", "nl", None),
+        ("The city counted 95,000 voters, about 6,000 fewer than in 2022.", "en", "voters"),
+    ],
+)
+def test_quantities_a_compared_count_counts_what_the_count_before_counts(text: str, language: str, unit: str) -> None:
+    assert quantities(text, language)[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De 27-jarige verdediger tekende bij.", "nl"),
+        ("Een 61-jarige vrouw raakte gewond.", "nl"),
+        ("A 45-year-old driver was arrested.", "en"),
+    ],
+)
+def test_quantities_age_adjectives_are_not_quantities(text: str, language: str) -> None:
+    assert quantities(text, language) == []

@@ -376,3 +376,57 @@ def test_time_frequencies_are_sets_and_speeds_no_times(
 def test_time_a_month_in_the_present_is_the_nearer_one(text: str, value: str) -> None:
     (found,) = find_times(text, language="nl", published=date(2025, 9, 18))
     assert found.value == value
+
+
+SEPT_THURSDAY = date(2025, 9, 18)  # ISO week 38
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # voor + weekday points forward, also after a perfect; a simple past still looks back
+        ("Het KNMI heeft voor zaterdag code geel afgegeven.", "nl", {"voor zaterdag": "2025-09-20"}),
+        ("De gemeente heeft voor maandag extra bussen ingezet.", "nl", {"voor maandag": "2025-09-22"}),
+        ("De weg wordt voor maandag afgesloten.", "nl", {"voor maandag": "2025-09-22"}),
+        ("Voor dinsdag werd al gewaarschuwd.", "nl", {"Voor dinsdag": "2025-09-16"}),
+        # meer dan after a count compares the count; a year earlier keeps the month of its reference
+        ("De haven telde 4200 schepen meer dan een jaar eerder.", "nl", {"een jaar eerder": "2024-09"}),
+        (
+            "In juni waren er 300 meldingen, een jaar eerder nog 200.",
+            "nl",
+            {"In juni": "2025-06", "een jaar eerder": "2024-06"},
+        ),
+        ("Het bedrijf stopte meer dan een jaar eerder.", "nl", {"meer dan een jaar eerder": "2024-09"}),
+        # an adjective of vague length is no count of hours, and na leads the noun after it
+        ("Het plan sneuvelde na een urenlang overleg.", "nl", {"urenlang": "PTXH"}),
+        ("Na jarenlang onderzoek kwam er een rapport.", "nl", {"jarenlang": "PXY"}),
+        # ages are no durations; a sentence of years is
+        ("Drie vrouwen van 31, 34 en 40 jaar raakten gewond.", "nl", {}),
+        ("Een jongen van 16 jaar is opgepakt.", "nl", {}),
+        ("Hij kreeg een celstraf van 12 jaar.", "nl", {"van 12 jaar": "P12Y"}),
+        ("A man of 45 years was arrested.", "en", {}),
+        # one night from one day to the next, dated by the day it begins
+        (
+            "In de nacht van vrijdag op zaterdag brak brand uit in de loods.",
+            "nl",
+            {"In de nacht van vrijdag op zaterdag": "2025-09-12TNI"},
+        ),
+        (
+            "Het KNMI verwacht onweer in de nacht van zaterdag op zondag.",
+            "nl",
+            {"in de nacht van zaterdag op zondag": "2025-09-20TNI"},
+        ),
+        (
+            "De ploeg zal in de nacht van zaterdag op zondag rijden.",
+            "nl",
+            {"in de nacht van zaterdag op zondag": "2025-09-20TNI"},
+        ),
+        (
+            "Floods hit the town in the night of Monday to Tuesday.",
+            "en",
+            {"in the night of Monday to Tuesday": "2025-09-15TNI"},
+        ),
+    ],
+)
+def test_time_qa_forward_voor_comparisons_ages_and_nights(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language, SEPT_THURSDAY) == expected

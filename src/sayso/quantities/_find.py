@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
+from sayso.quantities._scores import score_spans
 from sayso.quantities.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
 from sayso.records import Quantity, TimeExpr
 
@@ -20,7 +21,7 @@ class _Core:
     start: int
     end: int
     value: float | None
-    kind: str  # number, vague, fraction, dims
+    kind: str  # number, vague, fraction, multiplier, dims
     scaled: bool = False
     words: bool = False
 
@@ -44,7 +45,8 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
 
         times = find_times(text, language=language, published=None)
     count_durations = bool(lex.context.get("count_durations"))
-    blocked = _merged((t.start, t.end) for t in times if not (count_durations and t.kind == "duration"))
+    spans = [(t.start, t.end) for t in times if not (count_durations and t.kind == "duration")]
+    blocked = _merged([*spans, *score_spans(text, lex)])
     models = _model_numbers(text, lex)
     cores = [
         c
@@ -77,6 +79,8 @@ def _cores(text: str, lex: QuantityLexicon) -> list[_Core]:
             found.append(_Core(m.start(), m.end(), nw.vague.get(norm(m.group(0))), "vague"))
         elif m["fraction"]:
             found.append(_Core(m.start(), m.end(), lex.fractions.get(norm(m.group(0))), "fraction"))
+        elif m["multiplier"]:
+            found.append(_Core(m.start(), m.end(), lex.multipliers.get(norm(m.group(0))), "multiplier"))
         elif m["digits"]:
             value = parse_digits(m["digits"], lex.language)
             if value is None:
@@ -240,6 +244,8 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
         or (_AGE_IN_PARENS.search(text, max(0, c.start - 40), c.start) and text[c.end : c.end + 1] == ")")
     ):
         return False  # `Tom Brandt, 58, ...`, `Ahmed B. (54)`: an age given with a name
+    if re.match(rf"{alternation(ctx['age_suffixes'])}(?![\w])", text[c.end : c.end + 20], re.IGNORECASE):
+        return False  # de 34-jarige aanvaller, a 34-year-old: an age adjective, not a count
     word, _ = _word_before(text, c.start)
     if _ordinal_suffix(c, text, lex) and norm(word) in ctx["definite_before"]:
         return False  # the 18th sanctions package, het 3e kwartaal: a rank in a series, not a count
@@ -426,15 +432,16 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
         end = m_rate.end()
     if c.kind == "fraction":
         unit = lex.fraction_unit
+    elif c.kind == "multiplier":
+        unit = lex.multiplier_unit
     m_after = lex.qualifier_after.match(text[end : end + 20])
     qualifier = "exact"
     if m_after and not _another_amount(text, end + m_after.end(), lex):
         qualifier = lex.qualifiers_after[norm(m_after.group(1))]
         end += m_after.end()
-    m_q = lex.qualifier_before.search(text, max(0, start - 40), start)
-    if m_q:
-        qualifier = lex.qualifiers_before[norm(m_q.group(0))]
-        start = m_q.start()
+    hedge = _qualifier_before(text, start, lex)
+    if hedge is not None:
+        qualifier, start = hedge
     if unit is None and unit_from is None:
         unit = _counted_noun(text, end, lex, c)
     low = high = None
@@ -451,6 +458,24 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
     return Quantity(
         start=start, end=end, text=text[start:end], value=value, low=low, high=high, unit=unit, qualifier=qualifier
     )
+
+
+def _qualifier_before(text: str, start: int, lex: QuantityLexicon) -> tuple[str, int] | None:
+    """The qualifier right before a number and where it starts, or None.
+
+    ``steeg tot 380.000``: after a verb of change, ``tot`` gives the value reached, not a bound.
+    ``Naar schatting is een kwart``: a sentence adverb hedges the number across the verb.
+    """
+    m = lex.qualifier_before.search(text, max(0, start - 40), start)
+    if m:
+        phrase = norm(m.group(0))
+        if phrase in lex.reached_qualifiers and lex.change_verb_before.search(text, max(0, m.start() - 80), m.start()):
+            return None
+        return lex.qualifiers_before[phrase], m.start()
+    m = lex.estimate_before.search(text, max(0, start - 40), start)
+    if m:
+        return "about", m.start()
+    return None
 
 
 def _another_amount(text: str, pos: int, lex: QuantityLexicon) -> bool:
@@ -486,7 +511,7 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
     to the first plural noun. Verbs, prepositions and words such as ``last`` end the phrase.
     """
     ctx = lex.context
-    skip = {norm(w) for w in ctx["unit_skip"]}
+    skip = {norm(w) for w in (*ctx["unit_skip"], *ctx["comparative_words"])}  # 8000 meer (werklozen)
     stop = {norm(w) for w in ctx["unit_stop"]}
     of_words = {norm(w) for w in ctx["of_words"]}
     compounds = bool(ctx.get("unit_compounds"))
@@ -513,7 +538,9 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
             nxt = _WORD.match(text, pos, pos + 40)
             if nxt and norm(nxt.group(1)) not in stop:
                 continue  # an adjective, a participle or a name before the noun
-            return None if modifier == "participle" else word  # zes Oekraïense, 300 Russians; not 301 died
+            if modifier == "participle" or key in skip:
+                return None  # not 301 died; not 8000 meer dan
+            return word  # zes Oekraïense, 300 Russians
         nouns.append(word)
         if not compounds or len(nouns) == 3 or _plural(key, ctx):
             break
@@ -545,7 +572,7 @@ def _plural(key: str, ctx: dict[str, Any]) -> bool:
 
 def _share_units(qs: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
     """``zeker twee miljoen, maar mogelijk zes miljoen granaten``: the first count counts granaten too."""
-    out = list(qs)
+    out = _share_compared_units(list(qs), text, lex)
     joiners = {norm(w) for w in lex.context["hedge_joiners"]} | set(lex.qualifiers_before)
     for i in range(len(out) - 1):
         q, nxt = out[i], out[i + 1]
@@ -555,3 +582,16 @@ def _share_units(qs: list[Quantity], text: str, lex: QuantityLexicon) -> list[Qu
         if not gap or all(w in joiners for w in gap.split()):
             out[i] = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, nxt.unit, q.qualifier)
     return out
+
+
+def _share_compared_units(qs: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
+    """``120.000 werklozen, ongeveer 8000 meer dan ...``: a compared count counts what the count before it counts."""
+    comparative = re.compile(rf"[^\S\n]+{alternation(lex.context['comparative_words'])}(?![\w])", re.IGNORECASE)
+    for i in range(1, len(qs)):
+        q, prev = qs[i], qs[i - 1]
+        if q.unit is not None or prev.unit is None or not comparative.match(text, q.end):
+            continue
+        if re.search(r"[.!?][^\S\n]|\n", text[prev.end : q.start]):
+            continue  # another sentence
+        qs[i] = Quantity(q.start, q.end, q.text, q.value, q.low, q.high, prev.unit, q.qualifier)
+    return qs

@@ -27,6 +27,8 @@ class QuantityLexicon:
     currencies_after: dict[str, str]
     fractions: dict[str, float]
     fraction_unit: str
+    multipliers: dict[str, float]  # het dubbele -> 2
+    multiplier_unit: str
     qualifiers_before: dict[str, str]  # phrase -> qualifier
     qualifiers_after: dict[str, str]
     range_between: tuple[tuple[str, str], ...]
@@ -45,6 +47,9 @@ class QuantityLexicon:
     of_follows: re.Pattern[str]
     rates: dict[str, str]  # per hour -> h: a measure followed by one of these is a rate (km/h)
     rate_after: re.Pattern[str]
+    reached_qualifiers: frozenset[str]  # tot: the value reached after a verb of change, not a bound
+    change_verb_before: re.Pattern[str]
+    estimate_before: re.Pattern[str]  # naar schatting is ...: a hedge with a verb between it and the number
 
 
 @cache
@@ -65,9 +70,11 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
     scale_words = [w for w, (k, _) in nw.morphemes.items() if k == "scale"]
     vague = alternation(nw.vague)
     fractions = {norm(k): float(v) for k, v in units_data["fractions"].items()}
+    multipliers = {norm(k): float(v) for k, v in units_data["multipliers"].items()}
     core = re.compile(
         rf"(?P<vague>(?<![\w-]){vague}(?![\w-]))"
         rf"|(?P<fraction>(?<![\w-]){alternation(fractions)}(?![\w-]))"
+        rf"|(?P<multiplier>(?<![\w-]){alternation(multipliers)}(?![\w-]))"
         rf"|(?P<digits>(?<![\w.,/:])(?:{nw.digit_pattern}))"
         rf"(?:(?P<dims>\s?[x×]\s?\d+)(?![\w]))?"
         rf"(?:(?P<scale>[^\S\n]*(?:{alternation(scale_words)}|{alternation(nw.scale_abbreviations)}))(?![\w]))?"
@@ -85,6 +92,8 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         currencies_after={norm(k): v for k, v in units_data["currencies_after"].items()},
         fractions=fractions,
         fraction_unit=units_data["fraction_unit"],
+        multipliers=multipliers,
+        multiplier_unit=units_data["multiplier_unit"],
         qualifiers_before=q_before,
         qualifiers_after=q_after,
         range_between=tuple((norm(a), norm(b)) for a, b in quals["range_between"]),
@@ -104,4 +113,17 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         of_follows=re.compile(rf"[^\S\n]+{alternation(context['of_words'])}(?![\w])", re.IGNORECASE),
         rates={norm(k): v for k, v in units_data["rates"].items()},
         rate_after=re.compile(rf"[^\S\n]+({alternation(units_data['rates'])})(?![\w])", re.IGNORECASE),
+        reached_qualifiers=frozenset(norm(w) for w in quals["reached_after_verbs"]),
+        # the verb in the same clause, at most six words back (steeg vorige maand tot), or the particle
+        # of a separable verb right before (nam toe tot)
+        change_verb_before=re.compile(
+            rf"(?:(?<![\w]){alternation(quals['change_verbs'])}(?:[^\S\n]+[^\s,.;:!?()]+){{0,6}}"
+            rf"|(?<![\w]){alternation(quals['change_particles'])})[^\S\n]*$",
+            re.IGNORECASE,
+        ),
+        estimate_before=re.compile(
+            rf"(?<![\w]){alternation(quals['estimate_adverbs'])}(?:[^\S\n]+{alternation(quals['estimate_gap_words'])}){{1,2}}"
+            r"[^\S\n]+$",
+            re.IGNORECASE,
+        ),
     )

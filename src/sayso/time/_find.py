@@ -115,18 +115,26 @@ _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def _from_reference(unit: str, n: int, earlier: list[str], published: date | None) -> str | None:
     """The period ``n`` units from the last date the text named that is precise enough for ``unit``
-    (a day for days and weeks, a month for months, a year for years), else from publication."""
+    (a day for days and weeks, a month for months, a year for years), else from publication.
+
+    Years keep the month of a reference that has one, as TimeML does (a year before September 2025
+    is September 2024): ``een jaar eerder`` with no reference but publication is that month a year before.
+    """
     need = {"D": 3, "W": 3, "M": 2, "Y": 1}[unit]
     base: date | None = None
+    precision = 3
     for value in reversed(earlier):
         m = _DATE_VALUE.match(value[:10])
         if m and sum(1 for g in m.groups() if g) >= need:
             base = date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+            precision = sum(1 for g in m.groups() if g)
             break
     if base is None:
         base = published
     if base is None:
         return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX")
+    if unit == "Y" and precision >= 2:
+        return shift(base, "M", 12 * n)
     return shift(base, unit, n)
 
 
@@ -138,7 +146,7 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     previous_end = max((x.end for x in hits if x.end <= h.start), default=0)
     if h.kind in ("duration", "date", "time"):
         m = _approximator_before(lex.language).search(text, max(previous_end, start - 40), start)
-        if m and m.end() == start:
+        if m and m.end() == start and not _compares_a_count(m, ctx):
             start = m.start()
     value = h.value
     if h.kind in ("date", "time") and not h.value.startswith("P"):
@@ -149,7 +157,8 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
             if part and _DAY.fullmatch(value):  # late on Tuesday: Tuesday evening
                 value = f"{value}T{part}"
     m = _preposition_before(lex.language).search(text, max(previous_end, start - 30), start)
-    if m and m.end() == start and not _opens_range(m.group(0), h, ctx, hits):
+    adverb = norm(text[start : h.end]) in lex.units_data["vague_durations"]  # na urenlang debat: na leads debat
+    if m and m.end() == start and not adverb and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
     return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=value, kind=h.kind)
 
@@ -163,6 +172,14 @@ def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
     if m is None or m.end() >= len(t.text):
         return t
     return TimeExpr(start=t.start + m.end(), end=t.end, text=t.text[m.end() :], value=t.value, kind=t.kind)
+
+
+def _compares_a_count(approximator: re.Match[str], ctx: Context) -> bool:
+    """``8000 meer dan een jaar eerder``: after a count, ``meer dan`` compares it; it does not
+    qualify the time."""
+    if norm(approximator.group(0)) not in ctx.lex.rel.get("comparative_approximators", ()):
+        return False
+    return grammar(ctx.lex.language).counted_before(ctx, approximator.start())
 
 
 def _opens_range(preposition: str, h: Hit, ctx: Context, hits: list[Hit]) -> bool:

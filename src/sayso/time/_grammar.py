@@ -88,8 +88,28 @@ class Context:
         cs = max(s, *(self.text.rfind(p, s, start) + 1 for p in ",;:()"))
         ends = [i for i in (self.text.find(p, end, e) for p in ",;:()") if i >= 0]
         ce = min(ends) if ends else e
+        if self._after_forward_preposition(start) and not self._simple_past_in(cs, ce, start, end):
+            return 1  # voor vrijdag: by or for Friday, also after a perfect (heeft voor vrijdag code oranje afgegeven)
         clause = self._nearest_cue(cs, ce, start, end)
         return clause if clause is not None else self._nearest_cue(s, e, start, end)
+
+    def _after_forward_preposition(self, start: int) -> bool:
+        m = re.search(r"(?<![\w])([\w’']+)[^\S\n]+$", self.text[max(0, start - 20) : start])
+        return bool(m) and m.group(1).lower() in self.lex.tense.get("forward_prepositions", ())
+
+    def _simple_past_in(self, s: int, e: int, start: int, end: int) -> bool:
+        """A past cue in ``s:e`` other than a perfect auxiliary (heeft, has) and outside ``start:end``."""
+        perfect = self.lex.tense.get("perfect_auxiliaries", ())
+        infinitive = self.lex.tense.get("infinitive_suffixes", ())
+        for m in self._tense.finditer(self.text, s, e):
+            if (m.start() < end and m.end() > start) or m.lastgroup not in ("past", "sfx"):
+                continue
+            if m.group(0).lower() in perfect or (m.lastgroup == "sfx" and self._not_past(m)):
+                continue
+            if m.lastgroup == "sfx" and m.group(0).lower().endswith(tuple(infinitive)):
+                continue  # afgesloten, ingezet: as often a participle or an infinitive as a past
+            return True
+        return False
 
     def _nearest_cue(self, s: int, e: int, start: int, end: int) -> int | None:
         """The tense of the cue nearest to ``start:end`` within ``s:e``: +1, -1 or 0 (present); None without one."""
@@ -118,10 +138,22 @@ class Context:
         before = self.text[max(0, m.start() - 40) : m.start()].split()[-3:]
         if before and before[-1].lower() in self.lex.tense.get("past_suffix_not_after", ()):
             return True
-        return any(
-            self._tense.fullmatch(w) and self._tense.fullmatch(w).lastgroup == "fut"  # type: ignore[union-attr]
-            for w in (x.lower() for x in before)
-        )
+        if any(self._is_future_word(x) for x in before):
+            return True
+        return self._infinitive_after_modal(m)
+
+    def _is_future_word(self, word: str) -> bool:
+        cue = self._tense.fullmatch(word.lower())
+        return cue is not None and cue.lastgroup == "fut"
+
+    def _infinitive_after_modal(self, m: re.Match[str]) -> bool:
+        """``hij zal zaterdag in Zandvoort rijden``: an infinitive at the end of a clause with a modal."""
+        if not m.group(0).lower().endswith(tuple(self.lex.tense.get("infinitive_suffixes", ()))):
+            return False
+        s, _ = self.sentence(m.start(), m.end())
+        cs = max(s, *(self.text.rfind(p, s, m.start()) + 1 for p in ",;:()"))
+        modals = self.lex.tense.get("modals", ())
+        return any(w.strip("\"'“”‘’").lower() in modals for w in self.text[cs : m.start()].split())
 
     def future(self, start: int, end: int) -> bool:
         return self.tense(start, end) > 0
@@ -220,6 +252,7 @@ class Grammar:
             "LONG": alt(units["long_suffixes"]),
             "BAREPREP": alt(rel["bare_plural_prepositions"]),
             "DMJOIN": alt(cal_["day_month_joiners"]),
+            "DPTO": alt(rel["daypart_to"]),
         }
         self.rules: list[tuple[re.Pattern[str], Handler]] = [
             (self._compile(src), handler) for src, handler in self._rule_sources()
@@ -271,6 +304,10 @@ class Grammar:
             (r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
             (r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
+            (
+                r"%B%(?:%ART%\s+)?(?P<dp>%DP%)\s+%OF%\s+(?P<wd>%WD%)(?:\s+%DPTO%\s+(?P<wd2>%WD%))?%E%",
+                self.daypart_of_weekday,
+            ),
             (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
             (
                 r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
@@ -640,19 +677,38 @@ class Grammar:
         if ctx.published is None:
             yield m.start(), end, f"XXXX-WXX-{wd}{suffix}", "date"
             return
-        mod = norm(m["mod"]) if m["mod"] else None
+        d = self._weekday_date(wd, norm(m["mod"] or ""), ctx, m.start(), end)
+        if d is not None:
+            yield m.start(), end, cal.day(d) + suffix, "date"
+
+    def _weekday_date(self, wd: int, mod: str, ctx: Context, start: int, end: int) -> date | None:
+        """The day of a weekday named at ``start:end``: after its modifier (vorige, next), else by the tense."""
         pub = ctx.published
-        if mod and mod in self.lex.rel["previous"]:
-            d = cal.weekday_near(cal.add_days(pub, -1), wd, False)
-        elif mod and mod in self.lex.rel["next"]:
-            d = cal.weekday_near(cal.add_days(pub, 1), wd, True)
-        else:
-            tense = ctx.tense(m.start(), end)
-            d = cal.weekday_near(pub, wd, tense > 0)
-            if tense == 0:
-                ahead = cal.weekday_near(pub, wd, True)
-                if ahead is not None and 0 < (ahead - pub).days <= 2:  # no tense cue: the day after tomorrow
-                    d = ahead
+        if mod in self.lex.rel["previous"]:
+            return cal.weekday_near(cal.add_days(pub, -1), wd, False)
+        if mod in self.lex.rel["next"]:
+            return cal.weekday_near(cal.add_days(pub, 1), wd, True)
+        tense = ctx.tense(start, end)
+        d = cal.weekday_near(pub, wd, tense > 0)
+        if tense == 0:
+            ahead = cal.weekday_near(pub, wd, True)
+            if ahead is not None and 0 < (ahead - pub).days <= 2:  # no tense cue: the day after tomorrow
+                d = ahead
+        return d
+
+    def daypart_of_weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """``de nacht van zaterdag op zondag``: one night, dated by the day it begins (TIMEX3 ``TNI``)."""
+        if not self._weekday_ok(m["wd"]) or (m["wd2"] and not self._weekday_ok(m["wd2"])):
+            return
+        wd = self.lex.weekdays[norm(m["wd"])]
+        end = m.end()
+        if m["wd2"] and self.lex.weekdays[norm(m["wd2"])] != wd % 7 + 1:
+            end = m.end("wd")  # van maandag op vrijdag: no one night
+        suffix = f"T{self.lex.dayparts[norm(m['dp'])]}"
+        if ctx.published is None:
+            yield m.start(), end, f"XXXX-WXX-{wd}{suffix}", "date"
+            return
+        d = self._weekday_date(wd, "", ctx, m.start(), end)
         if d is not None:
             yield m.start(), end, cal.day(d) + suffix, "date"
 
@@ -797,7 +853,7 @@ class Grammar:
         if code is None or code == "WE" or self._rate(ctx, m.start()):
             return
         if norm(m["per"]) in self.lex.rel["one_words"] and (
-            not self._counted_before(ctx, m.start()) or norm(ctx.word_after(m.end())) in self.lex.rel["set_not_before"]
+            not self.counted_before(ctx, m.start()) or norm(ctx.word_after(m.end())) in self.lex.rel["set_not_before"]
         ):
             return  # "a year" is a set only after a count: 15 a year, twice a year, $5 a day, three cups a day
         yield m.start(), m.end(), cal.duration(1, code), "set"
@@ -814,7 +870,7 @@ class Grammar:
             or try_parse_number(word, self.lex.language) is not None
         )
 
-    def _counted_before(self, ctx: Context, start: int) -> bool:
+    def counted_before(self, ctx: Context, start: int) -> bool:
         """A count just before: ``15`` a year, ``twice`` a year, or a counted noun (``20 typhoons`` a year)."""
         words = self._words_before(ctx, start, 3)
         if not words:
@@ -841,9 +897,13 @@ class Grammar:
         if code is None or code == "WE":
             return
         if gd.get("n"):
+            if gd.get("long") and norm(m["u"]) in self.lex.plural_units:
+                return  # een urenlang debat: an article before a vague duration (urenlang), no count
             n = try_parse_number(m["n"], self.lex.language)
             if n is None or n <= 0:
                 return
+            if self._an_age(m, ctx):
+                return  # twee mannen van 23 en 27 jaar: ages, not durations
             after = ctx.text[m.end() : m.end() + 8].lower()
             ages = self.lex.units_data["not_after_adjective"]
             if any(re.match(rf"[\s-]*{re.escape(w)}(?![\w])", after) for w in ages):
@@ -866,6 +926,19 @@ class Grammar:
         if n is not None and norm(m["u"]) in self.lex.units_data["need_a_number"] and not gd.get("n"):
             return
         yield m.start(), m.end(), cal.duration(n, code), "duration"
+
+    def _an_age(self, m: re.Match[str], ctx: Context) -> bool:
+        """``een man van 45 jaar``, ``twee mannen van 23 en 27 jaar``: years after ``van`` (and more
+        counts) that follow a word for a person (or for an age) give an age."""
+        if self.lex.unit_code(m["u"]) != "Y":
+            return False
+        chunk = re.split(r"[;:()\n]|[.!?]\s", ctx.text[max(0, m.start() - 80) : m.start()])[-1]
+        words = chunk.lower().replace(",", " , ").split()
+        joiners = {*self.lex.rel["and"], *self.lex.rel["to"], ",", "-", "–"}
+        while words and (self._is_count(words[-1]) or words[-1] in joiners):
+            words.pop()
+        of = words and words[-1] in self.lex.rel["of"]
+        return bool(of) and len(words) > 1 and words[-2] in self.lex.units_data.get("age_nouns", ())
 
     def clock(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
         gd = m.groupdict()
