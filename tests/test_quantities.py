@@ -394,3 +394,15 @@ def test_quantities_a_compared_count_counts_what_the_count_before_counts(text: s
 )
 def test_quantities_age_adjectives_are_not_quantities(text: str, language: str) -> None:
     assert quantities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Growth will be between 3% and 5% next year.", "en", 3, 5),
+        ("De groei ligt tussen de 3 procent en 5 procent.", "nl", 3, 5),
+    ],
+)
+def test_quantities_a_range_with_its_unit_after_each_number(text: str, language: str, low: float, high: float) -> None:
+    (q,) = find_quantities(text, language=language)
+    assert (q.low, q.high, q.qualifier) == (low, high, "range")

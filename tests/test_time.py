@@ -430,3 +430,11 @@ SEPT_THURSDAY = date(2025, 9, 18)  # ISO week 38
 )
 def test_time_qa_forward_voor_comparisons_ages_and_nights(text: str, language: str, expected: dict[str, str]) -> None:
     assert values(text, language, SEPT_THURSDAY) == expected
+
+
+def test_time_by_points_forward_only_before_a_time() -> None:
+    published = date(2025, 9, 18)
+    (half,) = find_times("Prices rose by an average of 9% in the first half.", language="en", published=published)
+    assert half.value == "2025-H1"
+    (friday,) = find_times("The report is due by Friday.", language="en", published=published)
+    assert friday.value == "2025-09-19"

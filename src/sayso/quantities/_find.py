@@ -334,6 +334,10 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
         return None
     gap = text[a.end : b.start]
     gap_wo_currency = lex.currency_before.sub("", gap)
+    after_b = re.match(r"\s*(%|[^\W\d]+)", text[b.end : b.end + 20])
+    unit_b = after_b.group(1) if after_b else ""
+    if unit_b and gap_wo_currency.lstrip().startswith(unit_b):  # `between 3% and 5%`, `3 procent tot 5 procent`
+        gap_wo_currency = gap_wo_currency.lstrip()[len(unit_b) :]
     joiner = norm(gap_wo_currency)
     start = a.start
     between = None

@@ -119,12 +119,24 @@ class Context:
                 continue
             if m.lastgroup == "sfx" and self._not_past(m):
                 continue
-            if m.lastgroup == "fut" and self._future_in_the_past(m):
+            if m.lastgroup == "fut" and (self._future_in_the_past(m) or self._no_deadline(m)):
                 continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             if best is None or dist < best[0]:
                 best = (dist, _CUE_TENSE[m.lastgroup or ""])
         return best[1] if best else None
+
+    def _no_deadline(self, m: re.Match[str]) -> bool:
+        """``by``/``until`` point forward only before a time (``by Friday``, ``by 2030``), never in
+        ``raised prices by an average of 9%``."""
+        if m.group(0).lower() not in self.lex.tense.get("deadline_words", ()):
+            return False
+        after = self.text[m.end() : m.end() + 30].split()[:1]
+        if not after:
+            return True
+        word = after[0].strip(".,;:")
+        starts = self.lex.tense.get("deadline_starts", ())
+        return not (word[:1].isupper() or re.fullmatch(r"\d{4}", word) or word.lower() in starts)
 
     def _future_in_the_past(self, m: re.Match[str]) -> bool:
         """``would have won``, ``zou hebben gewonnen``: a modal before a perfect looks back."""
