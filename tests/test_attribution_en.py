@@ -191,3 +191,11 @@ def test_a_quote_then_a_role_and_a_name_then_the_cue(nlp_en) -> None:
     text = "“We lost everything,” a local farmer, Ahmed Musa, told reporters."
     a = _one(attributions_of(nlp_en, text, "en"), "direct")
     assert a.content[0].text == "We lost everything" and "Ahmed Musa" in a.source.text
+
+
+def test_forecasts_and_intentions_are_no_claims_but_a_quoted_judgement_is_one(nlp_en) -> None:
+    assert attributions_of(nlp_en, "The firm is expected to report a sharp fall in profit.", "en") == []
+    found = attributions_of(nlp_en, "The firm said that it expects to ship the reader in March.", "en")
+    assert [a.cue.text for a in found] == ["said"]
+    text = 'Ann Lee rejected the claim as "completely untrue" in an interview with the BBC.'
+    assert _one(attributions_of(nlp_en, text, "en"), "evaluation").content[0].text == "completely untrue"

@@ -225,8 +225,8 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
 def infinitive_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """`zegt niet op de hoogte te zijn van plannen`, `claims to have seen the files`: a cue whose content is
     a `te`/`to` infinitive clause of the speaker's own; from the cue to the end of the clause."""
-    if tok.lower_ in ctx.lex.addressee_verbs:
-        return None  # `told staff not to copy her in`: an order to someone, no claim
+    if tok.lower_ in ctx.lex.addressee_verbs or ctx.lex.say_forms.get(tok.lower_) not in ctx.lex.infinitive_cues:
+        return None  # `told staff not to copy her in` is an order; `expects to ship` an intention, no claim
     end = clause_end(tok.i + 1, tok, ctx, sent)
     words = [t for t in sent[tok.i - sent.start + 1 :] if t.idx < end]
     if not words or any(t.lower_ in ctx.lex.complementizers or t.text in QUOTE_CHARS for t in words):

@@ -73,7 +73,11 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         k += 1
     if k >= sent.end or ctx.doc[k].text in ".,;":
         return None
-    a, b = trim(ctx.text, ctx.doc[k].idx, clause_end(k, tok, ctx, sent), quotes=True)
+    quote = next((q for q in ctx.quotes if q.open_mark == ctx.doc[k].idx and q.close_mark is not None), None)
+    if quote is not None:  # `rejected the claim as "completely untrue" in an interview`: the quoted judgement
+        a, b = quote.start, quote.end
+    else:
+        a, b = trim(ctx.text, ctx.doc[k].idx, clause_end(k, tok, ctx, sent), quotes=True)
     if b <= a:
         return None
     if _about_a_claim(ctx, obj):

@@ -49,6 +49,9 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     particle = ctx.lex.needs_particle(low)
     if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
         return None
+    before_text = ctx.text[max(0, tok.idx - 25) : tok.idx].lower()
+    if any(before_text.rstrip().endswith(frame) for frame in ctx.lex.future_frames):
+        return None  # `is expected to report a fall`: the article's forecast of a statement, not one made
     others = ctx.lex.other_verbs.get(lemma, frozenset())
     if others and any(t.lower_ in others for t in sent if t.i > tok.i):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
