@@ -23,10 +23,10 @@ from sayso.clusters.records import ClaimItem, Cluster, name_key
 from sayso.errors import InputError
 
 # Calibrated with `benchmarks/cross_language.py --sweep` on the development set's 60 English-Dutch
-# MEANTIME pairs, through the store (612 claims, 69 Dutch attributed claims scored): at 0.80 and a
-# context weight of 0.7, 94.2% of Dutch attributed claims share a cluster with their English original
+# MEANTIME pairs, through the store (612 claims, 67 Dutch attributed claims scored): at 0.80 and a
+# context weight of 0.7, 92.5% of Dutch attributed claims share a cluster with their English original
 # and 5.6% of multi-claim clusters mix unrelated pairs. Rule: the highest attributed recall with mixed
-# at most 7%. Without the context (weight 0) recall is 69.6%. Table in docs/clusters.md.
+# at most 7%. Without the context (weight 0) recall is 68.7%. Table in docs/clusters.md.
 THRESHOLD = 0.80
 CONTEXT_WEIGHT = 0.7  # share of a claim's embedding that comes from the sentence(s) it was made in
 NEAR_IDENTICAL = 0.95  # cosine above which two claims of one article may share a cluster
