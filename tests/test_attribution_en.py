@@ -201,6 +201,8 @@ def test_forecasts_and_intentions_are_no_claims_but_a_quoted_judgement_is_one(nl
     assert _one(attributions_of(nlp_en, text, "en"), "evaluation").content[0].text == "completely untrue"
 
 
-@pytest.mark.parametrize("text", ["His wife declined to speak to reporters.", "Neither side has confirmed it will attend."])
+@pytest.mark.parametrize(
+    "text", ["His wife declined to speak to reporters.", "Neither side has confirmed it will attend."]
+)
 def test_more_non_responses(nlp_en, text: str) -> None:
     assert [a.kind for a in attributions_of(nlp_en, text, "en")] == ["no_response"]

@@ -57,7 +57,7 @@ def values(text: str, language: str, published: date | None = TUESDAY) -> dict[s
         ("De minister treedt eind oktober af.", {"eind oktober": "2024-10"}),
         ("Het hof doet op donderdag 17 oktober uitspraak.", {"op donderdag 17 oktober": "2024-10-17"}),
         ("In het afgelopen weekend vielen drie doden.", {"In het afgelopen weekend": "2024-W41-WE"}),
-        ("Hij was van 1993 tot 2001 president.", {"1993": "1993", "tot 2001": "2001"}),
+        ("Hij was van 1993 tot 2001 president.", {"van 1993 tot 2001": "P8Y", "1993": "1993", "2001": "2001"}),
     ],
 )
 def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
@@ -107,7 +107,7 @@ def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
         ("The phone launched in May 2008.", {"in May 2008": "2008-05"}),
         ("The phone launched in April.", {"in April": "2024-04"}),
         ("Theresa May spoke to reporters.", {}),
-        ("He served from 1993 to 2001.", {"1993": "1993", "to 2001": "2001"}),
+        ("He served from 1993 to 2001.", {"from 1993 to 2001": "P8Y", "1993": "1993", "2001": "2001"}),
         ("Delivery is due later this year.", {"later this year": "2024"}),
         ("The firm said it was founded at the beginning of the year.", {"at the beginning of the year": "2024"}),
         ("The company's third-quarter earnings fell.", {"third-quarter": "2024-Q3"}),
@@ -438,3 +438,66 @@ def test_time_by_points_forward_only_before_a_time() -> None:
     assert half.value == "2025-H1"
     (friday,) = find_times("The report is due by Friday.", language="en", published=published)
     assert friday.value == "2025-09-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a range opened by from/between is a duration beside its two ends; two months share a year
+        (
+            "The mine will close between 2027 and 2030.",
+            "en",
+            {"between 2027 and 2030": "P3Y", "2027": "2027", "2030": "2030"},
+        ),
+        (
+            "Analysts expect weaker sales for the July-September period.",
+            "en",
+            {"July": "2025-07", "September": "2025-09"},
+        ),
+        (
+            "Tussen november en januari daalde de verkoop.",
+            "nl",
+            {"Tussen november en januari": "P2M", "november": "2024-11", "januari": "2025-01"},
+        ),
+        # a month or a day with a relative year is one expression
+        ("Prices have doubled since May last year.", "en", {"since May last year": "2024-05"}),
+        ("De fabriek staat sinds maart vorig jaar stil.", "nl", {"sinds maart vorig jaar": "2024-03"}),
+        ("The deal was signed on March 3 last year.", "en", {"on March 3 last year": "2024-03-03"}),
+        # in + a count points forward in a future clause and stays a duration otherwise
+        ("The bridge will reopen in two weeks.", "en", {"in two weeks": "2025-W40"}),
+        ("The river rose two metres in three days.", "en", {"in three days": "P3D"}),
+        # a year earlier keeps the quarter of its reference
+        (
+            "Profit fell in the second quarter from a year earlier.",
+            "en",
+            {"in the second quarter": "2025-Q2", "from a year earlier": "2024-Q2"},
+        ),
+        (
+            "De omzet steeg in het eerste kwartaal, een jaar eerder daalde die nog.",
+            "nl",
+            {"in het eerste kwartaal": "2025-Q1", "een jaar eerder": "2024-Q1"},
+        ),
+        # a clock hour with a day part; an adverbial day part gives no day of its own
+        ("De winkel is open tot tien uur ’s avonds.", "nl", {"tot tien uur ’s avonds": "XXXX-XX-XXT22:00"}),
+        (
+            "The ferry will leave at six o'clock in the morning.",
+            "en",
+            {"at six o'clock in the morning": "2025-09-18T06:00"},
+        ),
+        # a day and its time of day joined by at/rond are one time
+        ("The vote was held on Monday at noon.", "en", {"on Monday at noon": "2025-09-15T12:00"}),
+        ("De brand brak dinsdag rond het middaguur uit.", "nl", {"dinsdag rond het middaguur": "2025-09-16T12:00"}),
+        # nights, quarters of an hour, unit by unit
+        ("The crew worked three nights without sleep.", "en", {"three nights": "P3D"}),
+        ("De trein had een vertraging van twee kwartier.", "nl", {"van twee kwartier": "PT30M"}),
+        ("The pressure rose day by day.", "en", {"day by day": "P1D"}),
+        ("Het water steeg week na week.", "nl", {"week na week": "P1W"}),
+        # as early as leads a year
+        ("The first warnings came as early as 2016.", "en", {"as early as 2016": "2016"}),
+        # by before a name marks an agent, no deadline; zou ... hebben gezien looks back
+        ("The merger was approved on Friday by Nordbank's board.", "en", {"on Friday": "2025-09-12"}),
+        ("Een buurman zou zaterdag een man hebben gezien.", "nl", {"zaterdag": "2025-09-13"}),
+    ],
+)
+def test_time_qa_ranges_relative_years_clock_parts(text: str, language: str, expected: dict[str, str]) -> None:
+    assert values(text, language, SEPT_THURSDAY) == expected

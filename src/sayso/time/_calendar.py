@@ -156,6 +156,7 @@ _DURATION = {
     "CE": ("P", "Y", 100),
     "Q": ("P", "M", 3),
     "WE": ("P", "WE", 1),
+    "QH": ("PT", "M", 15),
 }
 _VAGUE_DURATION = {
     "Y": "PXY",
@@ -169,6 +170,7 @@ _VAGUE_DURATION = {
     "CE": "PXCE",
     "Q": "PXM",
     "WE": "PXWE",
+    "QH": "PTXM",
 }
 
 
@@ -213,6 +215,6 @@ def ago(published: date, unit: str, n: float) -> str | None:
         if unit == "Y":
             return shift(published, "M", -round(n * 12))
         return None
-    if unit in ("H", "MIN", "S"):
+    if unit in ("H", "MIN", "S", "QH"):
         return day(published)
     return shift(published, unit, -whole)

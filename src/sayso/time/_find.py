@@ -7,9 +7,10 @@ import re
 from datetime import date
 
 from sayso.records import TimeExpr
-from sayso.time._calendar import shift
+from sayso.time._calendar import quarter, quarter_of, shift, shift_quarter
 from sayso.time._grammar import Context, Hit, grammar, tense_pattern
 from sayso.time._lexicon import alt, lexicon, norm
+from sayso.time._ranges import join_ranges
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _OUT_OF_CALENDAR = re.compile(r"^(?:\d{5}|0000|-)")  # a year after 9999 or before 1 (published near the ends)
@@ -39,7 +40,7 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
                     hits.append(Hit(start, end, value, kind, index, clock=clock))
     chosen = _resolve([h for h in hits if not _inside_a_name(h, text)])
     chosen = _anchor(chosen, ctx)
-    return [_extend(h, ctx, chosen) for h in chosen]
+    return join_ranges([_extend(h, ctx, chosen) for h in chosen], text, lex)
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -91,8 +92,9 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             if value is not None:
                 out.append(Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend))
             continue
-        if out and _DAY.fullmatch(out[-1].value) and not ctx.text[out[-1].end : h.start].strip():
-            day_hit = out.pop()  # 10/20/2000 20:02: a day and its time of day written as one
+        gap = norm(ctx.text[out[-1].end : h.start]) if out else None
+        if out and _DAY.fullmatch(out[-1].value) and (not gap or gap in ctx.lex.rel["day_clock_joiners"]):
+            day_hit = out.pop()  # 10/20/2000 20:02, Monday at noon: a day and its time of day as one
             out.append(Hit(day_hit.start, h.end, day_hit.value + h.value, "time", day_hit.rule, extend=day_hit.extend))
             continue
         s, e = ctx.sentence(h.start, h.end)
@@ -111,19 +113,24 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
 
 
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI)$")  # a quarter, half, week, season
 
 
 def _from_reference(unit: str, n: int, earlier: list[str], published: date | None) -> str | None:
     """The period ``n`` units from the last date the text named that is precise enough for ``unit``
     (a day for days and weeks, a month for months, a year for years), else from publication.
 
-    Years keep the month of a reference that has one, as TimeML does (a year before September 2025
-    is September 2024): ``een jaar eerder`` with no reference but publication is that month a year before.
+    Years keep the month, quarter, half, week or season of a reference that has one, as TimeML does
+    (a year before September 2025 is September 2024, a year before 2025-Q2 is 2024-Q2): ``een jaar
+    eerder`` with no reference but publication is that month a year before.
     """
-    need = {"D": 3, "W": 3, "M": 2, "Y": 1}[unit]
+    need = {"D": 3, "W": 3, "M": 2, "Y": 1, "Q": 2}[unit]
     base: date | None = None
     precision = 3
     for value in reversed(earlier):
+        period = _PERIOD_VALUE.match(value)
+        if period and (unit == "Y" or (unit == "Q" and period[2].startswith("Q"))):
+            return _period_from(int(period[1]), period[2], unit, n)
         m = _DATE_VALUE.match(value[:10])
         if m and sum(1 for g in m.groups() if g) >= need:
             base = date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
@@ -132,10 +139,21 @@ def _from_reference(unit: str, n: int, earlier: list[str], published: date | Non
     if base is None:
         base = published
     if base is None:
-        return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX"}.get(unit, "XXXX")
+        return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
     if unit == "Y" and precision >= 2:
         return shift(base, "M", 12 * n)
+    if unit == "Q":
+        y, q = shift_quarter(*quarter_of(base), n)
+        return quarter(y, q) if 1 <= y <= 9999 else None
     return shift(base, unit, n)
+
+
+def _period_from(year: int, part: str, unit: str, n: int) -> str | None:
+    """A quarter, half, week or season ``n`` years (or quarters) away: a year before 2025-Q2 is 2024-Q2."""
+    if unit == "Q":
+        y, q = shift_quarter(year, int(part[1]), n)
+        return quarter(y, q) if 1 <= y <= 9999 else None
+    return f"{year + n:04d}-{part}" if 1 <= year + n <= 9999 else None
 
 
 def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:

@@ -136,12 +136,34 @@ class Context:
             return True
         word = after[0].strip(".,;:")
         starts = self.lex.tense.get("deadline_starts", ())
-        return not (word[:1].isupper() or re.fullmatch(r"\d{4}", word) or word.lower() in starts)
+        return not (self._names_a_time(word) or re.fullmatch(r"\d{4}", word) or word.lower() in starts)
+
+    def _names_a_time(self, word: str) -> bool:
+        """A month, weekday or holiday: ``by Friday`` sets a deadline, ``confirmed by Halvorsen`` names an agent."""
+        key = norm(word).rstrip(".")
+        cal_ = self.lex.cal
+        return key in cal_["months"] or key in cal_["weekdays"] or any(h.split()[0] == key for h in cal_["holidays"])
 
     def _future_in_the_past(self, m: re.Match[str]) -> bool:
-        """``would have won``, ``zou hebben gewonnen``: a modal before a perfect looks back."""
+        """``would have won``, ``zou hebben gewonnen``: a modal before a perfect looks back. Where the
+        verb comes last (``zou zondag twee jongeren hebben gezien``) the perfect may close the clause:
+        an auxiliary of ``future_perfect_in_clause`` beside a participle anywhere after the modal."""
         after = self.text[m.end() : m.end() + 30].split()[:1]
-        return bool(after) and after[0].lower() in self.lex.tense.get("future_not_before", ())
+        if after and after[0].lower() in self.lex.tense.get("future_not_before", ()):
+            return True
+        auxiliaries = self.lex.tense.get("future_perfect_in_clause", ())
+        if not auxiliaries:
+            return False
+        _, e = self.sentence(m.start(), m.end())
+        ends = [i for i in (self.text.find(p, m.end(), e) for p in ",;:()") if i >= 0]
+        words = [w.strip("\"'“”‘’.!?").lower() for w in self.text[m.end() : min(ends, default=e)].split()]
+        prefixes = tuple(self.lex.tense.get("participle_prefixes", ()))
+        for i, w in enumerate(words):
+            if w in auxiliaries:
+                beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
+                if any(x.startswith(prefixes) and len(x) > 4 for x in beside):
+                    return True
+        return False
 
     def _not_past(self, m: re.Match[str]) -> bool:
         """A word that only looks past: will be delivered, will succeed, de grote (an adjective)."""
@@ -221,6 +243,7 @@ class Grammar:
             "UNIT": alt(lex.units),
             "UNITSG": alt(lex.singular_units),
             "UNITPL": alt(lex.plural_units),
+            "YEARUNIT": alt([u for u in lex.singular_units if lex.units[u] == "Y"]),
             "ALLMOD": alt(mods),
             "PREVNEXTCUR": alt([*rel["previous"], *rel["current"], *rel["next"]]),
             "ART": alt(rel["articles"]),
@@ -245,12 +268,14 @@ class Grammar:
             "EACH": alt(rel["each"]),
             "PER": alt(rel["per"]),
             "SETWORD": alt(rel["set_words"]),
+            "REPEAT": alt(rel["repeat_joiners"]),
             "WEEKNUM": alt(rel["week_number"]),
             "FISCAL": alt(rel["fiscal"]),
             "CLOCKPRE": alt(rel["clock_prefixes"]),
             "CLOCKSUF": alt(rel["clock_suffixes"]),
             "CLOCKNAMED": alt(rel["clock_named"]),
             "AMPM": alt(rel["am_pm"]),
+            "CLOCKDP": alt(rel["clock_dayparts"]),
             "TZ": f"(?-i:{alt(rel['timezones'])})",
             "HALFHOUR": alt(rel["half_hour"]),
             "DEICTIC": alt(rel["deictic"]),
@@ -258,7 +283,7 @@ class Grammar:
             "HOLIDAY": alt(cal_["holidays"]),
             "PERIODEND": alt(rel["period_end_words"]),
             "RELAFTER": alt(rel["relative_after"]),
-            "FUTIN": alt(rel["future_in"]),
+            "FUTIN": alt([*rel["future_in"], *rel["future_in_when_future"]]),
             "VAGUE": alt(rel["vague"]),
             "VDUR": alt(units["vague_durations"]),
             "LONG": alt(units["long_suffixes"]),
@@ -286,16 +311,17 @@ class Grammar:
             (
                 r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*"
                 r"(?:%DMJOIN%\s+)?(?P<m>%MON%)"
-                r"(?:,?\s+(?P<y>%YEAR%))?(?![\w])",
+                r"(?:,?\s+(?P<y>%YEAR%)|\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%)?(?![\w])",
                 self.day_month,
             ),
             (
                 r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)"
-                r"(?:,?\s+(?P<y>%YEAR%))?(?![\w]|[.,]\d)",
+                r"(?:,?\s+(?P<y>%YEAR%)|\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%)?(?![\w]|[.,]\d)",
                 self.day_month,
             ),
             (r"%B%(?P<d>\d{1,2})-(?P<m>%MON%)-(?P<y>\d{4}|\d{2})%E%", self.day_month),
             (r"%B%(?P<m>%MON%)(?:\s+%OF%)?,?\s+(?P<y>%YEAR%)%E%", self.month_year),
+            (r"%B%(?P<m>%MON%)\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%%E%", self.month_year),
             (
                 r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%|%HALF%)\s+(?:%OF%\s+)?"
                 r"(?:(?P<y>%YEAR%)|(?P<rel>%PREVNEXTCUR%)\s+(?P<yu>%UNITSG%))%E%",
@@ -332,6 +358,7 @@ class Grammar:
             (r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
             (r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
             (r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
+            (r"%B%(?P<u>%UNITSG%)\s+%REPEAT%\s+(?P=u)%E%", self.set_each),
             (r"%B%(?P<n>%NUM%)(?P<sep>\s+|-)(?P<u>%UNIT%)(?P<long>%LONG%)?%E%", self.duration),
             (r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?P<half>\s+%AND%\s+(?:a|an)\s+half)?%E%", self.duration),
             (r"%B%(?P<halfone>%HALFONE%)\s+(?P<u>%UNITSG%)%E%", self.duration),
@@ -349,6 +376,11 @@ class Grammar:
                 r"%B%(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>%AMPM%)(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?"
                 r"\s*\)?)?",
                 self.clock,
+            ),
+            (
+                r"%B%(?:(?P<pre>%CLOCKPRE%)\s+)?(?:(?P<half>%HALFHOUR%)\s+)?(?!%AND%\s)(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?"
+                r"\s+(?P<dp>%CLOCKDP%)(?![\w])",
+                self.clock_in_daypart,
             ),
             (
                 r"%B%(?P<pre>%CLOCKPRE%)\s+(?:(?P<half>%HALFHOUR%)\s+)?(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?%E%",
@@ -415,10 +447,13 @@ class Grammar:
         mon, dom = self._month(m["m"]), self._day(m["d"])
         if mon is None:
             return
-        if m["y"]:
-            d = cal.safe_date(self._year2(m["y"], ctx), mon, dom)
+        year_named = self._year_of(m, ctx)
+        if year_named is not None:
+            d = cal.safe_date(year_named, mon, dom)
             if d:
                 yield m.start(), m.end(), cal.day(d), "date"
+            elif m.groupdict().get("rel") and ctx.published is None:
+                yield m.start(), m.end(), f"XXXX-{mon:02d}-{dom:02d}", "date"
             return
         if cal.safe_date(2000, mon, dom) is None:
             return
@@ -439,10 +474,26 @@ class Grammar:
         if d:
             yield m.start(), m.end(), cal.day(d), "date"
 
+    def _year_of(self, m: re.Match[str], ctx: Context) -> int | None:
+        """The year a date names: written out (``2024``, ``'24``) or relative (``last year``, ``vorig jaar``);
+        0 for a relative one without a publication date. None when it names none."""
+        gd = m.groupdict()
+        if gd.get("y"):
+            return self._year2(m["y"], ctx)
+        if not gd.get("rel"):
+            return None
+        if ctx.published is None:
+            return 0
+        rel = norm(m["rel"])
+        step = -1 if rel in self.lex.rel["previous"] else 1 if rel in self.lex.rel["next"] else 0
+        return ctx.published.year + step
+
     def month_year(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """May 2019; May last year, mei vorig jaar: a month of a year named beside it."""
         mon = self._month(m["m"])
-        if mon and self._month_ok(m["m"], True):
-            yield m.start(), m.end(), cal.month(int(m["y"]), mon), "date"
+        year = self._year_of(m, ctx)
+        if mon and year is not None and self._month_ok(m["m"], True):
+            yield m.start(), m.end(), cal.month(year, mon) if year else f"XXXX-{mon:02d}", "date"
 
     def month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         word = m["m"]
@@ -617,10 +668,11 @@ class Grammar:
 
     def year(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         y = int(m["y"])
-        before = ctx.words_before(m.start(), 2)
-        last = before.split()[-1] if before else ""
+        tail = ctx.words_before(m.start(), 4).split()
+        last = tail[-1] if tail else ""
         prefixes = self.lex.rel["year_prefixes"]
-        strong = last in prefixes or before in prefixes or last.endswith("-") or self._month_before(ctx, m.start())
+        led = any(" ".join(tail[-k:]) in prefixes for k in range(1, len(tail) + 1))  # in, the year, as early as
+        strong = led or last.endswith("-") or self._month_before(ctx, m.start())
         if re.search(r"[$€£#]\s*$", ctx.text[max(0, m.start() - 3) : m.start()]):
             return
         after = ctx.word_after(m.end())
@@ -787,7 +839,7 @@ class Grammar:
             return
         if word in [norm(w) for w in self.lex.cal["weekend"]]:
             code = "WE"
-        if code is None or code in ("H", "MIN", "S"):
+        if code is None or code in ("H", "MIN", "S", "QH"):
             return
         article = bool(m["art"])
         prep = ctx.word_before(m.start()) in rel["span_prepositions"]
@@ -834,16 +886,19 @@ class Grammar:
         """A year earlier, drie dagen later: counted from the last time the text named."""
         code = self.lex.unit_code(m["u"])
         n = self._count(m["n"])
-        if code not in ("Y", "M", "W", "D") or n is None or not float(n).is_integer():
+        if code not in ("Y", "Q", "M", "W", "D") or n is None or not float(n).is_integer():
             return
         sign = self.lex.rel["relative_after"][norm(m["rel"])]
         yield m.start(), m.end(), f"@{code}{sign * int(n):+d}", "date", True
 
     def future_in(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
-        """over drie jaar: three years after publication."""
+        """over drie jaar, will reopen in two weeks: three years, two weeks after publication. ``in``
+        counts forward only in a clause that points forward: ``rose in three days`` is a duration."""
         code = self.lex.unit_code(m["u"])
         n = self._count(m["n"])
         if code not in ("Y", "M", "W", "D") or n is None or not float(n).is_integer():
+            return
+        if norm(m["fin"]) in self.lex.rel["future_in_when_future"] and not ctx.future(m.start(), m.end()):
             return
         if ctx.published is None:
             yield m.start(), m.end(), "FUTURE_REF", "vague"
@@ -856,7 +911,7 @@ class Grammar:
         code = self.lex.unit_code(m["u"])
         if code is None or code == "WE":
             return
-        n = try_parse_number(m["n"], self.lex.language) if m["n"] else 1
+        n = try_parse_number(m["n"], self.lex.language) if m.groupdict().get("n") else 1
         if n:
             yield m.start(), m.end(), cal.duration(n, code), "set"
 
@@ -998,6 +1053,30 @@ class Grammar:
             end -= 1
         seconds = f":{int(m['sec']):02d}" if gd.get("sec") else ""
         yield m.start(), end, f"T{hour:02d}:{minute:02d}{seconds}{zone}", "time", True
+
+    def clock_in_daypart(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """``elf uur 's avonds``, ``eight o'clock in the morning``: the day part sets the half of the day.
+        An adverbial day part that is no day of its own (``'s avonds``: in the evenings) keeps the time
+        without a day (``XXXX-XX-XXT23:00``)."""
+        if not (m["suf"] or m["pre"]):
+            return  # three in the afternoon: a count as often as a time
+        h = try_parse_number(m["hw"], self.lex.language)
+        if h is None or not h.is_integer() or not 1 <= h <= 12:
+            return
+        hour, minute = int(h), 0
+        if m["half"]:
+            hour, minute = hour - 1, 30
+        part = self.lex.rel["clock_dayparts"][norm(m["dp"])]
+        if part in ("AF", "EV") or (part == "NI" and 6 <= hour < 12):
+            hour += 12
+        elif hour == 12:
+            hour = 0
+        value = f"T{hour:02d}:{minute:02d}"
+        generic = self.lex.rel["set_words"].get(norm(m["dp"]), "").startswith("XXXX-XX-XX")
+        if generic:
+            yield m.start(), m.end(), "XXXX-XX-XX" + value, "time", False
+        else:
+            yield m.start(), m.end(), value, "time", True
 
     def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
