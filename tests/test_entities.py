@@ -522,6 +522,74 @@ def test_entities_person_names_with_particles_and_titles(blank, language, text, 
     _check(_found(blank[language], text, language), expected, absent)
 
 
+# --- possessives, ranks, Arabic particles, counted numbers, shortened names -------------------------
+
+FORM_CASES = [
+    (  # a possessive inside an institution's name; an owner before a product stays apart
+        "en",
+        "Scientists at Queen's Hospital Trust and the charity Parkinson's Research Foundation agreed. "
+        "Samsung's Galaxy phones sold well.",
+        {
+            "Queen's Hospital Trust": ("ORG", "Queen's Hospital Trust"),
+            "Parkinson's Research Foundation": ("ORG", "Parkinson's Research Foundation"),
+            "Samsung": ("ORG", "Samsung"),
+        },
+        ["Hospital Trust", "Research Foundation", "Parkinson", "Samsung's Galaxy"],
+    ),
+    (  # an owner the article also names alone is an owner: its department is no name
+        "en",
+        "Velmora Biotech said on Monday that Velmora's Research Department had found nothing.",
+        {"Velmora Biotech": ("ORG", "Velmora Biotech")},
+        ["Velmora's Research Department"],
+    ),
+    (  # ranks written without a full stop are titles
+        "en",
+        "Lt Gen Mahmoud Haddad and Col Omar Saleh met reporters.",
+        {"Mahmoud Haddad": ("PER", "Mahmoud Haddad"), "Omar Saleh": ("PER", "Omar Saleh")},
+        ["Lt Gen Mahmoud Haddad", "Gen Mahmoud Haddad", "Col Omar Saleh"],
+    ),
+    (  # an Arabic particle glued to the surname with a hyphen
+        "nl",
+        "Luitenant-generaal Abdel Karim al-Masri sprak met Khalid el-Amin in Caïro.",
+        {"Abdel Karim al-Masri": ("PER", "Abdel Karim al-Masri"), "Khalid el-Amin": ("PER", "Khalid el-Amin")},
+        ["Masri", "Amin", "Karim"],
+    ),
+    (  # a number that counts the next word is no model number; Dutch ordinals are no names
+        "nl",
+        "Zo'n 2400 bezoekers kwamen naar de 75ste editie. Vitesse 48 punten, Feyenoord 3 wedstrijden.",
+        {"Feyenoord": ("ORG", "Feyenoord")},
+        ["Zo'n 2400", "Zo'n", "75ste", "Vitesse 48", "Feyenoord 3"],
+    ),
+    (  # ... but a maker or a product name keeps its model number
+        "en",
+        "Boeing 777 jets and iPhone 4 sales rose.",
+        {"Boeing 777": ("PRODUCT", "Boeing 777")},
+        ["Boeing"],
+    ),
+    (  # a shortened given name, a middle name left out: the same person
+        "en",
+        "Prosecutors charged Christopher Edward Ferris on Friday. A lawyer for Chris Ferris and the sister "
+        "of Christopher Ferris declined to comment.",
+        {
+            "Christopher Edward Ferris": ("PER", "Christopher Edward Ferris"),
+            "Chris Ferris": ("PER", "Christopher Edward Ferris"),
+            "Christopher Ferris": ("PER", "Christopher Edward Ferris"),
+        },
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected", "absent"), FORM_CASES)
+def test_entities_name_forms_on_fresh_text(blank, language, text, expected, absent) -> None:  # type: ignore[no-untyped-def]
+    _check(_found(blank[language], text, language), expected, absent)
+
+
+def test_entities_place_before_a_newspaper_stays_a_place(blank) -> None:  # type: ignore[no-untyped-def]
+    found = _found(blank["en"], "Voters in Paris queued. The Paris Courier said turnout was high.", "en")
+    _check(found, {"Paris": ("GPE", "Paris"), "Paris Courier": ("ORG", "Paris Courier")}, [])
+
+
 def test_entities_month_abbreviation_as_given_name(blank) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], "Op 15 jan. sprak Jan van der Berg met Jan 15 keer.", "nl")
     _check(found, {"Jan van der Berg": ("PER", "Jan van der Berg")}, ["Berg"])

@@ -8,7 +8,6 @@ word at the start of a sentence). Overlaps are settled longest first, the gazett
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -18,7 +17,6 @@ from sayso.entities._gazetteer import NORP, Entry
 from sayso.entities._words import NAMEISH
 
 PRIORITY = {"gaz": 3, "ner": 2, "chunk": 1}
-_AMOUNT = re.compile(r"\d+(?:st|nd|rd|th|bn|mn|m|k|pm|am|px|x\d+)", re.IGNORECASE)  # 5th, 15bn, 320x240
 STARTERS = frozenset({"cap", "acro", "mixed", "code"})
 
 
@@ -63,6 +61,8 @@ def _step(ctx: Context, i: int, j: int) -> int:
     if word.initial:
         return 0
     if not prev.space:
+        if word.kind == "poss":
+            return 1 if ctx.possessive_name(j) else 0  # King's College London
         if word.kind == "hyphen" and not word.space and j + 1 < n:
             nxt = w[j + 1]
             if nxt.kind in NAMEISH or nxt.kind == "num":
@@ -111,6 +111,10 @@ def _surname_particles(ctx: Context, i: int, j: int) -> int:
     """
     w, r = ctx.words, ctx.rules
     m = ctx.phrase_at(r.particles, j)
+    glued = bool(m) and j + m + 1 < len(w) and w[j + m].kind == "hyphen" and not w[j + m - 1].space
+    glued = glued and not w[j + m].space
+    if glued:
+        m += 1  # an Arabic particle glued on: "Ahmed al-Sharaa", "Abdel Fattah al-Burhan"
     if not m or j + m >= len(w):
         return 0
     surname = w[j + m]
@@ -120,6 +124,8 @@ def _surname_particles(ctx: Context, i: int, j: int) -> int:
     g = end - 1
     while g > i and not w[g - 1].space:
         g -= 1  # Gerrit-Jan
+    if glued and any(w[k].text in r.first_names for k in range(i, end)):
+        return m + 1  # "Abdel Fattah al-Burhan": a given name earlier in the run
     if not (g == i or ctx.title_end(i, g + 1) == g or (g - i == 1 and w[i].initial)):
         return 0
     if w.span_text(g, end) in r.first_names or w[end - 1].text in r.first_names:
@@ -177,7 +183,7 @@ def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
             if not (w[i].text in r.first_names and w[i + 1].kind != "num"):  # "Jan 15", but "Jan van Dijk"
                 i += 1  # "June 15", "First Airbus A380"
         k = ctx.title_end(i, j) if i < j else 0
-        if k:
+        if k and w[k].kind != "poss":  # not "King" of "King's College"
             i = k
         k = ctx.is_norp(i, j) if i < j else 0
         if k and k < j:
@@ -198,7 +204,29 @@ def trim(ctx: Context, i: int, j: int) -> tuple[int, int]:
         and (w[j - 1].kind in _EDGE - {"num"} or (w[j - 1].kind != "num" and w[j - 1].text.lower() in r.nonnames))
     ):
         j -= 1
+    if _counting_number(ctx, i, j):
+        j -= 1  # "PSV 61 punten", "Zo'n 1800 mensen"
     return i, j
+
+
+def _counting_number(ctx: Context, i: int, j: int) -> bool:
+    """Does ``[i, j)`` end in a bare number that counts the word after it, not a model number?
+
+    A model number follows a product-like name: a word like ``iPhone`` or ``A380``, a known product,
+    or a known maker before three or more digits ("Boeing 737 jets", "iPhone 4 sales").
+    """
+    w = ctx.words
+    if j - i < 2 or j >= len(w) or w[j - 1].kind != "num" or not w[j - 2].space or not w[j - 1].space:
+        return False
+    if w[j].kind != "lower" or ctx.is_stop(w[j].text):
+        return False
+    if any(w[k].kind in ("mixed", "code") for k in range(i, j - 1)):
+        return False
+    for m in ctx.matches:
+        if i <= m.start and m.end <= j - 1:
+            if m.entry.label == "PRODUCT" or (m.entry.label == "ORG" and len(w[j - 1].text) >= 3):
+                return False
+    return True
 
 
 def _korean_tail(ctx: Context, i: int, j: int) -> bool:
@@ -258,7 +286,7 @@ def valid(ctx: Context, i: int, j: int, source: str) -> bool:
         strict = source == "chunk" or (source == "ner" and r.ner_weak)
         if strict and not ctx.known_name(text) and not ctx.has_known_part(i, j):
             return False
-    if j - i == 1 and _AMOUNT.fullmatch(text):
+    if j - i == 1 and r.amount.fullmatch(text):
         return False
     if j - i == 1 and w[i].kind == "acro" and _currency_code(ctx, j):
         return False  # "US $40"
@@ -298,7 +326,12 @@ def _split_ner(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
     cuts, k = [i], i + 1
     while k < j:
         spaced_dash = w[k].kind == "hyphen" and w[k].space and w[k - 1].space
-        if w[k].initial or spaced_dash or w[k].kind == "poss" or "\n" in w.text[w[k - 1].end : w[k].start]:
+        if (
+            w[k].initial
+            or spaced_dash
+            or (w[k].kind == "poss" and not ctx.possessive_name(k))
+            or "\n" in w.text[w[k - 1].end : w[k].start]
+        ):
             cuts.append(k)
         elif w[k].kind == "punct" and w[k].text != "&":
             cuts.append(k)

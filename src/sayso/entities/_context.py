@@ -237,6 +237,31 @@ class Context:
         """Does a known organisation or product begin at word ``i``?"""
         return any(m.start == i and m.entry.label in ("ORG", "PRODUCT") for m in self.matches)
 
+    def possessive_name(self, k: int) -> bool:
+        """Is the possessive ``'s`` at word ``k`` inside an organisation's name ("King's College London",
+        "Alzheimer's Research UK") rather than between an owner and a name ("Apple's iPhone")?
+
+        The owner is a capitalised word the gazetteer does not know, not a given name, and written
+        with ``'s`` wherever the article has it; capitalised words after it hold an institution word.
+        """
+        w, r = self.words, self.rules
+        if k < 1 or k + 1 >= len(w) or w[k].text not in ("'s", "’s") or not w[k].space:
+            return False
+        owner = w[k - 1]
+        if owner.kind != "cap" or owner.text in r.first_names or any(m.end == k for m in self.matches):
+            return False  # "United Kingdom's Royal Air Force": a known owner
+        if any(p + 1 >= len(w) or w[p + 1].kind != "poss" for p in self.positions.get(owner.text, ())):
+            return False  # "Nordhaven" also alone: "Nordhaven's Research Department" is its department
+        org_heads = r.heads.get("ORG", frozenset())
+        e = k + 1
+        while e < len(w) and w[e].kind in ("cap", "acro") and not w[e].initial:
+            if w[e].text in org_heads:
+                return True
+            if not w[e].space:
+                break
+            e += 1
+        return False
+
     def is_head(self, text: str) -> bool:
         return any(text in heads for heads in self.rules.heads.values())
 

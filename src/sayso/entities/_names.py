@@ -133,6 +133,18 @@ def _initials(form: str, skip: frozenset[str]) -> str:
     return "".join(p[0] for p in re.split(r"[\s-]+", form) if p and p[0].isupper() and p.lower() not in skip)
 
 
+def _shorter_full_name(parts: list[str], oparts: list[str]) -> bool:
+    """Is ``parts`` a person's name written shorter than ``oparts``: the same surname, the given name
+    the same or shortened, middle names left out ("Greg Hanson", "Gregory Hanson" for "Gregory Lyle Hanson")?"""
+    if len(parts) < 2 or parts[-1] != oparts[-1] or not _NAME_PART.fullmatch(parts[0]):
+        return False
+    given, full = parts[0], oparts[0]
+    if not (given == full or (len(given) >= 3 and full.startswith(given))):
+        return False
+    middle = iter(oparts[1:-1])
+    return all(p in middle for p in parts[1:-1])  # in order, none new
+
+
 def _alias_target(names: dict[str, Name], name: Name, ctx: Context) -> Name | None:
     """A longer name of the document of which ``name`` is a shorter form."""
     parts = name.form.split()
@@ -145,8 +157,10 @@ def _alias_target(names: dict[str, Name], name: Name, ctx: Context) -> Name | No
         person = name.label == "PER" or other.label == "PER"
         suffix = oparts[-len(parts) :] == parts
         prefix = oparts[: len(parts)] == parts
+        if name.label in ("GPE", "LOC") and oparts[-1] in ctx.rules.place_named_heads:
+            continue  # the place a newspaper or a police force is named after: "Castlebury" of "Castlebury Ledger"
         if person:
-            ok = suffix or (prefix and korean)
+            ok = suffix or (prefix and korean) or _shorter_full_name(parts, oparts)
         else:
             rest = oparts[len(parts) :] if prefix else oparts[: -len(parts)]
             ok = (prefix or suffix) and not any(_DIGIT.search(p) for p in rest)
@@ -182,14 +196,20 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
         if name.label is None:
             guess = guess_label(ctx, name.form, alone)
             name.label = "PER" if name.titled and guess == "ORG" else guess
-        elif not name.resolved and (r.ner_weak or name.label == "PER" or name.titled):
-            # what the form tells beats a weak backbone, a backbone's PER ("Douglas Aircraft") and a
-            # label the backbone gave to a title with the name ("Health Secretary Wes Streeting")
-            telling = _telling_label(ctx, name.form)
-            name.label = telling or name.label
+        elif not name.resolved:
             parts = name.form.split()
-            if not telling and name.label != "PER" and len(parts) >= 2 and parts[0] in r.first_names:
-                name.label = "PER"  # a given name opens it: `Remco Breuker`, whatever the backbone said
+            given = len(parts) >= 2 and parts[0] in r.first_names
+            plain = given and len(parts) <= 4 and all(p[:1].isupper() for p in parts)
+            if r.ner_weak or name.label == "PER" or name.titled or plain:
+                # what the form tells beats a weak backbone, a backbone's PER ("Douglas Aircraft"), a
+                # label the backbone gave to a title with the name ("Health Secretary Wes Streeting")
+                # and a backbone's ORG for a given name and a surname ("Claire Nicolet")
+                telling = _telling_label(ctx, name.form)
+                name.label = telling or name.label
+                if not telling and name.label != "PER" and given:
+                    name.label = "PER"  # a given name opens it: `Remco Breuker`, whatever the backbone said
+            if name.label == "PER" and len(parts) == 1 and _ACRONYM.fullmatch(name.form) and "." not in name.form:
+                name.label = "ORG"  # an acronym is not a person: LSEG
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners

@@ -83,6 +83,7 @@ class Rules:
     genitive_s: bool
     legal_suffixes: frozenset[str]
     heads: dict[str, frozenset[str]]
+    place_named_heads: frozenset[str]  # "Ledger", "Police": a place before one is still a place
     compound_heads: bool
     norp_pattern: re.Pattern[str] | None
     place_pattern: re.Pattern[str] | None
@@ -95,6 +96,7 @@ class Rules:
     portfolio_links: Phrases  # "en", "and", ",": between two portfolios
     title_suffixes: tuple[str, ...]
     nonnames: frozenset[str]
+    amount: re.Pattern[str]  # a number with a suffix that is never a name: 5th, 150ste, 15bn, 320x240
     first_names: frozenset[str]
     korean_surnames: frozenset[str]
     transliteration: Transliteration
@@ -108,6 +110,12 @@ def _transliteration(language: str) -> Transliteration:
         rules=tuple((re.compile(a), b) for a, b in data.get("rules", [])),
         place_rules=tuple((re.compile(a), b) for a, b in data.get("place_rules", [])),
     )
+
+
+def _amount(suffixes: list[str]) -> re.Pattern[str]:
+    """Digits with one of the suffixes (longest first), or a size such as ``320x240``."""
+    alternatives = [re.escape(x) for x in sorted(suffixes, key=len, reverse=True)] + [r"x\d+"]
+    return re.compile(r"\d+(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 @cache
@@ -129,6 +137,7 @@ def rules(language: str) -> Rules:
         genitive_s=bool(data.get("genitive_s", False)),
         legal_suffixes=frozenset(data.get("legal_suffixes", [])),
         heads={label: frozenset(words) for label, words in data.get("heads", {}).items()},
+        place_named_heads=frozenset(data.get("place_named_heads", [])),
         compound_heads=bool(data.get("compound_heads", False)),
         norp_pattern=re.compile(norp) if norp else None,
         place_pattern=re.compile(place) if place else None,
@@ -141,6 +150,7 @@ def rules(language: str) -> Rules:
         portfolio_links=_phrases(data.get("portfolio_links", [])),
         title_suffixes=tuple(sorted({t[1:].lower() for t in titles if t.startswith("-") and len(t) > 1})),
         nonnames=frozenset(w.lower() for w in _words(language, "entities_nonnames")),
+        amount=_amount(data.get("amount_suffixes", [])),
         first_names=_words(language, "entities_first_names"),
         korean_surnames=_words(language, "entities_korean_surnames"),
         transliteration=_transliteration(language),
