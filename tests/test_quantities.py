@@ -406,3 +406,8 @@ def test_quantities_age_adjectives_are_not_quantities(text: str, language: str) 
 def test_quantities_a_range_with_its_unit_after_each_number(text: str, language: str, low: float, high: float) -> None:
     (q,) = find_quantities(text, language=language)
     assert (q.low, q.high, q.qualifier) == (low, high, "range")
+
+
+def test_quantities_a_closing_quote_mark_is_no_part_of_a_quantity() -> None:
+    (q,) = find_quantities("Zij zei dat de schade „in de tientallen miljoenen” loopt.", language="nl")
+    assert q.text == "tientallen miljoenen"

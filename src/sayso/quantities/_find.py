@@ -459,6 +459,8 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
             low = value
         elif qualifier in ("at_most", "almost", "possibly"):
             high = value
+    while end > start and text[end - 1] in _QUOTE_MARKS:
+        end -= 1  # `„in de tientallen miljoenen”`: the mark closes the quote, not the number
     return Quantity(
         start=start, end=end, text=text[start:end], value=value, low=low, high=high, unit=unit, qualifier=qualifier
     )
@@ -506,6 +508,9 @@ def _unit_after(tail: str, lex: QuantityLexicon) -> tuple[str, int] | None:
     return None
 
 
+_QUOTE_MARKS = "”“„\"'’‘»«"
+
+
 def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | None:
     """What a count counts: the noun its phrase ends in, past adjectives, names and participles.
 
@@ -522,6 +527,8 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
     nouns: list[str] = []
     pos = end
     for _ in range(8):
+        if text[pos : pos + 1] in _QUOTE_MARKS and text[pos : pos + 1]:
+            break  # a closing mark ends the counted phrase
         m = _WORD.match(text, pos, pos + 60)
         if not m:
             break
