@@ -292,3 +292,26 @@ def test_volgens_in_a_second_clause_attributes_only_that_clause(nlp_nl) -> None:
     text = "De trainer wees niemand aan, hoewel het tweede doelpunt volgens hem uit buitenspel werd gemaakt."
     a = _one(_find(nlp_nl, text), "according_to")
     assert [c.text for c in a.content] == ["het tweede doelpunt", "uit buitenspel werd gemaakt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "De minister van Defensie, Karel Smit, zei zondag in een interview dat de troepen blijven.",
+            "De minister van Defensie, Karel Smit",
+            "de troepen blijven",
+        ),
+        ("Volgens het OM verdiende de verdachte miljoenen.", "het OM", "verdiende de verdachte miljoenen"),
+        ("Volgens twee betrokkenen is de sfeer slecht.", "twee betrokkenen", "is de sfeer slecht"),
+    ],
+)
+def test_sources_in_apposition_acronyms_and_counted_groups(nlp_nl, text: str, source: str, content: str) -> None:
+    (a,) = _find(nlp_nl, text)
+    assert a.source.text == source and a.content[0].text == content
+
+
+def test_a_negation_in_the_clause_before_is_the_contents_not_a_refusal(nlp_nl) -> None:
+    text = "Die melding is er nooit gekomen, bevestigt een woordvoerder van de inspectie."
+    assert _one(_find(nlp_nl, text), "indirect").content[0].text == "Die melding is er nooit gekomen"
+    assert _one(_find(nlp_nl, "Hij wilde daar maandag niets over zeggen."), "no_response").cue.text == "zeggen"

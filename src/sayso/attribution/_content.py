@@ -109,8 +109,10 @@ def _after_adjunct(cue: Token, t: Token, ctx: Context, sent: SpacySpan) -> bool:
     """`said in a statement that ...`, `verklaarde tijdens de zitting dat ...`: `that` after the noun of a
     prepositional phrase right after the cue opens the content, unless a verb follows it (a relative clause:
     `said in a report that was published ...`)."""
-    if t.lower_ not in ctx.lex.complementizers or cue.i + 2 >= t.i or ctx.doc[cue.i + 1].pos_ != "ADP":
+    if t.lower_ not in ctx.lex.complementizers or cue.i + 2 >= t.i:
         return False
+    if not any(x.pos_ == "ADP" for x in ctx.doc[cue.i + 1 : t.i]):
+        return False  # `zei zondagavond in een interview dat`: a prepositional phrase between cue and `dat`
     between = ctx.doc[cue.i + 1 : t.i]
     nxt = ctx.doc[t.i + 1] if t.i + 1 < sent.end else None
     return (
@@ -178,6 +180,8 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         k -= 1
     if k <= sent.start or ctx.doc[k].text != "," or (not between and _thing_object(tok, ctx, sent)):
         return None
+    if not between and any(t.lower_ in ctx.lex.complementizers for t in sent[tok.i - sent.start + 1 :]):
+        return None  # `De minister, Denys Sjmyhal, zei ... dat ...`: a subject in apposition, not inverted order
     if between and not any(is_nominal(t) for t in between):
         return None  # `Kell, who founded it, has denied ...`: an auxiliary alone is no inverted subject
     end = ctx.doc[k].idx

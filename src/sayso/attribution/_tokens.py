@@ -102,8 +102,11 @@ def noun_phrase_after(
     while j < limit:
         tok = doc[j]
         low = tok.lower_
-        if (inside(tok.idx, blocked) and (seen_head or not tok.like_num)) or (low in lex.source_stops and seen_head):
-            break  # a time ends a phrase; a count may open one (`twee diplomaten`), never end it
+        counted = j > i and doc[i].like_num and all(inside(doc[k].idx, blocked) for k in range(i, j + 1))
+        if (inside(tok.idx, blocked) and (seen_head or not tok.like_num) and not counted) or (
+            low in lex.source_stops and seen_head
+        ):
+            break  # a time ends a phrase; a count may open one (`twee betrokkenen`), never end it
         if low in lex.complementizers:
             break
         if not seen_head and low in lex.partitives and j + 1 < limit and doc[j + 1].lower_ in lex.head_ends:
@@ -117,8 +120,11 @@ def noun_phrase_after(
             if seen_head:
                 break
             j += 1
-            if j < limit and is_head(doc[j]) and doc[j].pos_ != "PRON":
+            if j < limit and doc[j].pos_ != "PRON" and is_head(doc[j]):
                 continue  # `die bronnen`: a demonstrative before its noun
+            if j < limit and doc[j].is_upper and len(doc[j]) > 1:
+                seen_head, j = True, j + 1  # `het OM`: an article before an acronym, however tagged
+                continue
             seen_head = True
             break  # `hij`: a pronoun is a whole phrase
         if low in lex.group_nouns and not is_nominal(tok):  # `ingewijden`, tagged a participle
@@ -145,7 +151,7 @@ def noun_phrase_after(
             and j > i
             and doc[j - 1].pos_ in ("DET", "ADJ")
             and tok.is_alpha
-            and low not in lex.source_stops
+            and (low not in lex.source_stops or (tok.is_upper and len(tok) > 1))  # `het OM`
         ):
             seen_head = True  # a determiner or adjective wants its noun: `militaire experts` mistagged
             j += 1
@@ -179,6 +185,7 @@ def noun_phrase_after(
         j > i
         and (doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[j - 1].lower_ in lex.complementizers)
         and doc[j - 1].text not in QUOTE_CHARS
+        and not (doc[j - 1].is_upper and len(doc[j - 1]) > 1)  # `het OM`, an acronym however tagged
     ):
         j -= 1
     return (i, j) if j > i and seen_head else None

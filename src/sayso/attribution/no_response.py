@@ -17,7 +17,11 @@ def negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     """Whether the non-response cue ``tok`` is negated (`heeft niet gereageerd`, `wilde dat niet bevestigen`).
     A cue that is also a verb of saying (`bevestigen`, `confirm`) needs its negation close by."""
     if tok.lower_ in ctx.lex.say_forms:
-        near = [t.lower_ for t in sent if tok.i - SAY_NEGATION_WINDOW <= t.i < tok.i]
+        near = []
+        for t in reversed(sent[max(0, tok.i - SAY_NEGATION_WINDOW - sent.start) : tok.i - sent.start]):
+            if t.is_punct:
+                break  # `Die melding is er nooit gekomen, bevestigt X`: that negation is the content's
+            near.append(t.lower_)
         after = SAY_NEGATION_WINDOW if ctx.lex.subject_after_cue else 0  # only V2 puts it after: `zei het niet`
         for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + after]:
             if t.lower_ in ctx.lex.complementizers or t.is_punct:

@@ -89,7 +89,10 @@ def find_preposition_attributions(ctx: Context) -> list[Attribution]:
             rng = noun_phrase_after(ctx.doc, begin, sent.end, ctx.lex, ctx.blocked_phrases)
             if rng is None:
                 continue
-            rng = (rng[0], min(rng[1], _parsed_end(ctx.doc[begin], rng[0])))
+            end = _parsed_end(ctx.doc[begin], rng[0])
+            if end < rng[1] and ctx.doc[end].lower_ in ctx.lex.group_nouns:
+                end += 1  # `volgens twee betrokkenen`: the parser hung the count apart from its noun
+            rng = (rng[0], min(rng[1], end))
             src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
             brackets = re.match(r"\s*\([^()\n]{1,40}\)", ctx.text[src_b:])  # `het Centraal Planbureau (CPB)`
             src_b = src_b + brackets.end() if brackets else src_b

@@ -227,7 +227,13 @@ def resolve_speakers(
                 )  # `de burgemeester` after `Burgemeester Annemarie Vos`
                 is_person = speaker is not None
                 if speaker is None:
-                    speaker = found[0].canonical if found and len(found[0].text) >= len(bare) - 4 else bare
+                    name = bare.split(",")[0].strip()  # `Pharma Ledger, a trade newsletter`: the name before
+                    if found and len(found[0].text) >= len(name) - 4:
+                        speaker = found[0].canonical
+                    elif name != bare and all(w[:1].isupper() for w in name.split()):
+                        speaker = name
+                    else:
+                        speaker = bare
         else:
             speaker, is_person = _context_speaker(anchor, doc, entities, out)
         kind = _type(a.source.text if a.source else "", speaker, is_person, lex, labels)
