@@ -501,3 +501,8 @@ def test_time_by_points_forward_only_before_a_time() -> None:
 )
 def test_time_qa_ranges_relative_years_clock_parts(text: str, language: str, expected: dict[str, str]) -> None:
     assert values(text, language, SEPT_THURSDAY) == expected
+
+
+def test_time_a_half_year_written_short() -> None:
+    (h,) = find_times("Sales rose in H1.", language="en", published=date(2025, 9, 18))
+    assert h.value == "2025-H1"

@@ -567,7 +567,8 @@ class Grammar:
             step = -1 if rel in self.lex.rel["previous"] else 1 if rel in self.lex.rel["next"] else 0
             year = ctx.published.year + step
         elif code == "H":
-            if norm(m["q"]) not in self.lex.rel["half_words_alone"] or ctx.published is None or n < 1:
+            word = gd.get("q")  # None for the written-short form (`H1`)
+            if (word and norm(word) not in self.lex.rel["half_words_alone"]) or ctx.published is None or n < 1:
                 return  # de tweede helft: as often a half of a match as of a year
             tense = ctx.tense(m.start(), m.end())
             y, h = ctx.published.year, (ctx.published.month - 1) // 6 + 1
