@@ -315,3 +315,21 @@ def test_a_negation_in_the_clause_before_is_the_contents_not_a_refusal(nlp_nl) -
     text = "Die melding is er nooit gekomen, bevestigt een woordvoerder van de inspectie."
     assert _one(_find(nlp_nl, text), "indirect").content[0].text == "Die melding is er nooit gekomen"
     assert _one(_find(nlp_nl, "Hij wilde daar maandag niets over zeggen."), "no_response").cue.text == "zeggen"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Het bedrijf ontsloeg honderd mensen. Dat blijkt uit interne documenten.",
+            "interne documenten",
+            "Het bedrijf ontsloeg honderd mensen",
+        ),
+        ("Uit een peiling van Ipsos blijkt dat de meeste kiezers twijfelen.", "een peiling van Ipsos", None),
+        ("In de notulen staat dat de directeur wilde wachten.", "de notulen", "de directeur wilde wachten"),
+    ],
+)
+def test_what_a_document_shows(nlp_nl, text: str, source: str, content: str | None) -> None:
+    (a,) = _find(nlp_nl, text)
+    assert a.source.text == source and (content is None or a.content[0].text == content)
+    assert _find(nlp_nl, "Het huis staat in Amsterdam.") == []

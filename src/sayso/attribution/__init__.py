@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from sayso.attribution._context import Context
 from sayso.attribution.chain import add_chains, add_sources_and_time
 from sayso.attribution.direct import find_quote_attributions
+from sayso.attribution.evidence import find_evidence_attributions
 from sayso.attribution.lexicon import lexicon
 from sayso.attribution.no_response import find_no_responses
 from sayso.attribution.prepositions import find_preposition_attributions
@@ -109,7 +110,12 @@ def find_attributions(
         blocked_phrases=tuple(sorted([*((x.start, x.end) for x in [*times, *quantities]), *datelines])),
         datelines=tuple(datelines),
     )
-    found = [*find_verb_attributions(ctx), *find_preposition_attributions(ctx), *find_no_responses(ctx)]
+    found = [
+        *find_verb_attributions(ctx),
+        *find_preposition_attributions(ctx),
+        *find_no_responses(ctx),
+        *find_evidence_attributions(ctx),
+    ]
     found = _dedupe(found)
     found += find_quote_attributions(ctx, found)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)

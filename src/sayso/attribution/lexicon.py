@@ -33,6 +33,7 @@ class Lexicon:
     subject_pronouns: frozenset[str]  # `hij`, `she`: next to one, a cue form that is also a noun is a verb
     infinitive_markers: frozenset[str]  # `te`, `to` before an infinitive
     infinitive_cues: frozenset[str]  # lemmas whose `te`/`to` infinitive is a claim: `claims to have seen`
+    evidence_verbs: dict[str, str]  # `blijkt` -> `uit`: a verb form and the preposition before its source
     future_frames: tuple[str, ...]  # `is expected to`: a cue after it is a forecast of the article, no claim
     head_ends: frozenset[str]  # `of`, `van`: a source's head word stands before them
     placeholders: frozenset[str]  # `het`, `it` standing for a clause that follows (`acht het aannemelijk dat`)
@@ -105,6 +106,7 @@ def lexicon(language: str) -> Lexicon:
         infinitive_markers=frozenset(data.get("infinitive_markers", [])),
         infinitive_cues=frozenset(data.get("infinitive_cues", [])),
         future_frames=tuple(data.get("future_frames", [])),
+        evidence_verbs=dict(data.get("evidence_verbs", {})),
         group_refs=tuple(data.get("group_refs", [])),
         group_nouns=frozenset(data.get("group_nouns", [])),
         government_words=tuple(data.get("government_words", [])),
