@@ -333,3 +333,8 @@ def test_what_a_document_shows(nlp_nl, text: str, source: str, content: str | No
     (a,) = _find(nlp_nl, text)
     assert a.source.text == source and (content is None or a.content[0].text == content)
     assert _find(nlp_nl, "Het huis staat in Amsterdam.") == []
+
+
+def test_noemde_dat_bericht_is_an_evaluation_of_that_report(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "Het persbureau noemde dat bericht „een verzinsel van vijandige krachten”."), "evaluation")
+    assert a.content[0].text == "een verzinsel van vijandige krachten"

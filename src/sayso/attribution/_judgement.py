@@ -51,6 +51,9 @@ def _inverted_subject(tok: Token, ctx: Context, rng: tuple[int, int]) -> bool:
 def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
     """`called OBJECT (as) JUDGEMENT`: the object right after the verb, the judgement after it."""
     parsed = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i]
+    k0 = tok.i + 1
+    if k0 + 1 < sent.end and ctx.doc[k0].lower_ in ctx.lex.anaphoric and ctx.doc[k0 + 1].lower_ in ctx.lex.claim_nouns:
+        parsed = [ctx.doc[k0 + 1]]  # `noemde dat bericht „een verzinsel”`: `dat` is a demonstrative here
     if parsed:
         rng: tuple[int, int] | None = (tok.i + 1, parsed[0].right_edge.i + 1)
     else:
