@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -13,6 +11,7 @@ from sayso.attribution._tokens import (
     inside,
     noun_phrase_after,
     noun_phrase_before,
+    relative_comma,
     subjects_of,
     subtree_range,
     trim,
@@ -20,7 +19,6 @@ from sayso.attribution._tokens import (
 
 Range = tuple[int, int]
 AGENT_REACH = 5
-_RELATIVE = re.compile(r",\s*(\w+)\b")
 VERB_CHAIN = frozenset({"xcomp", "dep", "conj", "aux", "aux:pass"})  # tokens from a passive cue to `by`/`door`
 
 
@@ -44,14 +42,6 @@ def _edges(ctx: Context, a: int, b: int) -> Range:
         if cut > 0:
             a, b = trim(ctx.text, a, a + cut)
     return a, b
-
-
-def relative_start(ctx: Context, a: int, b: int) -> int | None:
-    """Where `, which employs ...` / `, die namens ...` begins inside the source ``[a, b)``, if it has one."""
-    for m in _RELATIVE.finditer(ctx.text[a:b]):
-        if m.group(1).lower() in ctx.lex.relatives and m.start() > 0:
-            return a + m.start()
-    return None
 
 
 def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
@@ -78,8 +68,8 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     if phrase is not None and phrase[1] > right:
         right = phrase[1]  # the parser's subject cut short: `dijkgraaf` + `Henk Visser`
     a, b = char_span(ctx.doc[left:right])
-    relative = relative_start(ctx, a, b)  # a time inside `, who founded it in 2004,` stays in the source
-    cut_from = b if relative is None else relative
+    relative = relative_comma(ctx.text[a:b], ctx.lex)  # a time inside `, who founded it in 2004,` stays
+    cut_from = b if relative is None else a + relative
     b = min([b, *(x for x, _ in ctx.blocked_phrases if a < x < cut_from and not ctx.text[x : x + 1].isdigit())])
     if content is not None and a < content[0] < b:
         b = content[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
@@ -83,6 +84,17 @@ def _joins(doc: Doc, j: int, limit: int, blocked: Sequence[tuple[int, int]]) -> 
     if nxt < limit - 1 and doc[nxt].pos_ == "ADV" and is_nominal(doc[nxt + 1]):
         nxt += 1  # `van meer troepen`, `of many officials`
     return nxt < limit and (is_nominal(doc[nxt]) or doc[nxt].lower_ in LINKS) and not inside(doc[nxt].idx, blocked)
+
+
+_RELATIVE = re.compile(r",\s*(\w+)\b")
+
+
+def relative_comma(text: str, lex: Lexicon) -> int | None:
+    """Offset of the comma that opens a relative clause inside ``text`` (`Kell, who founded ...`), if any."""
+    for m in _RELATIVE.finditer(text):
+        if m.group(1).lower() in lex.relatives and m.start() > 0:
+            return m.start()
+    return None
 
 
 def _particle_in_name(doc: Doc, j: int, limit: int, lex: Lexicon) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from sayso.attribution._tokens import relative_comma
 from sayso.attribution.lexicon import Lexicon
 from sayso.records import Attribution, Entity, Span
 
@@ -19,14 +20,6 @@ _LABEL_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 
 def _outside(e: Entity, spans: Sequence[Span]) -> bool:
     return all(e.end <= s.start or e.start >= s.end for s in spans)
-
-
-def _without_relative(text: str, lex: Lexicon) -> str:
-    """A source without the relative clause that describes it (`Kell, who founded the company in 2004`)."""
-    for m in re.finditer(r",\s*(\w+)\b", text):
-        if m.group(1).lower() in lex.relatives and m.start() > 0:
-            return text[: m.start()]
-    return text
 
 
 def _strip_det(text: str) -> str:
@@ -196,7 +189,7 @@ def resolve_speakers(
             src = a.source
             found = _entities_in(src, entities, text)
             labels = {e.label for e in found}
-            bare = re.sub(r"\s*\([^()]*\)$", "", _strip_det(_without_relative(src.text, lex)))  # `CPB (CPB)`
+            bare = re.sub(r"\s*\([^()]*\)$", "", _strip_det(src.text[: relative_comma(src.text, lex)]))  # `CPB (CPB)`
             low = src.text.lower().strip()
             if found and found[0].label == "PER":
                 speaker, is_person = found[0].canonical, True
