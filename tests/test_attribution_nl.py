@@ -338,3 +338,15 @@ def test_what_a_document_shows(nlp_nl, text: str, source: str, content: str | No
 def test_noemde_dat_bericht_is_an_evaluation_of_that_report(nlp_nl) -> None:
     a = _one(_find(nlp_nl, "Het persbureau noemde dat bericht „een verzinsel van vijandige krachten”."), "evaluation")
     assert a.content[0].text == "een verzinsel van vijandige krachten"
+
+
+def test_said_at_stays_in_the_clause_of_its_cue_and_outside_contents(nlp_nl) -> None:
+    text = "Merz beloofde vorige maand nog vier systemen, maar volgens diplomaten is er slechts één geleverd."
+    found = _find(nlp_nl, text)
+    promised = next(a for a in found if a.cue.text == "beloofde")
+    assert promised.content[0].text == "nog vier systemen" and promised.said_at == "2025-02"
+    assert _one(found, "according_to").said_at is None
+    assert (
+        _one(_find(nlp_nl, "Het instituut schrijft in zijn dagelijkse analyse dat het mislukt is."), "indirect").said_at
+        is None
+    )

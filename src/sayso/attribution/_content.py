@@ -216,13 +216,18 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
     if not has_object and not is_nominal(ctx.doc[tok.i + 1]):
         return None
-    end = clause_end(tok.i + 1, tok, ctx, sent)
+    first = tok.i + 1
+    while first < sent.end and not ctx.doc[first].like_num and inside(ctx.doc[first].idx, ctx.blocked_phrases):
+        first += 1  # `beloofde vorige maand nog vier systemen`: the time says when, it is no part of the claim
+    if first >= sent.end:
+        return None
+    end = clause_end(first, tok, ctx, sent)
     particle = ctx.lex.needs_particle(tok.lower_)
     if particle:  # `kondigde [de fusie] aan tijdens ...`: the object ends at the separable particle
         found = next((c for c in tok.children if c.dep_ == "compound:prt" and c.i > tok.i), None)
         found = found or next((t for t in sent if t.i > tok.i and t.lower_ == particle), None)
         end = min(end, found.idx) if found is not None else end
-    a, b = trim(ctx.text, ctx.doc[tok.i + 1].idx, end)
+    a, b = trim(ctx.text, ctx.doc[first].idx, end)
     return (a, b) if b > a else None
 
 

@@ -113,11 +113,27 @@ def _is_description(name: str, lex: Lexicon) -> bool:
     return any(f" {w} " in low for w in lex.outlet_words)
 
 
-def _said_at(a: Attribution, doc: Doc, times: Sequence[TimeExpr]) -> TimeExpr | None:
+def _other_clause(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` (between a time and a cue) crosses into another clause: `, maar volgens ...`."""
+    low = text.lower()
+    return any(f", {w} " in low for w in (*lex.clause_breaks, *lex.concessives))
+
+
+def _said_at(
+    a: Attribution, doc: Doc, times: Sequence[TimeExpr], said: Sequence[Span] = (), lex: Lexicon | None = None
+) -> TimeExpr | None:
+    """The time nearest the cue in its sentence, outside every attribution's content (``said``); never a
+    duration or a frequency (`in zijn dagelijkse analyse`)."""
     if a.cue is None:
         return None
     lo, hi = _sentence_bounds(doc, a.cue.start)
-    near = [t for t in times if lo <= t.start < hi and _outside(a.content, t.start, t.end) and t.kind != "duration"]
+    near = [
+        t
+        for t in times
+        if lo <= t.start < hi and _outside([*a.content, *said], t.start, t.end) and t.kind not in ("duration", "set")
+    ]
+    if lex is not None:  # a time in another clause of the sentence says when that clause happened
+        near = [t for t in near if not _other_clause(doc.text[min(t.end, a.cue.start) : max(t.start, a.cue.end)], lex)]
     if a.source is not None:  # `The founder, who started it in 2014, said`: that time describes the source
         near = [t for t in near if not a.source.start <= t.start < a.source.end]
         if a.source.end <= a.cue.start and doc.text[a.source.end : a.cue.start].lstrip().startswith(","):
@@ -140,8 +156,9 @@ def add_sources_and_time(
 ) -> list[Attribution]:
     """Each attribution with ``based_on`` (the names it cites) and ``said_at``."""
     out = []
+    said = [s for a in attributions for s in a.content]
     for a in attributions:
-        when = _said_at(a, doc, times)
+        when = _said_at(a, doc, times, said, lex)
         out.append(
             replace(
                 a,
