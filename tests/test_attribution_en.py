@@ -206,3 +206,7 @@ def test_forecasts_and_intentions_are_no_claims_but_a_quoted_judgement_is_one(nl
 )
 def test_more_non_responses(nlp_en, text: str) -> None:
     assert [a.kind for a in attributions_of(nlp_en, text, "en")] == ["no_response"]
+
+
+def test_dismissing_a_person_is_no_judgement(nlp_en) -> None:
+    assert attributions_of(nlp_en, "The company dismissed its chief executive on Monday.", "en") == []

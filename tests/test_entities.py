@@ -676,3 +676,11 @@ def test_entities_dev_names_f1_floor(dev_dir: Path, nlp_en, nlp_nl, blank) -> No
     assert _names_f1(dev_dir, "en", nlp_en) >= 0.8
     assert _names_f1(dev_dir, "nl", nlp_nl) >= 0.8
     assert _names_f1(dev_dir, "nl", blank["nl"]) >= 0.8
+
+
+def test_entities_administrator_and_district_judge_are_titles(nlp_en) -> None:  # type: ignore[no-untyped-def]
+    from sayso.entities import find_entities
+
+    doc = nlp_en("NASA Administrator Sean Duffy spoke. District Judge Yvonne Rogers ruled on Friday.")
+    names = {e.text for e in find_entities(doc, language="en")}
+    assert {"NASA", "Sean Duffy", "Yvonne Rogers"} <= names and "District" not in names

@@ -506,3 +506,8 @@ def test_time_qa_ranges_relative_years_clock_parts(text: str, language: str, exp
 def test_time_a_half_year_written_short() -> None:
     (h,) = find_times("Sales rose in H1.", language="en", published=date(2025, 9, 18))
     assert h.value == "2025-H1"
+
+
+def test_time_an_irregular_past_points_back() -> None:
+    (t,) = find_times("A US appeals court upheld the ruling on Thursday.", language="en", published=date(2025, 10, 14))
+    assert t.value == "2025-10-09"

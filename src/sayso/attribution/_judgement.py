@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from sayso.attribution._content import clause_end
 from sayso.attribution._context import Context
-from sayso.attribution._tokens import QUOTE_CHARS, noun_phrase_after, trim
+from sayso.attribution._tokens import QUOTE_CHARS, inside, noun_phrase_after, trim
 
 VERB_FINAL_REACH = 4  # tokens before a clause-final judging verb where its judgement stands
 
@@ -76,6 +76,8 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         k += 1
     if k >= sent.end or ctx.doc[k].text in ".,;":
         return None
+    if ctx.doc[k].pos_ == "ADP" or inside(ctx.doc[k].idx, ctx.blocked_phrases):
+        return None  # `dismissed its chief executive on Monday`: a sacking, no judgement follows
     quote = next((q for q in ctx.quotes if q.open_mark == ctx.doc[k].idx and q.close_mark is not None), None)
     if quote is not None:  # `rejected the claim as "completely untrue" in an interview`: the quoted judgement
         a, b = quote.start, quote.end
