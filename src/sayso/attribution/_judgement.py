@@ -76,7 +76,9 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         k += 1
     if k >= sent.end or ctx.doc[k].text in ".,;":
         return None
-    if ctx.doc[k].pos_ == "ADP" or inside(ctx.doc[k].idx, ctx.blocked_phrases):
+    while k < sent.end and inside(ctx.doc[k].idx, ctx.blocked_phrases) and not ctx.doc[k].like_num:
+        k += 1  # `noemde het plan dinsdag „onzin”`: past the time to the judgement
+    if k >= sent.end or ctx.doc[k].text in ".,;":
         return None  # `dismissed its chief executive on Monday`: a sacking, no judgement follows
     quote = next((q for q in ctx.quotes if q.open_mark == ctx.doc[k].idx and q.close_mark is not None), None)
     if quote is not None:  # `rejected the claim as "completely untrue" in an interview`: the quoted judgement
