@@ -97,6 +97,11 @@ def relative_comma(text: str, lex: Lexicon) -> int | None:
     return None
 
 
+def _acronym(tok: Token) -> bool:
+    """`OM`, `NCSC`: a name in capitals, whatever the tagger made of it (`om` is also a preposition)."""
+    return tok.is_upper and len(tok) > 1
+
+
 def _particle_in_name(doc: Doc, j: int, limit: int, lex: Lexicon) -> bool:
     """A lower-case name particle between two capitalised words of one name."""
     tok = doc[j]
@@ -134,7 +139,7 @@ def noun_phrase_after(
             j += 1
             if j < limit and doc[j].pos_ != "PRON" and is_head(doc[j]):
                 continue  # `die bronnen`: a demonstrative before its noun
-            if j < limit and doc[j].is_upper and len(doc[j]) > 1:
+            if j < limit and _acronym(doc[j]):
                 seen_head, j = True, j + 1  # `het OM`: an article before an acronym, however tagged
                 continue
             seen_head = True
@@ -163,7 +168,7 @@ def noun_phrase_after(
             and j > i
             and doc[j - 1].pos_ in ("DET", "ADJ")
             and tok.is_alpha
-            and (low not in lex.source_stops or (tok.is_upper and len(tok) > 1))  # `het OM`
+            and (low not in lex.source_stops or _acronym(tok))  # `het OM`
         ):
             seen_head = True  # a determiner or adjective wants its noun: `militaire experts` mistagged
             j += 1
@@ -197,7 +202,7 @@ def noun_phrase_after(
         j > i
         and (doc[j - 1].pos_ in ("ADP", "CCONJ", "PUNCT") or doc[j - 1].lower_ in lex.complementizers)
         and doc[j - 1].text not in QUOTE_CHARS
-        and not (doc[j - 1].is_upper and len(doc[j - 1]) > 1)  # `het OM`, an acronym however tagged
+        and not _acronym(doc[j - 1])  # `het OM`, however tagged
     ):
         j -= 1
     return (i, j) if j > i and seen_head else None

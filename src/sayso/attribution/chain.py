@@ -116,7 +116,7 @@ def _is_description(name: str, lex: Lexicon) -> bool:
 def _other_clause(text: str, lex: Lexicon) -> bool:
     """Whether ``text`` (between a time and a cue) crosses into another clause: `, maar volgens ...`."""
     low = text.lower()
-    return any(f", {w} " in low for w in (*lex.clause_breaks, *lex.concessives))
+    return any(f", {w} " in low for w in lex.clause_openers)
 
 
 def _said_at(

@@ -60,6 +60,11 @@ class Lexicon:
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
 
+    @property
+    def clause_openers(self) -> frozenset[str]:
+        """Words that open another clause after a comma: `, maar`, `, al`, `, although`."""
+        return self.clause_breaks | self.concessives
+
     def needs_particle(self, form: str) -> str | None:
         """The particle a finite form of a separable verb needs later in its clause, if any."""
         lemma = self.say_forms.get(form)

@@ -46,7 +46,7 @@ def _clause_break(ctx: Context, a: int, b: int) -> int:
     """Where a clause with a cue of its own (`, al erkende hij dat ...`, `, but he admitted ...`) ends the
     statement within ``[a, b)``; `niet alleen X, maar vooral Y` and `twee, maar mogelijk zes` go on."""
     low = ctx.text[a:b].lower()
-    for word in ctx.lex.clause_breaks | ctx.lex.concessives:
+    for word in ctx.lex.clause_openers:
         for m in re.finditer(rf",\s+{re.escape(word)}\b((?:\s+\w+){{1,4}})", low):
             if any(w in ctx.lex.say_forms for w in m.group(1).split()):
                 b = min(b, a + m.start())
@@ -57,7 +57,7 @@ def _clause_start(ctx: Context, a: int, b: int) -> int:
     """Where the clause holding the cue starts when it is a second clause (`..., hoewel het doelpunt volgens
     hem ...`, `..., but according to X ...`): the statement is that clause, not the sentence before it."""
     low = ctx.text[a:b].lower()
-    words = "|".join(re.escape(w) for w in sorted(ctx.lex.clause_breaks | ctx.lex.concessives))
+    words = "|".join(re.escape(w) for w in sorted(ctx.lex.clause_openers))
     found = list(re.finditer(rf",\s+(?:{words})\s+", low)) if words else []
     return a + found[-1].end() if found else a
 

@@ -28,7 +28,6 @@ from sayso.store._dialect import Connection
 from sayso.store.records import StoredClaim, StoredCluster
 
 _UNCLUSTERED = "c.text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
-_CLUSTERED = "EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
 _METHOD = "sayso.clusters: USE multilingual v3 cosine of claim + context, entity/quantity/time bonuses"
 
 
@@ -79,12 +78,8 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
     known: list[StoredClaim] = []
     for chunk in _read._chunks(member_ids):
         known.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
-    articles = sorted({c.article.id for c in (*new, *known)})
     entities.update(_article_entities(db, sorted({c.article.id for c in known} - set(entities))))
-    texts: dict[str, str] = {}
-    for chunk in _read._chunks(articles):
-        marks = ", ".join("?" * len(chunk))
-        texts.update(dict(db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk)))
+    texts = _read._texts(db, (c.article.id for c in (*new, *known)))
     result = cluster_claims(
         items,
         previous=list(previous.values()),

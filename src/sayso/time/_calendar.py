@@ -104,17 +104,6 @@ def year_for_month(published: date, mon: int, future: bool) -> int:
     return published.year if mon <= published.month else published.year - 1
 
 
-def year_for_month_nearest(published: date, mon: int) -> int:
-    """The year of a month named without tense: this year's or the adjacent year's, whichever is nearer
-    (``in oktober`` in September is this October; ``in januari`` in September is next January)."""
-    ahead = (mon - published.month) % 12
-    if ahead == 0:
-        return published.year
-    if ahead <= 12 - ahead:
-        return published.year + (mon < published.month)
-    return published.year - (mon > published.month)
-
-
 def season_near(published: date, season: str, n: int) -> str:
     """``n`` = -1 the last such season before publication, 0 this one, +1 the next one.
 

@@ -523,7 +523,7 @@ class Grammar:
             return
         tense = ctx.tense_cue(m.start(), m.end())
         if tense == 0:  # present: `de club presenteert in oktober`, published in September, is this October
-            year = cal.year_for_month_nearest(ctx.published, mon)
+            year = cal.year_for_month_day_nearest(ctx.published, mon, 15)  # mid-month
         else:  # past, future, or no cue at all (news mostly reports what happened)
             year = cal.year_for_month(ctx.published, mon, tense is not None and tense > 0)
         yield m.start(), m.end(), cal.month(year, mon), "date"
