@@ -192,7 +192,10 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         quote = _quote_before_apposition(ctx, end)
     if quote is not None:
         return quote.start, quote.end
-    return trim(ctx.text, ctx.start_of(sent), end)
+    start = ctx.start_of(sent)
+    if not between and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
+        return None  # `X, the mayor of Y, announced ...`: a subject in apposition, no clause before the cue
+    return trim(ctx.text, start, end)
 
 
 def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:

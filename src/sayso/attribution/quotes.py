@@ -62,6 +62,29 @@ def _next_paragraph_opens_with(text: str, end: int, mark: str) -> int | None:
     return k if k < len(text) and text[k] == mark else None
 
 
+MAX_CONTINUED_LINES = 8  # a quote left open at a line break may close this many lines further on
+
+
+def _closes_later(text: str, i: int, mark: str) -> int | None:
+    """Offset of the mark that closes a quote left open at the line break ``i``, when the next quote
+    mark in the text closes it (no other quote opens first) within a few lines: a quote over several
+    lines, as in texts written one sentence a line."""
+    lines = 0
+    for k in range(i, len(text)):
+        ch = text[k]
+        if ch == "\n":
+            lines += 1
+            if lines > MAX_CONTINUED_LINES:
+                return None
+        elif ch in OPENERS[mark] and (mark not in SINGLE_OPENERS + '"' or _is_closing(text, k)):
+            return k
+        elif ch in OPENERS and ch not in SINGLE_OPENERS and (ch in "„«" or _is_opening(text, k)):
+            return None
+        elif ch in DOUBLE_CLOSERS:
+            return None
+    return None
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in ``text``, in order; nested single quotes stay inside their double quote."""
     quotes: list[Quote] = []
@@ -75,6 +98,12 @@ def find_quotes(text: str) -> list[Quote]:
                 nxt = _next_paragraph_opens_with(text, i, open_mark)
                 if nxt is not None and open_mark not in SINGLE_OPENERS:
                     i = nxt + 1  # the quote goes on in the next paragraph
+                    continue
+                close = None if open_mark in SINGLE_OPENERS else _closes_later(text, i, open_mark)
+                if close is not None:
+                    quotes.append(Quote(open_at + 1, close, open_at, close))
+                    open_at = None
+                    i = close + 1
                     continue
                 quotes.append(Quote(open_at + 1, i, open_at, None))
                 open_at = None
