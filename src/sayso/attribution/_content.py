@@ -225,6 +225,7 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     if first >= sent.end:
         return None
     end = clause_end(first, tok, ctx, sent)
+    end = min(end, _object_end(tok, ctx, sent, end))
     particle = ctx.lex.needs_particle(tok.lower_)
     if particle:  # `kondigde [de fusie] aan tijdens ...`: the object ends at the separable particle
         found = next((c for c in tok.children if c.dep_ == "compound:prt" and c.i > tok.i), None)
@@ -232,6 +233,19 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
         end = min(end, found.idx) if found is not None else end
     a, b = trim(ctx.text, ctx.doc[first].idx, end)
     return (a, b) if b > a else None
+
+
+def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
+    """Where the parsed object of a cue ends (`announced his resignation | on Monday in a video`), or past an
+    `as` judgement after it (`identified the suspect as ...`); ``end`` when the parser gives no object."""
+    obj = next((c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i), None)
+    if obj is None or ctx.lex.subject_after_cue:  # `kondigde Apple-topman X ... aan`: the parser's object may be the subject
+        return end
+    right = obj.right_edge
+    nxt = ctx.doc[right.i + 1] if right.i + 1 < sent.end else None
+    if nxt is None or nxt.lower_ in ctx.lex.judgement_links:
+        return end
+    return right.idx + len(right)
 
 
 def infinitive_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
