@@ -192,6 +192,8 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         quote = _quote_before_apposition(ctx, end)
     if quote is not None:
         return quote.start, quote.end
+    if between and any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > tok.i for c in tok.children):
+        return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
     if not between and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
         return None  # `X, the mayor of Y, announced ...`: a subject in apposition, no clause before the cue
