@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, trim
-from sayso.attribution.quotes import Quote
+from sayso.attribution.quotes import DOUBLE_CLOSERS, Quote
 from sayso.records import Attribution
 
 MIN_WORDS = 4  # shorter quotes without a cue are scare quotes, not statements
@@ -54,10 +54,20 @@ def _orphan_start(ctx: Context, q: Quote, found: Sequence[Attribution]) -> int:
     return start
 
 
+def _stray(ctx: Context, q: Quote) -> bool:
+    """A closing mark with no opening one is a quote whose first mark was lost (a paragraph of speech), unless
+    a quote already closed on its line or right before it: then it is a stray mark, no statement of its own."""
+    closed_on_line = any(o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end for o in ctx.quotes)
+    before = ctx.text[: q.start].rstrip()
+    return closed_on_line or (before[-1:] in DOUBLE_CLOSERS and before[-1:] != "")
+
+
 def find_quote_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Direct attributions for the statement-like quotes that no other attribution covers."""
     out: list[Attribution] = []
     for q in ctx.quotes:
+        if q.open_mark is None and _stray(ctx, q):
+            continue
         start = q.start if q.open_mark is not None else _orphan_start(ctx, q, [*found, *out])
         a, b = trim(ctx.text, start, q.end, quotes=True)
         if any(x <= a < y for x, y in ctx.blocked) or _covered(Quote(a, b, q.open_mark, q.close_mark), [*found, *out]):

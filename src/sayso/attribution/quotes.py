@@ -45,7 +45,7 @@ def _is_opening(text: str, i: int) -> bool:
 def _is_clitic(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a one-letter clitic such as the ``s`` of ``'s morgens``."""
     follows = text[i + 1] if i + 1 < len(text) else " "
-    return i < len(text) and text[i] in CLITICS and (follows.isspace() or follows in "-,.")
+    return i < len(text) and text[i] in CLITICS and (follows.isspace() or follows in "-,.:;!?")
 
 
 def _is_closing(text: str, i: int) -> bool:
