@@ -74,13 +74,15 @@ def _dedupe(found: Sequence[Attribution]) -> list[Attribution]:
     nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
     for a in unique:
         content = _content_key(a)
-        if content and (content not in nearest or _gap(a) < _gap(nearest[content])):
+        if content[1] and (content not in nearest or _gap(a) < _gap(nearest[content])):
             nearest[content] = a
     return [a for a in unique if not a.content or nearest[_content_key(a)] is a]
 
 
-def _content_key(a: Attribution) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in a.content)
+def _content_key(a: Attribution) -> tuple[bool, tuple[tuple[int, int], ...]]:
+    """A content and whether an `according to` names its source: `X said "...", according to OUTLET` is two
+    attributions of one content (the speaker's, and the outlet's that reports it)."""
+    return a.kind == "according_to", tuple((s.start, s.end) for s in a.content)
 
 
 def _gap(a: Attribution) -> int:

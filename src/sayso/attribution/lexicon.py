@@ -59,6 +59,7 @@ class Lexicon:
     proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
+    reporting_phrases: tuple[str, ...]  # `as reported by X`: the outlet that carries a statement, a cue of its own
 
     @property
     def clause_openers(self) -> frozenset[str]:
@@ -132,4 +133,5 @@ def lexicon(language: str) -> Lexicon:
         proper_noun_ends_phrase=bool(data.get("proper_noun_ends_phrase", False)),
         homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
+        reporting_phrases=tuple(data.get("reporting_phrases", [])),
     )

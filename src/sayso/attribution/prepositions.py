@@ -75,15 +75,34 @@ def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tup
     return tuple(pieces)
 
 
+def _reporting_phrase(tok: Token, sent: SpacySpan, ctx: Context) -> int | None:
+    """Token index after `as reported by`, `as quoted by` when ``tok`` is the participle of one."""
+    for phrase in ctx.lex.reporting_phrases:
+        words = phrase.split()
+        at = next((k for k, w in enumerate(words) if w in ctx.lex.say_forms), None)
+        first = tok.i - (at or 0)
+        if at is None or first < sent.start or first + len(words) >= sent.end:
+            continue
+        if all(sent.doc[first + k].lower_ == w for k, w in enumerate(words)):
+            return first + len(words)
+    return None
+
+
+def _quote_after(ctx: Context, at: int, sent: SpacySpan) -> Quote | None:
+    """The quote that opens right after a reporting phrase (`said — as reported by X — "..."`)."""
+    return next((q for q in ctx.quotes if q.open_mark is not None and 0 <= q.open_mark - at <= 4), None)
+
+
 def find_preposition_attributions(ctx: Context) -> list[Attribution]:
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:
-            if tok.lower_ not in ctx.lex.prepositions:
+            reporting = _reporting_phrase(tok, sent, ctx) if tok.lower_ in ctx.lex.say_forms else None
+            if tok.lower_ not in ctx.lex.prepositions and reporting is None:
                 continue
             if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue
-            begin = _source_start(tok, sent)
+            begin = reporting if reporting is not None else _source_start(tok, sent)
             if begin is None:
                 continue
             rng = noun_phrase_after(ctx.doc, begin, sent.end, ctx.lex, ctx.blocked_phrases)
@@ -99,6 +118,12 @@ def find_preposition_attributions(ctx: Context) -> list[Attribution]:
             content_from = src_b + _relative_clause(ctx, src_b)
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
             quote = _quote_before(ctx, tok)
+            if reporting is not None:  # `said "...", as quoted by OUTLET`: the outlet's account of the quote
+                quote = quote or _quote_after(ctx, ctx.text.find(ctx.text[src_a:src_b], src_a) + src_b - src_a, sent)
+                if quote is not None:
+                    inside = ctx.span(*trim(ctx.text, quote.start, quote.end))
+                    out.append(Attribution("according_to", ctx.span(src_a, src_b), cue, (inside,)))
+                    continue
             if quote is not None:  # `„...”, aldus X`: a direct quote, however many sentences it has
                 inside = ctx.span(*trim(ctx.text, quote.start, quote.end))
                 out.append(Attribution("direct", ctx.span(src_a, src_b), cue, (inside,)))
