@@ -111,10 +111,10 @@ def find_attributions(
         datelines=tuple(datelines),
     )
     found = [
-        *find_verb_attributions(ctx),
-        *find_preposition_attributions(ctx),
-        *find_no_responses(ctx),
-        *find_evidence_attributions(ctx),
+        *find_verb_attributions(ctx, ()),
+        *find_preposition_attributions(ctx, ()),
+        *find_no_responses(ctx, ()),
+        *find_evidence_attributions(ctx, ()),
     ]
     found = _dedupe(found)
     found += find_quote_attributions(ctx, found)

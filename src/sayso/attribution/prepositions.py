@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -75,7 +76,10 @@ def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tup
     return tuple(pieces)
 
 
-def find_preposition_attributions(ctx: Context) -> list[Attribution]:
+def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
+    """Every attribution whose cue is a preposition: `volgens X`, `..., aldus X`.
+    ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
+    signature."""
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:
