@@ -1,8 +1,8 @@
 """Attribution: who says what, through which word, on whose authority, and when.
 
-``find_attributions`` runs the finders in order — verbs of saying, prepositions,
-non-responses, then quotes that none of them covers — and resolves speakers,
-chains and times. Headlines and page furniture are never mined.
+``find_attributions`` runs the finders in the order of ``constructions.CONSTRUCTIONS`` —
+verbs of saying, prepositions, non-responses, evidence, then quotes that none of them
+covers — and resolves speakers, chains and times. Headlines and page furniture are never mined.
 """
 
 from __future__ import annotations
@@ -14,14 +14,10 @@ from spacy.tokens import Doc
 
 from sayso.attribution._context import Context
 from sayso.attribution.chain import add_chains, add_sources_and_time
-from sayso.attribution.direct import find_quote_attributions
-from sayso.attribution.evidence import find_evidence_attributions
+from sayso.attribution.constructions import CONSTRUCTIONS
 from sayso.attribution.lexicon import lexicon
-from sayso.attribution.no_response import find_no_responses
-from sayso.attribution.prepositions import find_preposition_attributions
 from sayso.attribution.quotes import find_quotes
 from sayso.attribution.speakers import resolve_speakers
-from sayso.attribution.verbs import find_verb_attributions
 from sayso.records import Attribution, Entity, Quantity, Span, TimeExpr
 
 __all__ = ["find_attributions", "find_headlines", "find_quotes"]
@@ -112,14 +108,11 @@ def find_attributions(
         blocked_phrases=tuple(sorted([*((x.start, x.end) for x in [*times, *quantities]), *datelines])),
         datelines=tuple(datelines),
     )
-    found = [
-        *find_verb_attributions(ctx),
-        *find_preposition_attributions(ctx),
-        *find_no_responses(ctx),
-        *find_evidence_attributions(ctx),
-    ]
-    found = _dedupe(found)
-    found += find_quote_attributions(ctx, found)
+    found: list[Attribution] = []
+    for construction in CONSTRUCTIONS:
+        if construction.after_dedupe:
+            found = _dedupe(found)
+        found += construction.find(ctx, found)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
     found = resolve_speakers(found, doc, entities, ctx.lex)
     return add_chains(found, doc, ctx.lex, ctx.blocked_phrases)

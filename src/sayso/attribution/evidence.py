@@ -4,6 +4,8 @@ the preposition that introduces its source)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -54,14 +56,17 @@ def _forward(tok: Token, prep: str, ctx: Context, sent: SpacySpan) -> Attributio
     return Attribution("indirect", source, cue, (ctx.span(a, b),))
 
 
-def find_evidence_attributions(ctx: Context) -> list[Attribution]:
+def find_evidence_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
+    """Every attribution to what a document shows.
+    ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
+    signature."""
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:
             prep = ctx.lex.evidence_verbs.get(tok.lower_)
             if prep is None:
                 continue
-            found = _backward(tok, prep, ctx, sent) or _forward(tok, prep, ctx, sent)
-            if found is not None:
-                out.append(found)
+            hit = _backward(tok, prep, ctx, sent) or _forward(tok, prep, ctx, sent)
+            if hit is not None:
+                out.append(hit)
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -40,7 +42,10 @@ def negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return any(n in before or n in after for n in ctx.lex.negations)
 
 
-def find_no_responses(ctx: Context) -> list[Attribution]:
+def find_no_responses(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
+    """Every non-response (`heeft niet gereageerd`, `declined to comment`), one a sentence at most.
+    ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
+    signature."""
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:

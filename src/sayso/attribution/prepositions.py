@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -93,7 +94,10 @@ def _quote_after(ctx: Context, at: int, sent: SpacySpan) -> Quote | None:
     return next((q for q in ctx.quotes if q.open_mark is not None and 0 <= q.open_mark - at <= 4), None)
 
 
-def find_preposition_attributions(ctx: Context) -> list[Attribution]:
+def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
+    """Every attribution whose cue is a preposition: `volgens X`, `..., aldus X`.
+    ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
+    signature."""
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:

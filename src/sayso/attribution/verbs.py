@@ -6,6 +6,8 @@ announcements. Where the content lies is decided in `_content.py`, who speaks in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -140,8 +142,10 @@ def _only_time_or_number(ctx: Context, content: tuple[int, int]) -> bool:
     return any(a <= content[0] and content[1] <= b for a, b in ctx.blocked_phrases)
 
 
-def find_verb_attributions(ctx: Context) -> list[Attribution]:
-    """Every attribution whose cue is a verb of saying, judging or announcing."""
+def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
+    """Every attribution whose cue is a verb of saying, judging or announcing.
+    ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
+    signature."""
     out: list[Attribution] = []
     for sent in ctx.sentences():
         for tok in sent:
