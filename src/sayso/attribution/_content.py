@@ -6,7 +6,17 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sayso.attribution._context import Context
-from sayso.attribution._tokens import LINKS, QUOTE_CHARS, SUBJECT_DEPS, inside, is_nominal, subtree_range, trim
+from sayso.attribution._tokens import (
+    LINKS,
+    QUOTE_CHARS,
+    SUBJECT_DEPS,
+    inside,
+    is_nominal,
+    noun_phrase_after,
+    noun_phrase_before,
+    subtree_range,
+    trim,
+)
 from sayso.attribution.quotes import Quote
 
 MAX_GAP_TO_COMPLEMENTIZER = 30  # tokens between a cue and its `dat`/`that`
@@ -221,7 +231,7 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
     if not has_object and not is_nominal(ctx.doc[tok.i + 1]):
         return None
-    first = tok.i + 1
+    first = _after_inverted_subject(tok, ctx, sent)
     while first < sent.end and not ctx.doc[first].like_num and inside(ctx.doc[first].idx, ctx.blocked_phrases):
         first += 1  # `beloofde vorige maand nog vier systemen`: the time says when, it is no part of the claim
     if first >= sent.end:
@@ -235,6 +245,27 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
         end = min(end, found.idx) if found is not None else end
     a, b = trim(ctx.text, ctx.doc[first].idx, end)
     return (a, b) if b > a else None
+
+
+def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:
+    """Token index where a cue's object begins: right after the cue, or in a verb-second language after the
+    subject that follows the cue when something else opens the clause (`Kort daarna introduceerde het bedrijf
+    ook X`, `Gisteren onthulde CEO Steve Jobs X`)."""
+    first = tok.i + 1
+    if not ctx.lex.subject_after_cue or first >= sent.end:
+        return first
+    opens = ctx.doc[sent.start : tok.i]
+    opener = [t for t in opens if t.idx >= ctx.start_of(sent) and not t.is_punct and not t.is_space]
+    before = noun_phrase_before(ctx.doc, tok.i, sent.start, ctx.lex, ctx.blocked_phrases)
+    if not opener or (before is not None and before[0] <= opener[0].i):
+        return first  # `Apple introduceerde X`: the subject opens the clause
+    subject = noun_phrase_after(ctx.doc, first, sent.end, ctx.lex, ctx.blocked_phrases)
+    if subject is None or subject[1] >= sent.end:
+        return first
+    end = subject[1]
+    while end < sent.end and (ctx.doc[end].pos_ == "ADV" or inside(ctx.doc[end].idx, ctx.blocked_phrases)):
+        end += 1  # `introduceerde het bedrijf ook`, `onthulde Jobs gisteren`
+    return end if end < sent.end and is_nominal(ctx.doc[end]) else first
 
 
 def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
