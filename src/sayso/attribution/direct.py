@@ -11,6 +11,7 @@ from sayso.attribution.quotes import DOUBLE_CLOSERS, Quote
 from sayso.records import Attribution
 
 MIN_WORDS = 4  # shorter quotes without a cue are scare quotes, not statements
+REACH = 160  # characters before a colon where the speaker of the quote after it is named
 
 
 def _covered(q: Quote, found: Sequence[Attribution]) -> bool:
@@ -24,16 +25,20 @@ def _colon_source(ctx: Context, q: Quote) -> tuple[int, int] | None:
     if not before.endswith(":"):
         return None
     colon = mark - (len(ctx.text[max(0, mark - 80) : mark]) - len(before)) - 1
-    span = ctx.doc.char_span(max(0, colon - 60), colon, alignment_mode="expand")
+    span = ctx.doc.char_span(max(0, colon - REACH), colon, alignment_mode="expand")
     if span is None:
         return None
-    tokens = [t for t in span if t.idx >= max(0, colon - 60)]
+    tokens = [t for t in span if t.idx >= max(0, colon - REACH)]
     names = []
     for t in reversed(tokens):
-        if t.text in ".!?\n" or t.is_space:
+        if t.text in ".!?:\n" or t.is_space:
             break
         names.insert(0, t)
-    if not names or len(names) > 6 or not any(t.pos_ in ("PROPN", "NOUN") for t in names):
+    if names and len(names) > 6:  # `Bill Bodie, speciaal assistent van ...:`: a name with its role in apposition
+        comma = next((k for k, t in enumerate(names) if t.text == ","), None)
+        if comma is None or comma > 4 or not names[0].text[:1].isupper() or len(names) > 20:
+            return None
+    if not names or not any(t.pos_ in ("PROPN", "NOUN") for t in names):
         return None
     return trim(ctx.text, *char_span(names))
 
