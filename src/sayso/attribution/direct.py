@@ -15,7 +15,13 @@ REACH = 160  # characters before a colon where the speaker of the quote after it
 
 
 def _covered(q: Quote, found: Sequence[Attribution]) -> bool:
-    return any(c.start <= q.start < c.end or q.start <= c.start < q.end for a in found for c in a.content)
+    """Whether an attribution already holds the quote; reported speech nested inside it (its cue inside) does not."""
+    return any(
+        c.start <= q.start < c.end or q.start <= c.start < q.end
+        for a in found
+        if a.cue is None or not q.start <= a.cue.start < q.end
+        for c in a.content
+    )
 
 
 def _colon_source(ctx: Context, q: Quote) -> tuple[int, int] | None:

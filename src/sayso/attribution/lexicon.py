@@ -59,6 +59,7 @@ class Lexicon:
     proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
+    first_person: frozenset[str]  # `ik`, `I`: inside a quote, the quoted speaker's own view, no nested report
     reporting_phrases: tuple[str, ...]  # `as reported by X`: the outlet that carries a statement, a cue of its own
 
     @property
@@ -134,4 +135,5 @@ def lexicon(language: str) -> Lexicon:
         homographs=frozenset(data.get("homographs", [])),
         subject_after_cue=bool(data.get("subject_after_cue", False)),
         reporting_phrases=tuple(data.get("reporting_phrases", [])),
+        first_person=frozenset(data.get("first_person", [])),
     )

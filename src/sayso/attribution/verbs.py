@@ -25,6 +25,7 @@ from sayso.attribution._judgement import judge
 from sayso.attribution._sources import find_source, is_passive
 from sayso.attribution._tokens import QUOTE_CHARS, trim
 from sayso.attribution.no_response import negated
+from sayso.attribution.quotes import Quote
 from sayso.records import Attribution, Span
 
 Range = tuple[int, int]
@@ -80,9 +81,9 @@ def _cue_span(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Span:
     return Span.of(ctx.text, tok.idx, tok.idx + len(tok))
 
 
-def _kind(ctx: Context, lemma: str, content: Range) -> tuple[str, Range]:
+def _kind(ctx: Context, lemma: str, content: Range, cue: Span) -> tuple[str, Range]:
     quote = ctx.quote_at(*content)
-    if quote is not None:
+    if quote is not None and not quote.start <= cue.start < quote.end:  # a cue inside: speech nested in a quote
         return "direct", trim(ctx.text, quote.start, quote.end, quotes=True)
     if any(q.open_mark is not None and content[0] <= q.open_mark < content[1] for q in ctx.quotes):
         return "mixed", content
@@ -130,7 +131,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
                 return None  # `zouden worden aangekondigd`: an announcement by nobody named is none
             return Attribution("announcement", ctx.span(*source), cue, ())
         return None
-    kind, content = _kind(ctx, lemma, cut_chain(ctx, content))
+    kind, content = _kind(ctx, lemma, cut_chain(ctx, content), cue)
     source = find_source(tok, ctx, sent, content)
     if source is None and is_passive(tok):
         return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
@@ -142,6 +143,21 @@ def _only_time_or_number(ctx: Context, content: tuple[int, int]) -> bool:
     return any(a <= content[0] and content[1] <= b for a, b in ctx.blocked_phrases)
 
 
+def _nested(a: Attribution, quote: Quote, ctx: Context) -> bool:
+    """Reported speech inside a quote (`"Everyone said that we were mad"`): a source and a `that` clause, both
+    inside the quote; any other cue word inside a quote is part of the quoted statement."""
+    inside_quote = [s for s in (a.source, *a.content) if s is not None]
+    before = ctx.text[: a.content[0].start].split()[-1:] if a.content else []
+    return (
+        a.kind == "indirect"
+        and a.source is not None
+        and ctx.text[a.source.start : a.source.end].lower() not in ctx.lex.first_person
+        and bool(before)
+        and before[0].lower() in ctx.lex.complementizers
+        and all(quote.start <= s.start and s.end <= quote.end for s in inside_quote)
+    )
+
+
 def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Every attribution whose cue is a verb of saying, judging or announcing.
     ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
@@ -150,12 +166,13 @@ def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[A
     for sent in ctx.sentences():
         for tok in sent:
             lemma = _is_cue(tok, ctx, sent)
-            if lemma is None or any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
+            if lemma is None:
                 continue
+            quote = next((q for q in ctx.quotes if q.open_mark is not None and q.start <= tok.idx < q.end), None)
             if tok.lower_ in ctx.lex.no_response_cues and negated(tok, ctx, sent):
                 continue  # `wilde dat niet bevestigen`: a non-response, not a report
             attribution = _attribution(tok, lemma, ctx, sent)
-            if attribution is not None:
+            if attribution is not None and (quote is None or _nested(attribution, quote, ctx)):
                 out.append(attribution)
     return out
 
