@@ -115,6 +115,17 @@ def _thing_object(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return False
 
 
+def _object_before(cue: Token, comma_that: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """Whether `, dat`/`, that` after a cue follows the cue's object (and so opens a relative clause)."""
+    if _thing_object(cue, ctx, sent):
+        return True
+    lemma = ctx.lex.say_forms.get(cue.lower_)
+    noun = ctx.doc[comma_that.i - 2] if comma_that.i - 2 > cue.i else None
+    between = ctx.doc[cue.i + 1 : comma_that.i - 1]
+    only_object = all(t.pos_ not in ("VERB", "AUX") for t in between)
+    return lemma in ctx.lex.object_content_verbs and only_object and noun is not None and noun.pos_ in ("NOUN", "PROPN")
+
+
 def _after_adjunct(cue: Token, t: Token, ctx: Context, sent: SpacySpan) -> bool:
     """`said in a statement that ...`, `verklaarde tijdens de zitting dat ...`: `that` after the noun of a
     prepositional phrase right after the cue opens the content, unless a verb follows it (a relative clause:
@@ -145,7 +156,7 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         if _starts_other_clause(t) and not _opens_chain(t, ctx):
             break
         if is_complementizer(t, ctx) or _after_adjunct(tok, t, ctx, sent):
-            if t.i + 1 >= sent.end or (ctx.doc[t.i - 1].text == "," and _thing_object(tok, ctx, sent)):
+            if t.i + 1 >= sent.end or (ctx.doc[t.i - 1].text == "," and _object_before(tok, t, ctx, sent)):
                 break  # `onthulde Lion, de nieuwe versie, dat ...`: a relative clause of the object
             start = t.i + 1
             if ctx.doc[t.i - 1].pos_ == "CCONJ" and t.i - 1 > tok.i + 1:
