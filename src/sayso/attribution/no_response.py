@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._sources import find_source
+from sayso.attribution._tokens import char_span, subjects_of, subtree_range, trim
 from sayso.records import Attribution, Span
 
 NEGATION_WINDOW = 12  # tokens before the cue in which its negation may stand
@@ -42,6 +43,18 @@ def negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return any(n in before or n in after for n in ctx.lex.negations)
 
 
+def _not_reached(tok: Token, ctx: Context) -> tuple[int, int] | None:
+    """`Smith could not be reached`, `X kon niet worden bereikt`: the passive subject is who did not respond."""
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+    if subject is None:  # `The mayor was not available for comment`: the subject of the clause the cue is in
+        root = tok.sent.root
+        subject = next((c for c in subjects_of(root, tok.sent) if c.i < tok.i), None) if root.i < tok.i else None
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    left, right = subtree_range(subject, stop_at=subject.head.i)
+    return trim(ctx.text, *char_span(ctx.doc[left:right]))
+
+
 def find_no_responses(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Every non-response (`heeft niet gereageerd`, `declined to comment`), one a sentence at most.
     ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
@@ -54,7 +67,7 @@ def find_no_responses(ctx: Context, found: Sequence[Attribution]) -> list[Attrib
             if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
-            source = find_source(tok, ctx, sent, None)
+            source = find_source(tok, ctx, sent, None) or _not_reached(tok, ctx)
             out.append(Attribution("no_response", source and ctx.span(*source), cue, ()))
             break  # one non-response a sentence
     return out
