@@ -270,7 +270,12 @@ def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:
     before = noun_phrase_before(ctx.doc, tok.i, sent.start, ctx.lex, ctx.blocked_phrases)
     if not opener or (before is not None and before[0] <= opener[0].i):
         return first  # `Apple introduceerde X`: the subject opens the clause
-    subject = noun_phrase_after(ctx.doc, first, sent.end, ctx.lex, ctx.blocked_phrases)
+    parsed = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i), None)
+    subject = (
+        (first, parsed.right_edge.i + 1)
+        if parsed is not None and parsed.left_edge.i == first
+        else noun_phrase_after(ctx.doc, first, sent.end, ctx.lex, ctx.blocked_phrases)
+    )
     if subject is None or subject[1] >= sent.end:
         return first
     end = subject[1]

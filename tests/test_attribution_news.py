@@ -1,0 +1,93 @@
+"""Constructions of published reporting (issue 9), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from _helpers import attributions_of, first_of_kind
+
+pytestmark = pytest.mark.slow
+
+
+def _texts(found, field: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [getattr(a, field).text if getattr(a, field) is not None else "" for a in found]
+
+
+def test_object_content_ends_with_the_object(nlp_en) -> None:
+    found = attributions_of(nlp_en, "The council announced the closures in a statement on its website.", "en")
+    a = first_of_kind(found, "announcement")
+    assert a.content[0].text == "the closures"
+    assert a.source.text == "The council"
+
+
+def test_identified_as_keeps_the_judgement(nlp_en) -> None:
+    found = attributions_of(nlp_en, "Police identified the driver as a 34-year-old man from Leeds.", "en")
+    a = next(a for a in found if a.cue.text == "identified")
+    assert a.content[0].text == "the driver as a 34-year-old man from Leeds"
+
+
+def test_subject_in_apposition_is_no_content(nlp_en) -> None:
+    found = attributions_of(nlp_en, "Maria Lopez, the mayor of the town, announced a curfew for the weekend.", "en")
+    a = next(a for a in found if a.cue.text == "announced")
+    assert a.source.text.startswith("Maria Lopez")
+    assert a.content[0].text == "a curfew for the weekend"
+
+
+def test_subordinate_clause_before_comma_is_no_content(nlp_en) -> None:
+    text = "While most payments still use cash, the bank announced a new mobile wallet."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "announced")
+    assert a.content[0].text == "a new mobile wallet"
+
+
+def test_as_reported_by_is_a_second_attribution(nlp_en) -> None:
+    text = 'The minister said — as reported by the Daily Planet — "We will not sign this treaty."'
+    found = attributions_of(nlp_en, text, "en")
+    outlet = first_of_kind(found, "according_to")
+    assert outlet.source.text == "the Daily Planet"
+    assert outlet.cue.text == "reported"
+    assert any(a.kind == "direct" and a.source.text == "The minister" for a in found)
+    assert {a.content[0].text for a in found} == {"We will not sign this treaty"}
+
+
+def test_passive_non_response_names_who(nlp_en) -> None:
+    found = attributions_of(nlp_en, "Jansen could not be reached for comment on Friday.", "en")
+    a = first_of_kind(found, "no_response")
+    assert a.source.text == "Jansen"
+
+
+def test_quote_over_lines_is_one_content(nlp_nl) -> None:
+    text = "Piet de Boer zei tegen de krant: „We hadden geen keus.\nDe dijk moest worden versterkt.”\n"
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "direct")
+    assert a.content[0].text == "We hadden geen keus.\nDe dijk moest worden versterkt"
+
+
+def test_stray_closing_mark_is_no_quote(nlp_nl) -> None:
+    text = "Het bedrijf bracht de „Slimme Lamp” op de markt en verkocht er veel van.”\n"
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_nested_reported_speech_inside_a_quote(nlp_nl) -> None:
+    text = "De trainer zei: „Iedereen zei dat we zouden verliezen, maar we hebben gewonnen.”\n"
+    found = attributions_of(nlp_nl, text, "nl")
+    nested = first_of_kind(found, "indirect")
+    assert nested.source.text == "Iedereen"
+    assert nested.content[0].text.startswith("we zouden verliezen")
+    assert first_of_kind(found, "direct").content[0].text.startswith("Iedereen zei dat")
+
+
+def test_first_person_inside_a_quote_is_no_nested_report(nlp_nl) -> None:
+    text = "De trainer zei: „Ik geloof dat we de beste ploeg van de competitie zijn.”\n"
+    assert [a.kind for a in attributions_of(nlp_nl, text, "nl")] == ["direct"]
+
+
+def test_inverted_subject_is_no_part_of_the_object(nlp_nl) -> None:
+    text = "Gisteren onthulde topman Karel Smit een nieuwe elektrische fiets."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "announcement")
+    assert a.content[0].text == "een nieuwe elektrische fiets"
+    assert a.source.text == "topman Karel Smit"
+
+
+def test_relative_dat_after_an_object(nlp_nl) -> None:
+    text = "Het bedrijf introduceerde Vela, een nieuwe app, dat ook op oudere telefoons werkt."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "announcement")
+    assert a.content[0].text.startswith("Vela")
