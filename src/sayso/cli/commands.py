@@ -63,17 +63,21 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from sayso.evaluation import check_floors, evaluate_folder, format_table
+    from sayso.evaluation import check_floors, evaluate_by_language, format_table
 
-    counts = evaluate_folder(
+    by_language = evaluate_by_language(
         Path(args.gold),
         Path(args.out),
         options=_options(args),
         progress=(lambda name: print(f"  {name}", file=sys.stderr)) if args.verbose else None,
     )
+    counts = by_language.pop("all")
     print(format_table(counts))
+    if len(by_language) > 1:
+        for language, table in sorted(by_language.items()):
+            print(f"\n{language}:\n{format_table(table)}")
     if args.floors:
-        failures = check_floors(counts, Path(args.floors))
+        failures = check_floors(counts, Path(args.floors), by_language)
         for line in failures:
             print(f"sayso: below floor: {line}", file=sys.stderr)
         return 1 if failures else 0

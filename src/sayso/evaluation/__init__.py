@@ -1,6 +1,13 @@
 """Evaluation: analyse a folder of gold-annotated articles and score the result."""
 
-from sayso.evaluation.runner import GoldArticle, check_floors, evaluate_folder, format_table, gold_articles
+from sayso.evaluation.runner import (
+    GoldArticle,
+    check_floors,
+    evaluate_by_language,
+    evaluate_folder,
+    format_table,
+    gold_articles,
+)
 from sayso.evaluation.scoring import MEASURES, Count, new_counts, score_document
 
 __all__ = [
@@ -8,6 +15,7 @@ __all__ = [
     "Count",
     "GoldArticle",
     "check_floors",
+    "evaluate_by_language",
     "evaluate_folder",
     "format_table",
     "gold_articles",

@@ -66,12 +66,27 @@ def evaluate_folder(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Count]:
     """Analyse each gold article with only its published date and language as metadata; score all."""
+    return evaluate_by_language(gold_dir, out_dir, options=options, progress=progress)[ALL]
+
+
+ALL = "all"  # the key of the counts over every article in `evaluate_by_language`
+
+
+def evaluate_by_language(
+    gold_dir: Path,
+    out_dir: Path,
+    *,
+    options: Options = DEFAULT_OPTIONS,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, dict[str, Count]]:
+    """As `evaluate_folder`, with the counts of all articles under ``"all"`` and of each language apart."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    counts = new_counts()
+    counts: dict[str, dict[str, Count]] = {ALL: new_counts()}
     for item in gold_articles(gold_dir, options=options):
         result = analysis_to_dict(analyze(item.article, options=options))
         (out_dir / f"{item.name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-        score_document(item.article.text, item.gold, result, counts)
+        score_document(item.article.text, item.gold, result, counts[ALL])
+        score_document(item.article.text, item.gold, result, counts.setdefault(result["language"], new_counts()))
         if progress:
             progress(item.name)
     return counts
@@ -85,11 +100,20 @@ def format_table(counts: Mapping[str, Count]) -> str:
     return "\n".join(lines)
 
 
-def check_floors(counts: Mapping[str, Count], floors_file: Path) -> list[str]:
-    """The measures whose F1 fell below the floor pinned in ``floors_file``."""
-    floors = json.loads(floors_file.read_text(encoding="utf-8"))["f1_floors"]
+def check_floors(
+    counts: Mapping[str, Count], floors_file: Path, by_language: Mapping[str, Mapping[str, Count]] | None = None
+) -> list[str]:
+    """The measures whose F1 fell below the floor pinned in ``floors_file``: over all articles
+    (`f1_floors`) and, where the file pins them, per language (`f1_floors_by_language`)."""
+    pinned = json.loads(floors_file.read_text(encoding="utf-8"))
+    tables = [("", counts, pinned["f1_floors"])]
+    for language, floors in pinned.get("f1_floors_by_language", {}).items():
+        if by_language is None or language not in by_language:
+            return [f"{language}: floors are pinned for it but no article of it was scored; evaluate its articles"]
+        tables.append((f"{language} ", by_language[language], floors))
     return [
-        f"{name}: F1 {counts[name].f1:.3f} is below its floor {floor:.3f}"
+        f"{label}{name}: F1 {table[name].f1:.3f} is below its floor {floor:.3f}"
+        for label, table, floors in tables
         for name, floor in floors.items()
-        if round(counts[name].f1, 3) < floor
+        if round(table[name].f1, 3) < floor
     ]
