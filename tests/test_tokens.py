@@ -251,11 +251,11 @@ def test_tokens_colon_content_runs_to_the_end_of_the_sentence() -> None:
 
 
 def test_tokens_source_start_after_according_to_and_per() -> None:
-    assert _source_start(ACCORDING[0], ACCORDING[:]) == 2
+    assert _source_start(ACCORDING[0], ACCORDING[:], EN) == 2
     per = _doc(["up", "5", "per", "cent"], ["ADV", "NUM", "ADP", "NOUN"])
-    assert _source_start(per[2], per[:]) is None  # `per cent` names no source
+    assert _source_start(per[2], per[:], EN) is None  # `per cent` names no source
     reuters = _doc(["fell", ",", "per", "Reuters"], ["VERB", "PUNCT", "ADP", "PROPN"])
-    assert _source_start(reuters[2], reuters[:]) == 3
+    assert _source_start(reuters[2], reuters[:], EN) == 3
 
 
 @pytest.mark.parametrize(
@@ -273,5 +273,6 @@ def test_tokens_negated_non_response(words: list[str], pos: list[str], cue: int,
 
 
 def test_tokens_strip_det_keeps_een_van_hen() -> None:
-    assert _strip_det("the harbour master") == "harbour master"
-    assert _strip_det("een van hen") == "een van hen"
+    assert _strip_det("the harbour master", EN) == "harbour master"
+    assert _strip_det("een van hen", lexicon("nl")) == "een van hen"
+    assert _strip_det("de havenmeester", lexicon("nl")) == "havenmeester"

@@ -7,7 +7,6 @@ from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import (
-    LINKS,
     QUOTE_CHARS,
     SUBJECT_DEPS,
     inside,
@@ -195,7 +194,7 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     while k >= sent.start and k > tok.i - 10 and ctx.doc[k].text != ",":
         t = ctx.doc[k]
         if t.text not in QUOTE_CHARS:
-            if not (is_nominal(t) or t.lower_ in LINKS or t.pos_ == "AUX" or t.lower_ in ("'s", "’s")):
+            if not (is_nominal(t) or t.lower_ in ctx.lex.phrase_links or t.pos_ == "AUX" or t.lower_ in ("'s", "’s")):
                 return None
             between.append(t)
         k -= 1

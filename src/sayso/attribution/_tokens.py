@@ -13,8 +13,6 @@ from sayso.attribution.lexicon import Lexicon
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 HEADS = frozenset({"NOUN", "PROPN", "PRON"})
-LINKS = frozenset({"van", "of", "uit", "from", "at", "bij", "in", "on", "for", "voor", "noch", "nor", "en", "and"})
-COMPLEMENT_LINKS = frozenset({"with", "to", "met", "bij", "aan"})
 EDGE_CHARS = " \t\n,.;:!?–—-"
 QUOTE_CHARS = "„“”«»‹›‘’\"'"
 
@@ -75,15 +73,19 @@ def _quoted_word_end(doc: Doc, j: int, limit: int) -> int | None:
     return None
 
 
-def _joins(doc: Doc, j: int, limit: int, blocked: Sequence[tuple[int, int]]) -> bool:
+def _joins(doc: Doc, j: int, limit: int, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> bool:
     """Whether token ``j`` links two parts of one noun phrase (`van`, `in`, `en`, a hyphen)."""
     tok = doc[j]
-    if not (tok.lower_ in LINKS or tok.pos_ == "CCONJ" or tok.text in ("-", "‐")):
+    if not (tok.lower_ in lex.phrase_links or tok.pos_ == "CCONJ" or tok.text in ("-", "‐")):
         return False
     nxt = j + 1
     if nxt < limit - 1 and doc[nxt].pos_ == "ADV" and is_nominal(doc[nxt + 1]):
         nxt += 1  # `van meer troepen`, `of many officials`
-    return nxt < limit and (is_nominal(doc[nxt]) or doc[nxt].lower_ in LINKS) and not inside(doc[nxt].idx, blocked)
+    return (
+        nxt < limit
+        and (is_nominal(doc[nxt]) or doc[nxt].lower_ in lex.phrase_links)
+        and not inside(doc[nxt].idx, blocked)
+    )
 
 
 _RELATIVE = re.compile(r",\s*(\w+)\b")
@@ -181,14 +183,14 @@ def noun_phrase_after(
             continue
         if (
             seen_head
-            and low in COMPLEMENT_LINKS
+            and low in lex.complement_links
             and doc[j - 1].pos_ == "ADJ"
             and j + 1 < limit
             and is_nominal(doc[j + 1])
         ):
             j += 1  # `people familiar with the investigation`, `sources close to the talks`
             continue
-        if seen_head and _joins(doc, j, limit, blocked):
+        if seen_head and _joins(doc, j, limit, lex, blocked):
             j += 2 if doc[j + 1].pos_ == "ADV" else 1
             continue
         if seen_head and tok.text == "," and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
@@ -235,7 +237,12 @@ def noun_phrase_before(
             continue
         if tok.pos_ == "PRON" and j == last:
             return (j, j + 1) if tok.lower_ in lex.pronouns else None
-        if seen_head and j > floor and (tok.lower_ in LINKS or tok.text in ("-", "‐")) and is_nominal(doc[j - 1]):
+        if (
+            seen_head
+            and j > floor
+            and (tok.lower_ in lex.phrase_links or tok.text in ("-", "‐"))
+            and is_nominal(doc[j - 1])
+        ):
             j -= 1
             continue
         break

@@ -15,11 +15,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from sayso.attribution._tokens import char_span, noun_phrase_after, trim
-from sayso.attribution.lexicon import Lexicon
+from sayso.attribution.lexicon import Lexicon, leading_words
 from sayso.records import Attribution, ChainLink, Span, TimeExpr
-
-_DETERMINERS = re.compile(r"^(de|het|een|the|a|an)\s+", re.IGNORECASE)
-AUTHOR_LINKS = ("van", "of", "from", "by")
 
 
 def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
@@ -45,19 +42,19 @@ def _named_phrase(doc: Doc, start: int, hi: int, lex: Lexicon, blocked: Sequence
     if rng is None:
         return None
     last = doc[rng[1] - 1]
-    if last.lower_ in lex.document_nouns and rng[1] < span.end and doc[rng[1]].lower_ in AUTHOR_LINKS:
+    if last.lower_ in lex.document_nouns and rng[1] < span.end and doc[rng[1]].lower_ in lex.author_links:
         author = noun_phrase_after(doc, rng[1] + 1, span.end, lex, blocked)  # `a report by the firm X`
         if author is not None:
             rng = (rng[0], author[1])
     tokens = doc[rng[0] : rng[1]]
     for k, t in enumerate(tokens):  # `een rapport van X`: X is the source
-        if t.lower_ in lex.document_nouns and k + 1 < len(tokens) and tokens[k + 1].lower_ in AUTHOR_LINKS:
+        if t.lower_ in lex.document_nouns and k + 1 < len(tokens) and tokens[k + 1].lower_ in lex.author_links:
             tokens = tokens[k + 2 :]
             break
     if not len(tokens):
         return None
     a, b = trim(doc.text, *char_span(tokens), quotes=True)
-    m = _DETERMINERS.match(doc.text[a:b])
+    m = leading_words(lex.name_determiners).match(doc.text[a:b])
     a = a + m.end() if m else a
     return Span.of(doc.text, a, b) if b > a else None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,6 +37,16 @@ class Lexicon:
     evidence_verbs: dict[str, str]  # `blijkt` -> `uit`: a verb form and the preposition before its source
     future_frames: tuple[str, ...]  # `is expected to`: a cue after it is a forecast of the article, no claim
     head_ends: frozenset[str]  # `of`, `van`: a source's head word stands before them
+    phrase_links: frozenset[str]  # `van`, `of`, `and`: join two parts of one noun phrase
+    complement_links: frozenset[str]  # `with`, `met`: after an adjective in a source (`people familiar with`)
+    author_links: frozenset[str]  # `van`, `by`: between a document and its author (`a report by X`)
+    name_determiners: tuple[str, ...]  # `de`, `the`: dropped before a cited source's name
+    speaker_determiners: tuple[str, ...]  # `die`, `those`: dropped before a speaker described by a phrase
+    partitive_links: tuple[str, ...]  # `van`, `of` after a determiner: `een van hen` keeps its `een`
+    leading_conjunctions: frozenset[str]  # `maar`, `and` opening a claim: belong to no claim
+    preposition_second_words: dict[str, str]  # `according` -> `to`: the word that completes a preposition
+    name_only_prepositions: frozenset[str]  # `per`: a cue only before a proper noun (`per Reuters`)
+    comma_prepositions: frozenset[str]  # `aldus`: a cue only after a comma (`..., aldus X`)
     placeholders: frozenset[str]  # `het`, `it` standing for a clause that follows (`acht het aannemelijk dat`)
     group_refs: tuple[str, ...]
     group_nouns: frozenset[str]
@@ -76,6 +87,17 @@ class Lexicon:
         return None
 
 
+@cache
+def leading_words(words: tuple[str, ...], unless_before: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """One of ``words`` and the spaces after it at the start of a text (any case), not when one of
+    ``unless_before`` follows (`een van hen` keeps its `een`)."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(re.escape(w) for w in words)
+    guard = "|".join(re.escape(w) for w in unless_before)
+    return re.compile(rf"^(?:{alternatives})\s+" + (rf"(?!(?:{guard})\b)" if guard else ""), re.IGNORECASE)
+
+
 def _forms(table: dict[str, list[str]]) -> dict[str, str]:
     return {form.lower(): lemma for lemma, forms in table.items() for form in [lemma, *forms] if " " not in form}
 
@@ -110,6 +132,16 @@ def lexicon(language: str) -> Lexicon:
         plural_pronouns=frozenset(data.get("plural_pronouns", [])),
         placeholders=frozenset(data.get("placeholders", [])),
         head_ends=frozenset(data.get("head_ends", [])),
+        phrase_links=frozenset(data["phrase_links"]),
+        complement_links=frozenset(data["complement_links"]),
+        author_links=frozenset(data["author_links"]),
+        name_determiners=tuple(data["name_determiners"]),
+        speaker_determiners=tuple(data["speaker_determiners"]),
+        partitive_links=tuple(data["partitive_links"]),
+        leading_conjunctions=frozenset(data["leading_conjunctions"]),
+        preposition_second_words=dict(data["preposition_second_words"]),
+        name_only_prepositions=frozenset(data["name_only_prepositions"]),
+        comma_prepositions=frozenset(data["comma_prepositions"]),
         infinitive_markers=frozenset(data.get("infinitive_markers", [])),
         infinitive_cues=frozenset(data.get("infinitive_cues", [])),
         future_frames=tuple(data.get("future_frames", [])),

@@ -10,23 +10,22 @@ from spacy.tokens import Token
 
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, noun_phrase_after, trim
+from sayso.attribution.lexicon import Lexicon
 from sayso.attribution.quotes import Quote
 from sayso.records import Attribution, Span
 
-# words that introduce the rest of a sentence and belong to no claim
-_LEADING = frozenset({"en", "maar", "want", "and", "but", "so", "dus"})
 
-
-def _source_start(tok: Token, sent: SpacySpan) -> int | None:
+def _source_start(tok: Token, sent: SpacySpan, lex: Lexicon) -> int | None:
     """Token index where the source begins after the cue, or None when this is no cue here."""
     nxt = tok.i + 1
     if nxt >= sent.end:
         return None
-    if tok.lower_ == "according":
-        return nxt + 1 if sent.doc[nxt].lower_ == "to" and nxt + 1 < sent.end else None
-    if tok.lower_ == "per":  # `per Reuters`, never `per cent`, `per day`
+    second = lex.preposition_second_words.get(tok.lower_)
+    if second is not None:  # `according to X`
+        return nxt + 1 if sent.doc[nxt].lower_ == second and nxt + 1 < sent.end else None
+    if tok.lower_ in lex.name_only_prepositions:  # `per Reuters`, never `per cent`, `per day`
         return nxt if sent.doc[nxt].pos_ == "PROPN" else None
-    if tok.lower_ == "aldus":  # `..., aldus X.`: only after a comma, never `aldus` = thus
+    if tok.lower_ in lex.comma_prepositions:  # `..., aldus X.`: only after a comma, never `aldus` = thus
         return nxt if tok.i > sent.start and sent.doc[tok.i - 1].text == "," else None
     return nxt
 
@@ -69,7 +68,7 @@ def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tup
     for a, b in ((begin, cut_start), (cut_end, sent.end_char)):
         a, b = trim(ctx.text, a, _clause_break(ctx, a, b))
         words = ctx.text[a:b].split()
-        if words and words[0].lower() in _LEADING:
+        if words and words[0].lower() in ctx.lex.leading_conjunctions:
             a, b = trim(ctx.text, a + len(words[0]), b)
         if b > a and any(c.isalnum() for c in ctx.text[a:b]):
             pieces.append(ctx.span(a, b))
@@ -106,7 +105,7 @@ def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) ->
                 continue
             if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue
-            begin = reporting if reporting is not None else _source_start(tok, sent)
+            begin = reporting if reporting is not None else _source_start(tok, sent, ctx.lex)
             if begin is None:
                 continue
             rng = noun_phrase_after(ctx.doc, begin, sent.end, ctx.lex, ctx.blocked_phrases)

@@ -10,11 +10,9 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from sayso.attribution._tokens import relative_comma
-from sayso.attribution.lexicon import Lexicon
+from sayso.attribution.lexicon import Lexicon, leading_words
 from sayso.records import Attribution, Entity, Span
 
-# a leading determiner, but not the `een` of `een van hen`
-_DETERMINERS = re.compile(r"^(de|het|een|die|deze|the|a|an|those|these)\s+(?!van\b|of\b)", re.IGNORECASE)
 _LABEL_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 
 
@@ -22,8 +20,9 @@ def _outside(e: Entity, spans: Sequence[Span]) -> bool:
     return all(e.end <= s.start or e.start >= s.end for s in spans)
 
 
-def _strip_det(text: str) -> str:
-    return _DETERMINERS.sub("", text.strip())
+def _strip_det(text: str, lex: Lexicon) -> str:
+    """``text`` without a leading determiner, but for the `een` of `een van hen`."""
+    return leading_words(lex.speaker_determiners, lex.partitive_links).sub("", text.strip())
 
 
 def _entities_in(span: Span, entities: Sequence[Entity], text: str) -> list[Entity]:
@@ -48,7 +47,7 @@ def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> E
     return people[-1] if people else None
 
 
-def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity]) -> str | None:
+def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon) -> str | None:
     """`het`/`it`: the nearest subject before it that is no person, in its sentence or the one before;
     else the last organisation named (a place only when no organisation is)."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
@@ -64,7 +63,7 @@ def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity]) -> str
             if subjects:
                 head = subjects[-1]
                 words = doc[head.left_edge.i : min(head.right_edge.i + 1, span.start)]
-                text = _strip_det(words.text.strip(" ,"))
+                text = _strip_det(words.text.strip(" ,"), lex)
                 person = any(
                     e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities
                 )
@@ -109,7 +108,7 @@ def _group_before(src: Span, doc: Doc, lex: Lexicon) -> str | None:
         return None
     head = subjects[-1]
     words = doc[head.left_edge.i : head.right_edge.i + 1]
-    return _strip_det(words.text.strip(" ,")) or None
+    return _strip_det(words.text.strip(" ,"), lex) or None
 
 
 def _described(description: str, before: int, text: str, entities: Sequence[Entity]) -> str | None:
@@ -189,7 +188,8 @@ def resolve_speakers(
             src = a.source
             found = _entities_in(src, entities, text)
             labels = {e.label for e in found}
-            bare = re.sub(r"\s*\([^()]*\)$", "", _strip_det(src.text[: relative_comma(src.text, lex)]))  # `CPB (CPB)`
+            described = _strip_det(src.text[: relative_comma(src.text, lex)], lex)
+            bare = re.sub(r"\s*\([^()]*\)$", "", described)  # `CPB (CPB)`
             low = src.text.lower().strip()
             if found and found[0].label == "PER":
                 speaker, is_person = found[0].canonical, True
@@ -209,7 +209,7 @@ def resolve_speakers(
                     elif person is not None:
                         speaker, is_person = person.canonical, True
                 if speaker is None and role != "person":  # `hij`/`he` is never an organisation
-                    speaker = _organisation_before(src, doc, entities)
+                    speaker = _organisation_before(src, doc, entities, lex)
                     labels = {"ORG"}
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
                 earlier = next((p for p in reversed(out) if p.based_on), None)

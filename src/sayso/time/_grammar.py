@@ -289,6 +289,9 @@ class Grammar:
             "LONG": alt(units["long_suffixes"]),
             "BAREPREP": alt(rel["bare_plural_prepositions"]),
             "DMJOIN": alt(cal_["day_month_joiners"]),
+            "DAYART": alt(cal_["day_articles"]),
+            "WDGENART": alt(cal_["weekday_genitive_articles"]),
+            "ANDHALF": alt(units["and_a_half"]),
             "DPTO": alt(rel["daypart_to"]),
         }
         self.rules: list[tuple[re.Pattern[str], Handler]] = [
@@ -309,7 +312,7 @@ class Grammar:
                 self.numeric_date,
             ),
             (
-                r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:(?:the|de)\s+)?(?P<d>%DAY%)\s*"
+                r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:%DAYART%\s+)?(?P<d>%DAY%)\s*"
                 r"(?:%DMJOIN%\s+)?(?P<m>%MON%)"
                 r"(?:,?\s+(?P<y>%YEAR%)|\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%)?(?![\w])",
                 self.day_month,
@@ -346,7 +349,7 @@ class Grammar:
                 r"%B%(?:%ART%\s+)?(?P<dp>%DP%)\s+%OF%\s+(?P<wd>%WD%)(?:\s+%DPTO%\s+(?P<wd2>%WD%))?%E%",
                 self.daypart_of_weekday,
             ),
-            (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|(?:'s|’s)\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
+            (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|%WDGENART%\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
             (
                 r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
                 r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%",
@@ -360,7 +363,7 @@ class Grammar:
             (r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
             (r"%B%(?P<u>%UNITSG%)\s+%REPEAT%\s+(?P=u)%E%", self.set_each),
             (r"%B%(?P<n>%NUM%)(?P<sep>\s+|-)(?P<u>%UNIT%)(?P<long>%LONG%)?%E%", self.duration),
-            (r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?P<half>\s+%AND%\s+(?:a|an)\s+half)?%E%", self.duration),
+            (r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?P<half>\s+%ANDHALF%)?%E%", self.duration),
             (r"%B%(?P<halfone>%HALFONE%)\s+(?P<u>%UNITSG%)%E%", self.duration),
             (r"%B%(?P<vc>%VCOUNT%)\s+(?P<u>%UNITPL%)%E%", self.duration),
             (r"%B%(?P<vd>%VDUR%)%E%", self.duration),
@@ -615,7 +618,7 @@ class Grammar:
             yield m.start(), m.end(), value, "date"
 
     def fiscal(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
-        if m["f"].lower() == "fy" and not m["f"].isupper():
+        if m["f"].lower() in self.lex.rel["fiscal_capitals_only"] and not m["f"].isupper():
             return
         yield m.start(), m.end(), f"FY{self._year2(m['y'], ctx):04d}", "date"
 
@@ -985,7 +988,8 @@ class Grammar:
             if norm(m["u"]) in self.lex.units_data["need_a_number"] or self._rate(ctx, m.start()):
                 return
             n = 1.5 if gd.get("half") else 1
-            if norm(m["one"]) in ("one",) and ctx.text[m.end() : m.end() + 1] not in ("", " ", ".", ",", ";"):
+            numeral = norm(m["one"]) in self.lex.rel["one_numerals"]  # `one`, not the article `a`
+            if numeral and ctx.text[m.end() : m.end() + 1] not in ("", " ", ".", ",", ";"):
                 return
         elif gd.get("halfone"):
             n = 0.5
