@@ -270,24 +270,28 @@ def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:
     if not opener or (before is not None and before[0] <= opener[0].i):
         return first  # `Apple introduceerde X`: the subject opens the clause
     parsed = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i > tok.i), None)
-    subject = (
-        (first, parsed.right_edge.i + 1)
-        if parsed is not None and parsed.left_edge.i == first
-        else noun_phrase_after(ctx.doc, first, sent.end, ctx.lex, ctx.blocked_phrases)
-    )
-    if subject is None or subject[1] >= sent.end:
-        return first
-    end = subject[1]
-    while end < sent.end and (ctx.doc[end].pos_ == "ADV" or inside(ctx.doc[end].idx, ctx.blocked_phrases)):
-        end += 1  # `introduceerde het bedrijf ook`, `onthulde Jobs gisteren`
-    return end if end < sent.end and is_nominal(ctx.doc[end]) else first
+    candidates = [
+        (first, parsed.right_edge.i + 1) if parsed is not None and parsed.left_edge.i == first else None,
+        noun_phrase_after(ctx.doc, first, sent.end, ctx.lex, ctx.blocked_phrases),
+    ]
+    for subject in candidates:  # the parser's subject, else the noun phrase (`Airbus | plannen` glued by the parser)
+        if subject is None or subject[1] >= sent.end:
+            continue
+        end = subject[1]
+        while end < sent.end and (ctx.doc[end].pos_ == "ADV" or inside(ctx.doc[end].idx, ctx.blocked_phrases)):
+            end += 1  # `introduceerde het bedrijf ook`, `onthulde Jobs gisteren`
+        if end < sent.end and is_nominal(ctx.doc[end]):
+            return end
+    return first
 
 
 def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
     """Where the parsed object of a cue ends (`announced his resignation | on Monday in a video`), or past an
     `as` judgement after it (`identified the suspect as ...`); ``end`` when the parser gives no object."""
     obj = next((c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i), None)
-    if obj is None or ctx.lex.subject_after_cue:  # `kondigde Apple-topman X ... aan`: the parser's object may be the subject
+    if (
+        obj is None or ctx.lex.subject_after_cue
+    ):  # `kondigde Apple-topman X ... aan`: the parser's object may be the subject
         return end
     right = obj.right_edge
     nxt = ctx.doc[right.i + 1] if right.i + 1 < sent.end else None

@@ -68,7 +68,9 @@ def _orphan_start(ctx: Context, q: Quote, found: Sequence[Attribution]) -> int:
 def _stray(ctx: Context, q: Quote) -> bool:
     """A closing mark with no opening one is a quote whose first mark was lost (a paragraph of speech), unless
     a quote already closed on its line or right before it: then it is a stray mark, no statement of its own."""
-    closed_on_line = any(o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end for o in ctx.quotes)
+    closed_on_line = any(
+        o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end for o in ctx.quotes
+    )
     before = ctx.text[: q.start].rstrip()
     return closed_on_line or (before[-1:] in DOUBLE_CLOSERS and before[-1:] != "")
 

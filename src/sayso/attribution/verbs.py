@@ -123,6 +123,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     finders = (anaphoric_content, complement, colon_content, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
+    thing = content is None and lemma in ctx.lex.thing_object_verbs
     content = content or object_content(tok, lemma, ctx, sent) or infinitive_content(tok, ctx, sent)
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
@@ -132,6 +133,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
             return Attribution("announcement", ctx.span(*source), cue, ())
         return None
     kind, content = _kind(ctx, lemma, cut_chain(ctx, content), cue)
+    kind = "announcement" if thing and kind == "indirect" else kind  # `onthulde de nieuwe iPhone`: a thing shown
     source = find_source(tok, ctx, sent, content)
     if source is None and is_passive(tok):
         return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
