@@ -65,11 +65,17 @@ def _orphan_start(ctx: Context, q: Quote, found: Sequence[Attribution]) -> int:
     return start
 
 
+def _words(ctx: Context, q: Quote) -> int:
+    return len(ctx.text[q.start : q.end].split())
+
+
 def _stray(ctx: Context, q: Quote) -> bool:
     """A closing mark with no opening one is a quote whose first mark was lost (a paragraph of speech), unless
-    a quote already closed on its line or right before it: then it is a stray mark, no statement of its own."""
+    a term in quotes stands on its line (`het “iPhone OS” werd ...”`) or a quote closed right before it: then it
+    is a stray mark. A statement quoted on the line may go on after its cue (`„...”, zegt X. ...”`)."""
     closed_on_line = any(
-        o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end for o in ctx.quotes
+        o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end and _words(ctx, o) < MIN_WORDS
+        for o in ctx.quotes
     )
     before = ctx.text[: q.start].rstrip()
     return closed_on_line or (before[-1:] in DOUBLE_CLOSERS and before[-1:] != "")

@@ -34,14 +34,6 @@ def _paragraph_end(text: str, i: int) -> int:
     return len(text) if j < 0 else j
 
 
-def _orphan_start(text: str, i: int) -> int:
-    """Where a quote whose opening mark is missing begins: its paragraph, or after a colon in it
-    (`zegt het volgende: Apple heeft ...”`)."""
-    start = _paragraph_start(text, i)
-    colon = text.rfind(": ", start, i)
-    return colon + 1 if colon >= 0 else start
-
-
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -123,7 +115,7 @@ def find_quotes(text: str) -> list[Quote]:
         if ch in OPENERS and (ch in "„«" or _is_opening(text, i)):
             open_at, open_mark = i, ch
         elif ch in DOUBLE_CLOSERS or (ch in '"' and _is_closing(text, i)):
-            quotes.append(Quote(_orphan_start(text, i), i, None, i))
+            quotes.append(Quote(_paragraph_start(text, i), i, None, i))
         i += 1
     if open_at is not None:
         quotes.append(Quote(open_at + 1, _paragraph_end(text, open_at), open_at, None))
