@@ -122,3 +122,22 @@ def test_evaluate_writes_what_the_reference_scorer_reads(dev_dir: Path, tmp_path
 
 
 MEANTIME_AND_NRC = MEASURES
+
+
+def test_floors_per_language(tmp_path: Path) -> None:
+    counts, en, nl = new_counts(), new_counts(), new_counts()
+    counts["attribution"].add(8, 2, 2)  # F1 0.8
+    en["attribution"].add(9, 1, 1)  # F1 0.9
+    nl["attribution"].add(7, 3, 3)  # F1 0.7
+    floors = tmp_path / "floors.json"
+    floors.write_text(
+        json.dumps(
+            {
+                "f1_floors": {"attribution": 0.75},
+                "f1_floors_by_language": {"en": {"attribution": 0.85}, "nl": {"attribution": 0.75}},
+            }
+        )
+    )
+    failures = check_floors(counts, floors, {"en": en, "nl": nl})
+    assert failures == ["nl attribution: F1 0.700 is below its floor 0.750"]
+    assert check_floors(counts, floors, {"en": en})[0].startswith("nl: floors are pinned")
