@@ -17,7 +17,7 @@ from sayso.attribution.chain import add_chains, add_sources_and_time
 from sayso.attribution.constructions import CONSTRUCTIONS
 from sayso.attribution.lexicon import lexicon
 from sayso.attribution.quotes import find_quotes
-from sayso.attribution.speakers import resolve_speakers
+from sayso.attribution.speakers import refuse_mute_sources, resolve_speakers
 from sayso.records import Attribution, Entity, Quantity, Span, TimeExpr
 
 __all__ = ["find_attributions", "find_headlines", "find_quotes"]
@@ -51,13 +51,6 @@ def find_datelines(text: str) -> list[tuple[int, int]]:
     """`LONDON — ...`, `DEN HAAG (ANP) - ...`, `KYIV, June 12 (Reuters) - ...`: where and by whom a report
     was filed; never a speaker, never part of a content."""
     return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
-
-
-def _gap(a: Attribution) -> int:
-    """Characters between the cue and the nearest edge of the content."""
-    if a.cue is None or not a.content:
-        return 0
-    return min(abs(a.cue.start - s.end) if a.cue.start >= s.end else abs(s.start - a.cue.end) for s in a.content)
 
 
 def _dedupe(found: Sequence[Attribution]) -> list[Attribution]:
@@ -114,5 +107,6 @@ def find_attributions(
             found = _dedupe(found)
         found += construction.find(ctx, found)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
+    found = refuse_mute_sources(found, doc, ctx.lex)
     found = resolve_speakers(found, doc, entities, ctx.lex)
     return add_chains(found, doc, ctx.lex, ctx.blocked_phrases)

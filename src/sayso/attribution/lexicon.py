@@ -70,6 +70,8 @@ class Lexicon:
     proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
     subject_after_cue: bool  # V2 languages: `Dat zei X`, `Vorige week schreef X`
+    non_speakers: frozenset[str]  # head words of things and events that say nothing (`resignation`, `casualties`)
+    organisation_nouns: frozenset[str]  # head words of organisations (`company`, `ziekenhuis`)
     first_person: frozenset[str]  # `ik`, `I`: inside a quote, the quoted speaker's own view, no nested report
     reporting_phrases: tuple[str, ...]  # `as reported by X`: the outlet that carries a statement, a cue of its own
 
@@ -168,4 +170,6 @@ def lexicon(language: str) -> Lexicon:
         subject_after_cue=bool(data.get("subject_after_cue", False)),
         reporting_phrases=tuple(data.get("reporting_phrases", [])),
         first_person=frozenset(data.get("first_person", [])),
+        non_speakers=frozenset(data.get("non_speakers", [])),
+        organisation_nouns=frozenset(data.get("organisation_nouns", [])),
     )

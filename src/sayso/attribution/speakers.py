@@ -4,10 +4,12 @@ name or a description, and each speaker given a type."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sayso.attribution._tokens import relative_comma
 from sayso.attribution.lexicon import Lexicon, leading_words
@@ -146,6 +148,8 @@ def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, 
         return "document"
     if head in lex.group_nouns:
         return "anonymous or generic group"
+    if head in lex.organisation_nouns:
+        return "organisation"
     if head in lex.government_words or "GPE" in labels:
         return "government or institution"
     if "ORG" in labels:
@@ -153,6 +157,35 @@ def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, 
     if any(f" {w}" in low for w in lex.government_words):
         return "government or institution"
     return "person" if speaker and speaker[:1].isupper() else "anonymous or generic group"
+
+
+def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
+    """Whether a source can have said something: not a thing or an event (`his resignation`, `the casualties`,
+    `de tweet`) and not a clause (`Efforts are ongoing`); what can speak is judged by the head word."""
+    described = source.text[: relative_comma(source.text, lex)]
+    if _head(described, lex) in lex.non_speakers:
+        return False
+    span = doc.char_span(source.start, source.start + len(described), alignment_mode="expand")
+    return span is None or not any(_clause_verb(t, span) for t in span)
+
+
+def _clause_verb(tok: Token, span: SpacySpan) -> bool:
+    """A finite verb with its own subject inside a source: the source is a clause, not a phrase."""
+    if not tok.is_lower or tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+        return False
+    governed = (tok, tok.head) if tok.dep_ in ("aux", "cop") else (tok,)
+    return any(c.dep_.startswith("nsubj") and span.start <= c.i < span.end for v in governed for c in v.children)
+
+
+def refuse_mute_sources(attributions: Sequence[Attribution], doc: Doc, lex: Lexicon) -> list[Attribution]:
+    """The attributions whose source can speak; a quote keeps its content and loses only the source."""
+    out = []
+    for a in attributions:
+        if a.source is None or can_speak(a.source, doc, lex):
+            out.append(a)
+        elif a.kind == "direct":
+            out.append(replace(a, source=None))
+    return out
 
 
 def _context_speaker(
@@ -231,4 +264,32 @@ def resolve_speakers(
             speaker, is_person = _context_speaker(anchor, doc, entities, out)
         kind = _type(a.source.text if a.source else "", speaker, is_person, lex, labels)
         out.append(replace(a, speaker=speaker, speaker_type=kind if speaker else None))
-    return out
+    return _one_name_a_person(out)
+
+
+def _name_key(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name.lower())
+    return re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def _same_person(short: list[str], full: list[str]) -> bool:
+    """`Erdogan` or `Recep Erdoğan` for `Recep Tayyip Erdoğan`, `Donald Trump` for `Donald J. Trump`: the
+    same surname, and every other word of the shorter name in the longer one, in order."""
+    if not short or not full or len(short) >= len(full) or short[-1] != full[-1]:
+        return False
+    rest = iter(full[:-1])
+    return all(any(w == x for x in rest) for w in short[:-1])
+
+
+def _one_name_a_person(attributions: list[Attribution]) -> list[Attribution]:
+    """One person is one speaker in an article, however written: each person's speaker name becomes the
+    fullest form of it that the article's speakers use, when only one fuller form fits."""
+    names = {a.speaker for a in attributions if a.speaker and a.speaker_type == "person"}
+    keys = {n: _name_key(n) for n in names}
+    fuller = {}
+    for n in names:
+        fits = [m for m in names if _same_person(keys[n], keys[m])]
+        longest = max(fits, key=lambda m: len(keys[m]), default=None)
+        if longest is not None and all(_same_person(keys[m], keys[longest]) or m == longest for m in fits):
+            fuller[n] = longest
+    return [replace(a, speaker=fuller[a.speaker]) if a.speaker in fuller else a for a in attributions]

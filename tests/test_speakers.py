@@ -1,0 +1,126 @@
+"""Who can speak, and one name a person: rules tested on hand-built Docs and records, no model."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from sayso.attribution.lexicon import lexicon
+from sayso.attribution.speakers import _one_name_a_person, _same_person, can_speak, refuse_mute_sources
+from sayso.records import Attribution, Span
+
+EN = lexicon("en")
+NL = lexicon("nl")
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words: list[str], pos: list[str], heads: list[int], deps: list[str], morphs: list[str]) -> Doc:
+    return Doc(VOCAB, words=words, pos=pos, heads=heads, deps=deps, morphs=morphs)
+
+
+def _source(doc: Doc, start: int, end: int) -> Span:
+    return Span.of(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def test_speakers_a_thing_cannot_speak() -> None:
+    doc = _doc(
+        ["his", "resignation", "was", "announced"],
+        ["PRON", "NOUN", "AUX", "VERB"],
+        [1, 3, 3, 3],
+        ["poss", "nsubjpass", "auxpass", "ROOT"],
+        ["", "", "VerbForm=Fin", "VerbForm=Part"],
+    )
+    assert not can_speak(_source(doc, 0, 2), doc, EN)
+
+
+def test_speakers_a_person_or_an_organisation_can_speak() -> None:
+    doc = _doc(
+        ["The", "company", "said"],
+        ["DET", "NOUN", "VERB"],
+        [1, 2, 2],
+        ["det", "nsubj", "ROOT"],
+        ["", "", "VerbForm=Fin"],
+    )
+    assert can_speak(_source(doc, 0, 2), doc, EN)
+
+
+def test_speakers_a_clause_cannot_speak() -> None:
+    words = ["Efforts", "are", "ongoing", "reported"]
+    doc = _doc(
+        words,
+        ["NOUN", "AUX", "ADJ", "VERB"],
+        [2, 2, 3, 3],
+        ["nsubj", "cop", "ccomp", "ROOT"],
+        ["", "VerbForm=Fin", "", "VerbForm=Fin"],
+    )
+    assert not can_speak(_source(doc, 0, 3), doc, EN)
+
+
+def test_speakers_a_name_with_a_verb_in_it_can_speak() -> None:
+    words = ["Who", "Gives", "a", "Crap", "said"]  # a company name: its capitalised `Gives` is no clause
+    doc = _doc(
+        words,
+        ["PRON", "VERB", "DET", "NOUN", "VERB"],
+        [1, 4, 3, 1, 4],
+        ["nsubj", "nsubj", "det", "dobj", "ROOT"],
+        ["", "VerbForm=Fin", "", "", "VerbForm=Fin"],
+    )
+    assert can_speak(_source(doc, 0, 4), doc, EN)
+
+
+def test_speakers_refused_source_drops_a_report_but_keeps_a_quote() -> None:
+    doc = _doc(
+        ["the", "casualties", "reported"],
+        ["DET", "NOUN", "VERB"],
+        [1, 2, 2],
+        ["det", "nsubj", "ROOT"],
+        ["", "", "VerbForm=Fin"],
+    )
+    src, cue = _source(doc, 0, 2), _source(doc, 2, 3)
+    content = (Span.of(doc.text, 0, 3),)
+    report = Attribution("indirect", src, cue, content)
+    quote = Attribution("direct", src, None, content)
+    kept = refuse_mute_sources([report, quote], doc, EN)
+    assert [(a.kind, a.source) for a in kept] == [("direct", None)]
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        (["erdogan"], ["recep", "tayyip", "erdogan"], True),
+        (["donald", "trump"], ["donald", "j", "trump"], True),
+        (["ivanka", "trump"], ["donald", "j", "trump"], False),
+        (["trump"], ["trump"], False),  # not shorter: nothing to merge
+    ],
+)
+def test_speakers_same_person(short: list[str], full: list[str], same: bool) -> None:
+    assert _same_person(short, full) is same
+
+
+def test_speakers_one_name_a_person() -> None:
+    text = "x"
+    span = Span.of(text, 0, 1)
+    people = [
+        Attribution("indirect", span, span, (span,), speaker=name, speaker_type="person")
+        for name in ("Recep Tayyip Erdoğan", "Erdogan", "Mark Rutte")
+    ]
+    assert [a.speaker for a in _one_name_a_person(people)] == [
+        "Recep Tayyip Erdoğan",
+        "Recep Tayyip Erdoğan",
+        "Mark Rutte",
+    ]
+
+
+def test_speakers_an_ambiguous_surname_stays() -> None:
+    text = "x"
+    span = Span.of(text, 0, 1)
+    people = [
+        Attribution("indirect", span, span, (span,), speaker=name, speaker_type="person")
+        for name in ("Donald Trump", "Ivanka Trump", "Trump")
+    ]
+    assert [a.speaker for a in _one_name_a_person(people)] == ["Donald Trump", "Ivanka Trump", "Trump"]
+
+
+def test_speakers_dutch_non_speakers_are_data() -> None:
+    assert "ontslag" in NL.non_speakers and "resignation" in EN.non_speakers
