@@ -200,8 +200,9 @@ def _context_speaker(
     prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     if earlier and earlier[-1].speaker and _anchor(earlier[-1]) >= prev_start:
         return earlier[-1].speaker, earlier[-1].speaker_type == "person"
-    people = [e for e in entities if e.label == "PER" and prev_start <= e.start < anchor]
-    if people:
+    here_people = [e for e in entities if e.label == "PER" and sent.start_char <= e.start < anchor]
+    people = here_people or [e for e in entities if e.label == "PER" and prev_start <= e.start < anchor]
+    if people:  # the first person named in the quote's own sentence (`X, the head of Y, wrote "..."`), else before
         return people[0].canonical, True
     if earlier:
         return earlier[-1].speaker, earlier[-1].speaker_type == "person"
