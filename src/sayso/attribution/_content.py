@@ -19,6 +19,7 @@ from sayso.attribution._tokens import (
 from sayso.attribution.quotes import Quote
 
 MAX_GAP_TO_COMPLEMENTIZER = 30  # tokens between a cue and its `dat`/`that`
+QUOTE_MIN_WORDS = 4  # a shorter quote right after a cue is a quoted term, not what was said
 Range = tuple[int, int]
 
 
@@ -184,6 +185,19 @@ def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers:
             return None
     return None
+
+
+def quote_after(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`X wrote "..."`, `beloofden „...”`, `remarked, "..."`: a quote that opens right after the cue."""
+    k = tok.i + 1
+    if k < sent.end and ctx.doc[k].text == ",":
+        k += 1
+    if k >= sent.end or ctx.doc[k].text not in QUOTE_CHARS:
+        return None
+    quote = next((q for q in ctx.quotes if q.open_mark == ctx.doc[k].idx), None)
+    if quote is None or len(ctx.text[quote.start : quote.end].split()) < QUOTE_MIN_WORDS:
+        return None  # `had shown "significant seepage"`: a quoted term, no statement
+    return quote.start, quote.end
 
 
 def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:

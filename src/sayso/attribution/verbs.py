@@ -19,6 +19,7 @@ from sayso.attribution._content import (
     infinitive_content,
     object_content,
     preceding_content,
+    quote_after,
 )
 from sayso.attribution._context import Context
 from sayso.attribution._judgement import judge
@@ -120,7 +121,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     cue = _cue_span(tok, lemma, ctx, sent)
     if lemma in ctx.lex.evaluation_forms.values() and lemma not in ctx.lex.say_forms.values():
         return _judging(tok, lemma, ctx, sent, cue)
-    finders = (anaphoric_content, complement, colon_content, preceding_content)
+    finders = (anaphoric_content, complement, colon_content, quote_after, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
     thing = content is None and lemma in ctx.lex.thing_object_verbs
