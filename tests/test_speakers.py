@@ -124,3 +124,18 @@ def test_speakers_an_ambiguous_surname_stays() -> None:
 
 def test_speakers_dutch_non_speakers_are_data() -> None:
     assert "ontslag" in NL.non_speakers and "resignation" in EN.non_speakers
+
+
+def test_speakers_relative_pronoun_stands_for_its_antecedent() -> None:
+    from sayso.attribution.speakers import antecedent
+
+    words = ["by", "the", "minister", "and", "the", "agency", ",", "who", "questioned", "it"]
+    doc = _doc(
+        words,
+        ["ADP", "DET", "NOUN", "CCONJ", "DET", "NOUN", "PUNCT", "PRON", "VERB", "PRON"],
+        [0, 2, 0, 2, 5, 2, 5, 8, 5, 8],
+        ["ROOT", "det", "pobj", "cc", "det", "conj", "punct", "nsubj", "relcl", "dobj"],
+        ["", "", "", "", "", "", "", "", "VerbForm=Fin", ""],
+    )
+    assert antecedent(_source(doc, 7, 8), doc, EN).text == "the minister and the agency"
+    assert antecedent(_source(doc, 1, 3), doc, EN).text == "the minister"  # no relative pronoun: unchanged

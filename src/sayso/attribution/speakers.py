@@ -177,10 +177,32 @@ def _clause_verb(tok: Token, span: SpacySpan) -> bool:
     return any(c.dep_.startswith("nsubj") and span.start <= c.i < span.end for v in governed for c in v.children)
 
 
+def antecedent(source: Span, doc: Doc, lex: Lexicon) -> Span:
+    """A relative pronoun as source (`the minister and the agency, who questioned ...`) stands for the noun
+    phrase it follows, all its conjuncts included; any other source stays as it is."""
+    if source.text.lower() not in lex.relatives:
+        return source
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    verb = span[0].head if span is not None else None
+    if verb is None or verb.dep_ not in ("relcl", "acl:relcl") or verb.head.i >= span[0].i:
+        return source
+    noun = verb.head
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    end = verb.head.i + 1
+    while end < span[0].i and not doc[end].is_punct:
+        end += 1  # `(UNESCO)` after the last conjunct ends at the comma or the pronoun
+    words = doc[noun.left_edge.i : end]
+    return Span.of(doc.text, words.start_char, words.end_char) if len(words) else source
+
+
 def refuse_mute_sources(attributions: Sequence[Attribution], doc: Doc, lex: Lexicon) -> list[Attribution]:
-    """The attributions whose source can speak; a quote keeps its content and loses only the source."""
+    """The attributions whose source can speak, a relative pronoun replaced by what it stands for; a quote
+    keeps its content and loses only a source that cannot speak."""
     out = []
     for a in attributions:
+        if a.source is not None:
+            a = replace(a, source=antecedent(a.source, doc, lex))
         if a.source is None or can_speak(a.source, doc, lex):
             out.append(a)
         elif a.kind == "direct":
