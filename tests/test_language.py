@@ -49,3 +49,9 @@ def test_a_common_word_before_a_period_is_no_abbreviation(nlp_nl) -> None:
     doc = nlp_nl("Het OM stelt dat hij fraude pleegde. Zijn advocaat bestrijdt dat. De zaak loopt al.\n")
     assert [t.text for t in doc][-4:-1] == ["loopt", "al", "."]
     assert len(list(doc.sents)) == 3
+
+
+@pytest.mark.slow
+def test_two_spaces_after_a_sentence_still_end_it(nlp_en) -> None:
+    doc = nlp_en('She called the plan "a disaster".  Her deputy said nothing.')
+    assert [s.text.strip() for s in doc.sents] == ['She called the plan "a disaster".', "Her deputy said nothing."]

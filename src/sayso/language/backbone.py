@@ -24,10 +24,16 @@ def _abbreviations(language: str) -> frozenset[str]:
 
 
 def _ends_sentence(doc, i: int, abbreviations: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a sentence may end after token ``i`` (before token ``i + 1``)."""
+    """Whether a sentence may end after token ``i`` (before token ``i + 1``). Extra spaces between two
+    sentences (`"a non-starter".  Durbin said`) are a token of their own: the sentence ends after them."""
     tok, nxt = doc[i], doc[i + 1]
     if "\n" in tok.text or "\n" in tok.whitespace_:
         return True
+    if nxt.is_space:
+        return False
+    if tok.is_space and i > 0:
+        tok = doc[i - 1]
+        i -= 1
     if not tok.whitespace_ and not nxt.is_space:
         return False
     starts = nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in OPENING_QUOTES
