@@ -139,3 +139,17 @@ def test_speakers_relative_pronoun_stands_for_its_antecedent() -> None:
     )
     assert antecedent(_source(doc, 7, 8), doc, EN).text == "the minister and the agency"
     assert antecedent(_source(doc, 1, 3), doc, EN).text == "the minister"  # no relative pronoun: unchanged
+
+
+def test_speakers_a_document_speaks_for_its_author() -> None:
+    from sayso.attribution.speakers import antecedent
+
+    words = ["They", "released", "a", "statement", "which", "said", "it"]
+    doc = _doc(
+        words,
+        ["PRON", "VERB", "DET", "NOUN", "PRON", "VERB", "PRON"],
+        [1, 1, 3, 1, 5, 3, 5],
+        ["nsubj", "ROOT", "det", "dobj", "nsubj", "relcl", "dobj"],
+        ["", "VerbForm=Fin", "", "", "", "VerbForm=Fin", ""],
+    )
+    assert antecedent(_source(doc, 4, 5), doc, EN).text == "They"

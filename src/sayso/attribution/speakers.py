@@ -189,6 +189,10 @@ def antecedent(source: Span, doc: Doc, lex: Lexicon) -> Span:
     noun = verb.head
     while noun.dep_ == "conj" and noun.head.i < noun.i:
         noun = noun.head
+    author = next((c for c in noun.head.children if c.dep_.startswith("nsubj")), None)
+    if noun.lower_ in lex.document_nouns and noun.dep_ in ("dobj", "obj") and author is not None:
+        words = doc[author.left_edge.i : author.right_edge.i + 1]  # `They released a statement which said`
+        return Span.of(doc.text, words.start_char, words.end_char)  # the statement's author speaks through it
     end = verb.head.i + 1
     while end < span[0].i and not doc[end].is_punct:
         end += 1  # `(UNESCO)` after the last conjunct ends at the comma or the pronoun
