@@ -188,7 +188,11 @@ def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
 
 
 def quote_after(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
-    """`X wrote "..."`, `beloofden „...”`, `remarked, "..."`: a quote that opens right after the cue."""
+    """`X wrote "..."`, `beloofden „...”`, `remarked, "..."`: a quote that opens right after the cue (never
+    after a cue word that a determiner makes a noun: `noemde dat bericht „...”`)."""
+    before = ctx.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    if before in ctx.lex.articles or before in ctx.lex.anaphoric:
+        return None
     k = tok.i + 1
     if k < sent.end and ctx.doc[k].text == ",":
         k += 1

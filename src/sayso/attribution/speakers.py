@@ -246,7 +246,8 @@ def resolve_speakers(
         anchor = _anchor(a)
         if a.source is not None:
             src = a.source
-            found = _entities_in(src, entities, text)
+            cut = relative_comma(src.text, lex)  # names in `, waar ... te zien is` are not the speaker
+            found = _entities_in(src if cut is None else Span.of(text, src.start, src.start + cut), entities, text)
             labels = {e.label for e in found}
             described = _strip_det(src.text[: relative_comma(src.text, lex)], lex)
             bare = re.sub(r"\s*\([^()]*\)$", "", described)  # `CPB (CPB)`
@@ -274,6 +275,8 @@ def resolve_speakers(
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
                 earlier = next((p for p in reversed(out) if p.based_on), None)
                 speaker = earlier.based_on[-1] if earlier else bare
+            elif found and _head(described, lex) in lex.document_nouns:
+                speaker = found[0].canonical  # `een verklaring op de website van Apple`: the author speaks
             else:
                 speaker = _described(src.text, src.start, text, entities) or _described(
                     bare, src.start, text, entities
