@@ -34,3 +34,27 @@ def test_quote_without_cue_speaks_for_the_person_in_its_sentence(nlp_en) -> None
 def test_thing_as_source_is_refused(nlp_en) -> None:
     text = "Of the nine suspects, the driver was the only identity disclosed."
     assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_people_familiar_with_the_matter_speak(nlp_en) -> None:
+    a = first_of_kind(
+        attributions_of(nlp_en, "The merger is off, two people familiar with the talks said.", "en"), "indirect"
+    )
+    assert a.source.text == "two people familiar with the talks"
+    assert a.content[0].text == "The merger is off"
+
+
+def test_hyphenated_role_before_a_name(nlp_nl) -> None:
+    a = first_of_kind(
+        attributions_of(nlp_nl, "Volgens klimaat-expert Anna de Wit stijgt de zeespiegel sneller.", "nl"),
+        "according_to",
+    )
+    assert a.source.text == "klimaat-expert Anna de Wit"
+
+
+def test_outlet_after_the_speaker_relays_the_quote(nlp_nl) -> None:
+    text = "„We stoppen ermee,” zei Jansen volgens het Dagblad terwijl de bond het anders vertelde: „We gaan door.”"
+    found = attributions_of(nlp_nl, text, "nl")
+    outlet = first_of_kind(found, "according_to")
+    assert outlet.content[0].text == "We stoppen ermee"
+    assert any(a.cue is not None and a.cue.text == "zei" and a.content[0].text == "We stoppen ermee" for a in found)

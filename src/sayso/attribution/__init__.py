@@ -17,6 +17,7 @@ from sayso.attribution.chain import add_chains, add_sources_and_time
 from sayso.attribution.constructions import CONSTRUCTIONS
 from sayso.attribution.lexicon import lexicon
 from sayso.attribution.quotes import find_quotes
+from sayso.attribution.relay import share_relayed_content
 from sayso.attribution.speakers import refuse_mute_sources, resolve_speakers
 from sayso.records import Attribution, Entity, Quantity, Span, TimeExpr
 
@@ -106,6 +107,7 @@ def find_attributions(
         if construction.after_dedupe:
             found = _dedupe(found)
         found += construction.find(ctx, found)
+    found = share_relayed_content(found, doc.text, ctx.lex.complementizers)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
     found = refuse_mute_sources(found, doc, ctx.lex)
     found = resolve_speakers(found, doc, entities, ctx.lex)

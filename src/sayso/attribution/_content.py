@@ -164,7 +164,8 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
             return trim(ctx.text, ctx.doc[start].idx, clause_end(start, tok, ctx, sent))
         k += 1
     for child in tok.children:
-        if child.dep_ == "ccomp" and child.i > tok.i:
+        crossed = any(t.lower_ in ctx.lex.clause_breaks for t in ctx.doc[tok.i + 1 : child.left_edge.i])
+        if child.dep_ == "ccomp" and child.i > tok.i and not crossed:  # never past `terwijl`/`while`
             left, right = subtree_range(child)
             if ctx.doc[left].lower_ in ctx.lex.complementizers:
                 left += 1
@@ -182,8 +183,8 @@ def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
             if quote is not None:
                 return quote.start, quote.end
             return trim(ctx.text, t.idx + 1, sent.end_char)
-        if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers:
-            return None
+        if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers or t.lower_ in ctx.lex.clause_breaks:
+            return None  # `zei X terwijl Y vertaalde: „...”`: that colon is another clause's
     return None
 
 
@@ -212,13 +213,20 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     while k >= sent.start and k > tok.i - 10 and ctx.doc[k].text != ",":
         t = ctx.doc[k]
         if t.text not in QUOTE_CHARS:
-            if not (is_nominal(t) or t.lower_ in ctx.lex.phrase_links or t.pos_ == "AUX" or t.lower_ in ("'s", "’s")):
+            familiar = t.lower_ in ctx.lex.complement_links and ctx.doc[t.i - 1].pos_ == "ADJ"  # `familiar with`
+            if not (
+                is_nominal(t)
+                or t.lower_ in ctx.lex.phrase_links
+                or familiar
+                or t.pos_ == "AUX"
+                or t.lower_ in ("'s", "’s")
+            ):
                 return None
             between.append(t)
         k -= 1
     if k <= sent.start or ctx.doc[k].text != "," or (not between and _thing_object(tok, ctx, sent)):
         return None
-    if not between and any(t.lower_ in ctx.lex.complementizers for t in sent[tok.i - sent.start + 1 :]):
+    if not between and _complementizer_follows(tok, ctx, sent):
         return None  # `De minister, Denys Sjmyhal, zei ... dat ...`: a subject in apposition, not inverted order
     if between and not any(is_nominal(t) for t in between):
         return None  # `Kell, who founded it, has denied ...`: an auxiliary alone is no inverted subject
@@ -236,6 +244,16 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if not between and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
         return None  # `X, the mayor of Y, announced ...`: a subject in apposition, no clause before the cue
     return trim(ctx.text, start, end)
+
+
+def _complementizer_follows(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """A `dat`/`that` after the cue in its own clause: not inside a quote, not past `terwijl`/`while`."""
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.lower_ in ctx.lex.clause_breaks:
+            return False
+        if t.lower_ in ctx.lex.complementizers and not any(q.start <= t.idx < q.end for q in ctx.quotes):
+            return True
+    return False
 
 
 def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:

@@ -162,7 +162,8 @@ def noun_phrase_after(
             j += 1
             continue
         role_before_name = j + 1 < limit and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha
-        if not seen_head and tok.is_alpha and tok.is_lower and role_before_name and low not in lex.source_stops:
+        word = tok.text.replace("-", "").isalpha()  # `energie-expert Jan Smit`: a hyphenated role too
+        if not seen_head and word and tok.is_lower and role_before_name and low not in lex.source_stops:
             j += 1  # `brandweercommandant Ellen Huisman`: a role word before a name, however tagged
             continue
         if (

@@ -1,0 +1,66 @@
+"""An outlet that relays a speaker: `X said Y, according to OUTLET`, `Volgens OUTLET zei X dat Y`.
+
+The speaker's attribution and the outlet's `according_to` share one content, Y (the annotators'
+convention for published news): the outlet vouches for the report of what X said, not for the words
+`X said`. The speaker's content never holds the outlet's cue and source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sayso.attribution._tokens import trim
+from sayso.records import Attribution, Span
+
+
+def _inside(span: Span | None, spans: Sequence[Span]) -> bool:
+    return span is not None and any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def _cut_out(text: str, content: Sequence[Span], cut: Span, openers: frozenset[str]) -> tuple[Span, ...]:
+    """The content spans without the outlet's phrase ``cut`` (`, according to OUTLET,`) and a `that` after it."""
+    out = []
+    for s in content:
+        for a, b in ((s.start, min(s.end, cut.start)), (max(s.start, cut.end), s.end)):
+            a, b = trim(text, a, b)
+            first = text[a:b].split()[:1]
+            if first and first[0].lower() in openers:
+                a, b = trim(text, a + len(first[0]), b)
+            if b > a:
+                out.append(Span.of(text, a, b))
+    return tuple(out)
+
+
+def _next_to(text: str, a: Span | None, b: Span | None) -> bool:
+    """Whether span ``a`` ends right before span ``b`` begins, with only spaces and commas between."""
+    return a is not None and b is not None and a.end <= b.start and not text[a.end : b.start].strip(" ,")
+
+
+def _relays(text: str, relay: Attribution, said: Attribution) -> bool:
+    """`Volgens OUTLET zei X`, `zei X volgens OUTLET`, `X said, according to OUTLET,`: the outlet's phrase
+    stands right next to the cue or the speaker of the statement; `According to OUTLET, X said ...` with a
+    clause between names the outlet for the whole clause, which stays its content."""
+    said_end = said.source if said.source is not None and said.source.start > said.cue.start else said.cue
+    return _next_to(text, relay.source, said.cue) or _next_to(text, said_end, relay.cue)
+
+
+def share_relayed_content(found: Sequence[Attribution], text: str, openers: frozenset[str]) -> list[Attribution]:
+    """The attributions, where an `according_to` relays a verb-cued attribution next to it, with the
+    two sharing the speaker's content. ``openers``: the complementizers (`that`, `dat`) a content never starts with."""
+    out = list(found)
+    for k, relay in enumerate(out):
+        if relay.kind != "according_to" or relay.cue is None:
+            continue
+        for j, said in enumerate(out):
+            if said is relay or said.cue is None or said.kind == "according_to" or not said.content:
+                continue
+            if not _relays(text, relay, said):
+                continue
+            if _inside(relay.cue, said.content):
+                phrase = Span.of(text, relay.cue.start, max(relay.cue.end, relay.source.end if relay.source else 0))
+                out[j] = said = replace(said, content=_cut_out(text, said.content, phrase, openers))
+            if said.content:
+                out[k] = replace(relay, content=said.content)
+            break
+    return out
