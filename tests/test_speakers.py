@@ -153,3 +153,22 @@ def test_speakers_a_document_speaks_for_its_author() -> None:
         ["", "VerbForm=Fin", "", "", "", "VerbForm=Fin", ""],
     )
     assert antecedent(_source(doc, 4, 5), doc, EN).text == "They"
+
+
+def test_speakers_a_source_is_a_noun_phrase() -> None:
+    doc = _doc(
+        ["impacting", "Kidapawan", "City", "recorded"],
+        ["VERB", "PROPN", "PROPN", "VERB"],
+        [3, 2, 0, 3],
+        ["advcl", "compound", "dobj", "ROOT"],
+        ["VerbForm=Ger", "", "", "VerbForm=Fin"],
+    )
+    assert not can_speak(_source(doc, 0, 3), doc, EN)
+    doc = _doc(
+        ["brandweercommandant", "Ellen", "Huisman", "zei"],
+        ["VERB", "PROPN", "PROPN", "VERB"],
+        [3, 0, 1, 3],
+        ["nsubj", "appos", "flat", "ROOT"],
+        ["VerbForm=Part", "", "", "VerbForm=Fin"],
+    )
+    assert can_speak(_source(doc, 0, 3), doc, NL)  # a role word the tagger took for a participle, before a name

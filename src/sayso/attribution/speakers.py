@@ -161,12 +161,21 @@ def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, 
 
 def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     """Whether a source can have said something: not a thing or an event (`his resignation`, `the casualties`,
-    `de tweet`) and not a clause (`Efforts are ongoing`); what can speak is judged by the head word."""
+    `de tweet`), judged by its head word; not a clause (`Efforts are ongoing`); and a noun phrase at all (no
+    source starts with a lower-case preposition, verb or conjunction)."""
     described = source.text[: relative_comma(source.text, lex)]
     if _head(described, lex) in lex.non_speakers:
         return False
     span = doc.char_span(source.start, source.start + len(described), alignment_mode="expand")
-    return span is None or not any(_clause_verb(t, span) for t in span)
+    if span is None or not len(span):
+        return True
+    first = span[0]
+    forms = set(first.morph.get("VerbForm")) if first.pos_ == "VERB" else set()
+    nxt = first.nbor() if first.i + 1 < len(doc) else None
+    participle = "Ger" in forms or ("Part" in forms and nxt is not None and nxt.pos_ in ("ADP", "DET"))
+    if first.is_lower and (participle or first.pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")):
+        return False  # `aan, waarin ...`, `impacting Kidapawan City`: no noun phrase (a role word may be a VERB)
+    return not any(_clause_verb(t, span) for t in span)
 
 
 def _clause_verb(tok: Token, span: SpacySpan) -> bool:
