@@ -58,3 +58,9 @@ def test_outlet_after_the_speaker_relays_the_quote(nlp_nl) -> None:
     outlet = first_of_kind(found, "according_to")
     assert outlet.content[0].text == "We stoppen ermee"
     assert any(a.cue is not None and a.cue.text == "zei" and a.content[0].text == "We stoppen ermee" for a in found)
+
+
+def test_subject_of_a_concessive_clause_speaks(nlp_nl) -> None:
+    text = "De raad keurde het plan in mei al goed, alhoewel deskundigen in de bouw stellen dat de dijk te zwak is."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert a.source.text == "deskundigen in de bouw"

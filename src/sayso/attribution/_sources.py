@@ -57,12 +57,19 @@ def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     return None
 
 
+def _clause_opened_between(ctx: Context, a: int, b: int) -> bool:
+    """Whether `, alhoewel` / `, but` / `, terwijl` opens another clause between tokens ``a`` and ``b``."""
+    return any(ctx.doc[k].text == "," and ctx.doc[k + 1].lower_ in ctx.lex.clause_openers for k in range(a, b - 1))
+
+
 def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     subj = next((s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases)), None)
     if subj is None or subj.lower_ in ctx.lex.complementizers:
         return None
     if subj.dep_ in ("nsubj:pass", "nsubjpass") and subj.head.i == tok.i:
         return None  # the subject of a passive cue is what was said (`was asked ... and said`: it is who)
+    if subj.i < tok.i and _clause_opened_between(ctx, subj.i, tok.i):
+        return None  # `X keurde het af, alhoewel experts stellen dat ...`: X is the other clause's subject
     left, right = subtree_range(subj, stop_at=tok.i)
     phrase = noun_phrase_after(ctx.doc, left, tok.i if left < tok.i else sent.end, ctx.lex, ctx.blocked_phrases)
     if phrase is not None and phrase[1] > right:
@@ -88,6 +95,8 @@ def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
     while _chained(head) and head.head.i != head.i and sent.start <= head.head.i < sent.end:
+        if head.head.i < tok.i and _clause_opened_between(ctx, head.head.i, tok.i):
+            break  # `..., alhoewel experts stellen`: not up into the clause before
         head = head.head  # up a verb chain only, never out of a relative or adverbial clause
         if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
             found = _parsed_subject(head, ctx, sent, content)
