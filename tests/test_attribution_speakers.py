@@ -64,3 +64,13 @@ def test_subject_of_a_concessive_clause_speaks(nlp_nl) -> None:
     text = "De raad keurde het plan in mei al goed, alhoewel deskundigen in de bouw stellen dat de dijk te zwak is."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
     assert a.source.text == "deskundigen in de bouw"
+
+
+def test_second_verb_of_a_named_subject(nlp_nl) -> None:
+    text = (
+        "Minister Karel Smit zei dat de brug open blijft. "
+        "Burgemeester Anna de Wit heeft haar bezoek aan de stad uitgesteld en noemde de brug als reden."
+    )
+    found = attributions_of(nlp_nl, text, "nl")
+    a = next(a for a in found if a.cue is not None and a.cue.text == "noemde")
+    assert a.speaker == "Anna de Wit"

@@ -226,18 +226,22 @@ def refuse_mute_sources(attributions: Sequence[Attribution], doc: Doc, lex: Lexi
 def _context_speaker(
     anchor: int, doc: Doc, entities: Sequence[Entity], earlier: Sequence[Attribution]
 ) -> tuple[str | None, bool]:
-    """Who speaks a quote that names nobody: the speaker of the statement just before it (a quote
-    that goes on), else the first person named in the sentence before, else the last speaker."""
+    """Who speaks a statement that names nobody: the first person named in its own sentence before it
+    (`X, the head of Y, wrote "..."`, `X heeft ... uitgesteld en noemde ...`), else the speaker of the
+    statement just before it (a quote that goes on), else the first person named in the sentence before,
+    else the last speaker."""
     here = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     if here is None:
         return (earlier[-1].speaker, earlier[-1].speaker_type == "person") if earlier else (None, False)
     sent = here.sent
     prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    here_people = [e for e in entities if e.label == "PER" and sent.start_char <= e.start < anchor]
+    if here_people:
+        return here_people[0].canonical, True
     if earlier and earlier[-1].speaker and _anchor(earlier[-1]) >= prev_start:
         return earlier[-1].speaker, earlier[-1].speaker_type == "person"
-    here_people = [e for e in entities if e.label == "PER" and sent.start_char <= e.start < anchor]
-    people = here_people or [e for e in entities if e.label == "PER" and prev_start <= e.start < anchor]
-    if people:  # the first person named in the quote's own sentence (`X, the head of Y, wrote "..."`), else before
+    people = [e for e in entities if e.label == "PER" and prev_start <= e.start < anchor]
+    if people:
         return people[0].canonical, True
     if earlier:
         return earlier[-1].speaker, earlier[-1].speaker_type == "person"
