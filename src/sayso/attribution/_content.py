@@ -241,9 +241,15 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if between and any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > tok.i for c in tok.children):
         return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
-    if not between and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
-        return None  # `X, the mayor of Y, announced ...`: a subject in apposition, no clause before the cue
+    if not between and not any(_main_verb(t) for t in ctx.doc[sent.start : k] if t.idx >= start):
+        return None  # `X, the mayor of Y, announced ...`, `X, which was posted on Y, announced`: no clause before
     return trim(ctx.text, start, end)
+
+
+def _main_verb(t: Token) -> bool:
+    """A verb of a clause of its own, not of a relative clause inside a noun phrase."""
+    relative = any(x.dep_ in ("relcl", "acl:relcl", "acl") for x in (t, t.head))
+    return t.pos_ in ("VERB", "AUX") and not relative
 
 
 def _complementizer_follows(tok: Token, ctx: Context, sent: SpacySpan) -> bool:

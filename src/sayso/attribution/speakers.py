@@ -172,7 +172,8 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     first = span[0]
     forms = set(first.morph.get("VerbForm")) if first.pos_ == "VERB" else set()
     nxt = first.nbor() if first.i + 1 < len(doc) else None
-    participle = "Ger" in forms or ("Part" in forms and nxt is not None and nxt.pos_ in ("ADP", "DET"))
+    gerund = "Ger" in forms or ("Part" in forms and "Prog" in first.morph.get("Aspect"))  # `impacting`
+    participle = gerund or ("Part" in forms and nxt is not None and nxt.pos_ in ("ADP", "DET"))
     if first.is_lower and (participle or first.pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")):
         return False  # `aan, waarin ...`, `impacting Kidapawan City`: no noun phrase (a role word may be a VERB)
     return not any(_clause_verb(t, span) for t in span)
