@@ -74,3 +74,8 @@ def test_second_verb_of_a_named_subject(nlp_nl) -> None:
     found = attributions_of(nlp_nl, text, "nl")
     a = next(a for a in found if a.cue is not None and a.cue.text == "noemde")
     assert a.speaker == "Anna de Wit"
+
+
+def test_quoted_title_without_a_verb_is_no_statement(nlp_nl) -> None:
+    text = "Het “Licht op de Stad” -festival trok dit jaar veel bezoekers naar het centrum."
+    assert attributions_of(nlp_nl, text, "nl") == []

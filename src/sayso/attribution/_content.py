@@ -337,8 +337,8 @@ def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
         return end
     right = obj.right_edge
     nxt = ctx.doc[right.i + 1] if right.i + 1 < sent.end else None
-    if nxt is None or nxt.lower_ in ctx.lex.judgement_links:
-        return end
+    if nxt is None or nxt.lower_ in ctx.lex.judgement_links or nxt.text in QUOTE_CHARS:
+        return end  # `identified X as Y`, `announced his death "with great sorrow"`: the clause goes on
     return right.idx + len(right)
 
 

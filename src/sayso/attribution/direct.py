@@ -81,6 +81,11 @@ def _stray(ctx: Context, q: Quote) -> bool:
     return closed_on_line or (before[-1:] in DOUBLE_CLOSERS and before[-1:] != "")
 
 
+def _has_verb(ctx: Context, a: int, b: int) -> bool:
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def find_quote_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Direct attributions for the statement-like quotes that no other attribution covers."""
     out: list[Attribution] = []
@@ -91,8 +96,8 @@ def find_quote_attributions(ctx: Context, found: Sequence[Attribution]) -> list[
         a, b = trim(ctx.text, start, q.end, quotes=True)
         if any(x <= a < y for x, y in ctx.blocked) or _covered(Quote(a, b, q.open_mark, q.close_mark), [*found, *out]):
             continue
-        if len(ctx.text[a:b].split()) < MIN_WORDS:
-            continue
+        if len(ctx.text[a:b].split()) < MIN_WORDS or not _has_verb(ctx, a, b):
+            continue  # a scare quote, a title or a caption (`het “Back to the Mac”-evenement`): no statement
         source = _colon_source(ctx, q)
         out.append(Attribution("direct", source and ctx.span(*source), None, (ctx.span(a, b),)))
     return out
