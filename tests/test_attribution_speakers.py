@@ -79,3 +79,12 @@ def test_second_verb_of_a_named_subject(nlp_nl) -> None:
 def test_quoted_title_without_a_verb_is_no_statement(nlp_nl) -> None:
     text = "Het “Licht op de Stad” -festival trok dit jaar veel bezoekers naar het centrum."
     assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_two_quotes_joined_by_and_are_one_content(nlp_en) -> None:
+    text = 'The union leader, Jan Smit, said on Friday "We asked for a meeting again" and "They told us the plant will close. We refused."'
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "direct")
+    assert [c.text for c in a.content] == [
+        "We asked for a meeting again",
+        "They told us the plant will close. We refused",
+    ]

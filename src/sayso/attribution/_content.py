@@ -205,6 +205,19 @@ def quote_after(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     return quote.start, quote.end
 
 
+def coordinated_quote(ctx: Context, content: Range) -> Range | None:
+    """`said "A" and "B"`: a second quote joined to the quote that is the content, by `and`/`en` alone."""
+    first = next((q for q in ctx.quotes if q.start == content[0] and q.close_mark is not None), None)
+    if first is None:
+        return None
+    span = ctx.doc.char_span(first.close_mark + 1, len(ctx.text), alignment_mode="expand")
+    words = [t for t in span or () if not t.is_space][:2]
+    if len(words) < 2 or words[0].pos_ != "CCONJ" or words[1].text not in QUOTE_CHARS:
+        return None
+    second = next((q for q in ctx.quotes if q.open_mark == words[1].idx), None)
+    return (second.start, second.end) if second is not None else None
+
+
 def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """`..., zegt X.` / `„...”, he said.` / `..., officials in Kyiv said.` — the content before the
     comma in front of the cue; only the subject (and an auxiliary) may stand between."""

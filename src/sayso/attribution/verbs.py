@@ -15,6 +15,7 @@ from sayso.attribution._content import (
     anaphoric_content,
     colon_content,
     complement,
+    coordinated_quote,
     cut_chain,
     infinitive_content,
     object_content,
@@ -138,7 +139,9 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     source = find_source(tok, ctx, sent, content)
     if source is None and is_passive(tok):
         return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
-    return Attribution(kind, source and ctx.span(*source), cue, (ctx.span(*content),))
+    second = coordinated_quote(ctx, content) if kind == "direct" else None
+    spans = (content,) if second is None else (content, trim(ctx.text, *second))
+    return Attribution(kind, source and ctx.span(*source), cue, tuple(ctx.span(*x) for x in spans))
 
 
 def _only_time_or_number(ctx: Context, content: tuple[int, int]) -> bool:
