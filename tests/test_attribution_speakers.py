@@ -82,9 +82,12 @@ def test_quoted_title_without_a_verb_is_no_statement(nlp_nl) -> None:
 
 
 def test_two_quotes_joined_by_and_are_one_content(nlp_en) -> None:
-    text = 'The union leader, Jan Smit, said on Friday "We asked for a meeting again" and "They told us the plant will close. We refused."'
+    text = (
+        'The union leader, Jan Smit, said on Friday "We made a plea to the board once again: do not close the plant"'
+        ' and "So we told the board we needed the plant open. It refused."'
+    )
     a = first_of_kind(attributions_of(nlp_en, text, "en"), "direct")
     assert [c.text for c in a.content] == [
-        "We asked for a meeting again",
-        "They told us the plant will close. We refused",
+        "We made a plea to the board once again: do not close the plant",
+        "So we told the board we needed the plant open. It refused",
     ]
