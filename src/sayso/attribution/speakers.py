@@ -174,7 +174,8 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     nxt = first.nbor() if first.i + 1 < len(doc) else None
     gerund = "Ger" in forms or ("Part" in forms and "Prog" in first.morph.get("Aspect"))  # `impacting`
     participle = gerund or ("Part" in forms and nxt is not None and nxt.pos_ in ("ADP", "DET"))
-    if first.is_lower and (participle or first.pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")):
+    lower = first.is_lower or (first.is_sent_start and first.text[1:].islower())  # a sentence's first word too
+    if lower and (participle or first.pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")):
         return False  # `aan, waarin ...`, `impacting Kidapawan City`: no noun phrase (a role word may be a VERB)
     return not any(_clause_verb(t, span) for t in span)
 
