@@ -91,3 +91,36 @@ def test_relative_dat_after_an_object(nlp_nl) -> None:
     text = "Het bedrijf introduceerde Vela, een nieuwe app, dat ook op oudere telefoons werkt."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "announcement")
     assert a.content[0].text.startswith("Vela")
+
+
+# English (helper)
+
+
+def test_gerund_after_announce_is_the_content(nlp_en) -> None:
+    text = "In May, the ferry company announced closing its office on the island for the winter."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "announcement")
+    assert a.content[0].text.startswith("closing its office on the island")
+    assert a.source.text == "the ferry company"
+
+
+def test_quote_ending_a_paragraph_is_no_content_of_the_next_cue(nlp_en) -> None:
+    text = '"We will keep the library open," the mayor told reporters.\n\nIn June, the council announced a new budget.'
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "announced")
+    assert a.content[0].text == "a new budget"
+
+
+def test_gerund_cue_after_a_comma_takes_the_quote(nlp_en) -> None:
+    text = 'The club made the same point in a letter, writing "The pitch will be ready in August."'
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "direct")
+    assert a.cue.text == "writing"
+
+
+def test_in_writing_is_no_cue(nlp_en) -> None:
+    text = "A nurse warned the managers in writing that the ward was understaffed."
+    assert [a.cue.text for a in attributions_of(nlp_en, text, "en")] == ["warned"]
+
+
+def test_two_spaces_end_a_sentence(nlp_en) -> None:
+    text = "According to the coast guard, four sailors were rescued.  A second report said five were found."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "according_to")
+    assert a.content[0].text == "four sailors were rescued"

@@ -228,6 +228,8 @@ def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:
         role = ctx.doc.char_span(q.close_mark + 1, end, alignment_mode="expand")
         words = [t for t in role or () if not t.is_punct and not t.is_space]
         comma = ctx.text[q.close_mark - 1] in ",.!?" or ctx.text[q.close_mark + 1 : q.close_mark + 2] == ","
+        if "\n" in ctx.text[q.close_mark : end]:
+            continue  # `"..."` ending a paragraph, then `In May, X announced`: a new sentence, no role
         if role is not None and words and comma and all(t.pos_ not in ("VERB", "AUX") for t in words):
             return q
     return None
@@ -239,7 +241,7 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     if lemma not in ctx.lex.object_content_verbs or tok.i + 1 >= sent.end:
         return None
     has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
-    if not has_object and not is_nominal(ctx.doc[tok.i + 1]):
+    if not has_object and not is_nominal(ctx.doc[tok.i + 1]) and not _gerund_object(tok, ctx):
         return None
     first = _after_inverted_subject(tok, ctx, sent)
     while first < sent.end and not ctx.doc[first].like_num and inside(ctx.doc[first].idx, ctx.blocked_phrases):
@@ -255,6 +257,12 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
         end = min(end, found.idx) if found is not None else end
     a, b = trim(ctx.text, ctx.doc[first].idx, end)
     return (a, b) if b > a else None
+
+
+def _gerund_object(tok: Token, ctx: Context) -> bool:
+    """`announced closing its shop`, `denied having seen it`: a gerund right after the cue is its object."""
+    nxt = ctx.doc[tok.i + 1]
+    return nxt.head.i == tok.i and nxt.tag_ == "VBG" and nxt.dep_ in ("xcomp", "ccomp", "dobj", "obj")
 
 
 def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:
@@ -289,6 +297,8 @@ def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
     """Where the parsed object of a cue ends (`announced his resignation | on Monday in a video`), or past an
     `as` judgement after it (`identified the suspect as ...`); ``end`` when the parser gives no object."""
     obj = next((c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i), None)
+    if obj is None and tok.i + 1 < sent.end and _gerund_object(tok, ctx):
+        obj = ctx.doc[tok.i + 1]  # `announced leaving the venture | in May`
     if (
         obj is None or ctx.lex.subject_after_cue
     ):  # `kondigde Apple-topman X ... aan`: the parser's object may be the subject

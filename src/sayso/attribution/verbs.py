@@ -47,6 +47,8 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and before.lower_ in ctx.lex.articles:
         return None  # `een bericht dat ...`, `the reports`: a noun after an article
+    if before is not None and low in ctx.lex.homographs and _noun_after_preposition(before, ctx):
+        return None  # `warned them in writing that ...`: after a preposition a noun, however tagged
     if before is not None and low in ctx.lex.homographs and before.lower_ in ctx.lex.placeholders:
         return None  # `achtte het bericht aannemelijk`: after `het` a noun, however tagged
     particle = ctx.lex.needs_particle(low)
@@ -59,6 +61,11 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     if others and any(t.lower_ in others for t in sent if t.i > tok.i):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma
+
+
+def _noun_after_preposition(before: Token, ctx: Context) -> bool:
+    """`in writing`, `of reports`: a preposition (not the infinitive marker `te`) before a homograph."""
+    return before.pos_ == "ADP" and before.lower_ not in ctx.lex.infinitive_markers
 
 
 def _next_to_subject_pronoun(tok: Token, ctx: Context) -> bool:
