@@ -124,3 +124,16 @@ def test_two_spaces_end_a_sentence(nlp_en) -> None:
     text = "According to the coast guard, four sailors were rescued.  A second report said five were found."
     a = first_of_kind(attributions_of(nlp_en, text, "en"), "according_to")
     assert a.content[0].text == "four sailors were rescued"
+
+
+def test_clause_after_a_comma_past_the_cue_phrases(nlp_en) -> None:
+    text = "The broadcaster reported in late 2018, 40 cinemas had closed within a year."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "reported")
+    assert a.content[0].text == "40 cinemas had closed within a year"
+    assert a.source.text == "The broadcaster"
+
+
+def test_relative_clause_after_the_cue_phrases_is_no_content(nlp_en) -> None:
+    text = "The radio station reported on a call from a fisherman, who may have seen the wreck."
+    found = [a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "reported"]
+    assert all(not a.content or not a.content[0].text.startswith("who") for a in found)

@@ -173,6 +173,36 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     return None
 
 
+def comma_clause(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`X reported on Monday, the shop had closed`: after a cue and its prepositional phrases (no object, no
+    verb) a comma, then a clause with a subject and a finite verb of its own that is no cue (not `..., the
+    minister said`); the content is that clause."""
+    after = ctx.doc[tok.i + 1 : sent.end]
+    comma = next((t for t in after if t.text == ","), None)
+    if comma is None or comma.i == tok.i + 1:
+        return None
+    between = ctx.doc[tok.i + 1 : comma.i]
+    first = between[0]
+    if first.pos_ != "ADP" or first.lower_ in ctx.lex.addressee_prepositions:
+        return None  # `told reporters, ...`, `said to X, ...`
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ctx.lex.complementizers for t in between):
+        return None
+    return _clause_after(comma, tok, ctx, sent)
+
+
+def _clause_after(comma: Token, cue: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """The clause from the word after ``comma``: a subject, then a finite verb that is no cue."""
+    start = comma.i + 1
+    verb = next((t for t in ctx.doc[start : sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == start or not is_nominal(ctx.doc[start]) or ctx.doc[start].lower_ in ctx.lex.relatives:
+        return None
+    finite = "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    if not finite or verb.lower_ in ctx.lex.say_forms or any(t.text in ",;" for t in ctx.doc[start : verb.i]):
+        return None
+    a, b = trim(ctx.text, ctx.doc[start].idx, clause_end(start, cue, ctx, sent))
+    return (a, b) if b > a else None
+
+
 def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """`X zei: „...”` — the quote after the colon that follows the cue (and its object)."""
     for t in sent[tok.i - sent.start + 1 :]:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from sayso.attribution._content import (
     anaphoric_content,
     colon_content,
+    comma_clause,
     complement,
     cut_chain,
     infinitive_content,
@@ -127,7 +128,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     cue = _cue_span(tok, lemma, ctx, sent)
     if lemma in ctx.lex.evaluation_forms.values() and lemma not in ctx.lex.say_forms.values():
         return _judging(tok, lemma, ctx, sent, cue)
-    finders = (anaphoric_content, complement, colon_content, preceding_content)
+    finders = (anaphoric_content, complement, comma_clause, colon_content, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
     thing = content is None and lemma in ctx.lex.thing_object_verbs
