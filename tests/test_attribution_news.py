@@ -137,3 +137,26 @@ def test_relative_clause_after_the_cue_phrases_is_no_content(nlp_en) -> None:
     text = "The radio station reported on a call from a fisherman, who may have seen the wreck."
     found = [a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "reported"]
     assert all(not a.content or not a.content[0].text.startswith("who") for a in found)
+
+
+def test_participle_inside_a_noun_phrase_is_no_cue(nlp_en) -> None:
+    text = "Meanwhile, the total reported injuries rose to 40 from a previous 25."
+    assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_phrase_without_a_verb_before_the_cue_is_no_content(nlp_en) -> None:
+    text = "Of the twelve suspects, the driver's was the only name disclosed."
+    assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_parenthetical_cue_splits_the_content(nlp_en) -> None:
+    text = "In the meantime, the guard testified, two men had locked the door."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "testified")
+    assert _texts([a], "source") == ["the guard"]
+    assert [c.text for c in a.content] == ["In the meantime", "two men had locked the door"]
+
+
+def test_clause_before_a_parenthetical_cue_is_the_inverted_form(nlp_en) -> None:
+    text = "Bread prices will rise, the bakers said, citing the cost of flour."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert [c.text for c in a.content] == ["Bread prices will rise"]

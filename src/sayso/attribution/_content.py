@@ -245,9 +245,44 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if between and any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > tok.i for c in tok.children):
         return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
-    if not between and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
-        return None  # `X, the mayor of Y, announced ...`: a subject in apposition, no clause before the cue
+    if not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
+        return None  # `X, the mayor of Y, announced ...`, `Among them, one name was disclosed`: no clause before
     return trim(ctx.text, start, end)
+
+
+def parenthetical_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[Range, Range] | None:
+    """`In the meantime, she testified, the guards had locked the door`: a comma, the subject, the cue (and a
+    time), a comma inside a clause whose verb follows; the content is the sentence before and after the cue,
+    quotes left to the quote finders."""
+    after = tok.i + 1
+    while after < sent.end and inside(ctx.doc[after].idx, ctx.blocked_phrases):
+        after += 1  # `, he said on Monday,`
+    comma = _subject_comma(tok, ctx, sent)
+    if comma is None or after + 1 >= sent.end or ctx.doc[after].text != ",":
+        return None
+    nxt = ctx.doc[after + 1]
+    if nxt.lower_ in ctx.lex.complementizers or _gerund_cue(nxt, ctx) or nxt.lower_ in ctx.lex.relatives:
+        return None  # `, X said, adding that ...`: the speaker goes on
+    first = trim(ctx.text, ctx.start_of(sent), comma.idx)
+    second = trim(ctx.text, nxt.idx, clause_end(after + 1, tok, ctx, sent))
+    words = ctx.text[ctx.start_of(sent) : sent.end_char]
+    if first[1] <= first[0] or second[1] <= second[0] or any(q in words for q in QUOTE_CHARS):
+        return None
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx >= first[0]]
+    if any(t.idx < first[1] for t in verbs):
+        return None  # `Prices will rise, the bank said, because ...`: a whole clause before, the inverted form
+    return (first, second) if any(second[0] <= t.idx < second[1] for t in verbs) else None
+
+
+def _subject_comma(tok: Token, ctx: Context, sent: SpacySpan) -> Token | None:
+    """The comma before the subject of a cue that follows it: `, the mayor said`, `, she testified`."""
+    k = tok.i - 1
+    while k > sent.start and k > tok.i - 8 and ctx.doc[k].text != ",":
+        t = ctx.doc[k]
+        if not (is_nominal(t) or t.pos_ == "AUX" or t.lower_ in ctx.lex.phrase_links or t.lower_ in ("'s", "’s")):
+            return None
+        k -= 1
+    return ctx.doc[k] if k > sent.start and k < tok.i - 1 and ctx.doc[k].text == "," else None
 
 
 def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:

@@ -19,6 +19,7 @@ from sayso.attribution._content import (
     cut_chain,
     infinitive_content,
     object_content,
+    parenthetical_content,
     preceding_content,
 )
 from sayso.attribution._context import Context
@@ -46,6 +47,8 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     ):
         return None  # a form that is also a noun or number (`berichten`, `reports`, `acht`) must be tagged a verb
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if _describes_noun(tok, before):
+        return None  # `the total reported casualties`, `with reported magnitude 6.3`
     if before is not None and before.lower_ in ctx.lex.articles:
         return None  # `een bericht dat ...`, `the reports`: a noun after an article
     if before is not None and low in ctx.lex.homographs and _noun_after_preposition(before, ctx):
@@ -62,6 +65,13 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     if others and any(t.lower_ in others for t in sent if t.i > tok.i):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma
+
+
+def _describes_noun(tok: Token, before: Token | None) -> bool:
+    """A participle inside a noun phrase, after a determiner, adjective or preposition and before its noun;
+    never `..., reported officials` (inverted order the parser may read the same way)."""
+    inside_phrase = before is not None and before.pos_ in ("DET", "ADJ", "ADP", "NUM")
+    return inside_phrase and tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
 
 
 def _noun_after_preposition(before: Token, ctx: Context) -> bool:
@@ -124,10 +134,26 @@ def _judging(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -
     )
 
 
+def _parenthetical(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -> Attribution | None:
+    """`The new bridge, the mayor said, would cost millions`: a cue and its subject between two commas inside
+    the sentence; the content is the sentence around them, in two pieces."""
+    pieces = parenthetical_content(tok, ctx, sent)
+    if pieces is None:
+        return None
+    source = find_source(tok, ctx, sent, pieces[1])
+    if source is None:
+        return None
+    kind = "announcement" if lemma in ctx.lex.announcement else "indirect"
+    return Attribution(kind, ctx.span(*source), cue, tuple(ctx.span(*p) for p in pieces))
+
+
 def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attribution | None:
     cue = _cue_span(tok, lemma, ctx, sent)
     if lemma in ctx.lex.evaluation_forms.values() and lemma not in ctx.lex.say_forms.values():
         return _judging(tok, lemma, ctx, sent, cue)
+    parenthetical = _parenthetical(tok, lemma, ctx, sent, cue)
+    if parenthetical is not None:
+        return parenthetical
     finders = (anaphoric_content, complement, comma_clause, colon_content, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
