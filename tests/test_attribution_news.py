@@ -160,3 +160,15 @@ def test_clause_before_a_parenthetical_cue_is_the_inverted_form(nlp_en) -> None:
     text = "Bread prices will rise, the bakers said, citing the cost of flour."
     a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
     assert [c.text for c in a.content] == ["Bread prices will rise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of farmers called for the resignation of the minister.",
+        "The island declared a state of emergency after the storm.",
+        "The union called on the board to reopen the talks.",
+    ],
+)
+def test_act_or_request_is_no_attribution(nlp_en, text: str) -> None:
+    assert attributions_of(nlp_en, text, "en") == []

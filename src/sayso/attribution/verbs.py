@@ -61,6 +61,9 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     before_text = ctx.text[max(0, tok.idx - 25) : tok.idx].lower()
     if any(before_text.rstrip().endswith(frame) for frame in ctx.lex.future_frames):
         return None  # `is expected to report a fall`: the article's forecast of a statement, not one made
+    ahead = " ".join(t.lower_ for t in sent[tok.i - sent.start : tok.i - sent.start + 6])
+    if any(f"{ahead} ".startswith(f"{frame} ") for frame in ctx.lex.act_frames):
+        return None  # `called for his resignation`, `declared a state of emergency`: an act or request, no claim
     others = ctx.lex.other_verbs.get(lemma, frozenset())
     if others and any(t.lower_ in others for t in sent if t.i > tok.i):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
