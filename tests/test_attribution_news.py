@@ -172,3 +172,16 @@ def test_clause_before_a_parenthetical_cue_is_the_inverted_form(nlp_en) -> None:
 )
 def test_act_or_request_is_no_attribution(nlp_en, text: str) -> None:
     assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_quote_after_a_comma_past_the_addressee_and_phrases(nlp_en) -> None:
+    text = 'The patient told a nurse at the desk, in Dutch and English, "they took my bag".'
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "direct")
+    assert a.cue.text == "told"
+    assert a.content[0].text == "they took my bag"
+
+
+def test_short_quote_as_the_whole_content_is_direct(nlp_en) -> None:
+    text = 'The driver said, in Spanish, "the brakes failed".'
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert (a.kind, a.content[0].text) == ("direct", "the brakes failed")

@@ -204,8 +204,15 @@ def _clause_after(comma: Token, cue: Token, ctx: Context, sent: SpacySpan) -> Ra
 
 
 def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
-    """`X zei: „...”` — the quote after the colon that follows the cue (and its object)."""
+    """`X zei: „...”` — the quote after the colon that follows the cue (and its object); also after a comma
+    past the cue's phrases (`told a nurse at the desk, in Dutch, "..."`), no verb between."""
+    verb = False
     for t in sent[tok.i - sent.start + 1 :]:
+        if t.text == "," and t.i > tok.i + 1 and not verb:
+            quote = next((q for q in ctx.quotes if q.open_mark is not None and 0 < q.open_mark - t.idx <= 2), None)
+            if quote is not None:
+                return quote.start, quote.end
+        verb = verb or t.pos_ in ("VERB", "AUX")
         if t.text == ":":
             quote = next((q for q in ctx.quotes if 0 <= (q.open_mark or q.start) - t.idx <= 3), None)
             if quote is not None:

@@ -103,7 +103,7 @@ def _cue_span(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Span:
 
 
 def _kind(ctx: Context, lemma: str, content: Range, cue: Span) -> tuple[str, Range]:
-    quote = ctx.quote_at(*content)
+    quote = ctx.quote_at(*trim(ctx.text, *content, quotes=True))  # `told X, "they took it"`: marks aside
     if quote is not None and not quote.start <= cue.start < quote.end:  # a cue inside: speech nested in a quote
         return "direct", trim(ctx.text, quote.start, quote.end, quotes=True)
     if any(q.open_mark is not None and content[0] <= q.open_mark < content[1] for q in ctx.quotes):
