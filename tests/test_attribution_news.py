@@ -185,3 +185,15 @@ def test_short_quote_as_the_whole_content_is_direct(nlp_en) -> None:
     text = 'The driver said, in Spanish, "the brakes failed".'
     a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
     assert (a.kind, a.content[0].text) == ("direct", "the brakes failed")
+
+
+def test_but_clause_with_its_own_subject_stays_in_the_content(nlp_en) -> None:
+    text = "The harbour master said that ships try to dock early, but strong tides make it hard."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert a.content[0].text == "ships try to dock early, but strong tides make it hard"
+
+
+def test_but_clause_of_the_speaker_ends_the_content(nlp_en) -> None:
+    text = "The harbour master said that two ships had collided, but declined to name them."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert a.content[0].text == "two ships had collided"

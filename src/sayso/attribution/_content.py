@@ -68,6 +68,20 @@ def _gerund_cue(t: Token, ctx: Context) -> bool:
     return gerund and (low in ctx.lex.say_forms or low in ctx.lex.evaluation_forms)
 
 
+def _speaker_goes_on(conj: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """After `, but`/`, maar`: a verb with no subject of its own (`but denied ...`), or a cue within a few
+    words (`but they described ...`, `maar wilde ze niet zeggen`, `but according to X`) ends the content; a
+    clause with a subject of its own (`, but the roads stay closed`) goes on with it."""
+    ahead = [t for t in ctx.doc[conj.i + 1 : min(conj.i + 7, sent.end)] if not t.is_punct]
+    if not ahead or ahead[0].lower_ in ctx.lex.complementizers:
+        return not ahead
+    cues = (ctx.lex.say_forms, ctx.lex.evaluation_forms, ctx.lex.prepositions)
+    if any(t.lower_ in words for t in ahead for words in cues):
+        return True  # `but they described ...`, `maar volgens diplomaten ...`: another statement
+    first = next((t for t in ahead if t.pos_ != "ADV"), ahead[0])
+    return first.pos_ in ("VERB", "AUX")
+
+
 def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
     """Character offset where the content that runs from token ``start`` ends: at `;`, or before a
     second verb of the cue's own subject (`..., noting that ...`, `... and called ...`)."""
@@ -83,8 +97,7 @@ def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
             if any(x.lower_ in ctx.lex.say_forms and x.i != cue.i for x in ahead):
                 return t.idx  # `..., which he said had cost ...`: a relative clause with its own speaker
         if t.text == "," and nxt is not None and nxt.lower_ in ctx.lex.clause_breaks and t.i > start:
-            after = doc[nxt.i + 1] if nxt.i + 1 < sent.end else None
-            if after is None or after.lower_ not in ctx.lex.complementizers:
+            if _speaker_goes_on(nxt, ctx, sent):
                 return t.idx  # `..., maar een bedrag wilde ze niet noemen`: the narrative goes on
         if nxt is None or t.i <= start or not _second_verb_of_cue(nxt, cue):
             continue
