@@ -197,3 +197,9 @@ def test_but_clause_of_the_speaker_ends_the_content(nlp_en) -> None:
     text = "The harbour master said that two ships had collided, but declined to name them."
     a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
     assert a.content[0].text == "two ships had collided"
+
+
+def test_phrase_about_the_source_after_according_to_is_no_content(nlp_en) -> None:
+    text = "The shops had no plans to ration flour, according to a radio report on May 3 in which they said so."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "according_to")
+    assert [c.text for c in a.content] == ["The shops had no plans to ration flour"]
