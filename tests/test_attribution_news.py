@@ -203,3 +203,10 @@ def test_phrase_about_the_source_after_according_to_is_no_content(nlp_en) -> Non
     text = "The shops had no plans to ration flour, according to a radio report on May 3 in which they said so."
     a = first_of_kind(attributions_of(nlp_en, text, "en"), "according_to")
     assert [c.text for c in a.content] == ["The shops had no plans to ration flour"]
+
+
+def test_subject_with_a_relative_clause_before_the_cue_is_no_content(nlp_en) -> None:
+    text = "The club statement, which was posted on its website, announced the coach's departure."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "announcement")
+    assert a.source.text.startswith("The club statement")
+    assert a.content[0].text == "the coach's departure"

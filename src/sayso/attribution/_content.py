@@ -262,6 +262,8 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         quote = _quote_before_apposition(ctx, end)
     if quote is not None:
         return quote.start, quote.end
+    if not between and not ctx.lex.subject_after_cue and any(c.dep_ in SUBJECT_DEPS and c.i < k for c in tok.children):
+        return None  # `The statement, which was posted online, announced ...`: the subject stands before the comma
     if between and any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > tok.i for c in tok.children):
         return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
