@@ -91,3 +91,122 @@ def test_relative_dat_after_an_object(nlp_nl) -> None:
     text = "Het bedrijf introduceerde Vela, een nieuwe app, dat ook op oudere telefoons werkt."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "announcement")
     assert a.content[0].text.startswith("Vela")
+
+
+# English (helper)
+
+
+def test_gerund_after_announce_is_the_content(nlp_en) -> None:
+    text = "In May, the ferry company announced closing its office on the island for the winter."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "announcement")
+    assert a.content[0].text.startswith("closing its office on the island")
+    assert a.source.text == "the ferry company"
+
+
+def test_quote_ending_a_paragraph_is_no_content_of_the_next_cue(nlp_en) -> None:
+    text = '"We will keep the library open," the mayor told reporters.\n\nIn June, the council announced a new budget.'
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "announced")
+    assert a.content[0].text == "a new budget"
+
+
+def test_gerund_cue_after_a_comma_takes_the_quote(nlp_en) -> None:
+    text = 'The club made the same point in a letter, writing "The pitch will be ready in August."'
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "direct")
+    assert a.cue.text == "writing"
+
+
+def test_in_writing_is_no_cue(nlp_en) -> None:
+    text = "A nurse warned the managers in writing that the ward was understaffed."
+    assert [a.cue.text for a in attributions_of(nlp_en, text, "en")] == ["warned"]
+
+
+def test_two_spaces_end_a_sentence(nlp_en) -> None:
+    text = "According to the coast guard, four sailors were rescued.  A second report said five were found."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "according_to")
+    assert a.content[0].text == "four sailors were rescued"
+
+
+def test_clause_after_a_comma_past_the_cue_phrases(nlp_en) -> None:
+    text = "The broadcaster reported in late 2018, 40 cinemas had closed within a year."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "reported")
+    assert a.content[0].text == "40 cinemas had closed within a year"
+    assert a.source.text == "The broadcaster"
+
+
+def test_relative_clause_after_the_cue_phrases_is_no_content(nlp_en) -> None:
+    text = "The radio station reported on a call from a fisherman, who may have seen the wreck."
+    found = [a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "reported"]
+    assert all(not a.content or not a.content[0].text.startswith("who") for a in found)
+
+
+def test_participle_inside_a_noun_phrase_is_no_cue(nlp_en) -> None:
+    text = "Meanwhile, the total reported injuries rose to 40 from a previous 25."
+    assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_phrase_without_a_verb_before_the_cue_is_no_content(nlp_en) -> None:
+    text = "Of the twelve suspects, the driver's was the only name disclosed."
+    assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_parenthetical_cue_splits_the_content(nlp_en) -> None:
+    text = "In the meantime, the guard testified, two men had locked the door."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "testified")
+    assert _texts([a], "source") == ["the guard"]
+    assert [c.text for c in a.content] == ["In the meantime", "two men had locked the door"]
+
+
+def test_clause_before_a_parenthetical_cue_is_the_inverted_form(nlp_en) -> None:
+    text = "Bread prices will rise, the bakers said, citing the cost of flour."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert [c.text for c in a.content] == ["Bread prices will rise"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of farmers called for the resignation of the minister.",
+        "The island declared a state of emergency after the storm.",
+        "The union called on the board to reopen the talks.",
+    ],
+)
+def test_act_or_request_is_no_attribution(nlp_en, text: str) -> None:
+    assert attributions_of(nlp_en, text, "en") == []
+
+
+def test_quote_after_a_comma_past_the_addressee_and_phrases(nlp_en) -> None:
+    text = 'The patient told a nurse at the desk, in Dutch and English, "they took my bag".'
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "direct")
+    assert a.cue.text == "told"
+    assert a.content[0].text == "they took my bag"
+
+
+def test_short_quote_as_the_whole_content_is_direct(nlp_en) -> None:
+    text = 'The driver said, in Spanish, "the brakes failed".'
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert (a.kind, a.content[0].text) == ("direct", "the brakes failed")
+
+
+def test_but_clause_with_its_own_subject_stays_in_the_content(nlp_en) -> None:
+    text = "The harbour master said that ships try to dock early, but strong tides make it hard."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert a.content[0].text == "ships try to dock early, but strong tides make it hard"
+
+
+def test_but_clause_of_the_speaker_ends_the_content(nlp_en) -> None:
+    text = "The harbour master said that two ships had collided, but declined to name them."
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue.text == "said")
+    assert a.content[0].text == "two ships had collided"
+
+
+def test_phrase_about_the_source_after_according_to_is_no_content(nlp_en) -> None:
+    text = "The shops had no plans to ration flour, according to a radio report on May 3 in which they said so."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "according_to")
+    assert [c.text for c in a.content] == ["The shops had no plans to ration flour"]
+
+
+def test_subject_with_a_relative_clause_before_the_cue_is_no_content(nlp_en) -> None:
+    text = "The club statement, which was posted on its website, announced the coach's departure."
+    a = first_of_kind(attributions_of(nlp_en, text, "en"), "announcement")
+    assert a.source.text.startswith("The club statement")
+    assert a.content[0].text == "the coach's departure"

@@ -69,6 +69,20 @@ def _gerund_cue(t: Token, ctx: Context) -> bool:
     return gerund and (low in ctx.lex.say_forms or low in ctx.lex.evaluation_forms)
 
 
+def _speaker_goes_on(conj: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """After `, but`/`, maar`: a verb with no subject of its own (`but denied ...`), or a cue within a few
+    words (`but they described ...`, `maar wilde ze niet zeggen`, `but according to X`) ends the content; a
+    clause with a subject of its own (`, but the roads stay closed`) goes on with it."""
+    ahead = [t for t in ctx.doc[conj.i + 1 : min(conj.i + 7, sent.end)] if not t.is_punct]
+    if not ahead or ahead[0].lower_ in ctx.lex.complementizers:
+        return not ahead
+    cues = (ctx.lex.say_forms, ctx.lex.evaluation_forms, ctx.lex.prepositions)
+    if any(t.lower_ in words for t in ahead for words in cues):
+        return True  # `but they described ...`, `maar volgens diplomaten ...`: another statement
+    first = next((t for t in ahead if t.pos_ != "ADV"), ahead[0])
+    return first.pos_ in ("VERB", "AUX")
+
+
 def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
     """Character offset where the content that runs from token ``start`` ends: at `;`, or before a
     second verb of the cue's own subject (`..., noting that ...`, `... and called ...`)."""
@@ -84,8 +98,7 @@ def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
             if any(x.lower_ in ctx.lex.say_forms and x.i != cue.i for x in ahead):
                 return t.idx  # `..., which he said had cost ...`: a relative clause with its own speaker
         if t.text == "," and nxt is not None and nxt.lower_ in ctx.lex.clause_breaks and t.i > start:
-            after = doc[nxt.i + 1] if nxt.i + 1 < sent.end else None
-            if after is None or after.lower_ not in ctx.lex.complementizers:
+            if _speaker_goes_on(nxt, ctx, sent):
                 return t.idx  # `..., maar een bedrag wilde ze niet noemen`: the narrative goes on
         if nxt is None or t.i <= start or not _second_verb_of_cue(nxt, cue):
             continue
@@ -175,9 +188,46 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     return None
 
 
+def comma_clause(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`X reported on Monday, the shop had closed`: after a cue and its prepositional phrases (no object, no
+    verb) a comma, then a clause with a subject and a finite verb of its own that is no cue (not `..., the
+    minister said`); the content is that clause."""
+    after = ctx.doc[tok.i + 1 : sent.end]
+    comma = next((t for t in after if t.text == ","), None)
+    if comma is None or comma.i == tok.i + 1:
+        return None
+    between = ctx.doc[tok.i + 1 : comma.i]
+    first = between[0]
+    if first.pos_ != "ADP" or first.lower_ in ctx.lex.addressee_prepositions:
+        return None  # `told reporters, ...`, `said to X, ...`
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ctx.lex.complementizers for t in between):
+        return None
+    return _clause_after(comma, tok, ctx, sent)
+
+
+def _clause_after(comma: Token, cue: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """The clause from the word after ``comma``: a subject, then a finite verb that is no cue."""
+    start = comma.i + 1
+    verb = next((t for t in ctx.doc[start : sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i == start or not is_nominal(ctx.doc[start]) or ctx.doc[start].lower_ in ctx.lex.relatives:
+        return None
+    finite = "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    if not finite or verb.lower_ in ctx.lex.say_forms or any(t.text in ",;" for t in ctx.doc[start : verb.i]):
+        return None
+    a, b = trim(ctx.text, ctx.doc[start].idx, clause_end(start, cue, ctx, sent))
+    return (a, b) if b > a else None
+
+
 def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
-    """`X zei: „...”` — the quote after the colon that follows the cue (and its object)."""
+    """`X zei: „...”` — the quote after the colon that follows the cue (and its object); also after a comma
+    past the cue's phrases (`told a nurse at the desk, in Dutch, "..."`), no verb between."""
+    verb = False
     for t in sent[tok.i - sent.start + 1 :]:
+        if t.text == "," and t.i > tok.i + 1 and not verb:
+            quote = next((q for q in ctx.quotes if q.open_mark is not None and 0 < q.open_mark - t.idx <= 2), None)
+            if quote is not None:
+                return quote.start, quote.end
+        verb = verb or t.pos_ in ("VERB", "AUX")
         if t.text == ":":
             quote = next((q for q in ctx.quotes if 0 <= (q.open_mark or q.start) - t.idx <= 3), None)
             if quote is not None:
@@ -251,11 +301,14 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         quote = _quote_before_apposition(ctx, end)
     if quote is not None:
         return quote.start, quote.end
+    if not between and not ctx.lex.subject_after_cue and any(c.dep_ in SUBJECT_DEPS and c.i < k for c in tok.children):
+        return None  # `The statement, which was posted online, announced ...`: the subject stands before the comma
     if between and any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > tok.i for c in tok.children):
         return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
-    if not between and not any(_main_verb(t) for t in ctx.doc[sent.start : k] if t.idx >= start):
-        return None  # `X, the mayor of Y, announced ...`, `X, which was posted on Y, announced`: no clause before
+    if not any(_main_verb(t) for t in ctx.doc[sent.start : k] if t.idx >= start):
+        return None  # `X, the mayor of Y, announced ...`, `X, which was posted on Y, announced`,
+        # `Among them, one name was disclosed`: no clause before
     return trim(ctx.text, start, end)
 
 
@@ -275,6 +328,41 @@ def _complementizer_follows(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return False
 
 
+def parenthetical_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[Range, Range] | None:
+    """`In the meantime, she testified, the guards had locked the door`: a comma, the subject, the cue (and a
+    time), a comma inside a clause whose verb follows; the content is the sentence before and after the cue,
+    quotes left to the quote finders."""
+    after = tok.i + 1
+    while after < sent.end and inside(ctx.doc[after].idx, ctx.blocked_phrases):
+        after += 1  # `, he said on Monday,`
+    comma = _subject_comma(tok, ctx, sent)
+    if comma is None or after + 1 >= sent.end or ctx.doc[after].text != ",":
+        return None
+    nxt = ctx.doc[after + 1]
+    if nxt.lower_ in ctx.lex.complementizers or _gerund_cue(nxt, ctx) or nxt.lower_ in ctx.lex.relatives:
+        return None  # `, X said, adding that ...`: the speaker goes on
+    first = trim(ctx.text, ctx.start_of(sent), comma.idx)
+    second = trim(ctx.text, nxt.idx, clause_end(after + 1, tok, ctx, sent))
+    words = ctx.text[ctx.start_of(sent) : sent.end_char]
+    if first[1] <= first[0] or second[1] <= second[0] or any(q in words for q in QUOTE_CHARS):
+        return None
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.idx >= first[0]]
+    if any(t.idx < first[1] for t in verbs):
+        return None  # `Prices will rise, the bank said, because ...`: a whole clause before, the inverted form
+    return (first, second) if any(second[0] <= t.idx < second[1] for t in verbs) else None
+
+
+def _subject_comma(tok: Token, ctx: Context, sent: SpacySpan) -> Token | None:
+    """The comma before the subject of a cue that follows it: `, the mayor said`, `, she testified`."""
+    k = tok.i - 1
+    while k > sent.start and k > tok.i - 8 and ctx.doc[k].text != ",":
+        t = ctx.doc[k]
+        if not (is_nominal(t) or t.pos_ == "AUX" or t.lower_ in ctx.lex.phrase_links or t.lower_ in ("'s", "’s")):
+            return None
+        k -= 1
+    return ctx.doc[k] if k > sent.start and k < tok.i - 1 and ctx.doc[k].text == "," else None
+
+
 def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:
     """`"...," the charity's coordinator, Claire Nicolet, said`: a quote, then a role, then the name."""
     for q in ctx.quotes:
@@ -283,6 +371,8 @@ def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:
         role = ctx.doc.char_span(q.close_mark + 1, end, alignment_mode="expand")
         words = [t for t in role or () if not t.is_punct and not t.is_space]
         comma = ctx.text[q.close_mark - 1] in ",.!?" or ctx.text[q.close_mark + 1 : q.close_mark + 2] == ","
+        if "\n" in ctx.text[q.close_mark : end]:
+            continue  # `"..."` ending a paragraph, then `In May, X announced`: a new sentence, no role
         if role is not None and words and comma and all(t.pos_ not in ("VERB", "AUX") for t in words):
             return q
     return None
@@ -294,7 +384,7 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     if lemma not in ctx.lex.object_content_verbs or tok.i + 1 >= sent.end:
         return None
     has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
-    if not has_object and not is_nominal(ctx.doc[tok.i + 1]):
+    if not has_object and not is_nominal(ctx.doc[tok.i + 1]) and not _gerund_object(tok, ctx):
         return None
     first = _after_inverted_subject(tok, ctx, sent)
     while first < sent.end and not ctx.doc[first].like_num and inside(ctx.doc[first].idx, ctx.blocked_phrases):
@@ -310,6 +400,12 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
         end = min(end, found.idx) if found is not None else end
     a, b = trim(ctx.text, ctx.doc[first].idx, end)
     return (a, b) if b > a else None
+
+
+def _gerund_object(tok: Token, ctx: Context) -> bool:
+    """`announced closing its shop`, `denied having seen it`: a gerund right after the cue is its object."""
+    nxt = ctx.doc[tok.i + 1]
+    return nxt.head.i == tok.i and nxt.tag_ == "VBG" and nxt.dep_ in ("xcomp", "ccomp", "dobj", "obj")
 
 
 def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:
@@ -344,6 +440,8 @@ def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
     """Where the parsed object of a cue ends (`announced his resignation | on Monday in a video`), or past an
     `as` judgement after it (`identified the suspect as ...`); ``end`` when the parser gives no object."""
     obj = next((c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i), None)
+    if obj is None and tok.i + 1 < sent.end and _gerund_object(tok, ctx):
+        obj = ctx.doc[tok.i + 1]  # `announced leaving the venture | in May`
     if (
         obj is None or ctx.lex.subject_after_cue
     ):  # `kondigde Apple-topman X ... aan`: the parser's object may be the subject

@@ -35,6 +35,7 @@ class Lexicon:
     infinitive_markers: frozenset[str]  # `te`, `to` before an infinitive
     infinitive_cues: frozenset[str]  # lemmas whose `te`/`to` infinitive is a claim: `claims to have seen`
     evidence_verbs: dict[str, str]  # `blijkt` -> `uit`: a verb form and the preposition before its source
+    act_frames: tuple[str, ...]  # `called for`, `declared a state of`: the cue does or asks something, claims nothing
     future_frames: tuple[str, ...]  # `is expected to`: a cue after it is a forecast of the article, no claim
     head_ends: frozenset[str]  # `of`, `van`: a source's head word stands before them
     phrase_links: frozenset[str]  # `van`, `of`, `and`: join two parts of one noun phrase
@@ -146,6 +147,7 @@ def lexicon(language: str) -> Lexicon:
         comma_prepositions=frozenset(data["comma_prepositions"]),
         infinitive_markers=frozenset(data.get("infinitive_markers", [])),
         infinitive_cues=frozenset(data.get("infinitive_cues", [])),
+        act_frames=tuple(data.get("act_frames", [])),
         future_frames=tuple(data.get("future_frames", [])),
         evidence_verbs=dict(data.get("evidence_verbs", {})),
         group_refs=tuple(data.get("group_refs", [])),

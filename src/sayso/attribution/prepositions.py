@@ -70,9 +70,19 @@ def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tup
         words = ctx.text[a:b].split()
         if words and words[0].lower() in ctx.lex.leading_conjunctions:
             a, b = trim(ctx.text, a + len(words[0]), b)
+        if pieces and ctx.text[:cut_start].rstrip().endswith(",") and _describes_source(ctx, a, b):
+            break  # `..., according to a report on May 3 in which ...`: the statement ended at the comma
         if b > a and any(c.isalnum() for c in ctx.text[a:b]):
             pieces.append(ctx.span(a, b))
     return tuple(pieces)
+
+
+def _describes_source(ctx: Context, a: int, b: int) -> bool:
+    """A phrase that opens with a preposition or a relative pronoun: after a statement closed by a comma and
+    its source, it goes on about the source (`in which ...`, `on May 3`), not the statement."""
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    first = next((t for t in span or () if not t.is_punct and not t.is_space), None)
+    return first is not None and (first.pos_ == "ADP" or first.lower_ in ctx.lex.relatives)
 
 
 def _reporting_phrase(tok: Token, sent: SpacySpan, ctx: Context) -> int | None:

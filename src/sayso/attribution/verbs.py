@@ -14,11 +14,13 @@ from spacy.tokens import Token
 from sayso.attribution._content import (
     anaphoric_content,
     colon_content,
+    comma_clause,
     complement,
     coordinated_quote,
     cut_chain,
     infinitive_content,
     object_content,
+    parenthetical_content,
     preceding_content,
     quote_after,
 )
@@ -47,8 +49,12 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     ):
         return None  # a form that is also a noun or number (`berichten`, `reports`, `acht`) must be tagged a verb
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if _describes_noun(tok, before):
+        return None  # `the total reported casualties`, `with reported magnitude 6.3`
     if before is not None and before.lower_ in ctx.lex.articles:
         return None  # `een bericht dat ...`, `the reports`: a noun after an article
+    if before is not None and low in ctx.lex.homographs and _noun_after_preposition(before, ctx):
+        return None  # `warned them in writing that ...`: after a preposition a noun, however tagged
     if before is not None and low in ctx.lex.homographs and before.lower_ in ctx.lex.placeholders:
         return None  # `achtte het bericht aannemelijk`: after `het` a noun, however tagged
     particle = ctx.lex.needs_particle(low)
@@ -57,10 +63,25 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     before_text = ctx.text[max(0, tok.idx - 25) : tok.idx].lower()
     if any(before_text.rstrip().endswith(frame) for frame in ctx.lex.future_frames):
         return None  # `is expected to report a fall`: the article's forecast of a statement, not one made
+    ahead = " ".join(t.lower_ for t in sent[tok.i - sent.start : tok.i - sent.start + 6])
+    if any(f"{ahead} ".startswith(f"{frame} ") for frame in ctx.lex.act_frames):
+        return None  # `called for his resignation`, `declared a state of emergency`: an act or request, no claim
     others = ctx.lex.other_verbs.get(lemma, frozenset())
     if others and any(t.lower_ in others for t in sent if t.i > tok.i):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma
+
+
+def _describes_noun(tok: Token, before: Token | None) -> bool:
+    """A participle inside a noun phrase, after a determiner, adjective or preposition and before its noun;
+    never `..., reported officials` (inverted order the parser may read the same way)."""
+    inside_phrase = before is not None and before.pos_ in ("DET", "ADJ", "ADP", "NUM")
+    return inside_phrase and tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
+
+
+def _noun_after_preposition(before: Token, ctx: Context) -> bool:
+    """`in writing`, `of reports`: a preposition (not the infinitive marker `te`) before a homograph."""
+    return before.pos_ == "ADP" and before.lower_ not in ctx.lex.infinitive_markers
 
 
 def _next_to_subject_pronoun(tok: Token, ctx: Context) -> bool:
@@ -84,7 +105,7 @@ def _cue_span(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Span:
 
 
 def _kind(ctx: Context, lemma: str, content: Range, cue: Span) -> tuple[str, Range]:
-    quote = ctx.quote_at(*content)
+    quote = ctx.quote_at(*trim(ctx.text, *content, quotes=True))  # `told X, "they took it"`: marks aside
     if quote is not None and not quote.start <= cue.start < quote.end:  # a cue inside: speech nested in a quote
         return "direct", trim(ctx.text, quote.start, quote.end, quotes=True)
     if any(q.open_mark is not None and content[0] <= q.open_mark < content[1] for q in ctx.quotes):
@@ -118,11 +139,27 @@ def _judging(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -
     )
 
 
+def _parenthetical(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -> Attribution | None:
+    """`The new bridge, the mayor said, would cost millions`: a cue and its subject between two commas inside
+    the sentence; the content is the sentence around them, in two pieces."""
+    pieces = parenthetical_content(tok, ctx, sent)
+    if pieces is None:
+        return None
+    source = find_source(tok, ctx, sent, pieces[1])
+    if source is None:
+        return None
+    kind = "announcement" if lemma in ctx.lex.announcement else "indirect"
+    return Attribution(kind, ctx.span(*source), cue, tuple(ctx.span(*p) for p in pieces))
+
+
 def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attribution | None:
     cue = _cue_span(tok, lemma, ctx, sent)
     if lemma in ctx.lex.evaluation_forms.values() and lemma not in ctx.lex.say_forms.values():
         return _judging(tok, lemma, ctx, sent, cue)
-    finders = (anaphoric_content, complement, colon_content, quote_after, preceding_content)
+    parenthetical = _parenthetical(tok, lemma, ctx, sent, cue)
+    if parenthetical is not None:
+        return parenthetical
+    finders = (anaphoric_content, complement, comma_clause, colon_content, quote_after, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
     thing = content is None and lemma in ctx.lex.thing_object_verbs

@@ -24,16 +24,21 @@ def _abbreviations(language: str) -> frozenset[str]:
 
 
 def _ends_sentence(doc, i: int, abbreviations: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a sentence may end after token ``i`` (before token ``i + 1``). Extra spaces between two
-    sentences (`"a non-starter".  Durbin said`) are a token of their own: the sentence ends after them."""
+    """Whether a sentence may end after token ``i`` (before token ``i + 1``); a run of spaces between two
+    sentences (`injured.  Another`) stays with the first, and the second starts at its word."""
     tok, nxt = doc[i], doc[i + 1]
     if "\n" in tok.text or "\n" in tok.whitespace_:
         return True
     if nxt.is_space:
         return False
     if tok.is_space and i > 0:
-        tok = doc[i - 1]
-        i -= 1
+        return _ends_before(doc, i - 1, nxt, abbreviations)
+    return _ends_before(doc, i, nxt, abbreviations)
+
+
+def _ends_before(doc, i: int, nxt, abbreviations: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence may end after token ``i``, the next word being ``nxt``."""
+    tok = doc[i]
     if not tok.whitespace_ and not nxt.is_space:
         return False
     starts = nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in OPENING_QUOTES
@@ -43,9 +48,9 @@ def _ends_sentence(doc, i: int, abbreviations: frozenset[str]) -> bool:  # type:
         return False
     if tok.text == "." and i > 0:
         word = doc[i - 1].text.lower()
-        if f"{word}." in abbreviations or (len(word) == 1 and word.isalpha() and _initial(doc, i - 1, i + 1)):
+        if f"{word}." in abbreviations or (len(word) == 1 and word.isalpha() and _initial(doc, i - 1, nxt.i)):
             return False  # `dr. Jansen`, `J. Smith`
-    if len(tok.text) == 2 and tok.text[0].isalpha() and _initial(doc, i, i + 1):
+    if len(tok.text) == 2 and tok.text[0].isalpha() and _initial(doc, i, nxt.i):
         return False  # an initial the tokenizer kept whole: `V. S.`, `J. F. Kennedy`
     return tok.text.lower() not in abbreviations
 
