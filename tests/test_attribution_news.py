@@ -91,3 +91,22 @@ def test_relative_dat_after_an_object(nlp_nl) -> None:
     text = "Het bedrijf introduceerde Vela, een nieuwe app, dat ook op oudere telefoons werkt."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "announcement")
     assert a.content[0].text.startswith("Vela")
+
+
+# Dutch (helper)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("De wethouder gaf wel aan dat de brug in mei opengaat.", "de brug in mei opengaat"),
+        ("De wethouder gaf toe dat de brug te laat opengaat.", "de brug te laat opengaat"),
+    ],
+)
+def test_shared_form_takes_the_verb_of_its_particle(nlp_nl, text: str, content: str) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.cue.text, a.content[0].text) == ("gaf", content)
+
+
+def test_shared_form_without_particle_is_no_cue(nlp_nl) -> None:
+    assert attributions_of(nlp_nl, "De wethouder gaf de burgemeester een boek.", "nl") == []

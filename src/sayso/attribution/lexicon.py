@@ -12,6 +12,7 @@ from sayso.language.resources import load_json
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     say_forms: dict[str, str]  # a form as written (lower case) -> its lemma
+    shared_forms: dict[str, tuple[str, ...]]  # a form of several separable verbs (`gaf`: toegeven, aangeven)
     particles: dict[str, str]  # lemma of a separable verb -> the particle that must follow its finite forms
     announcement: frozenset[str]
     evaluation_forms: dict[str, str]
@@ -78,12 +79,23 @@ class Lexicon:
         """Words that open another clause after a comma: `, maar`, `, al`, `, although`."""
         return self.clause_breaks | self.concessives
 
-    def needs_particle(self, form: str) -> str | None:
-        """The particle a finite form of a separable verb needs later in its clause, if any."""
-        lemma = self.say_forms.get(form)
+    def needs_particle(self, form: str, lemma: str | None = None) -> str | None:
+        """The particle a finite form of a separable verb (``lemma``, else the form's lemma) needs later in its
+        clause, if any."""
+        lemma = lemma or self.say_forms.get(form)
         particle = self.particles.get(lemma or "")
         if particle and not form.startswith(particle):
             return particle
+        return None
+
+    def say_lemma(self, form: str, later: frozenset[str]) -> str | None:
+        """The verb of saying that ``form`` is, given the words ``later`` in its clause: for a form of several
+        separable verbs the one whose particle follows (`gaf ... aan dat`: aangeven; `gaf ... toe dat`:
+        toegeven); None when a needed particle is missing."""
+        for lemma in self.shared_forms.get(form) or (self.say_forms.get(form),):
+            particle = self.needs_particle(form, lemma) if lemma else None
+            if lemma and (particle is None or particle in later):
+                return lemma
         return None
 
 
@@ -102,12 +114,22 @@ def _forms(table: dict[str, list[str]]) -> dict[str, str]:
     return {form.lower(): lemma for lemma, forms in table.items() for form in [lemma, *forms] if " " not in form}
 
 
+def _shared_forms(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """Forms listed under more than one lemma, with each of their lemmas in the order of the table."""
+    lemmas: dict[str, list[str]] = {}
+    for lemma, forms in table.items():
+        for form in {f.lower() for f in [lemma, *forms] if " " not in f}:
+            lemmas.setdefault(form, []).append(lemma)
+    return {form: tuple(found) for form, found in lemmas.items() if len(found) > 1}
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     data = load_json(language, "attribution")
     nr = data["no_response"]
     return Lexicon(
         say_forms=_forms(data["say_verbs"]),
+        shared_forms=_shared_forms(data["say_verbs"]),
         particles=dict(data.get("particles", {})),
         announcement=frozenset(data.get("announcement_verbs", [])),
         evaluation_forms=_forms(data.get("evaluation_verbs", {})),

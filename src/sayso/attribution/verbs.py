@@ -34,7 +34,8 @@ Range = tuple[int, int]
 def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     """The cue's lemma when ``tok`` is a verb of saying or judging here, else None."""
     low = tok.lower_
-    lemma = ctx.lex.say_forms.get(low) or ctx.lex.evaluation_forms.get(low)
+    later = frozenset(t.lower_ for t in sent if t.i > tok.i)
+    lemma = ctx.lex.say_lemma(low, later) if low in ctx.lex.say_forms else ctx.lex.evaluation_forms.get(low)
     if lemma is None:
         return None
     if (
@@ -49,9 +50,6 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
         return None  # `een bericht dat ...`, `the reports`: a noun after an article
     if before is not None and low in ctx.lex.homographs and before.lower_ in ctx.lex.placeholders:
         return None  # `achtte het bericht aannemelijk`: after `het` a noun, however tagged
-    particle = ctx.lex.needs_particle(low)
-    if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
-        return None
     before_text = ctx.text[max(0, tok.idx - 25) : tok.idx].lower()
     if any(before_text.rstrip().endswith(frame) for frame in ctx.lex.future_frames):
         return None  # `is expected to report a fall`: the article's forecast of a statement, not one made
