@@ -110,3 +110,14 @@ def test_shared_form_takes_the_verb_of_its_particle(nlp_nl, text: str, content: 
 
 def test_shared_form_without_particle_is_no_cue(nlp_nl) -> None:
     assert attributions_of(nlp_nl, "De wethouder gaf de burgemeester een boek.", "nl") == []
+
+
+def test_promise_to_do_is_reported_speech(nlp_nl) -> None:
+    found = attributions_of(nlp_nl, "De gemeente belooft voor de zomer een nieuwe speeltuin te bouwen.", "nl")
+    a = first_of_kind(found, "indirect")
+    assert a.content[0].text == "voor de zomer een nieuwe speeltuin te bouwen"
+
+
+def test_promise_with_nothing_said_is_no_attribution(nlp_nl) -> None:
+    text = "De wethouder kreeg steun, omdat de gemeente veel nieuwe huizen had beloofd."
+    assert attributions_of(nlp_nl, text, "nl") == []
