@@ -121,3 +121,20 @@ def test_promise_to_do_is_reported_speech(nlp_nl) -> None:
 def test_promise_with_nothing_said_is_no_attribution(nlp_nl) -> None:
     text = "De wethouder kreeg steun, omdat de gemeente veel nieuwe huizen had beloofd."
     assert attributions_of(nlp_nl, text, "nl") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het nieuwe model deed het in de test minder goed.",  # doen, not afdoen: no `af` follows
+        "De app stelt reizigers in staat hun kaartje te tonen.",  # in staat stellen, not stellen
+        "De minister stelde de Kamer op de hoogte van het besluit.",
+    ],
+)
+def test_verb_with_another_particle_is_no_cue(nlp_nl, text: str) -> None:
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_stellen_with_a_preposition_before_dat_stays_a_cue(nlp_nl) -> None:
+    found = attributions_of(nlp_nl, "De onderzoekers stellen in een rapport dat de dijk te laag is.", "nl")
+    assert first_of_kind(found, "indirect").content[0].text == "de dijk te laag is"

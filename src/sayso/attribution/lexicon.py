@@ -88,14 +88,15 @@ class Lexicon:
             return particle
         return None
 
-    def say_lemma(self, form: str, later: frozenset[str]) -> str | None:
-        """The verb of saying that ``form`` is, given the words ``later`` in its clause: for a form of several
-        separable verbs the one whose particle follows (`gaf ... aan dat`: aangeven; `gaf ... toe dat`:
-        toegeven); None when a needed particle is missing."""
-        for lemma in self.shared_forms.get(form) or (self.say_forms.get(form),):
-            particle = self.needs_particle(form, lemma) if lemma else None
-            if lemma and (particle is None or particle in later):
-                return lemma
+    def cue_lemma(self, form: str, later: frozenset[str]) -> str | None:
+        """The verb of saying or judging that ``form`` is, given the words ``later`` in its clause: for a form of
+        several separable verbs the one whose particle follows (`gaf ... aan dat`: aangeven; `gaf ... toe dat`:
+        toegeven); None when a needed particle is missing (`deed het goed` is no `deed ... af`)."""
+        lemma = self.say_forms.get(form) or self.evaluation_forms.get(form)
+        for candidate in self.shared_forms.get(form) or (lemma,):
+            particle = self.needs_particle(form, candidate) if candidate else None
+            if candidate and (particle is None or particle in later):
+                return candidate
         return None
 
 

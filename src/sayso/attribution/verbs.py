@@ -35,7 +35,7 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     """The cue's lemma when ``tok`` is a verb of saying or judging here, else None."""
     low = tok.lower_
     later = frozenset(t.lower_ for t in sent if t.i > tok.i)
-    lemma = ctx.lex.say_lemma(low, later) if low in ctx.lex.say_forms else ctx.lex.evaluation_forms.get(low)
+    lemma = ctx.lex.cue_lemma(low, later)
     if lemma is None:
         return None
     if (
@@ -53,10 +53,23 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     before_text = ctx.text[max(0, tok.idx - 25) : tok.idx].lower()
     if any(before_text.rstrip().endswith(frame) for frame in ctx.lex.future_frames):
         return None  # `is expected to report a fall`: the article's forecast of a statement, not one made
-    others = ctx.lex.other_verbs.get(lemma, frozenset())
-    if others and any(t.lower_ in others for t in sent if t.i > tok.i):
+    if _other_verb(tok, ctx.lex.other_verbs.get(lemma, frozenset()), ctx, sent):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma
+
+
+def _other_verb(tok: Token, others: frozenset[str], ctx: Context, sent: SpacySpan) -> bool:
+    """Whether a word or phrase of ``others`` follows the cue in its own clause (before a `dat`), making it
+    another verb: `vond rond middernacht plaats` (plaatsvinden), `stelt de kinderen in staat te ...`."""
+    if not others:
+        return False
+    words = []
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.lower_ in ctx.lex.complementizers:
+            break
+        words.append(t.lower_)
+    clause = f" {' '.join(words)} "
+    return any(f" {other} " in clause for other in others)
 
 
 def _next_to_subject_pronoun(tok: Token, ctx: Context) -> bool:
