@@ -138,3 +138,9 @@ def test_verb_with_another_particle_is_no_cue(nlp_nl, text: str) -> None:
 def test_stellen_with_a_preposition_before_dat_stays_a_cue(nlp_nl) -> None:
     found = attributions_of(nlp_nl, "De onderzoekers stellen in een rapport dat de dijk te laag is.", "nl")
     assert first_of_kind(found, "indirect").content[0].text == "de dijk te laag is"
+
+
+def test_adverbial_clause_before_the_cue_is_no_content(nlp_nl) -> None:
+    text = "Toen de directeur het nieuwe toestel voor het eerst liet zien, prees hij het ontwerp van de behuizing."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.cue.text, a.content[0].text) == ("prees", "het ontwerp van de behuizing")

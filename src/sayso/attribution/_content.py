@@ -217,6 +217,9 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     start = ctx.start_of(sent)
     if not between and not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc[sent.start : k] if t.idx >= start):
         return None  # `X, the mayor of Y, announced ...`: a subject in apposition, no clause before the cue
+    first = ctx.doc.char_span(*trim(ctx.text, start, end), alignment_mode="expand")
+    if first is not None and len(first) and first[0].lower_ in ctx.lex.subordinators:
+        return None  # `Toen X het toestel voorstelde, prees hij ...`: an adverbial clause, no claim
     return trim(ctx.text, start, end)
 
 

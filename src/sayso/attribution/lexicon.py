@@ -67,6 +67,7 @@ class Lexicon:
         str
     ]  # `which`, `die`: after a comma, a relative clause; with a cue of its own it ends a content
     concessives: frozenset[str]  # `al`, `although`: with a cue of their own they end a `volgens X` content
+    subordinators: frozenset[str]  # `toen`, `when`: open an adverbial clause, which before a cue is no content
     clause_breaks: frozenset[str]  # `, maar` / `, but` end a reported content unless `dat`/`that` follows
     proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
@@ -185,6 +186,7 @@ def lexicon(language: str) -> Lexicon:
         articles=frozenset(data.get("articles", [])),
         relatives=frozenset(data.get("relatives", [])),
         concessives=frozenset(data.get("concessives", [])),
+        subordinators=frozenset(data.get("subordinators", [])),
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         proper_noun_ends_phrase=bool(data.get("proper_noun_ends_phrase", False)),
         homographs=frozenset(data.get("homographs", [])),
