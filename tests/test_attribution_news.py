@@ -144,3 +144,23 @@ def test_adverbial_clause_before_the_cue_is_no_content(nlp_nl) -> None:
     text = "Toen de directeur het nieuwe toestel voor het eerst liet zien, prees hij het ontwerp van de behuizing."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
     assert (a.cue.text, a.content[0].text) == ("prees", "het ontwerp van de behuizing")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Critici hebben al gewezen op de hoge kosten van het plan.", "gewezen", "de hoge kosten van het plan"),
+        (
+            "De senator protesteerde tegen de sluiting van het ziekenhuis.",
+            "protesteerde",
+            "de sluiting van het ziekenhuis",
+        ),
+    ],
+)
+def test_object_of_a_preposition_is_the_claim(nlp_nl, text: str, cue: str, content: str) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.cue.text, a.content[0].text) == (cue, content)
+
+
+def test_verb_without_its_preposition_reports_nothing(nlp_nl) -> None:
+    assert attributions_of(nlp_nl, "Boeren protesteerden dinsdag in Den Haag.", "nl") == []

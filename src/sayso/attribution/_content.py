@@ -260,6 +260,22 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     return (a, b) if b > a else None
 
 
+def preposition_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`wees op de hoge kosten van het plan`, `protesteerde tegen de sluiting`: a cue whose claim is the object
+    of its preposition; the preposition follows the cue (past an inverted subject or an adverb), the content
+    runs from after it to the end of the clause."""
+    prep = ctx.lex.preposition_objects.get(lemma)
+    if prep is None:
+        return None
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.lower_ == prep:
+            a, b = trim(ctx.text, *(t.idx + len(t), clause_end(t.i + 1, tok, ctx, sent)))
+            return (a, b) if b > a else None
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.lower_ in ctx.lex.complementizers:
+            return None
+    return None
+
+
 def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:
     """Token index where a cue's object begins: right after the cue, or in a verb-second language after the
     subject that follows the cue when something else opens the clause (`Kort daarna introduceerde het bedrijf

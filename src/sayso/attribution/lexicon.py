@@ -55,6 +55,7 @@ class Lexicon:
     outlet_words: tuple[str, ...]  # generic nouns for news outlets: `krant`, `newspaper`
     outlet_names: tuple[str, ...]  # words of outlets' names: `guardian`, `reuters`
     object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
+    preposition_objects: dict[str, str]  # lemma -> the preposition whose object is the claim (`wees op X`)
     thing_object_verbs: frozenset[str]  # lemmas that report nothing with a thing as object: `onthulde plannen`
     addressee_verbs: frozenset[str]  # cue forms whose object is who was told (`told The Guardian`)
     addressee_prepositions: frozenset[str]  # `zei tegen`, `meldden aan`, `said to`
@@ -176,6 +177,7 @@ def lexicon(language: str) -> Lexicon:
         outlet_words=tuple(data.get("outlet_words", [])),
         outlet_names=tuple(data.get("outlet_names", [])),
         object_content_verbs=frozenset(data.get("object_content_verbs", [])),
+        preposition_objects=dict(data.get("preposition_objects", {})),
         thing_object_verbs=frozenset(data.get("thing_object_verbs", [])),
         addressee_verbs=frozenset(data.get("addressee_verbs", [])),
         addressee_prepositions=frozenset(data.get("addressee_prepositions", [])),

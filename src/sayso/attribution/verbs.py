@@ -19,6 +19,7 @@ from sayso.attribution._content import (
     infinitive_content,
     object_content,
     preceding_content,
+    preposition_content,
 )
 from sayso.attribution._context import Context
 from sayso.attribution._judgement import judge
@@ -135,7 +136,12 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
     thing = content is None and lemma in ctx.lex.thing_object_verbs
-    content = content or object_content(tok, lemma, ctx, sent) or infinitive_content(tok, ctx, sent)
+    content = (
+        content
+        or object_content(tok, lemma, ctx, sent)
+        or preposition_content(tok, lemma, ctx, sent)
+        or infinitive_content(tok, ctx, sent)
+    )
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
             source = find_source(tok, ctx, sent, None)
