@@ -164,3 +164,9 @@ def test_object_of_a_preposition_is_the_claim(nlp_nl, text: str, cue: str, conte
 
 def test_verb_without_its_preposition_reports_nothing(nlp_nl) -> None:
     assert attributions_of(nlp_nl, "Boeren protesteerden dinsdag in Den Haag.", "nl") == []
+
+
+def test_quoted_label_closing_a_sentence_ends_the_content(nlp_nl) -> None:
+    text = "De minister noemde het plan “de beste oplossing voor het land.” eBay steunt de regeling ook."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "mixed")
+    assert a.content[0].text == "het plan “de beste oplossing voor het land.”"
