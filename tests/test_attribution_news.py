@@ -170,3 +170,9 @@ def test_quoted_label_closing_a_sentence_ends_the_content(nlp_nl) -> None:
     text = "De minister noemde het plan “de beste oplossing voor het land.” eBay steunt de regeling ook."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "mixed")
     assert a.content[0].text == "het plan “de beste oplossing voor het land.”"
+
+
+def test_question_left_unanswered_is_the_content_of_a_non_response(nlp_nl) -> None:
+    found = attributions_of(nlp_nl, "De club wilde niet zeggen of de trainer zelf was opgestapt.", "nl")
+    a = first_of_kind(found, "no_response")
+    assert (a.source.text, a.content[0].text) == ("De club", "de trainer zelf was opgestapt")
