@@ -176,3 +176,9 @@ def test_question_left_unanswered_is_the_content_of_a_non_response(nlp_nl) -> No
     found = attributions_of(nlp_nl, "De club wilde niet zeggen of de trainer zelf was opgestapt.", "nl")
     a = first_of_kind(found, "no_response")
     assert (a.source.text, a.content[0].text) == ("De club", "de trainer zelf was opgestapt")
+
+
+def test_verb_after_maar_belongs_to_the_main_clause(nlp_nl) -> None:
+    text = "De club bevestigde dat de trainer was vertrokken maar wilde niet zeggen of hij zelf was opgestapt."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "no_response")
+    assert a.source.text == "De club"

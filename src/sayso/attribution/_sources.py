@@ -84,12 +84,31 @@ def _chained(tok: Token) -> bool:
     return tok.dep_ in VERB_CHAIN or (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "AUX")
 
 
+def _misplaced_conjunct(verb: Token, cue: Token) -> bool:
+    """`X bevestigde dat Y vertrok maar wilde niet zeggen ...`: a verb right after `maar`/`en` with the cue after
+    it stands in main-clause order, though the parser hangs it on the verb of the `dat` clause before it."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "ccomp"
+        and before is not None
+        and before.pos_ == "CCONJ"
+        and verb.i < cue.i
+        and verb.head.head.i != verb.head.i
+    )
+
+
+def _main_clause_head(verb: Token) -> Token:
+    """The verb that a misplaced conjunct is coordinated with: the one governing the `dat` clause."""
+    return verb.head.head
+
+
 def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
     while _chained(head) and head.head.i != head.i and sent.start <= head.head.i < sent.end:
-        head = head.head  # up a verb chain only, never out of a relative or adverbial clause
-        if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
+        head = _main_clause_head(head) if _misplaced_conjunct(head, tok) else head.head
+        if head.pos_ in ("VERB", "AUX") and head.i < tok.i and not _misplaced_conjunct(head, tok):
             found = _parsed_subject(head, ctx, sent, content)
             if found is not None:
                 return found
