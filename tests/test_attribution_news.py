@@ -182,3 +182,9 @@ def test_verb_after_maar_belongs_to_the_main_clause(nlp_nl) -> None:
     text = "De club bevestigde dat de trainer was vertrokken maar wilde niet zeggen of hij zelf was opgestapt."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "no_response")
     assert a.source.text == "De club"
+
+
+def test_second_verb_of_a_subject_reports_with_an_adjective_object(nlp_nl) -> None:
+    text = "Techsite Tweakers kreeg in juni een model van de nieuwe laptop en publiceerde gedetailleerde foto's online."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.source.text, a.content[0].text) == ("Techsite Tweakers", "gedetailleerde foto's online")

@@ -242,7 +242,7 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     if lemma not in ctx.lex.object_content_verbs or tok.i + 1 >= sent.end:
         return None
     has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
-    if not has_object and not is_nominal(ctx.doc[tok.i + 1]):
+    if not has_object and not is_nominal(ctx.doc[tok.i + 1]) and not _modifies_noun(ctx.doc[tok.i + 1]):
         return None
     first = _after_inverted_subject(tok, ctx, sent)
     while first < sent.end and not ctx.doc[first].like_num and inside(ctx.doc[first].idx, ctx.blocked_phrases):
@@ -274,6 +274,12 @@ def preposition_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -
         if t.is_punct or t.pos_ in ("VERB", "AUX") or t.lower_ in ctx.lex.complementizers:
             return None
     return None
+
+
+def _modifies_noun(t: Token) -> bool:
+    """`publiceerde uitgebreide informatie`: an adjective (or a participle tagged a verb) before its noun opens
+    a noun phrase, however the parser hung the noun."""
+    return t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
 
 
 def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:

@@ -98,16 +98,24 @@ def _misplaced_conjunct(verb: Token, cue: Token) -> bool:
     )
 
 
-def _main_clause_head(verb: Token) -> Token:
-    """The verb that a misplaced conjunct is coordinated with: the one governing the `dat` clause."""
-    return verb.head.head
+def _coordinated_with(verb: Token, cue: Token) -> Token:
+    """The verb that ``verb`` hangs on, or is coordinated with when the parser hung it elsewhere: past the verb of
+    the `dat` clause before it (`bevestigde dat Y vertrok maar wilde ...`), or past the noun it hung a conjunct on
+    (`kreeg een prototype en publiceerde ...`) to the verb governing that noun."""
+    if _misplaced_conjunct(verb, cue):
+        return verb.head.head
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+    return head
 
 
 def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
     while _chained(head) and head.head.i != head.i and sent.start <= head.head.i < sent.end:
-        head = _main_clause_head(head) if _misplaced_conjunct(head, tok) else head.head
+        head = _coordinated_with(head, tok)
         if head.pos_ in ("VERB", "AUX") and head.i < tok.i and not _misplaced_conjunct(head, tok):
             found = _parsed_subject(head, ctx, sent, content)
             if found is not None:
