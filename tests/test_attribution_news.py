@@ -188,3 +188,13 @@ def test_second_verb_of_a_subject_reports_with_an_adjective_object(nlp_nl) -> No
     text = "Techsite Tweakers kreeg in juni een model van de nieuwe laptop en publiceerde gedetailleerde foto's online."
     a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
     assert (a.source.text, a.content[0].text) == ("Techsite Tweakers", "gedetailleerde foto's online")
+
+
+def test_impersonal_passive_names_no_source(nlp_nl) -> None:
+    text = "Er is wel eens gezegd dat de nieuwe regels vooral de grote bedrijven helpen."
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_agent_between_auxiliary_and_participle(nlp_nl) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, "Er werd door de politie gemeld dat de weg dicht is.", "nl"), "indirect")
+    assert (a.source.text, a.content[0].text) == ("de politie", "de weg dicht is")

@@ -54,6 +54,12 @@ def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         if t.lower_ in ctx.lex.agent_prepositions:
             rng = noun_phrase_after(ctx.doc, t.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
             return trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])) if rng else None
+    for t in reversed(sent[max(0, tok.i - sent.start - AGENT_REACH) : tok.i - sent.start]):
+        if t.is_punct or t.pos_ == "AUX":
+            break  # only between the auxiliary and the cue: not `the report by X was denied`
+        if t.lower_ in ctx.lex.agent_prepositions:  # `werd door de politie gemeld`: the agent before the cue
+            rng = noun_phrase_after(ctx.doc, t.i + 1, tok.i, ctx.lex, ctx.blocked_phrases)
+            return trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])) if rng else None
     return None
 
 
@@ -126,6 +132,20 @@ def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range
 def is_passive(tok: Token) -> bool:
     """A passive cue (`is expected`, `wordt verwacht`): only an agent (`by X`) can be its source."""
     return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in tok.children)
+
+
+def is_impersonal(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`Er is wel eens gezegd dat ...`, `Er werd gemeld dat ...`: a participle cue in a clause whose subject is a
+    dummy (`er`) right before its auxiliary; an impersonal passive, however the parser hung the auxiliary."""
+    if "Part" not in tok.morph.get("VerbForm"):
+        return False
+    for t in reversed(sent[: tok.i - sent.start]):
+        if t.is_punct:
+            return False
+        nxt = ctx.doc[t.i + 1]
+        if t.lower_ in ctx.lex.impersonal_subjects and nxt.i < tok.i and nxt.pos_ in ("AUX", "VERB"):
+            return True
+    return False
 
 
 def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:

@@ -59,6 +59,7 @@ class Lexicon:
     thing_object_verbs: frozenset[str]  # lemmas that report nothing with a thing as object: `onthulde plannen`
     addressee_verbs: frozenset[str]  # cue forms whose object is who was told (`told The Guardian`)
     addressee_prepositions: frozenset[str]  # `zei tegen`, `meldden aan`, `said to`
+    impersonal_subjects: frozenset[str]  # `er` in `er is gezegd dat`: an impersonal passive, no source
     agent_prepositions: frozenset[str]  # `by`, `door`: the agent of a passive cue
     claim_nouns: frozenset[str]  # what a judging verb judges when it evaluates a claim
     judgement_links: frozenset[str]  # `as`, `als` between a judged object and the judgement
@@ -181,6 +182,7 @@ def lexicon(language: str) -> Lexicon:
         thing_object_verbs=frozenset(data.get("thing_object_verbs", [])),
         addressee_verbs=frozenset(data.get("addressee_verbs", [])),
         addressee_prepositions=frozenset(data.get("addressee_prepositions", [])),
+        impersonal_subjects=frozenset(data.get("impersonal_subjects", [])),
         agent_prepositions=frozenset(data.get("agent_prepositions", [])),
         claim_nouns=frozenset(data.get("claim_nouns", [])),
         judgement_links=frozenset(data.get("judgement_links", [])),

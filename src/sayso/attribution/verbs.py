@@ -23,7 +23,7 @@ from sayso.attribution._content import (
 )
 from sayso.attribution._context import Context
 from sayso.attribution._judgement import judge
-from sayso.attribution._sources import find_source, is_passive
+from sayso.attribution._sources import find_source, is_impersonal, is_passive
 from sayso.attribution._tokens import QUOTE_CHARS, trim
 from sayso.attribution.no_response import negated
 from sayso.attribution.quotes import Quote
@@ -152,8 +152,8 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     kind, content = _kind(ctx, lemma, cut_chain(ctx, content), cue)
     kind = "announcement" if thing and kind == "indirect" else kind  # `onthulde de nieuwe iPhone`: a thing shown
     source = find_source(tok, ctx, sent, content)
-    if source is None and is_passive(tok):
-        return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
+    if source is None and (is_passive(tok) or is_impersonal(tok, ctx, sent)):
+        return None  # `rain is expected`, `wordt verwacht`, `er is gezegd`: an agentless passive names no source
     return Attribution(kind, source and ctx.span(*source), cue, (ctx.span(*content),))
 
 
