@@ -198,3 +198,13 @@ def test_impersonal_passive_names_no_source(nlp_nl) -> None:
 def test_agent_between_auxiliary_and_participle(nlp_nl) -> None:
     a = first_of_kind(attributions_of(nlp_nl, "Er werd door de politie gemeld dat de weg dicht is.", "nl"), "indirect")
     assert (a.source.text, a.content[0].text) == ("de politie", "de weg dicht is")
+
+
+def test_infinitive_cue_with_no_speaker_is_the_writers(nlp_nl) -> None:
+    text = "De prijs steeg, alhoewel het interessant is om te melden dat de kwaliteit ook beter werd."
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_infinitive_cue_keeps_its_speaker(nlp_nl) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, "Hij belde om te zeggen dat hij later kwam.", "nl"), "indirect")
+    assert (a.source.text, a.content[0].text) == ("Hij", "hij later kwam")

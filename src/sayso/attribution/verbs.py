@@ -152,7 +152,8 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     kind, content = _kind(ctx, lemma, cut_chain(ctx, content), cue)
     kind = "announcement" if thing and kind == "indirect" else kind  # `onthulde de nieuwe iPhone`: a thing shown
     source = find_source(tok, ctx, sent, content)
-    if source is None and (is_passive(tok) or is_impersonal(tok, ctx, sent)):
+    bare = tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ctx.lex.infinitive_markers  # `het is goed om te melden`
+    if source is None and (is_passive(tok) or is_impersonal(tok, ctx, sent) or bare):
         return None  # `rain is expected`, `wordt verwacht`, `er is gezegd`: an agentless passive names no source
     return Attribution(kind, source and ctx.span(*source), cue, (ctx.span(*content),))
 
