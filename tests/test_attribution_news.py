@@ -210,3 +210,120 @@ def test_subject_with_a_relative_clause_before_the_cue_is_no_content(nlp_en) -> 
     a = first_of_kind(attributions_of(nlp_en, text, "en"), "announcement")
     assert a.source.text.startswith("The club statement")
     assert a.content[0].text == "the coach's departure"
+
+
+# Dutch (helper)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("De wethouder gaf wel aan dat de brug in mei opengaat.", "de brug in mei opengaat"),
+        ("De wethouder gaf toe dat de brug te laat opengaat.", "de brug te laat opengaat"),
+    ],
+)
+def test_shared_form_takes_the_verb_of_its_particle(nlp_nl, text: str, content: str) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.cue.text, a.content[0].text) == ("gaf", content)
+
+
+def test_shared_form_without_particle_is_no_cue(nlp_nl) -> None:
+    assert attributions_of(nlp_nl, "De wethouder gaf de burgemeester een boek.", "nl") == []
+
+
+def test_promise_to_do_is_reported_speech(nlp_nl) -> None:
+    found = attributions_of(nlp_nl, "De gemeente belooft voor de zomer een nieuwe speeltuin te bouwen.", "nl")
+    a = first_of_kind(found, "indirect")
+    assert a.content[0].text == "voor de zomer een nieuwe speeltuin te bouwen"
+
+
+def test_promise_with_nothing_said_is_no_attribution(nlp_nl) -> None:
+    text = "De wethouder kreeg steun, omdat de gemeente veel nieuwe huizen had beloofd."
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het nieuwe model deed het in de test minder goed.",  # doen, not afdoen: no `af` follows
+        "De app stelt reizigers in staat hun kaartje te tonen.",  # in staat stellen, not stellen
+        "De minister stelde de Kamer op de hoogte van het besluit.",
+    ],
+)
+def test_verb_with_another_particle_is_no_cue(nlp_nl, text: str) -> None:
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_stellen_with_a_preposition_before_dat_stays_a_cue(nlp_nl) -> None:
+    found = attributions_of(nlp_nl, "De onderzoekers stellen in een rapport dat de dijk te laag is.", "nl")
+    assert first_of_kind(found, "indirect").content[0].text == "de dijk te laag is"
+
+
+def test_adverbial_clause_before_the_cue_is_no_content(nlp_nl) -> None:
+    text = "Toen de directeur het nieuwe toestel voor het eerst liet zien, prees hij het ontwerp van de behuizing."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.cue.text, a.content[0].text) == ("prees", "het ontwerp van de behuizing")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Critici hebben al gewezen op de hoge kosten van het plan.", "gewezen", "de hoge kosten van het plan"),
+        (
+            "De senator protesteerde tegen de sluiting van het ziekenhuis.",
+            "protesteerde",
+            "de sluiting van het ziekenhuis",
+        ),
+    ],
+)
+def test_object_of_a_preposition_is_the_claim(nlp_nl, text: str, cue: str, content: str) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.cue.text, a.content[0].text) == (cue, content)
+
+
+def test_verb_without_its_preposition_reports_nothing(nlp_nl) -> None:
+    assert attributions_of(nlp_nl, "Boeren protesteerden dinsdag in Den Haag.", "nl") == []
+
+
+def test_quoted_label_closing_a_sentence_ends_the_content(nlp_nl) -> None:
+    text = "De minister noemde het plan “de beste oplossing voor het land.” eBay steunt de regeling ook."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "mixed")
+    assert a.content[0].text == "het plan “de beste oplossing voor het land.”"
+
+
+def test_question_left_unanswered_is_the_content_of_a_non_response(nlp_nl) -> None:
+    found = attributions_of(nlp_nl, "De club wilde niet zeggen of de trainer zelf was opgestapt.", "nl")
+    a = first_of_kind(found, "no_response")
+    assert (a.source.text, a.content[0].text) == ("De club", "de trainer zelf was opgestapt")
+
+
+def test_verb_after_maar_belongs_to_the_main_clause(nlp_nl) -> None:
+    text = "De club bevestigde dat de trainer was vertrokken maar wilde niet zeggen of hij zelf was opgestapt."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "no_response")
+    assert a.source.text == "De club"
+
+
+def test_second_verb_of_a_subject_reports_with_an_adjective_object(nlp_nl) -> None:
+    text = "Techsite Tweakers kreeg in juni een model van de nieuwe laptop en publiceerde gedetailleerde foto's online."
+    a = first_of_kind(attributions_of(nlp_nl, text, "nl"), "indirect")
+    assert (a.source.text, a.content[0].text) == ("Techsite Tweakers", "gedetailleerde foto's online")
+
+
+def test_impersonal_passive_names_no_source(nlp_nl) -> None:
+    text = "Er is wel eens gezegd dat de nieuwe regels vooral de grote bedrijven helpen."
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_agent_between_auxiliary_and_participle(nlp_nl) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, "Er werd door de politie gemeld dat de weg dicht is.", "nl"), "indirect")
+    assert (a.source.text, a.content[0].text) == ("de politie", "de weg dicht is")
+
+
+def test_infinitive_cue_with_no_speaker_is_the_writers(nlp_nl) -> None:
+    text = "De prijs steeg, alhoewel het interessant is om te melden dat de kwaliteit ook beter werd."
+    assert attributions_of(nlp_nl, text, "nl") == []
+
+
+def test_infinitive_cue_keeps_its_speaker(nlp_nl) -> None:
+    a = first_of_kind(attributions_of(nlp_nl, "Hij belde om te zeggen dat hij later kwam.", "nl"), "indirect")
+    assert (a.source.text, a.content[0].text) == ("Hij", "hij later kwam")

@@ -309,6 +309,9 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if not any(_main_verb(t) for t in ctx.doc[sent.start : k] if t.idx >= start):
         return None  # `X, the mayor of Y, announced ...`, `X, which was posted on Y, announced`,
         # `Among them, one name was disclosed`: no clause before
+    first = ctx.doc.char_span(*trim(ctx.text, start, end), alignment_mode="expand")
+    if first is not None and len(first) and first[0].lower_ in ctx.lex.subordinators:
+        return None  # `Toen X het toestel voorstelde, prees hij ...`: an adverbial clause, no claim
     return trim(ctx.text, start, end)
 
 
@@ -384,7 +387,8 @@ def object_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Ran
     if lemma not in ctx.lex.object_content_verbs or tok.i + 1 >= sent.end:
         return None
     has_object = any(child.dep_ in ("obj", "dobj") and child.i > tok.i for child in tok.children)
-    if not has_object and not is_nominal(ctx.doc[tok.i + 1]) and not _gerund_object(tok, ctx):
+    nxt = ctx.doc[tok.i + 1]
+    if not has_object and not is_nominal(nxt) and not _gerund_object(tok, ctx) and not _modifies_noun(nxt):
         return None
     first = _after_inverted_subject(tok, ctx, sent)
     while first < sent.end and not ctx.doc[first].like_num and inside(ctx.doc[first].idx, ctx.blocked_phrases):
@@ -406,6 +410,28 @@ def _gerund_object(tok: Token, ctx: Context) -> bool:
     """`announced closing its shop`, `denied having seen it`: a gerund right after the cue is its object."""
     nxt = ctx.doc[tok.i + 1]
     return nxt.head.i == tok.i and nxt.tag_ == "VBG" and nxt.dep_ in ("xcomp", "ccomp", "dobj", "obj")
+
+
+def preposition_content(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`wees op de hoge kosten van het plan`, `protesteerde tegen de sluiting`: a cue whose claim is the object
+    of its preposition; the preposition follows the cue (past an inverted subject or an adverb), the content
+    runs from after it to the end of the clause."""
+    prep = ctx.lex.preposition_objects.get(lemma)
+    if prep is None:
+        return None
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.lower_ == prep:
+            a, b = trim(ctx.text, *(t.idx + len(t), clause_end(t.i + 1, tok, ctx, sent)))
+            return (a, b) if b > a else None
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.lower_ in ctx.lex.complementizers:
+            return None
+    return None
+
+
+def _modifies_noun(t: Token) -> bool:
+    """`publiceerde uitgebreide informatie`: an adjective (or a participle tagged a verb) before its noun opens
+    a noun phrase, however the parser hung the noun."""
+    return t.dep_ == "amod" and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
 
 
 def _after_inverted_subject(tok: Token, ctx: Context, sent: SpacySpan) -> int:

@@ -89,7 +89,10 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         return None
     if _about_a_claim(ctx, obj):
         return Judgement("evaluation", (a, b), _certainty(ctx, a, b))
-    a2, b2 = trim(ctx.text, obj.start_char, clause_end(k, tok, ctx, sent))
+    end = clause_end(k, tok, ctx, sent)
+    if quote is not None and quote.close_mark is not None and ctx.text[quote.close_mark - 1] in ".!?":
+        end = min(end, quote.close_mark + 1)  # `noemde X „Y.” Daarna ...`: a quote closing a sentence ends it
+    a2, b2 = trim(ctx.text, obj.start_char, end)
     return Judgement("indirect", (a2, b2), None)
 
 

@@ -54,6 +54,12 @@ def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         if t.lower_ in ctx.lex.agent_prepositions:
             rng = noun_phrase_after(ctx.doc, t.i + 1, sent.end, ctx.lex, ctx.blocked_phrases)
             return trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])) if rng else None
+    for t in reversed(sent[max(0, tok.i - sent.start - AGENT_REACH) : tok.i - sent.start]):
+        if t.is_punct or t.pos_ == "AUX":
+            break  # only between the auxiliary and the cue: not `the report by X was denied`
+        if t.lower_ in ctx.lex.agent_prepositions:  # `werd door de politie gemeld`: the agent before the cue
+            rng = noun_phrase_after(ctx.doc, t.i + 1, tok.i, ctx.lex, ctx.blocked_phrases)
+            return trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])) if rng else None
     return None
 
 
@@ -91,14 +97,41 @@ def _chained(tok: Token) -> bool:
     return tok.dep_ in VERB_CHAIN or (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "AUX")
 
 
+def _misplaced_conjunct(verb: Token, cue: Token) -> bool:
+    """`X bevestigde dat Y vertrok maar wilde niet zeggen ...`: a verb right after `maar`/`en` with the cue after
+    it stands in main-clause order, though the parser hangs it on the verb of the `dat` clause before it."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "ccomp"
+        and before is not None
+        and before.pos_ == "CCONJ"
+        and verb.i < cue.i
+        and verb.head.head.i != verb.head.i
+    )
+
+
+def _coordinated_with(verb: Token, cue: Token) -> Token:
+    """The verb that ``verb`` hangs on, or is coordinated with when the parser hung it elsewhere: past the verb of
+    the `dat` clause before it (`bevestigde dat Y vertrok maar wilde ...`), or past the noun it hung a conjunct on
+    (`kreeg een prototype en publiceerde ...`) to the verb governing that noun."""
+    if _misplaced_conjunct(verb, cue):
+        return verb.head.head
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+    return head
+
+
 def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
     while _chained(head) and head.head.i != head.i and sent.start <= head.head.i < sent.end:
         if head.head.i < tok.i and _clause_opened_between(ctx, head.head.i, tok.i):
             break  # `..., alhoewel experts stellen`: not up into the clause before
-        head = head.head  # up a verb chain only, never out of a relative or adverbial clause
-        if head.pos_ in ("VERB", "AUX") and head.i < tok.i:
+        head = _coordinated_with(head, tok)
+        if head.pos_ in ("VERB", "AUX") and head.i < tok.i and not _misplaced_conjunct(head, tok):
             found = _parsed_subject(head, ctx, sent, content)
             if found is not None:
                 return found
@@ -108,6 +141,20 @@ def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range
 def is_passive(tok: Token) -> bool:
     """A passive cue (`is expected`, `wordt verwacht`): only an agent (`by X`) can be its source."""
     return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in tok.children)
+
+
+def is_impersonal(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`Er is wel eens gezegd dat ...`, `Er werd gemeld dat ...`: a participle cue in a clause whose subject is a
+    dummy (`er`) right before its auxiliary; an impersonal passive, however the parser hung the auxiliary."""
+    if "Part" not in tok.morph.get("VerbForm"):
+        return False
+    for t in reversed(sent[: tok.i - sent.start]):
+        if t.is_punct:
+            return False
+        nxt = ctx.doc[t.i + 1]
+        if t.lower_ in ctx.lex.impersonal_subjects and nxt.i < tok.i and nxt.pos_ in ("AUX", "VERB"):
+            return True
+    return False
 
 
 def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:

@@ -12,6 +12,7 @@ from sayso.language.resources import load_json
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     say_forms: dict[str, str]  # a form as written (lower case) -> its lemma
+    shared_forms: dict[str, tuple[str, ...]]  # a form of several separable verbs (`gaf`: toegeven, aangeven)
     particles: dict[str, str]  # lemma of a separable verb -> the particle that must follow its finite forms
     announcement: frozenset[str]
     evaluation_forms: dict[str, str]
@@ -55,9 +56,11 @@ class Lexicon:
     outlet_words: tuple[str, ...]  # generic nouns for news outlets: `krant`, `newspaper`
     outlet_names: tuple[str, ...]  # words of outlets' names: `guardian`, `reuters`
     object_content_verbs: frozenset[str]  # lemmas whose object is a claim: `predicted the arrival of ...`
+    preposition_objects: dict[str, str]  # lemma -> the preposition whose object is the claim (`wees op X`)
     thing_object_verbs: frozenset[str]  # lemmas that report nothing with a thing as object: `onthulde plannen`
     addressee_verbs: frozenset[str]  # cue forms whose object is who was told (`told The Guardian`)
     addressee_prepositions: frozenset[str]  # `zei tegen`, `meldden aan`, `said to`
+    impersonal_subjects: frozenset[str]  # `er` in `er is gezegd dat`: an impersonal passive, no source
     agent_prepositions: frozenset[str]  # `by`, `door`: the agent of a passive cue
     claim_nouns: frozenset[str]  # what a judging verb judges when it evaluates a claim
     judgement_links: frozenset[str]  # `as`, `als` between a judged object and the judgement
@@ -67,6 +70,7 @@ class Lexicon:
         str
     ]  # `which`, `die`: after a comma, a relative clause; with a cue of its own it ends a content
     concessives: frozenset[str]  # `al`, `although`: with a cue of their own they end a `volgens X` content
+    subordinators: frozenset[str]  # `toen`, `when`: open an adverbial clause, which before a cue is no content
     clause_breaks: frozenset[str]  # `, maar` / `, but` end a reported content unless `dat`/`that` follows
     proper_noun_ends_phrase: bool  # Dutch writes compounds as one word: `het NCSC lagen` ends at NCSC
     homographs: frozenset[str]  # cue forms that are also nouns or numbers: a cue only when tagged a verb
@@ -81,12 +85,24 @@ class Lexicon:
         """Words that open another clause after a comma: `, maar`, `, al`, `, although`."""
         return self.clause_breaks | self.concessives
 
-    def needs_particle(self, form: str) -> str | None:
-        """The particle a finite form of a separable verb needs later in its clause, if any."""
-        lemma = self.say_forms.get(form)
+    def needs_particle(self, form: str, lemma: str | None = None) -> str | None:
+        """The particle a finite form of a separable verb (``lemma``, else the form's lemma) needs later in its
+        clause, if any."""
+        lemma = lemma or self.say_forms.get(form)
         particle = self.particles.get(lemma or "")
         if particle and not form.startswith(particle):
             return particle
+        return None
+
+    def cue_lemma(self, form: str, later: frozenset[str]) -> str | None:
+        """The verb of saying or judging that ``form`` is, given the words ``later`` in its clause: for a form of
+        several separable verbs the one whose particle follows (`gaf ... aan dat`: aangeven; `gaf ... toe dat`:
+        toegeven); None when a needed particle is missing (`deed het goed` is no `deed ... af`)."""
+        lemma = self.say_forms.get(form) or self.evaluation_forms.get(form)
+        for candidate in self.shared_forms.get(form) or (lemma,):
+            particle = self.needs_particle(form, candidate) if candidate else None
+            if candidate and (particle is None or particle in later):
+                return candidate
         return None
 
 
@@ -105,12 +121,22 @@ def _forms(table: dict[str, list[str]]) -> dict[str, str]:
     return {form.lower(): lemma for lemma, forms in table.items() for form in [lemma, *forms] if " " not in form}
 
 
+def _shared_forms(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """Forms listed under more than one lemma, with each of their lemmas in the order of the table."""
+    lemmas: dict[str, list[str]] = {}
+    for lemma, forms in table.items():
+        for form in {f.lower() for f in [lemma, *forms] if " " not in f}:
+            lemmas.setdefault(form, []).append(lemma)
+    return {form: tuple(found) for form, found in lemmas.items() if len(found) > 1}
+
+
 @cache
 def lexicon(language: str) -> Lexicon:
     data = load_json(language, "attribution")
     nr = data["no_response"]
     return Lexicon(
         say_forms=_forms(data["say_verbs"]),
+        shared_forms=_shared_forms(data["say_verbs"]),
         particles=dict(data.get("particles", {})),
         announcement=frozenset(data.get("announcement_verbs", [])),
         evaluation_forms=_forms(data.get("evaluation_verbs", {})),
@@ -156,9 +182,11 @@ def lexicon(language: str) -> Lexicon:
         outlet_words=tuple(data.get("outlet_words", [])),
         outlet_names=tuple(data.get("outlet_names", [])),
         object_content_verbs=frozenset(data.get("object_content_verbs", [])),
+        preposition_objects=dict(data.get("preposition_objects", {})),
         thing_object_verbs=frozenset(data.get("thing_object_verbs", [])),
         addressee_verbs=frozenset(data.get("addressee_verbs", [])),
         addressee_prepositions=frozenset(data.get("addressee_prepositions", [])),
+        impersonal_subjects=frozenset(data.get("impersonal_subjects", [])),
         agent_prepositions=frozenset(data.get("agent_prepositions", [])),
         claim_nouns=frozenset(data.get("claim_nouns", [])),
         judgement_links=frozenset(data.get("judgement_links", [])),
@@ -166,6 +194,7 @@ def lexicon(language: str) -> Lexicon:
         articles=frozenset(data.get("articles", [])),
         relatives=frozenset(data.get("relatives", [])),
         concessives=frozenset(data.get("concessives", [])),
+        subordinators=frozenset(data.get("subordinators", [])),
         clause_breaks=frozenset(data.get("clause_breaks", [])),
         proper_noun_ends_phrase=bool(data.get("proper_noun_ends_phrase", False)),
         homographs=frozenset(data.get("homographs", [])),

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sayso.attribution._content import complement
 from sayso.attribution._context import Context
 from sayso.attribution._sources import find_source
 from sayso.attribution._tokens import char_span, subjects_of, subtree_range, trim
@@ -55,6 +56,15 @@ def _not_reached(tok: Token, ctx: Context) -> tuple[int, int] | None:
     return trim(ctx.text, *char_span(ctx.doc[left:right]))
 
 
+def _withheld(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, int] | None:
+    """`wilde niet zeggen of hij ontslagen was`, `declined to say whether ...`: the question left unanswered,
+    a clause opening right after the cue."""
+    nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+    if nxt is None or nxt.lower_ not in ctx.lex.complementizers:
+        return None
+    return complement(tok, ctx, sent)
+
+
 def find_no_responses(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Every non-response (`heeft niet gereageerd`, `declined to comment`), one a sentence at most.
     ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
@@ -67,7 +77,9 @@ def find_no_responses(ctx: Context, found: Sequence[Attribution]) -> list[Attrib
             if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
                 continue
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
-            source = find_source(tok, ctx, sent, None) or _not_reached(tok, ctx)
-            out.append(Attribution("no_response", source and ctx.span(*source), cue, ()))
+            content = _withheld(tok, ctx, sent)
+            source = find_source(tok, ctx, sent, content) or _not_reached(tok, ctx)
+            pieces = (ctx.span(*content),) if content is not None else ()
+            out.append(Attribution("no_response", source and ctx.span(*source), cue, pieces))
             break  # one non-response a sentence
     return out

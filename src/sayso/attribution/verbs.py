@@ -22,11 +22,12 @@ from sayso.attribution._content import (
     object_content,
     parenthetical_content,
     preceding_content,
+    preposition_content,
     quote_after,
 )
 from sayso.attribution._context import Context
 from sayso.attribution._judgement import judge
-from sayso.attribution._sources import find_source, is_passive
+from sayso.attribution._sources import find_source, is_impersonal, is_passive
 from sayso.attribution._tokens import QUOTE_CHARS, trim
 from sayso.attribution.no_response import negated
 from sayso.attribution.quotes import Quote
@@ -38,7 +39,8 @@ Range = tuple[int, int]
 def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     """The cue's lemma when ``tok`` is a verb of saying or judging here, else None."""
     low = tok.lower_
-    lemma = ctx.lex.say_forms.get(low) or ctx.lex.evaluation_forms.get(low)
+    later = frozenset(t.lower_ for t in sent if t.i > tok.i)
+    lemma = ctx.lex.cue_lemma(low, later)
     if lemma is None:
         return None
     if (
@@ -57,17 +59,13 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
         return None  # `warned them in writing that ...`: after a preposition a noun, however tagged
     if before is not None and low in ctx.lex.homographs and before.lower_ in ctx.lex.placeholders:
         return None  # `achtte het bericht aannemelijk`: after `het` a noun, however tagged
-    particle = ctx.lex.needs_particle(low)
-    if particle and not any(t.lower_ == particle for t in sent if t.i > tok.i):
-        return None
     before_text = ctx.text[max(0, tok.idx - 25) : tok.idx].lower()
     if any(before_text.rstrip().endswith(frame) for frame in ctx.lex.future_frames):
         return None  # `is expected to report a fall`: the article's forecast of a statement, not one made
     ahead = " ".join(t.lower_ for t in sent[tok.i - sent.start : tok.i - sent.start + 6])
     if any(f"{ahead} ".startswith(f"{frame} ") for frame in ctx.lex.act_frames):
         return None  # `called for his resignation`, `declared a state of emergency`: an act or request, no claim
-    others = ctx.lex.other_verbs.get(lemma, frozenset())
-    if others and any(t.lower_ in others for t in sent if t.i > tok.i):
+    if _other_verb(tok, ctx.lex.other_verbs.get(lemma, frozenset()), ctx, sent):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma
 
@@ -82,6 +80,20 @@ def _describes_noun(tok: Token, before: Token | None) -> bool:
 def _noun_after_preposition(before: Token, ctx: Context) -> bool:
     """`in writing`, `of reports`: a preposition (not the infinitive marker `te`) before a homograph."""
     return before.pos_ == "ADP" and before.lower_ not in ctx.lex.infinitive_markers
+
+
+def _other_verb(tok: Token, others: frozenset[str], ctx: Context, sent: SpacySpan) -> bool:
+    """Whether a word or phrase of ``others`` follows the cue in its own clause (before a `dat`), making it
+    another verb: `vond rond middernacht plaats` (plaatsvinden), `stelt de kinderen in staat te ...`."""
+    if not others:
+        return False
+    words = []
+    for t in sent[tok.i - sent.start + 1 :]:
+        if t.lower_ in ctx.lex.complementizers:
+            break
+        words.append(t.lower_)
+    clause = f" {' '.join(words)} "
+    return any(f" {other} " in clause for other in others)
 
 
 def _next_to_subject_pronoun(tok: Token, ctx: Context) -> bool:
@@ -163,7 +175,12 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
     thing = content is None and lemma in ctx.lex.thing_object_verbs
-    content = content or object_content(tok, lemma, ctx, sent) or infinitive_content(tok, ctx, sent)
+    content = (
+        content
+        or object_content(tok, lemma, ctx, sent)
+        or preposition_content(tok, lemma, ctx, sent)
+        or infinitive_content(tok, ctx, sent)
+    )
     if content is None or content[1] <= content[0]:
         if lemma in ctx.lex.announcement:
             source = find_source(tok, ctx, sent, None)
@@ -174,8 +191,9 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     kind, content = _kind(ctx, lemma, cut_chain(ctx, content), cue)
     kind = "announcement" if thing and kind == "indirect" else kind  # `onthulde de nieuwe iPhone`: a thing shown
     source = find_source(tok, ctx, sent, content)
-    if source is None and is_passive(tok):
-        return None  # `rain is expected`, `wordt verwacht`: an agentless passive names no source
+    bare = tok.i > 0 and ctx.doc[tok.i - 1].lower_ in ctx.lex.infinitive_markers  # `het is goed om te melden`
+    if source is None and (is_passive(tok) or is_impersonal(tok, ctx, sent) or bare):
+        return None  # `rain is expected`, `wordt verwacht`, `er is gezegd`: an agentless passive names no source
     second = coordinated_quote(ctx, content) if kind == "direct" else None
     spans = (content,) if second is None else (content, trim(ctx.text, *second))
     return Attribution(kind, source and ctx.span(*source), cue, tuple(ctx.span(*x) for x in spans))
