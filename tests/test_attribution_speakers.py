@@ -91,3 +91,12 @@ def test_two_quotes_joined_by_and_are_one_content(nlp_en) -> None:
         "We made a plea to the board once again: do not close the plant",
         "So we told the board we needed the plant open. It refused",
     ]
+
+
+def test_second_verb_of_a_speaker_whose_parse_gave_a_thing(nlp_en) -> None:
+    text = (
+        'Dr Anna Berg, a chemist at the university, said the danger was "low but real" and called '
+        "messages online claiming that the water is poisoned alarmist."
+    )
+    a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue is not None and a.cue.text == "called")
+    assert a.speaker == "Anna Berg"

@@ -220,9 +220,29 @@ def refuse_mute_sources(attributions: Sequence[Attribution], doc: Doc, lex: Lexi
             a = replace(a, source=antecedent(a.source, doc, lex))
         if a.source is None or can_speak(a.source, doc, lex):
             out.append(a)
-        elif a.kind == "direct":
-            out.append(replace(a, source=None))
+            continue
+        subject = _first_conjunct_subject(a, doc, lex)
+        if subject is not None or a.kind == "direct":
+            out.append(replace(a, source=subject))
     return out
+
+
+def _first_conjunct_subject(a: Attribution, doc: Doc, lex: Lexicon) -> Span | None:
+    """`Lowe said the risk was small and called the posts scaremongering`: a second verb of a speaker whose
+    source came out as a thing speaks for the subject of the first verb, when that subject can speak."""
+    span = doc.char_span(a.cue.start, a.cue.end, alignment_mode="expand") if a.cue is not None else None
+    verb = span[0] if span is not None and len(span) else None
+    if verb is None or verb.dep_ != "conj":
+        return None
+    while verb.dep_ in ("conj", "ccomp") and verb.head.i < verb.i:  # up the coordination, and out of a
+        verb = verb.head  # content the parser hung it on (`said [the risk was small] and called`)
+        subject = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.i < verb.i), None)
+        if subject is not None:
+            words = doc[subject.left_edge.i : subject.right_edge.i + 1]
+            found = Span.of(doc.text, words.start_char, words.end_char)
+            if can_speak(found, doc, lex) and found.text.lower() not in lex.first_person:
+                return found
+    return None
 
 
 def _context_speaker(
