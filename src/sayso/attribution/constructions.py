@@ -11,8 +11,12 @@ one order among the finders. So the order is an order of finders, and each finde
 An example names its form, so a wrong analysis of an example points to the form, and the form to its finder.
 
 1. ``verb`` (en, nl): said_that, inverted, quote_then_cue, colon_quote, anaphoric, mixed, object_claim,
-   infinitive, announcement, judgement, judged_clause
-2. ``preposition`` (en, nl): according_to, trailing_aldus (nl), trailing_per (en)
+   infinitive, announcement, judgement, judged_clause, quote_after_cue, coordinated_quotes, parenthetical (en),
+   preposition_object (nl), nested
+2. ``preposition`` (en, nl): according_to, trailing_aldus (nl), trailing_per (en), reporting_phrase (en)
+
+After the finders, `relay.py` gives an outlet named next to a cue (`volgens X zei Y`) the speaker's content, and
+`speakers.py` refuses sources that cannot speak and resolves who speaks.
 3. ``no_response`` (en, nl): did_not_respond, declined, unreachable
 4. ``evidence`` (nl): dat_blijkt_uit, uit_blijkt_dat
 5. ``quote`` (en, nl): colon_speaker, speaker_before
@@ -84,8 +88,63 @@ VERB = Construction(
         "announcement",  # `X announced a new tax`, `X kondigde ... aan`
         "judgement",  # `X called the story false`, `X noemde het bericht onzin`
         "judged_clause",  # `X considers it likely that ...`, `X acht het aannemelijk dat ...`
+        "quote_after_cue",  # `X wrote "..."`, `beloofden „...”`: a quote right after the cue
+        "coordinated_quotes",  # `X said "..." and "..."`: one content in two pieces
+        "parenthetical",  # `In between, she testified, the guards had left`: the sentence around the cue
+        "preposition_object",  # `wees op X`, `protesteerde tegen X`: the object of the cue's preposition
+        "nested",  # `„Iedereen zei dat we gek waren”`: reported speech inside a quote
     ),
     examples=(
+        Example(
+            "quote_after_cue",
+            "en",
+            'The coach wrote "We will play the final with our heads held high" on the club website.',
+            "wrote",
+            "We will play the final with our heads held high",
+            "direct",
+        ),
+        Example(
+            "quote_after_cue",
+            "nl",
+            "De boeren beloofden „de wegen te blokkeren tot de minister naar ons luistert.”",
+            "beloofden",
+            "de wegen te blokkeren tot de minister naar ons luistert",
+            "direct",
+        ),
+        Example(
+            "coordinated_quotes",
+            "en",
+            'The union leader, Jan Smit, said on Friday "We made a plea to the board once again: do not close the'
+            ' plant" and "So we told the board we needed the plant open. It refused."',
+            "said",
+            "We made a plea to the board once again: do not close the plant"
+            " … So we told the board we needed the plant open. It refused",
+            "direct",
+        ),
+        Example(
+            "parenthetical",
+            "en",
+            "In the meantime, the witness testified, the guards had left the building.",
+            "testified",
+            "In the meantime … the guards had left the building",
+            "indirect",
+        ),
+        Example(
+            "preposition_object",
+            "nl",
+            "De bewoners protesteerden tegen de sluiting van het zwembad.",
+            "protesteerden",
+            "de sluiting van het zwembad",
+            "indirect",
+        ),
+        Example(
+            "nested",
+            "nl",
+            "De trainer zei: „Iedereen zei dat we zouden verliezen, maar we hebben gewonnen.”",
+            "zei",
+            "we zouden verliezen, maar we hebben gewonnen",
+            "indirect",
+        ),
         Example(
             "said_that",
             "en",
@@ -289,8 +348,17 @@ PREPOSITION = Construction(
         "according_to",  # `according to X, ...`, `volgens X ...`
         "trailing_aldus",  # `..., aldus X`; after a quote, a direct attribution
         "trailing_per",  # `..., per X` (a name only: never `per cent`)
+        "reporting_phrase",  # `said — as reported by X — "..."`: the outlet's attribution of the quote
     ),
     examples=(
+        Example(
+            "reporting_phrase",
+            "en",
+            'The minister said — as reported by the Daily Planet — "We will not sign this treaty."',
+            "reported",
+            "We will not sign this treaty",
+            "according_to",
+        ),
         Example(
             "according_to",
             "en",

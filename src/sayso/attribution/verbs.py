@@ -171,7 +171,7 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
     parenthetical = _parenthetical(tok, lemma, ctx, sent, cue)
     if parenthetical is not None:
         return parenthetical
-    finders = (anaphoric_content, complement, comma_clause, colon_content, quote_after, preceding_content)
+    finders = (anaphoric_content, quote_after, complement, comma_clause, colon_content, preceding_content)
     found = (finder(tok, ctx, sent) for finder in finders)
     content = next((c for c in found if c is not None and not _only_time_or_number(ctx, c)), None)
     thing = content is None and lemma in ctx.lex.thing_object_verbs
