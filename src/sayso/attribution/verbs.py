@@ -39,6 +39,8 @@ Range = tuple[int, int]
 def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     """The cue's lemma when ``tok`` is a verb of saying or judging here, else None."""
     low = tok.lower_
+    if low not in ctx.lex.say_forms and low not in ctx.lex.evaluation_forms:
+        return None  # most words: no need to read the rest of the sentence
     later = frozenset(t.lower_ for t in sent if t.i > tok.i)
     lemma = ctx.lex.cue_lemma(low, later)
     if lemma is None:
