@@ -997,6 +997,19 @@ def test_store_sources_a_role_the_article_ties_to_a_name(store_url: str) -> None
         assert groep.source == "Polar Lynx"  # `hackersgroep Polar Lynx` ties it
 
 
+def test_store_sources_a_role_another_article_tied_to_a_name_here(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Telvora-topman Karel Desmet", "Karel Desmet", "person")], language="nl"))
+        store.add(_said("b", [("Karel Desmet", "Karel Desmet", "person"), ("Tim Wauters", "Tim Wauters", "person"),
+                              ("de topman", "topman", "person")], language="nl"))  # fmt: skip
+        store.add(_said("c", [("Tim Wauters", "Tim Wauters", "person"), ("de topman", "topman", "person")],
+                        language="nl"))  # fmt: skip
+        assert {c.article.id: c.source for c in store.claims() if c.speaker == "topman"} == {
+            "b": "Karel Desmet",  # both speak in b, and a called him `topman`
+            "c": "topman",  # Karel Desmet does not speak in c
+        }
+
+
 def test_store_sources_a_spokesperson_speaks_for_the_organisation(store_url: str) -> None:
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_said("a", [("woordvoerster Els Maertens van Telvora", "Els Maertens", "person"),

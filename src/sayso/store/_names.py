@@ -112,7 +112,8 @@ def _without_descriptors(tokens: list[str], words: NameWords) -> list[str]:
         if low in words.links or low.endswith(_POSSESSIVE):
             break
         written_as_word = token.islower() or token.isupper() or k == 0  # `Persbureau Bloomberg` opens a sentence
-        if (low in words.descriptors and written_as_word) or low.endswith(words.suffixes or ("\0",)):
+        compound = "-" in low and low.rsplit("-", 1)[1] in words.descriptors  # `Telvora-topman Karel Desmet`
+        if (low in words.descriptors and written_as_word) or compound or low.endswith(words.suffixes or ("\0",)):
             last = k
     rest = tokens[last + 1 :]
     return rest if last >= 0 and is_proper(rest[0]) else tokens
@@ -141,7 +142,7 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
         n = re.escape(name)
         patterns = [
             rf"\w*{re.escape(role)}\s+{n}\b",
-            rf"\b{n},\s+(?:(?:{det})\s+)?(?:[\w'’]+\s+){{0,3}}?{re.escape(role)}\b",
+            rf"\b{n},\s+(?:(?:{det})\s+)?(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
         ]
         if speaks:  # `a spokeswoman for the Oosterhof Ziekenhuis`, `Unifil's spokesperson`
             patterns += [

@@ -18,6 +18,7 @@ Otherwise a new source is made under its core. Every spelling is kept as an alia
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from sayso.errors import StoreError
@@ -74,6 +75,7 @@ class SourceResolver:
 
     def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
         key = source_key(name)
+        tied: int | None = None
         if is_proper(core) and core.casefold() not in self._words.descriptors:  # `CEO` is a role
             found = self._here(core)  # a surname of a full name of this article, before any other source
             found = found or self._known(key, core) or self._short_form(core, kind) or self._expands(core, kind)
@@ -82,14 +84,16 @@ class SourceResolver:
                 found = self._resolve_one(affiliation, core_name(affiliation, self._words), None, None)
                 kind = affiliation = None
         else:  # a role: `the company` is whoever this article ties it to, else the role as a source
-            found = self._tied(name, core) or self._known(key, core)
+            tied = self._tied(name, core)
+            found = tied or self._known(key, core)
         if found is None:
             found = self._insert(core, kind, affiliation)
         else:
             self._fill(found, kind, affiliation)
         self._ids[key] = found
         self._cores.setdefault(found, core)
-        self._alias(found, (name, core))
+        if tied is None:  # a role tied to a name holds in its own article only: no alias of the source
+            self._alias(found, (name, core))
         return found
 
     def _known(self, key: str, core: str) -> int | None:
@@ -112,7 +116,22 @@ class SourceResolver:
             if len(ids) == 1:
                 found = ids.pop()
                 return found if isinstance(found, int) else self._resolve_one(found, found, None, None)
-        return None
+        return self._described_before(role_of(name, self._words), set(here.values()))
+
+    def _described_before(self, role: str, here: set[int]) -> int | None:
+        """The one source of this article that an earlier article described with ``role``: `de topman` is
+        Karel Desmet when both speak here and another article wrote `Telvora-topman Karel Desmet`."""
+        if not role or not here:
+            return None
+        ids = sorted(here)
+        rows = self._db.execute(
+            "SELECT DISTINCT speaker_id, source_text FROM attributions "
+            f"WHERE speaker_id IN ({', '.join('?' * len(ids))}) AND lower(source_text) LIKE ? ESCAPE '\\'",
+            [*ids, f"%{_escape(role.casefold())}%"],
+        )
+        word = re.compile(rf"\w*{re.escape(role)}\b", re.IGNORECASE)
+        found = {int(i) for i, text in rows if text and word.search(text) and source_key(text) != source_key(role)}
+        return found.pop() if len(found) == 1 else None
 
     def _here(self, core: str) -> int | None:
         """``core`` is the surname, the first words or the acronym of exactly one name of its article."""
