@@ -23,6 +23,8 @@ from sayso.store._names import core_name, initials, is_spokesperson, name_words,
         ("nl", "woordvoerder van Railbeheer", "Railbeheer"),
         ("nl", "spoorbeheerder Railbeheer Nederland", "Railbeheer Nederland"),
         ("nl", "politiewoordvoerder", "politie"),
+        ("en", "national public health institute IVI", "IVI"),
+        ("nl", "Instituut voor Volksgezondheid", "Instituut voor Volksgezondheid"),
         # no part of the name is dropped where a role ties it to another name, or nothing proper is left
         (
             "en",
@@ -52,6 +54,8 @@ def test_source_names_roles_acronyms_and_spokespersons() -> None:
         "Piet Jansen",
     ]
     assert tied_in_text("De hackersgroep Polar Lynx eiste het op.", "groep", ["Polar Lynx"], nl) == ["Polar Lynx"]
+    assert tied_in_text("by Polar Lynx, a Russian hacker group.", "group", ["Polar Lynx"], en) == ["Polar Lynx"]
+    assert tied_in_text("een callcenter uit Mechelen, zei de CEO.", "CEO", ["Mechelen"], nl) == []
     assert is_spokesperson("zegt woordvoerster Els Maertens van Telvora", "Els Maertens", nl)
     assert is_spokesperson("Ruben Hoekstra, woordvoerder van NTM, zegt", "Ruben Hoekstra", nl)
     assert not is_spokesperson("Ruben Hoekstra, directeur van NTM, zegt", "Ruben Hoekstra", nl)

@@ -142,7 +142,8 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
         n = re.escape(name)
         patterns = [
             rf"\w*{re.escape(role)}\s+{n}\b",
-            rf"\b{n},\s+(?:(?:{det})\s+)?(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
+            rf"\b{n},\s+(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
+            rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\b",  # `Polar Lynx, a Russian hacker group`
         ]
         if speaks:  # `a spokeswoman for the Oosterhof Ziekenhuis`, `Unifil's spokesperson`
             patterns += [
