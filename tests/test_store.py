@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from sayso import pipeline
 from sayso.cli import build_parser, main
-from sayso.cli.store_commands import STORE_COMMANDS
+from sayso.cli.store_commands import STORE_COMMANDS, _cluster_dict
 from sayso.errors import StoreError
 from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Entity, Quantity, Skipped, Span, TimeExpr
@@ -45,6 +45,7 @@ SHIPPED = [
     "0003_claim_context",
     "0004_cross_contradictions",
     "0005_binary_centroids",
+    "0006_source_aliases",
 ]
 
 
@@ -348,7 +349,6 @@ def test_store_cluster_reads_only_the_clusters_a_claim_could_join(
 
 
 def test_store_numbers_across_clusters_contradict(store_url: str) -> None:
-    from sayso.cli.store_commands import _cluster_dict
 
     text = "Port workers said 40 vessels waited at the jets terminal in Rotterdam on Monday."
     other = _analysis(text, id="jets-1", published=date(2025, 3, 15))
@@ -751,19 +751,20 @@ def test_query_commands(tmp_path: Path, stand_in: list[str], capsys: pytest.Capt
 
     assert main(["claim", str(bos["id"]), "--db", db]) == 0
     shown = capsys.readouterr().out
-    assert "Woordvoerder Anna Bos" in shown and "not graded" in shown and "kyiv-2 [nl]" in shown
+    assert "Anna Bos" in shown and "not graded" in shown and "kyiv-2 [nl]" in shown
     assert main(["claim", "9999", "--db", db]) == 1
     assert "no claim 9999" in capsys.readouterr().err
 
     assert main(["grade", "woordvoerder anna bos", "Q", "--db", db]) == 1
     assert "'Q' is not a source grade" in capsys.readouterr().err
     assert main(["grade", "Woordvoerder Anna Bos", "c", "--analyst", "me", "--db", db]) == 0
-    assert "Woordvoerder Anna Bos: C (fairly reliable) by me" in capsys.readouterr().out
+    assert "Anna Bos: C (fairly reliable) by me" in capsys.readouterr().out  # the source, without `Woordvoerder`
     assert main(["sources", "--db", db, "--format", "json"]) == 0
     sources = {s["name"]: s for s in json.loads(capsys.readouterr().out)}
-    assert sources["Woordvoerder Anna Bos"]["grade"] == "C" and sources["Woordvoerder Anna Bos"]["claims"] == 1
+    assert sources["Anna Bos"]["grade"] == "C" and sources["Anna Bos"]["claims"] == 1
+    assert sources["Anna Bos"]["aliases"] == ["Woordvoerder Anna Bos"]
     assert main(["sources", "--db", db]) == 0
-    assert re.search(r"1\s+0\s+C\s+Woordvoerder Anna Bos", capsys.readouterr().out)
+    assert re.search(r"1\s+0\s+C\s+Anna Bos  \(person\)  also: Woordvoerder Anna Bos", capsys.readouterr().out)
     assert main(["claim", str(bos["id"]), "--db", db]) == 0
     assert "source grade C (fairly reliable)" in capsys.readouterr().out
 
@@ -778,7 +779,7 @@ def test_query_commands(tmp_path: Path, stand_in: list[str], capsys: pytest.Capt
         assert 1 <= k["credibility"] <= 6 and k["independent"] == len(k["origins"])
         for c in k["claims"]:
             assert {"article", "language", "start", "end", "text", "speaker"} <= set(c)
-    [home] = [k for k in clusters if any(c["speaker"] == "Woordvoerder Anna Bos" for c in k["claims"])]
+    [home] = [k for k in clusters if any(c["speaker"] == "Anna Bos" for c in k["claims"])]
     assert home["claims"][0]["article"] == "kyiv-2" and home["claims"][0]["language"] == "nl"
     assert main(["claim", str(bos["id"]), "--db", db]) == 0
     shown = capsys.readouterr().out
@@ -878,3 +879,190 @@ def test_ingest_killed_and_rerun_loses_and_duplicates_nothing(tmp_path: Path) ->
     per_article = dict(conn.execute("SELECT article_id, COUNT(*) FROM claims GROUP BY article_id").fetchall())
     conn.close()
     assert set(per_article) == set(ARTICLES)  # every article has its claims, written with it
+
+
+# sources as entities: one source, one name, however the articles write it
+
+
+def _said(
+    id: str, lines: list[tuple[str, str, str | None]], *, language: str = "en", orgs: tuple[str, ...] = ()
+) -> Analysis:
+    """One attributed claim per (source as written, speaker, type): `SOURCE said that something of ID happened.`"""
+    cue = "zei" if language == "nl" else "said"
+    text = " ".join(f"{source} {cue} that event {k} of {id} happened." for k, (source, _, _) in enumerate(lines))
+    attributions, claims, at = [], [], 0
+    for source, speaker, kind in lines:
+        start = text.index(source, at)
+        who = Span.of(text, start, start + len(source))
+        content = Span.of(text, text.index("event", who.end), text.index(" happened", who.end))
+        at = content.end
+        chain = (ChainLink(id, "outlet"), ChainLink(speaker, "speaker", who))
+        attributions.append(Attribution("indirect", who, None, (content,), speaker, kind, chain=chain))
+        claims.append(Claim((content,), speaker, "indirect", "certain"))
+    entities = tuple(
+        Entity(m.start(), m.end(), org, "ORG", org) for org in orgs for m in re.finditer(re.escape(org), text)
+    )
+    article = Article(text=text, id=id, outlet=id, published=date(2025, 3, 1), language=language, origin=id)
+    return Analysis(
+        article=article,
+        language=language,
+        attributions=tuple(attributions),
+        entities=entities,
+        claims=tuple(claims),
+        backbone="stand-in",
+    )
+
+
+def _names_of(store: Any) -> dict[str, set[str]]:
+    """Source name -> every speaker name as written of its claims."""
+    out: dict[str, set[str]] = {}
+    for c in store.claims():
+        out.setdefault(c.source, set()).add(c.speaker)
+    return out
+
+
+def test_store_sources_one_name_however_written(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("en-1", [("Utrecht-based Veldwacht Security", "Utrecht-based Veldwacht Security", org),
+                                 ("researcher Thomas Brouwer", "Thomas Brouwer", person),
+                                 ("Israel Defense Forces", "Israel Defense Forces", org)]))  # fmt: skip
+        store.add(_said("nl-1", [("beveiligingsbedrijf Veldwacht Security", "beveiligingsbedrijf Veldwacht Security",
+                                  org), ("persbureau Bloomberg", "persbureau Bloomberg", "news outlet")],
+                        language="nl"))  # fmt: skip
+        store.add(_said("en-2", [("Veldwacht", "Veldwacht", org), ("Brouwer", "Brouwer", person),
+                                 ("IDF", "IDF", None), ("Bloomberg", "Bloomberg", None)]))  # fmt: skip
+        names = _names_of(store)
+        assert names == {
+            "Veldwacht Security": {
+                "Utrecht-based Veldwacht Security",
+                "beveiligingsbedrijf Veldwacht Security",
+                "Veldwacht",
+            },
+            "Thomas Brouwer": {"Thomas Brouwer", "Brouwer"},
+            "Israel Defense Forces": {"Israel Defense Forces", "IDF"},
+            "Bloomberg": {"persbureau Bloomberg", "Bloomberg"},
+        }
+        rows = {s.name: s for s in store.sources()}
+        assert set(rows) == set(names) | {"en-1", "nl-1", "en-2"}  # and the outlets
+        assert rows["Veldwacht Security"].claims == 3 and rows["Veldwacht Security"].type == org
+        assert set(rows["Veldwacht Security"].aliases) == names["Veldwacht Security"]
+        assert store.grade("Brouwer", "B").name == "Thomas Brouwer"  # a grade goes to the source
+        assert {c.speaker_grade for c in store.claims(speaker="thomas brouwer")} == {"B"}
+        exported = {c["speaker"] for k in store.clusters() for c in _cluster_dict(k)["claims"]}
+        assert exported == set(names)
+
+
+def test_store_sources_a_full_name_joins_its_short_form_stored_before(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Brouwer", "Brouwer", "person"), ("Railbeheer", "Railbeheer", None)]))
+        store.grade("Brouwer", "C")
+        store.add(_said("b", [("Thomas Brouwer", "Thomas Brouwer", "person"),
+                              ("Railbeheer Nederland", "Railbeheer Nederland", "organisation")]))  # fmt: skip
+        assert _names_of(store) == {
+            "Thomas Brouwer": {"Brouwer", "Thomas Brouwer"},
+            "Railbeheer Nederland": {"Railbeheer", "Railbeheer Nederland"},
+        }
+        assert {c.speaker_grade for c in store.claims(speaker="Brouwer")} == {"C"}
+
+
+def test_store_sources_an_ambiguous_short_form_stays_apart(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Thomas Brouwer", "Thomas Brouwer", "person")]))
+        store.add(_said("b", [("Anna Brouwer", "Anna Brouwer", "person")]))
+        store.add(_said("c", [("Brouwer", "Brouwer", "person")]))
+        store.add(_said("d", [("Anna Brouwer", "Anna Brouwer", "person"), ("Brouwer", "Brouwer", "person")]))
+        [c] = [c for c in store.claims() if c.article.id == "c"]
+        assert c.source == "Brouwer"  # two Brouwers in the store: which one is not known
+        [_, d] = [c for c in store.claims() if c.article.id == "d"]
+        assert d.source == "Anna Brouwer"  # the one Brouwer of its own article
+
+
+def test_store_sources_a_role_the_article_ties_to_a_name(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("chief executive Marjolein Terpstra", "Marjolein Terpstra", "person"),
+                              ("the company's chief executive", "company's chief executive", "person")]))  # fmt: skip
+        store.add(_said("b", [("Polar Lynx", "Polar Lynx", "group"), ("De groep", "groep", "group")],
+                        language="nl"))  # fmt: skip
+        store.add(_said("c", [("the company", "company", "organisation")]))
+        assert _names_of(store) == {
+            "Marjolein Terpstra": {"Marjolein Terpstra", "company's chief executive"},
+            "Polar Lynx": {"Polar Lynx"},
+            "groep": {"groep"},  # the text never ties `groep` to Polar Lynx
+            "company": {"company"},
+        }
+        store.add(_said("d", [("hackersgroep Polar Lynx", "Polar Lynx", "group"), ("De groep", "groep", "group")],
+                        language="nl"))  # fmt: skip
+        [_, groep] = [c for c in store.claims() if c.article.id == "d"]
+        assert groep.source == "Polar Lynx"  # `hackersgroep Polar Lynx` ties it
+
+
+def test_store_sources_a_role_another_article_tied_to_a_name_here(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Telvora-topman Karel Desmet", "Karel Desmet", "person")], language="nl"))
+        store.add(_said("b", [("Karel Desmet", "Karel Desmet", "person"), ("Tim Wauters", "Tim Wauters", "person"),
+                              ("de topman", "topman", "person")], language="nl"))  # fmt: skip
+        store.add(_said("c", [("Tim Wauters", "Tim Wauters", "person"), ("de topman", "topman", "person")],
+                        language="nl"))  # fmt: skip
+        assert {c.article.id: c.source for c in store.claims() if c.speaker == "topman"} == {
+            "b": "Karel Desmet",  # both speak in b, and a called him `topman`
+            "c": "topman",  # Karel Desmet does not speak in c
+        }
+
+
+def test_store_sources_a_spokesperson_speaks_for_the_organisation(store_url: str) -> None:
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("woordvoerster Els Maertens van Telvora", "Els Maertens", "person"),
+                              ("telecomoperator Telvora", "telecomoperator Telvora", "organisation"),
+                              ("een woordvoerder van Railbeheer", "woordvoerder van Railbeheer", "person"),
+                              ("politiewoordvoerder", "politiewoordvoerder", "person")],
+                        language="nl", orgs=("Telvora", "Railbeheer")))  # fmt: skip
+        store.add(_said("b", [("Railbeheer spokesperson", "Railbeheer spokesperson", "person"),
+                              ("police", "politie", "organisation")]))  # fmt: skip
+        assert _names_of(store) == {
+            "Telvora": {"Els Maertens", "telecomoperator Telvora"},
+            "Railbeheer": {"woordvoerder van Railbeheer", "Railbeheer spokesperson"},
+            "politie": {"politiewoordvoerder", "politie"},
+        }
+
+
+def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
+    db = _dialect.connect(store_url, create=True)
+    try:
+        _migrate.migrate(db, _migrate.available()[:5])
+        with db.transaction():
+            db.execute(
+                "INSERT INTO sources (key, name, type, first_seen) VALUES (?, ?, ?, ?)",
+                ("thomas brouwer", "Thomas Brouwer", "person", "2025-01-01T00:00:00+00:00"),
+            )
+    finally:
+        db.close()
+    with open_store(store_url, embedder=_Topics()) as store:
+        assert store.migrations() == SHIPPED
+        assert store.grade("thomas BROUWER", "A").aliases == ()
+        store.add(_said("a", [("Brouwer", "Brouwer", "person")]))
+        [row] = [s for s in store.sources() if s.type == "person"]
+        assert (row.name, row.claims, row.grade, row.aliases) == ("Thomas Brouwer", 1, "A", ("Brouwer",))
+
+
+def test_sources_merge_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    with open_store(db, embedder=_Topics()) as store:
+        store.add(_said("a", [("Hanna Meijer", "Hanna Meijer", "person")]))
+        store.add(_said("b", [("topvrouw van Hanzezorg", "topvrouw van Hanzezorg", "person")], language="nl"))
+        store.grade("topvrouw van Hanzezorg", "D")
+    assert main(["sources", "merge", "Hanna Meijer", "topvrouw van hanzezorg", "--db", db]) == 0
+    assert capsys.readouterr().out.strip() == "topvrouw van hanzezorg is now Hanna Meijer: 2 claims, grade D"
+    assert main(["sources", "--db", db, "--format", "json"]) == 0
+    [person, *_] = json.loads(capsys.readouterr().out)
+    assert (person["name"], person["claims"], person["grade"]) == ("Hanna Meijer", 2, "D")
+    assert person["aliases"] == ["topvrouw van Hanzezorg"]
+    assert main(["export", "clusters", "--db", db]) == 0
+    speakers = {c["speaker"] for k in json.loads(capsys.readouterr().out) for c in k["claims"]}
+    assert speakers == {"Hanna Meijer"}
+    assert main(["sources", "merge", "Hanna Meijer", "--db", db]) == 1
+    assert "takes two names" in capsys.readouterr().err
+    assert main(["sources", "merge", "Hanna Meijer", "topvrouw van Hanzezorg", "--db", db]) == 1
+    assert "already one source" in capsys.readouterr().err
+    assert main(["sources", "merge", "Hanna Meijer", "Hana Meyer", "--db", db]) == 1
+    assert "no source named 'Hana Meyer'" in capsys.readouterr().err

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from sayso.cli.commands import Command, _date
-from sayso.errors import SaysoError, StoreError
+from sayso.errors import InputError, SaysoError, StoreError
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Article, Skipped
@@ -128,7 +128,7 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
 def _speaker(c: StoredClaim) -> str:
     if c.speaker is None:
         return f"({c.kind}: the article itself)"
-    return c.speaker + (f" [{c.speaker_grade}]" if c.speaker_grade else "")
+    return (c.source or c.speaker) + (f" [{c.speaker_grade}]" if c.speaker_grade else "")
 
 
 def _oneline(text: str) -> str:
@@ -235,10 +235,22 @@ def _claim_args(p: argparse.ArgumentParser) -> None:
 def _source_line(s: SourceRow) -> str:
     grade = s.grade or "-"
     extra = " · ".join(x for x in (s.type, s.affiliation and f"of {s.affiliation}") if x)
-    return f"{s.claims:>6} {s.cited:>6}  {grade:<5}  {s.name}" + (f"  ({extra})" if extra else "")
+    aka = f"  also: {'; '.join(s.aliases)}" if s.aliases else ""
+    return f"{s.claims:>6} {s.cited:>6}  {grade:<5}  {s.name}" + (f"  ({extra})" if extra else "") + aka
 
 
 def run_sources(args: argparse.Namespace) -> int:
+    if args.action == "merge":
+        if len(args.names) != 2:
+            raise InputError("'sayso sources merge' takes two names: the source to keep, then the one to merge into it")
+        with open_store(args.db, create=False) as store:
+            row = store.merge_sources(*args.names)
+        print(f"{args.names[1]} is now {row.name}: {row.claims} claims" + (f", grade {row.grade}" if row.grade else ""))
+        return 0
+    if args.names:
+        raise InputError(
+            f"'sayso sources' takes no names ({' '.join(args.names)}); to merge two: sayso sources merge A B"
+        )
     with open_store(args.db, create=False) as store:
         found = store.sources()
     if args.format == "json":
@@ -251,6 +263,13 @@ def run_sources(args: argparse.Namespace) -> int:
 
 
 def _sources_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=["merge"],
+        help="merge: make the two sources NAMES one, under the first's name (its spellings, claims and grades)",
+    )
+    p.add_argument("names", nargs="*", metavar="NAME", help="for merge: the source to keep, then the one to merge")
     _query_args(p)
 
 
@@ -297,7 +316,7 @@ def _cluster_dict(k: StoredCluster) -> dict[str, Any]:
                 "start": min((s.start for s in c.content), default=0),
                 "end": max((s.end for s in c.content), default=0),
                 "text": c.text,
-                "speaker": c.speaker,
+                "speaker": c.source or c.speaker,
             }
             for c in k.claims
         ],

@@ -18,7 +18,7 @@ _LATEST_GRADE = "(SELECT MAX(g2.id) FROM grades g2 WHERE g2.source_id = {})"
 _CLAIM_SELECT = (
     "SELECT c.id, c.kind, c.speaker, COALESCE(att.speaker_type, s.type), g.code, c.certainty, c.polarity, "
     "c.said_at, c.said_on, c.text, a.id, a.content_hash, a.title, a.url, a.outlet, a.published, a.language, "
-    "a.origin, a.ingested_at, c.context_start, c.context_end "
+    "a.origin, a.ingested_at, c.context_start, c.context_end, s.name "
     "FROM claims c JOIN articles a ON a.id = c.article_id "
     "LEFT JOIN attributions att ON att.id = c.attribution_id "
     "LEFT JOIN sources s ON s.id = c.speaker_id "
@@ -156,6 +156,7 @@ def load_claims(
                 content=tuple(Span(*s) for s in spans.get(cid, [])),
                 text=row[9],
                 context=_context(texts.get(row[10]), row[19], row[20]),
+                source=row[21],
                 chain=tuple(_link(r) for r in chains.get(cid, [])),
                 quantities=tuple(_quantity(r) for r in quantities.get(cid, [])),
                 times=tuple(_time(r) for r in times.get(cid, [])),
@@ -178,8 +179,8 @@ def find_claims(
         )
         params += [_like(about)] * 3
     if speaker:
-        where.append("lower(c.speaker) LIKE ? ESCAPE '\\'")
-        params.append(_like(speaker))
+        where.append("(lower(c.speaker) LIKE ? ESCAPE '\\' OR lower(s.name) LIKE ? ESCAPE '\\')")
+        params += [_like(speaker)] * 2
     if since:
         where.append("c.said_on >= ?")
         params.append(since.isoformat())
@@ -197,7 +198,26 @@ def list_sources(db: Connection, where: str = "", params: Sequence[Any] = ()) ->
         + " ORDER BY 5 DESC, 6 DESC, lower(s.name), s.id",
         params,
     )
-    return [SourceRow(int(r[0]), r[1], r[2], r[3], int(r[4]), int(r[5]), r[6], r[7], r[8]) for r in rows]
+    aliases = _grouped(
+        db,
+        "SELECT source_id, name FROM source_aliases WHERE source_id IN ({ids}) ORDER BY first_seen, key",
+        [r[0] for r in rows],
+    )
+    return [
+        SourceRow(
+            int(r[0]),
+            r[1],
+            r[2],
+            r[3],
+            int(r[4]),
+            int(r[5]),
+            r[6],
+            r[7],
+            r[8],
+            aliases=tuple(a[0] for a in aliases.get(r[0], []) if a[0] != r[1]),
+        )
+        for r in rows
+    ]
 
 
 def load_analysis(db: Connection, article_id: str) -> Analysis | None:

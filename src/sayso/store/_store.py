@@ -9,7 +9,7 @@ from types import TracebackType
 from sayso.clusters import Embedder
 from sayso.errors import StoreError
 from sayso.records import Analysis, Skipped
-from sayso.store import _cluster, _dialect, _migrate, _read, _write
+from sayso.store import _cluster, _dialect, _migrate, _read, _sources, _write
 from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim, StoredCluster
 
 
@@ -64,19 +64,30 @@ class Store:
         if letter not in GRADES:
             scale = "; ".join(f"{g} {GRADE_MEANINGS[g]}" for g in GRADES)
             raise StoreError(f"{code!r} is not a source grade; give one letter A-F ({scale})")
-        key = _write.source_key(source)
-        rows = self._db.execute("SELECT id FROM sources WHERE key = ?", (key,))
-        if not rows:
-            raise StoreError(f"no source named {source!r} in {self.url}; {self._suggest(key)}")
+        found = self._source(source)
         with self._db.transaction():
             self._db.execute(
                 "INSERT INTO grades (source_id, code, analyst, graded_at) VALUES (?, ?, ?, ?)",
-                (rows[0][0], letter, analyst, _now()),
+                (found, letter, analyst, _now()),
             )
-        return _read.list_sources(self._db, "s.id = ?", (rows[0][0],))[0]
+        return _read.list_sources(self._db, "s.id = ?", (found,))[0]
+
+    def merge_sources(self, keep: str, other: str) -> SourceRow:
+        """Make two stored sources one, under ``keep``'s name: ``other``'s spellings, claims, citations and
+        grades become ``keep``'s (the newest grade of either counts). Either name may be any spelling."""
+        keep_id, other_id = self._source(keep), self._source(other)
+        with self._db.transaction():
+            _sources.merge_sources(self._db, keep_id, other_id)
+        return _read.list_sources(self._db, "s.id = ?", (keep_id,))[0]
+
+    def _source(self, name: str) -> int:
+        found = _sources.find_source(self._db, name)
+        if found is None:
+            raise StoreError(f"no source named {name!r} in {self.url}; {self._suggest(_sources.source_key(name))}")
+        return found
 
     def _suggest(self, key: str) -> str:
-        names = {r[0]: r[1] for r in self._db.execute("SELECT key, name FROM sources")}
+        names = {r[0]: r[1] for r in self._db.execute("SELECT key, name FROM source_aliases")}
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.6)
         hint = f"did you mean {', '.join(repr(names[k]) for k in close)}? " if close else ""
         return f"{hint}'sayso sources' lists the names"

@@ -11,6 +11,7 @@ from datetime import date
 from sayso.errors import StoreError
 from sayso.records import Analysis, Article, Attribution, Claim, Entity, Span
 from sayso.store._dialect import Connection
+from sayso.store._sources import SourceResolver, source_key
 from sayso.store.records import AddResult
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -20,11 +21,6 @@ CONTENT_SEPARATOR = " … "
 def content_hash(text: str) -> str:
     """The identity of an article in the store: SHA-256 of its text as UTF-8."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def source_key(name: str) -> str:
-    """Names that differ only in case or spacing are one source."""
-    return " ".join(name.split()).casefold()
 
 
 def said_on(said_at: str | None, published: date | None) -> date | None:
@@ -78,7 +74,8 @@ def write_analysis(db: Connection, analysis: Analysis, *, now: str) -> AddResult
         "INSERT INTO boilerplate (article_id, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
         [(article_id, k, s.start, s.end, s.text) for k, s in enumerate(art.boilerplate)],
     )
-    sources = _Sources(db, now)
+    people = (e.text for e in analysis.entities if e.label in ("PER", "ORG"))
+    sources = SourceResolver(db, now, language=analysis.language, text=art.text, named=people)
     sources.resolve(_named_sources(analysis))
     attribution_ids = _insert_attributions(db, article_id, analysis, sources)
     entity_ids = _insert_mentions(db, article_id, analysis)
@@ -104,42 +101,6 @@ def _id_taken(db: Connection, art: Article, article_id: str) -> StoreError:
         f"{art.origin or article_id}: article id {article_id!r} is already stored with a different text{earlier}; "
         "give this article another id (rename the file, or set 'id' in its JSONL line)"
     )
-
-
-class _Sources:
-    """Speakers and cited sources, one row per name (case and spacing aside), looked up once per article."""
-
-    def __init__(self, db: Connection, now: str) -> None:
-        self._db = db
-        self._now = now
-        self._ids: dict[str, int] = {}
-
-    def resolve(self, named: dict[str, tuple[str, str | None, str | None]]) -> None:
-        """Find or create every source of ``named`` (key -> name, type, affiliation); fill a missing type."""
-        keys = list(named)
-        known: dict[str, tuple[int, str | None, str | None]] = {}
-        for k in range(0, len(keys), 500):
-            chunk = keys[k : k + 500]
-            rows = self._db.execute(
-                f"SELECT key, id, type, affiliation FROM sources WHERE key IN ({', '.join('?' * len(chunk))})", chunk
-            )
-            known.update({r[0]: (int(r[1]), r[2], r[3]) for r in rows})
-        for key in keys:
-            name, kind, affiliation = named[key]
-            have = known.get(key)
-            if have and (have[1] is not None or kind is None) and (have[2] is not None or affiliation is None):
-                self._ids[key] = have[0]
-                continue
-            rows = self._db.execute(
-                "INSERT INTO sources (key, name, type, affiliation, first_seen) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT (key) DO UPDATE SET type = COALESCE(sources.type, excluded.type), "
-                "affiliation = COALESCE(sources.affiliation, excluded.affiliation) RETURNING id",
-                (key, name, kind, affiliation, self._now),
-            )
-            self._ids[key] = int(rows[0][0])
-
-    def id(self, name: str | None) -> int | None:
-        return self._ids.get(source_key(name)) if name and name.strip() else None
 
 
 _LINK_TYPES = {"outlet": "news outlet"}
@@ -190,7 +151,7 @@ def _ids_by_seq(db: Connection, table: str, article_id: str) -> list[int]:
     return [int(r[0]) for r in db.execute(f"SELECT id FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))]
 
 
-def _insert_attributions(db: Connection, article_id: str, analysis: Analysis, sources: _Sources) -> list[int]:
+def _insert_attributions(db: Connection, article_id: str, analysis: Analysis, sources: SourceResolver) -> list[int]:
     db.execute_many(
         "INSERT INTO attributions (article_id, seq, kind, source_start, source_end, source_text, cue_start, cue_end, "
         "cue_text, speaker, speaker_type, speaker_id, said_at, said_at_start, said_at_end, said_at_text, certainty) "
@@ -272,7 +233,7 @@ def _insert_claims(
     analysis: Analysis,
     attribution_ids: Sequence[int],
     entity_ids: Sequence[int],
-    sources: _Sources,
+    sources: SourceResolver,
 ) -> None:
     rows = []
     for k, claim in enumerate(analysis.claims):

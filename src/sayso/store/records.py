@@ -64,6 +64,7 @@ class StoredClaim:
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     entities: tuple[Entity, ...] = ()
+    source: str | None = None  # the name of the speaker's source in the store, however this article wrote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class SourceRow:
     grade: str | None  # the newest analyst grade, A-F
     graded_by: str | None
     graded_at: str | None
+    aliases: tuple[str, ...] = ()  # the other ways articles wrote it, oldest first
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,167 @@
+"""How an article writes a source's name, and the name itself: rules over the words of ``resources/LANG/sources.json``.
+
+Pure functions over strings. The store (``_sources.py``) uses them to give one real-world source one
+row however the articles write it: ``Utrecht-based Veldwacht Security``, ``beveiligingsbedrijf Veldwacht
+Security`` and ``Veldwacht`` are all ``Veldwacht Security``; ``Brouwer`` is ``Thomas Brouwer`` when no
+other Brouwer is known; ``IDF`` is ``Israel Defense Forces``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sayso.language.resources import load_json, supported_languages
+
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The words of one language that surround a name without being part of it."""
+
+    descriptors: frozenset[str] = frozenset()
+    suffixes: tuple[str, ...] = ()
+    links: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    spokespersons: frozenset[str] = frozenset()
+    compounds: tuple[str, ...] = ()
+    selves: frozenset[str] = frozenset()
+
+
+@cache
+def name_words(language: str | None) -> NameWords:
+    """The words of ``resources/LANG/sources.json``; none for a language sayso has no resources for."""
+    if language not in supported_languages():
+        return NameWords()
+    data = load_json(language, "sources")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.casefold() for w in data[key])
+
+    return NameWords(
+        descriptors=words("descriptors"),
+        suffixes=tuple(data["descriptor_suffixes"]),
+        links=words("role_links"),
+        articles=words("articles"),
+        spokespersons=words("spokespersons"),
+        compounds=tuple(data["spokesperson_compounds"]),
+        selves=words("self_words"),
+    )
+
+
+def is_proper(name: str) -> bool:
+    """A name rather than a role or a common noun: it starts with a capital letter or a digit."""
+    return bool(name) and (name[0].isupper() or name[0].isdigit())
+
+
+def is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def initials(name: str) -> str:
+    """`Israel Defense Forces` -> `IDF`: the first letters of its capitalised words."""
+    return "".join(t[0] for t in name.split() if t[0].isupper())
+
+
+def core_name(name: str, words: NameWords) -> str:
+    """The name without the words around it: descriptors before it (`persbureau Bloomberg`), a reflexive
+    after it (`Telvora itself`); for a spokesperson, the organisation spoken for (`woordvoerder van
+    Railbeheer`, `Railbeheer spokesperson`, `politiewoordvoerder`). The name as given when nothing applies."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].casefold() in words.selves:
+        tokens.pop()
+    spoken_for = _spoken_for(tokens, words)
+    if spoken_for:
+        return core_name(" ".join(spoken_for), words)
+    return " ".join(_without_descriptors(tokens, words))
+
+
+def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:
+    low = [t.casefold() for t in tokens]
+    for k, word in enumerate(low[:-2]):
+        before_ok = all(w in words.articles or w in words.descriptors for w in low[:k])
+        if word in words.spokespersons and low[k + 1] in words.links and before_ok:
+            return _drop_articles(tokens[k + 2 :], words)
+    if len(tokens) > 1 and low[-1] in words.spokespersons:
+        rest = _drop_articles(tokens[:-1], words)
+        if rest and rest[-1].endswith(_POSSESSIVE):
+            rest[-1] = rest[-1][:-2]
+        return rest or None
+    last = low[-1]
+    for ending in words.compounds:
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            return [*tokens[:-1], tokens[-1][: len(tokens[-1]) - len(ending)]]
+    return None
+
+
+def _drop_articles(tokens: list[str], words: NameWords) -> list[str]:
+    out = list(tokens)
+    while len(out) > 1 and out[0].casefold() in words.articles and out[0].islower():
+        out.pop(0)
+    return out
+
+
+def _without_descriptors(tokens: list[str], words: NameWords) -> list[str]:
+    """Drop everything up to the last descriptor before the name, unless a role link (`of`, `'s`) ties
+    the words before to another name, or what is left is no proper name."""
+    last = -1
+    for k, token in enumerate(tokens[:-1]):
+        low = token.casefold()
+        if low in words.links or low.endswith(_POSSESSIVE):
+            break
+        written_as_word = token.islower() or token.isupper() or k == 0  # `Persbureau Bloomberg` opens a sentence
+        compound = "-" in low and low.rsplit("-", 1)[1] in words.descriptors  # `Telvora-topman Karel Desmet`
+        if (low in words.descriptors and written_as_word) or compound or low.endswith(words.suffixes or ("\0",)):
+            last = k
+    rest = tokens[last + 1 :]
+    return rest if last >= 0 and is_proper(rest[0]) else tokens
+
+
+def role_of(name: str, words: NameWords) -> str:
+    """The role in a name that is no proper name: `company's chief executive` -> `chief executive`."""
+    tokens = name.split()
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].endswith(_POSSESSIVE) or tokens[k].casefold() in words.links:
+            tokens = tokens[k + 1 :]
+            break
+    return " ".join(_drop_articles(tokens, words))
+
+
+def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> list[str]:
+    """Of ``names``, those the text ties to ``role``: `chief executive Marjolein Terpstra`, `hackersgroep
+    Polar Lynx` (a compound ending in the role), `Marjolein Terpstra, the company's chief executive`."""
+    if not role:
+        return []
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    links = "|".join(re.escape(w) for w in sorted(words.links) if w.isalpha()) or "of"
+    speaks = role.casefold() in words.spokespersons
+    out = []
+    for name in names:
+        n = re.escape(name)
+        patterns = [
+            rf"\w*{re.escape(role)}\s+{n}\b",
+            rf"\b{n},\s+(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
+            rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\b",  # `Polar Lynx, a Russian hacker group`
+        ]
+        if speaks:  # `a spokeswoman for the Oosterhof Ziekenhuis`, `Unifil's spokesperson`
+            patterns += [
+                rf"\b{re.escape(role)}\s+(?:{links})\s+(?:(?:{det})\s+)?{n}\b",
+                rf"\b{n}(?:'s|’s)?\s+{re.escape(role)}\b",
+            ]
+        if any(re.search(p, text, re.IGNORECASE) for p in patterns):
+            out.append(name)
+    return out
+
+
+def is_spokesperson(text: str, name: str, words: NameWords) -> bool:
+    """The text calls ``name`` a spokesperson: `woordvoerster Els Maertens`, `Ruben Hoekstra, woordvoerder
+    van NTM`, `Unifil's spokesperson, Marco Bellandi`."""
+    if not words.spokespersons or not name:
+        return False
+    spoke = "|".join(re.escape(w) for w in sorted(words.spokespersons, key=len, reverse=True))
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    before = rf"\b(?:{spoke}),?\s+{re.escape(name)}\b"
+    after = rf"\b{re.escape(name)},\s+(?:(?:{det})\s+)?(?:{spoke})\b"
+    return bool(re.search(before, text, re.IGNORECASE) or re.search(after, text, re.IGNORECASE))

@@ -1,0 +1,275 @@
+"""Sources as entities: every way an article writes a source is an alias of one row of ``sources``.
+
+A name as written is looked up among the aliases (``source_aliases``, the name case-folded, spaces
+collapsed). A new spelling is matched by rules (``_names``), in this order:
+
+1. its core: the name without descriptors, reflexives or spokesperson words (`persbureau Bloomberg` ->
+   `Bloomberg`, `woordvoerder van Railbeheer` -> `Railbeheer`);
+2. a role the same article ties to one of its names (`company's chief executive` after `chief executive
+   Marjolein Terpstra`; the `groep` of `hackersgroep Polar Lynx`);
+3. a short form of one name of the same article, else of one source of the store: a surname (`Brouwer` ->
+   `Thomas Brouwer`), the first words of an organisation (`Veldwacht` -> `Veldwacht Security`), an
+   acronym (`IDF` -> `Israel Defense Forces`); never when two names would fit;
+4. the reverse, across articles: a full name whose short form is stored alone joins it and gives it the
+   fuller name.
+
+Otherwise a new source is made under its core. Every spelling is kept as an alias of the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sayso.errors import StoreError
+from sayso.store._dialect import Connection
+from sayso.store._names import (
+    NameWords,
+    core_name,
+    initials,
+    is_acronym,
+    is_proper,
+    is_spokesperson,
+    name_words,
+    role_of,
+    tied_in_text,
+)
+
+Named = dict[str, tuple[str, str | None, str | None]]  # key -> (name as written, type, affiliation)
+_CHUNK = 500
+
+
+def source_key(name: str) -> str:
+    """Names that differ only in case or spacing are one spelling."""
+    return " ".join(name.split()).casefold()
+
+
+class SourceResolver:
+    """Finds or makes the source of every name of one article, inside the caller's transaction."""
+
+    def __init__(
+        self, db: Connection, now: str, *, language: str | None = None, text: str = "", named: Iterable[str] = ()
+    ) -> None:
+        self._db = db
+        self._named = tuple(dict.fromkeys(n for n in named if is_proper(n)))  # names the text holds (entities)
+        self._now = now
+        self._words: NameWords = name_words(language)
+        self._text = text
+        self._ids: dict[str, int] = {}  # key of a spelling -> source id
+        self._cores: dict[int, str] = {}  # source id -> core of its name in this article
+
+    def id(self, name: str | None) -> int | None:
+        return self._ids.get(source_key(name)) if name and name.strip() else None
+
+    def resolve(self, named: Named) -> None:
+        """Find or make the source of every name of ``named``; keep each spelling as an alias."""
+        self._ids.update(_aliases(self._db, list(named)))
+        cores = {key: core_name(named[key][0], self._words) for key in named}
+        # full names first, so that a surname of the same article finds its full name
+        # proper names first, full names before short ones: a surname or a role of the same article then
+        # finds the name it stands for
+        todo = sorted(named, key=lambda k: (not is_proper(cores[k]), -len(cores[k].split()), k))
+        for key in todo:
+            name, kind, affiliation = named[key]
+            self._ids[key] = self._resolve_one(name, cores[key], kind, affiliation)
+
+    def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
+        key = source_key(name)
+        tied: int | None = None
+        if is_proper(core) and core.casefold() not in self._words.descriptors:  # `CEO` is a role
+            found = self._here(core)  # a surname of a full name of this article, before any other source
+            found = found or self._known(key, core) or self._short_form(core, kind) or self._expands(core, kind)
+            if affiliation and is_spokesperson(self._text, core, self._words):
+                # a spokesperson speaks for the organisation: `woordvoerster Els Maertens van Telvora`
+                found = self._resolve_one(affiliation, core_name(affiliation, self._words), None, None)
+                kind = affiliation = None
+        else:  # a role: `the company` is whoever this article ties it to, else the role as a source
+            tied = self._tied(name, core)
+            found = tied or self._known(key, core)
+        if found is None:
+            found = self._insert(core, kind, affiliation)
+        else:
+            self._fill(found, kind, affiliation)
+        self._ids[key] = found
+        self._cores.setdefault(found, core)
+        if tied is None:  # a role tied to a name holds in its own article only: no alias of the source
+            self._alias(found, (name, core))
+        return found
+
+    def _known(self, key: str, core: str) -> int | None:
+        return self._ids.get(key) or _aliases(self._db, [source_key(core)]).get(source_key(core))
+
+    # the rules
+
+    def _tied(self, name: str, core: str) -> int | None:
+        """A role (no proper name) that the article's text ties to exactly one proper name of the article: a
+        source's name here, or a person or organisation the text names."""
+        if not self._text:
+            return None
+        here = {c: i for i, c in self._cores.items() if is_proper(c)}
+        names = list(dict.fromkeys([*here, *self._named]))
+        for role in dict.fromkeys((core, role_of(name, self._words))):
+            tied = tied_in_text(self._text, role, names, self._words)
+            if not tied and len(role.split()) == 1:  # `ministry` after `Lebanon's health ministry`
+                tied = [c for c in names if c.casefold().split()[-1] == role.casefold()]
+            ids = {here.get(c) or self._here(c) or self._known(source_key(c), c) or c for c in tied}
+            if len(ids) == 1:
+                found = ids.pop()
+                return found if isinstance(found, int) else self._resolve_one(found, found, None, None)
+        return self._described_before(role_of(name, self._words), set(here.values()))
+
+    def _described_before(self, role: str, here: set[int]) -> int | None:
+        """The one source of this article that an earlier article described with ``role``: `de topman` is
+        Karel Desmet when both speak here and another article wrote `Telvora-topman Karel Desmet`."""
+        if not role or not here:
+            return None
+        ids = sorted(here)
+        rows = self._db.execute(
+            "SELECT DISTINCT speaker_id, source_text FROM attributions "
+            f"WHERE speaker_id IN ({', '.join('?' * len(ids))}) AND lower(source_text) LIKE ? ESCAPE '\\'",
+            [*ids, f"%{_escape(role.casefold())}%"],
+        )
+        word = re.compile(rf"\w*{re.escape(role)}\b", re.IGNORECASE)
+        found = {int(i) for i, text in rows if text and word.search(text) and source_key(text) != source_key(role)}
+        return found.pop() if len(found) == 1 else None
+
+    def _here(self, core: str) -> int | None:
+        """``core`` is the surname, the first words or the acronym of exactly one name of its article."""
+        here = {i for i, c in self._cores.items() if _shortens(core, c)}
+        return here.pop() if len(here) == 1 else None
+
+    def _short_form(self, core: str, kind: str | None) -> int | None:
+        """``core`` is the surname, the first words or the acronym of exactly one source of the store."""
+        if not is_proper(core) or any(_shortens(core, c) for c in self._cores.values()):
+            return None  # two names of its own article fit: which one is not known
+        if is_acronym(core):
+            pattern = " ".join(f"{ch}%" for ch in core.casefold())
+            rows = self._db.execute("SELECT id, name, type FROM sources WHERE lower(name) LIKE ?", (pattern,))
+        else:
+            low = core.casefold()
+            rows = self._db.execute(
+                "SELECT id, name, type FROM sources "
+                "WHERE lower(name) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\'",
+                (f"% {_escape(low)}", f"{_escape(low)} %"),
+            )
+        ids = {int(i) for i, n, t in rows if _shortens(core, n) and _compatible(core, n, t, kind)}
+        return ids.pop() if len(ids) == 1 else None
+
+    def _expands(self, core: str, kind: str | None) -> int | None:
+        """``core`` is the full name of a source the store knows only by a short form: it joins and names it."""
+        tokens = core.split()
+        if len(tokens) < 2 or not is_proper(core):
+            return None
+        shorts = [tokens[-1], *(" ".join(tokens[:k]) for k in range(1, len(tokens))), initials(core)]
+        found = _aliases(self._db, [source_key(s) for s in shorts if s])
+        rows = _names_of(self._db, set(found.values()))
+        ids = {i for i, (n, t) in rows.items() if _shortens(n, core) and _compatible(n, core, t, kind)}
+        if len(ids) != 1:
+            return None
+        source = ids.pop()
+        self._db.execute("UPDATE sources SET name = ? WHERE id = ?", (core, source))
+        return source
+
+    # writing
+
+    def _insert(self, core: str, kind: str | None, affiliation: str | None) -> int:
+        key = source_key(core)
+        rows = self._db.execute(
+            "INSERT INTO sources (key, name, type, affiliation, first_seen) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET type = COALESCE(sources.type, excluded.type), "
+            "affiliation = COALESCE(sources.affiliation, excluded.affiliation) RETURNING id",
+            (key, core, kind, affiliation, self._now),
+        )
+        return int(rows[0][0])
+
+    def _fill(self, source: int, kind: str | None, affiliation: str | None) -> None:
+        """Give the source a type and an affiliation when it has none yet."""
+        if kind is None and affiliation is None:
+            return
+        [(have_kind, have_affiliation)] = self._db.execute(
+            "SELECT type, affiliation FROM sources WHERE id = ?", (source,)
+        )
+        if (have_kind is None and kind is not None) or (have_affiliation is None and affiliation is not None):
+            self._db.execute(
+                "UPDATE sources SET type = ?, affiliation = ? WHERE id = ?",
+                (have_kind or kind, have_affiliation or affiliation, source),
+            )
+
+    def _alias(self, source: int, names: Iterable[str]) -> None:
+        for name in dict.fromkeys(" ".join(n.split()) for n in names if n.strip()):
+            key = source_key(name)
+            if self._ids.get(key, source) != source:
+                continue  # a spelling that is another source's already (its own name) stays there
+            self._db.execute(
+                "INSERT INTO source_aliases (key, source_id, name, first_seen) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (key) DO NOTHING",
+                (key, source, name, self._now),
+            )
+            self._ids.setdefault(key, source)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _shortens(short: str, full: str) -> bool:
+    """``short`` is the surname, the first words or the acronym of ``full`` (and not ``full`` itself)."""
+    s, f = short.casefold().split(), full.casefold().split()
+    if not s or not is_proper(full):
+        return False
+    if is_acronym(short) and len(f) >= 2 and initials(full) == short:
+        return True
+    return len(s) < len(f) and (s == f[-1:] or s == f[: len(s)])
+
+
+def _compatible(short: str, full: str, full_type: str | None, kind: str | None) -> bool:
+    """A person is never the first word of an organisation, nor an organisation a person's surname."""
+    surname = short.casefold().split() == full.casefold().split()[-1:]
+    if surname:
+        return full_type in (None, "person") and kind in (None, "person")
+    return full_type != "person" and kind != "person"
+
+
+def _aliases(db: Connection, keys: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in range(0, len(keys), _CHUNK):
+        chunk = keys[k : k + _CHUNK]
+        rows = db.execute(
+            f"SELECT key, source_id FROM source_aliases WHERE key IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        out.update({r[0]: int(r[1]) for r in rows})
+    return out
+
+
+def _names_of(db: Connection, ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    if not ids:
+        return {}
+    got = sorted(ids)
+    rows = db.execute(f"SELECT id, name, type FROM sources WHERE id IN ({', '.join('?' * len(got))})", got)
+    return {int(r[0]): (r[1], r[2]) for r in rows}
+
+
+def find_source(db: Connection, name: str) -> int | None:
+    """The source a name (any spelling the store has seen) belongs to."""
+    return _aliases(db, [source_key(name)]).get(source_key(name))
+
+
+def merge_sources(db: Connection, keep: int, other: int) -> None:
+    """``other`` becomes ``keep``: its spellings, claims, citations and grades. Inside one transaction."""
+    if keep == other:
+        raise StoreError("both names are already one source; 'sayso sources' lists the sources")
+    for table, column in (
+        ("source_aliases", "source_id"),
+        ("claims", "speaker_id"),
+        ("attributions", "speaker_id"),
+        ("attribution_based_on", "source_id"),
+        ("chain_links", "source_id"),
+        ("grades", "source_id"),
+    ):
+        db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (keep, other))
+    db.execute(
+        "UPDATE sources SET type = COALESCE(type, (SELECT type FROM sources WHERE id = ?)), "
+        "affiliation = COALESCE(affiliation, (SELECT affiliation FROM sources WHERE id = ?)) WHERE id = ?",
+        (other, other, keep),
+    )
+    db.execute("DELETE FROM sources WHERE id = ?", (other,))
