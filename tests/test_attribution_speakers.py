@@ -100,3 +100,10 @@ def test_second_verb_of_a_speaker_whose_parse_gave_a_thing(nlp_en) -> None:
     )
     a = next(a for a in attributions_of(nlp_en, text, "en") if a.cue is not None and a.cue.text == "called")
     assert a.speaker == "Anna Berg"
+
+
+def test_a_name_after_the_head_of_a_source_is_not_its_speaker(nlp_en) -> None:
+    found = attributions_of(nlp_en, "Lawyers for Mr Smith did not respond to requests for comment.", "en")
+    assert first_of_kind(found, "no_response").speaker == "Lawyers for Mr Smith"
+    found = attributions_of(nlp_en, "The chief executive of the bank, Anna Berg, said that profits rose.", "en")
+    assert first_of_kind(found, "indirect").speaker == "Anna Berg"

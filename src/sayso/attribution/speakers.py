@@ -124,6 +124,15 @@ def _described(description: str, before: int, text: str, entities: Sequence[Enti
     return None
 
 
+def _in_complement(src: Span, name: Entity, lex: Lexicon) -> bool:
+    """Whether a name stands after the head of its source (`Lawyers for Mr Smith`, `de advocaat van Smit`):
+    the source is the head, not the person named after it."""
+    before = src.text[: name.start - src.start].lower().split()
+    links = [k for k, w in enumerate(before) if k > 0 and w in lex.head_ends]
+    apposition = bool(links) and any("," in w for w in before[links[-1] :])  # `het hoofd van X, Tim Cook`
+    return bool(links) and not apposition
+
+
 def _head(source_text: str, lex: Lexicon) -> str:
     """The head word of a source: its last word before `of`/`van`/`from` (`observers from the League` ->
     `observers`)."""
@@ -287,7 +296,7 @@ def resolve_speakers(
             described = _strip_det(src.text[: relative_comma(src.text, lex)], lex)
             bare = re.sub(r"\s*\([^()]*\)$", "", described)  # `CPB (CPB)`
             low = src.text.lower().strip()
-            if found and found[0].label == "PER":
+            if found and found[0].label == "PER" and not _in_complement(src, found[0], lex):
                 speaker, is_person = found[0].canonical, True
             elif low in lex.pronouns:
                 role = lex.pronouns[low]
