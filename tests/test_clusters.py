@@ -378,3 +378,18 @@ def test_clusters_real_embedder_pairs_dutch_with_its_english_translation() -> No
     assert _cluster_of(clusters, "en:1") is _cluster_of(clusters, "nl:1")
     assert _cluster_of(clusters, "nl:2").members == ("nl:2",)
     assert len(clusters) == 2
+
+
+def test_one_speaker_in_one_article_does_not_deny_itself() -> None:
+    from sayso.clusters.contradictions import find_contradictions
+    from sayso.clusters.records import ClaimItem
+
+    said = ClaimItem(id="a1", article="art", language="en", text="The port reopened", speaker="Jan Smit")
+    unsaid = ClaimItem(
+        id="a2", article="art", language="en", text="The port did not reopen", speaker="Jan Smit", polarity="negative"
+    )
+    other = ClaimItem(
+        id="b1", article="other", language="en", text="The port did not reopen", speaker="Jan Smit", polarity="negative"
+    )
+    assert find_contradictions([said, unsaid]) == []
+    assert [(c.a, c.b) for c in find_contradictions([said, other])] == [("a1", "b1")]

@@ -111,6 +111,8 @@ def _denial(a: ClaimItem, b: ClaimItem) -> str | None:
     na, nb = _negates(a), _negates(b)
     if na == nb:
         return None
+    if a.article == b.article and a.speaker is not None and a.speaker == b.speaker:
+        return None  # one speaker in one article: two readings of one statement, not a change of story
     denier, asserter = (a, b) if na else (b, a)
     if asserter.certainty in _DOUBT:
         return None
