@@ -293,7 +293,7 @@ def resolve_speakers(
             cut = relative_comma(src.text, lex)  # names in `, waar ... te zien is` are not the speaker
             found = _entities_in(src if cut is None else Span.of(text, src.start, src.start + cut), entities, text)
             labels = {e.label for e in found}
-            described = _strip_det(src.text[: relative_comma(src.text, lex)], lex)
+            described = _strip_det(src.text[:cut], lex)
             bare = re.sub(r"\s*\([^()]*\)$", "", described)  # `CPB (CPB)`
             low = src.text.lower().strip()
             if found and found[0].label == "PER" and not _in_complement(src, found[0], lex):
