@@ -271,22 +271,10 @@ def coordinated_quote(ctx: Context, content: Range) -> Range | None:
 def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """`..., zegt X.` / `„...”, he said.` / `..., officials in Kyiv said.` — the content before the
     comma in front of the cue; only the subject (and an auxiliary) may stand between."""
-    k = tok.i - 1
-    between: list[Token] = []
-    while k >= sent.start and k > tok.i - 10 and ctx.doc[k].text != ",":
-        t = ctx.doc[k]
-        if t.text not in QUOTE_CHARS:
-            familiar = t.lower_ in ctx.lex.complement_links and ctx.doc[t.i - 1].pos_ == "ADJ"  # `familiar with`
-            if not (
-                is_nominal(t)
-                or t.lower_ in ctx.lex.phrase_links
-                or familiar
-                or t.pos_ == "AUX"
-                or t.lower_ in ("'s", "’s")
-            ):
-                return None
-            between.append(t)
-        k -= 1
+    walked = _back_to_comma(tok, ctx, sent)
+    if walked is None:
+        return None
+    k, between = walked
     if k <= sent.start or ctx.doc[k].text != "," or (not between and _thing_object(tok, ctx, sent)):
         return None
     if not between and _complementizer_follows(tok, ctx, sent):
@@ -357,13 +345,32 @@ def parenthetical_content(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[Ra
 
 def _subject_comma(tok: Token, ctx: Context, sent: SpacySpan) -> Token | None:
     """The comma before the subject of a cue that follows it: `, the mayor said`, `, she testified`."""
+    walked = _back_to_comma(tok, ctx, sent)
+    if walked is None:
+        return None
+    k, between = walked
+    return ctx.doc[k] if k > sent.start and between and ctx.doc[k].text == "," else None
+
+
+SUBJECT_REACH = 10  # tokens back from a cue over its inverted subject to the comma before it
+
+
+def _back_to_comma(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, list[Token]] | None:
+    """From the cue back to the comma before it, over words that may be its subject (`, officials in Kyiv said`,
+    `, two people familiar with the matter said`); quote marks are skipped. The comma's index and the words,
+    or None when another word stands between."""
     k = tok.i - 1
-    while k > sent.start and k > tok.i - 8 and ctx.doc[k].text != ",":
+    between: list[Token] = []
+    while k >= sent.start and k > tok.i - SUBJECT_REACH and ctx.doc[k].text != ",":
         t = ctx.doc[k]
-        if not (is_nominal(t) or t.pos_ == "AUX" or t.lower_ in ctx.lex.phrase_links or t.lower_ in ("'s", "’s")):
-            return None
+        if t.text not in QUOTE_CHARS:
+            familiar = t.lower_ in ctx.lex.complement_links and ctx.doc[t.i - 1].pos_ == "ADJ"  # `familiar with`
+            linked = t.lower_ in ctx.lex.phrase_links or familiar
+            if not (is_nominal(t) or linked or t.pos_ == "AUX" or t.lower_ in ("'s", "’s")):
+                return None
+            between.append(t)
         k -= 1
-    return ctx.doc[k] if k > sent.start and k < tok.i - 1 and ctx.doc[k].text == "," else None
+    return k, between
 
 
 def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:
@@ -468,9 +475,7 @@ def _object_end(tok: Token, ctx: Context, sent: SpacySpan, end: int) -> int:
     obj = next((c for c in tok.children if c.dep_ in ("obj", "dobj") and c.i > tok.i), None)
     if obj is None and tok.i + 1 < sent.end and _gerund_object(tok, ctx):
         obj = ctx.doc[tok.i + 1]  # `announced leaving the venture | in May`
-    if (
-        obj is None or ctx.lex.subject_after_cue
-    ):  # `kondigde Apple-topman X ... aan`: the parser's object may be the subject
+    if obj is None or ctx.lex.subject_after_cue:  # `kondigde topman X ... aan`: that object may be the subject
         return end
     right = obj.right_edge
     nxt = ctx.doc[right.i + 1] if right.i + 1 < sent.end else None

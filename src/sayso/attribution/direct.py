@@ -77,8 +77,7 @@ def _stray(ctx: Context, q: Quote) -> bool:
         o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end and _words(ctx, o) < MIN_WORDS
         for o in ctx.quotes
     )
-    before = ctx.text[: q.start].rstrip()
-    return closed_on_line or (before[-1:] in DOUBLE_CLOSERS and before[-1:] != "")
+    return closed_on_line or ctx.text[: q.start].rstrip().endswith(tuple(DOUBLE_CLOSERS))
 
 
 def _has_verb(ctx: Context, a: int, b: int) -> bool:

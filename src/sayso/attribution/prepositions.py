@@ -98,7 +98,7 @@ def _reporting_phrase(tok: Token, sent: SpacySpan, ctx: Context) -> int | None:
     return None
 
 
-def _quote_after(ctx: Context, at: int, sent: SpacySpan) -> Quote | None:
+def _quote_after(ctx: Context, at: int) -> Quote | None:
     """The quote that opens right after a reporting phrase (`said — as reported by X — "..."`)."""
     return next((q for q in ctx.quotes if q.open_mark is not None and 0 <= q.open_mark - at <= 4), None)
 
@@ -132,7 +132,7 @@ def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) ->
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
             quote = _quote_before(ctx, tok)
             if reporting is not None:  # `said "...", as quoted by OUTLET`: the outlet's account of the quote
-                quote = quote or _quote_after(ctx, ctx.text.find(ctx.text[src_a:src_b], src_a) + src_b - src_a, sent)
+                quote = quote or _quote_after(ctx, src_b)
                 if quote is not None:
                     inside = ctx.span(*trim(ctx.text, quote.start, quote.end))
                     out.append(Attribution("according_to", ctx.span(src_a, src_b), cue, (inside,)))

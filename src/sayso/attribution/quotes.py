@@ -63,6 +63,7 @@ def _next_paragraph_opens_with(text: str, end: int, mark: str) -> int | None:
 
 
 MAX_CONTINUED_LINES = 8  # a quote left open at a line break may close this many lines further on
+MAX_CONTINUED_CHARS = 4000  # ... and within this many characters, so that a text without breaks is read once
 
 
 def _closes_later(text: str, i: int, mark: str) -> int | None:
@@ -70,7 +71,7 @@ def _closes_later(text: str, i: int, mark: str) -> int | None:
     mark in the text closes it (no other quote opens first) within a few lines: a quote over several
     lines, as in texts written one sentence a line."""
     lines = 0
-    for k in range(i, len(text)):
+    for k in range(i, min(len(text), i + MAX_CONTINUED_CHARS)):
         ch = text[k]
         if ch == "\n":
             lines += 1
