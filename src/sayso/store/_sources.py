@@ -65,7 +65,6 @@ class SourceResolver:
         """Find or make the source of every name of ``named``; keep each spelling as an alias."""
         self._ids.update(_aliases(self._db, list(named)))
         cores = {key: core_name(named[key][0], self._words) for key in named}
-        # full names first, so that a surname of the same article finds its full name
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
         todo = sorted(named, key=lambda k: (not is_proper(cores[k]), -len(cores[k].split()), k))
