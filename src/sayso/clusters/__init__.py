@@ -3,21 +3,24 @@
 Pure functions over ``ClaimItem`` records; the store and the CLI call them.
 """
 
-from sayso.clusters.cluster import CONTEXT_WEIGHT, THRESHOLD, candidates, claim_vectors, cluster_claims
-from sayso.clusters.contradictions import bounds, compatible, find_contradictions, find_cross_contradictions
+from sayso.clusters.cluster import CONTEXT_WEIGHT, ClaimVectors, candidates, claim_vectors, cluster_claims
+from sayso.clusters.contradictions import bounds, compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
 from sayso.clusters.origins import Origins, article_groups, find_origins, origin_of, same_story
+from sayso.clusters.pairs import FEATURES, PairModel, default_model
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 
 __all__ = [
     "CONTEXT_WEIGHT",
-    "THRESHOLD",
+    "FEATURES",
     "ClaimItem",
+    "ClaimVectors",
     "Cluster",
     "Contradiction",
     "Embedder",
     "Origins",
+    "PairModel",
     "UseEmbedder",
     "article_groups",
     "bounds",
@@ -26,9 +29,9 @@ __all__ = [
     "cluster_claims",
     "compatible",
     "default_embedder",
+    "default_model",
     "embed",
     "find_contradictions",
-    "find_cross_contradictions",
     "find_origins",
     "origin_of",
     "propose_credibility",

@@ -1,93 +1,87 @@
-"""The same claim across articles and languages: incremental clustering of claims.
+"""The same proposition across articles and languages: clustering claims by a pair model.
 
-Each new claim joins the existing cluster whose centroid it is most similar to,
-when that similarity reaches the threshold; otherwise it starts a cluster. The
-similarity is the cosine of multilingual sentence embeddings plus small bonuses
-for shared entities, a compatible quantity and a shared normalised time. Two
-claims of one article only share a cluster when they are near-identical.
+Every pair of claims of two articles that could state one proposition (their
+sentence vectors not far apart) gets a probability from the pair model
+(``pairs.py``: the claims' words and sentences, their content words aligned one
+by one, the same source, numbers that agree or clash, a negation on one side).
+Claims then join by average linkage: two groups merge while the mean
+probability over their pairs of claims of different articles stays at or above
+the model's threshold, the most probable merge first. New claims may join a
+stored cluster; two stored clusters are never merged. Two claims of one
+sentence stay apart.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from sayso.clusters.contradictions import compatible, find_contradictions
+from sayso.clusters.across import contradiction
+from sayso.clusters.contradictions import find_contradictions
 from sayso.clusters.credibility import propose_credibility
-from sayso.clusters.embed import Embedder, embed_claims
+from sayso.clusters.embed import Embedder, embed_parts
 from sayso.clusters.origins import find_origins, same_story
-from sayso.clusters.records import ClaimItem, Cluster, name_key
+from sayso.clusters.pairs import (
+    FEATURES,
+    ClaimView,
+    PairModel,
+    WordVectors,
+    claim_views,
+    default_model,
+    mixed,
+    pair_features,
+)
+from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 from sayso.errors import InputError
 
-# Calibrated with `benchmarks/cross_language.py --sweep` on the development set's 60 English-Dutch
-# MEANTIME pairs, through the store (612 claims, 67 Dutch attributed claims scored): at 0.80 and a
-# context weight of 0.7, 92.5% of Dutch attributed claims share a cluster with their English original
-# and 5.6% of multi-claim clusters mix unrelated pairs. Rule: the highest attributed recall with mixed
-# at most 7%. Without the context (weight 0) recall is 68.7%. Table in docs/clusters.md.
-THRESHOLD = 0.80
-CONTEXT_WEIGHT = 0.7  # share of a claim's embedding that comes from the sentence(s) it was made in
-NEAR_IDENTICAL = 0.95  # cosine above which two claims of one article may share a cluster
-ENTITY_BONUS = 0.10  # times the share of the claim's entities the cluster already names
-QUANTITY_BONUS = 0.05  # when a quantity of the claim is compatible with one of the cluster's (same unit)
-TIME_BONUS = 0.05  # when the claim and the cluster share a normalised time value
-MAX_BONUS = ENTITY_BONUS + QUANTITY_BONUS + TIME_BONUS
+CONTEXT_WEIGHT = 0.7  # share of the context in the vector a cluster's centroid averages (candidate search)
+PAIR_FLOOR = 0.25  # cosine of the mixed vectors under which a pair is not scored (its probability is ~0)
+CANDIDATE_FLOOR = 0.4  # cosine to a stored centroid under which a stored cluster is not a candidate
+CANDIDATES_PER_CLAIM = 20  # at most this many stored clusters per new claim are candidates
 
 
-@dataclass(slots=True)
-class _Open:
-    """A cluster while it is being built."""
+@dataclass(frozen=True, slots=True)
+class ClaimVectors:
+    """Unit rows of each claim's own words and of its context (the sentence(s) it was made in)."""
 
-    id: str
-    members: list[str]
-    mean: np.ndarray  # mean of the members' unit embeddings
-    articles: set[str] = field(default_factory=set)
-    sentences: set[tuple[str, str]] = field(default_factory=set)  # (article, context) of the members
-    entities: set[str] = field(default_factory=set)
-    quantities: list = field(default_factory=list)
-    times: set[str] = field(default_factory=set)
-    touched: bool = False
-    previous: Cluster | None = None
+    text: np.ndarray
+    context: np.ndarray
 
-    def add(self, item: ClaimItem, vector: np.ndarray | None) -> None:
-        if vector is not None:
-            n = len(self.members)
-            self.mean = (self.mean * n + vector) / (n + 1)
-        self.members.append(item.id)
-        self.note(item)
-
-    def note(self, item: ClaimItem) -> None:
-        self.articles.add(item.article)
-        if item.context:
-            self.sentences.add((item.article, item.context))
-        self.entities.update(name_key(e) for e in item.entities)
-        self.quantities.extend(item.quantities)
-        self.times.update(t.value for t in item.times)
+    def mixed(self, context_weight: float = CONTEXT_WEIGHT) -> np.ndarray:
+        return mixed(self.text, self.context, context_weight)
 
 
-def claim_vectors(
-    items: Sequence[ClaimItem], *, context_weight: float = CONTEXT_WEIGHT, embedder: Embedder | None = None
-) -> np.ndarray:
-    """The unit vector clustering compares for each claim: its text mixed with its context."""
-    return embed_claims(
-        [it.text for it in items], [it.context for it in items], context_weight=context_weight, embedder=embedder
-    )
+def claim_vectors(items: Sequence[ClaimItem], *, embedder: Embedder | None = None) -> ClaimVectors:
+    """The vectors clustering compares for each claim (each distinct string embedded once)."""
+    text, context = embed_parts([it.text for it in items], [it.context for it in items], embedder=embedder)
+    return ClaimVectors(text, context)
 
 
 def candidates(
-    vectors: np.ndarray, centroids: Mapping[str, Sequence[float]], *, threshold: float = THRESHOLD
+    vectors: np.ndarray,
+    centroids: Mapping[str, Sequence[float]],
+    *,
+    floor: float = CANDIDATE_FLOOR,
+    per_claim: int = CANDIDATES_PER_CLAIM,
 ) -> set[str]:
-    """Ids of the clusters (id -> centroid) that any of ``vectors`` could join: the only ones whose
-    members a store must load. The others stay below the threshold even with every bonus."""
+    """Ids of the stored clusters (id -> centroid) that any of ``vectors`` (mixed rows) could join: for each
+    vector the ``per_claim`` nearest centroids at cosine ``floor`` or more. Only their members are read."""
     if not centroids or not len(vectors):
         return set()
     keys = list(centroids)
     means = np.asarray([centroids[k] for k in keys], dtype=np.float32)
     norms = np.linalg.norm(means, axis=1)
-    cosines = (means / np.where(norms == 0, 1.0, norms)[:, None]) @ np.asarray(vectors, dtype=np.float32).T
-    return {k for k, best in zip(keys, cosines.max(axis=1), strict=True) if best + MAX_BONUS >= threshold}
+    cosines = np.asarray(vectors, dtype=np.float32) @ (means / np.where(norms == 0, 1.0, norms)[:, None]).T
+    out: set[str] = set()
+    for row in cosines:
+        near = np.argsort(-row)[:per_claim]
+        out.update(keys[k] for k in near if row[k] >= floor)
+    return out
 
 
 def cluster_claims(
@@ -95,106 +89,189 @@ def cluster_claims(
     *,
     previous: Sequence[Cluster] = (),
     known: Iterable[ClaimItem] = (),
-    threshold: float = THRESHOLD,
-    context_weight: float = CONTEXT_WEIGHT,
+    model: PairModel | None = None,
     embedder: Embedder | None = None,
     texts: Mapping[str, str] | None = None,
-    vectors: np.ndarray | None = None,
+    vectors: ClaimVectors | None = None,
+    known_vectors: ClaimVectors | None = None,
     article_clusters: Mapping[str, Sequence[str]] | None = None,
+    words: WordVectors | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
-    ``known`` are the claims already in ``previous`` clusters: a previous
+    ``known`` are the claims of the ``previous`` clusters (all of them: a
     cluster that gains members has its origins, repeats, contradictions and
-    credibility recomputed over all its members, so their claims must be given.
-    ``previous`` may be only the ``candidates`` of the items: the others could
-    not gain a member. ``texts`` (article id -> full text) lets near-duplicate
-    articles be found by their words as well as by ``article_hash``.
-    ``vectors``: the items' ``claim_vectors`` when already computed.
+    credibility recomputed, and new claims are compared with each member).
+    ``previous`` may be only the ``candidates`` of the items. ``texts`` (article
+    id -> full text) lets near-duplicate articles be found by their words as
+    well as by ``article_hash``. ``vectors`` / ``known_vectors``: the
+    ``claim_vectors`` of ``items`` / ``known`` when already computed.
     ``article_clusters``: for the articles of ``known`` claims, the cluster of
     every claim they have, so that articles telling one story (``same_story``)
     are found across batches. Inputs are not changed.
     """
+    model = model or default_model()
+    known = list(known)
     known_by_id = {it.id: it for it in known}
     by_id = {**known_by_id, **{it.id: it for it in items}}
     if len(by_id) < len(known_by_id) + len(items):
         raise InputError("two claims share an id; give each claim its own id before clustering")
-    open_: list[_Open] = []
     for c in previous:
         if not c.centroid:
             raise InputError(f"cluster {c.id} has no centroid; pass clusters as cluster_claims returned them")
-        oc = _Open(c.id, list(c.members), np.asarray(c.centroid, dtype=np.float32), previous=c)
-        for m in c.members:
-            if m in known_by_id:
-                oc.note(known_by_id[m])
-        open_.append(oc)
-    if vectors is None:
-        vectors = claim_vectors(items, context_weight=context_weight, embedder=embedder)
-    if len(vectors) != len(items):
-        raise InputError(f"{len(vectors)} vectors for {len(items)} claims; give one vector per claim")
-    placed: dict[str, list[str]] = {}  # article -> the cluster of each of its new claims
-    for item, vector in zip(items, vectors, strict=True):
-        best, best_score = None, threshold
-        if open_:
-            means = np.vstack([oc.mean for oc in open_])
-            norms = np.linalg.norm(means, axis=1)
-            cosines = means @ vector / np.where(norms == 0, 1.0, norms)
-            for oc, cosine in zip(open_, cosines, strict=True):
-                if item.article in oc.articles and (
-                    cosine < NEAR_IDENTICAL or (item.article, item.context) in oc.sentences
-                ):
-                    continue  # one article states a claim once, and two claims of one sentence are two claims
-                score = float(cosine) + _bonus(item, oc)
-                if score >= best_score:
-                    best, best_score = oc, score
-        if best is None:
-            best = _Open(_cluster_id(item.id), [], np.zeros_like(vector))
-            open_.append(best)
-        best.add(item, vector)
-        best.touched = True
-        placed.setdefault(item.article, []).append(best.id)
+        lost = [m for m in c.members if m not in known_by_id]
+        if lost:
+            raise InputError(
+                f"cluster {c.id} has members {lost[:3]} that were not given; "
+                "pass the claims of previous clusters as known="
+            )
+    vectors = vectors if vectors is not None else claim_vectors(items, embedder=embedder)
+    if len(vectors.text) != len(items):
+        raise InputError(f"{len(vectors.text)} vectors for {len(items)} claims; give one vector per claim")
+    known_vectors = known_vectors if known_vectors is not None else claim_vectors(known, embedder=embedder)
+    everyone = [*items, *known]
+    text = np.vstack([vectors.text, known_vectors.text]) if known else vectors.text
+    context = np.vstack([vectors.context, known_vectors.context]) if known else vectors.context
+    word_vectors = words or WordVectors(embedder)
+    views = claim_views(everyone, text, context, word_vectors)
+    row = {it.id: k for k, it in enumerate(everyone)}
+    units = [[k] for k in range(len(items))] + [[row[m] for m in c.members] for c in previous]
+    link = _Linkage(views, units, fixed=range(len(items), len(units)))
+    pairs, features, probability = _pairs(views, len(items), mixed(text, context, CONTEXT_WEIGHT), model)
+    link.score(dict(zip(pairs, probability, strict=True)))
+    link.merge(model.threshold)
+    unit_of = {k: u for u in link.alive() for k in link.members[u]}
+    across: dict[int, list[Contradiction]] = {}
+    for (i, j), f in zip(pairs, features, strict=True):
+        if unit_of[i] != unit_of[j]:
+            reason = contradiction(views[i], views[j], f, model, word_vectors)
+            if reason:
+                across.setdefault(unit_of[i], []).append(Contradiction(views[i].item.id, views[j].item.id, reason))
+    centres = mixed(text, context, CONTEXT_WEIGHT)
+    placed: dict[str, list[str]] = {}
+    results: list[tuple[str, list[str], Cluster | None, bool, tuple[Contradiction, ...]]] = []
+    for u in link.alive():
+        members = [everyone[k].id for k in link.members[u]]
+        old = previous[u - len(items)] if u >= len(items) else None
+        key = old.id if old is not None else _cluster_id(members[0])
+        touched = old is None or len(members) > len(old.members)
+        for k in link.members[u]:
+            if k < len(items):
+                placed.setdefault(everyone[k].article, []).append(key)
+        results.append((key, members, old, touched, tuple(across.get(u, ()))))
     published = {it.article: it.published for it in by_id.values()}
     stories = same_story({**(article_clusters or {}), **placed}, published=published)
-    return [_finish(oc, by_id, texts, stories) for oc in open_]
+    out = []
+    for key, members, old, touched, crossing in results:
+        if not touched and old is not None:
+            out.append(old)
+            continue
+        centroid = centres[[row[m] for m in members]].mean(axis=0)
+        out.append(_finish(key, [by_id[m] for m in members], centroid, texts, stories, crossing))
+    return out
 
 
-def _bonus(item: ClaimItem, oc: _Open) -> float:
-    bonus = 0.0
-    if item.entities and oc.entities:
-        names = {name_key(e) for e in item.entities}
-        bonus += ENTITY_BONUS * len(names & oc.entities) / len(names)
-    pairs = ((q, p) for q in item.quantities for p in oc.quantities)
-    if any(q.unit is not None and q.unit == p.unit and compatible(q, p) for q, p in pairs):
-        bonus += QUANTITY_BONUS
-    if oc.times and any(t.value in oc.times for t in item.times):
-        bonus += TIME_BONUS
-    return bonus
+def _pairs(
+    views: Sequence[ClaimView], new: int, vectors: np.ndarray, model: PairModel
+) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
+    """Every pair with a new claim first, of two articles, whose vectors are near: the pairs, their features
+    and their probabilities."""
+    found: list[tuple[int, int]] = []
+    if new:
+        cosines = vectors[:new] @ vectors.T
+        for i, j in zip(*np.nonzero(cosines >= PAIR_FLOOR), strict=True):
+            if (j >= new or i < j) and views[i].item.article != views[j].item.article:
+                found.append((int(i), int(j)))
+    if not found:
+        return [], np.zeros((0, len(FEATURES))), np.zeros(0)
+    features = np.vstack([pair_features(views[i], views[j]) for i, j in found])
+    return found, features, model.probability(features)
+
+
+class _Linkage:
+    """Average linkage over groups of claims (``units``), ``fixed`` groups never merging with each other."""
+
+    def __init__(self, views: Sequence[ClaimView], units: list[list[int]], *, fixed: Iterable[int]) -> None:
+        self.members = units
+        self._fixed = set(fixed)
+        self._articles = [Counter(views[k].item.article for k in u) for u in units]
+        self._sentences = [
+            {(views[k].item.article, views[k].item.context) for k in u if views[k].item.context} for u in units
+        ]
+        self._unit_of = {k: u for u, ks in enumerate(units) for k in ks}
+        self._sums: list[dict[int, float]] = [{} for _ in units]
+        self._alive = [True] * len(units)
+
+    def alive(self) -> list[int]:
+        return [u for u, ok in enumerate(self._alive) if ok]
+
+    def score(self, pairs: Mapping[tuple[int, int], float]) -> None:
+        for (i, j), p in pairs.items():
+            u, v = self._unit_of[i], self._unit_of[j]
+            if u != v:
+                self._sums[u][v] = self._sums[u].get(v, 0.0) + p
+                self._sums[v][u] = self._sums[v].get(u, 0.0) + p
+
+    def merge(self, threshold: float) -> None:
+        heap = [
+            (-a, u, v) for u in range(len(self.members)) for v in self._sums[u] if u < v for a in [self._mean(u, v)]
+        ]
+        heapq.heapify(heap)
+        while heap:
+            negative, u, v = heapq.heappop(heap)
+            if -negative < threshold:
+                break
+            if not (self._alive[u] and self._alive[v]) or abs(self._mean(u, v) + negative) > 1e-12:
+                continue  # merged away or changed since it was pushed
+            if (u in self._fixed and v in self._fixed) or self._sentences[u] & self._sentences[v]:
+                continue
+            keep, gone = (v, u) if v in self._fixed else (u, v)
+            self._join(keep, gone)
+            for w in self._sums[keep]:
+                heapq.heappush(heap, (-self._mean(keep, w), min(keep, w), max(keep, w)))
+
+    def _mean(self, u: int, v: int) -> float:
+        pairs = len(self.members[u]) * len(self.members[v]) - sum(
+            n * self._articles[v].get(a, 0) for a, n in self._articles[u].items()
+        )
+        return self._sums[u].get(v, 0.0) / pairs if pairs else 0.0
+
+    def _join(self, keep: int, gone: int) -> None:
+        self.members[keep] = self.members[keep] + self.members[gone]
+        self._articles[keep] += self._articles[gone]
+        self._sentences[keep] |= self._sentences[gone]
+        for w, s in self._sums[gone].items():
+            del self._sums[w][gone]
+            if w != keep:
+                self._sums[keep][w] = self._sums[keep].get(w, 0.0) + s
+                self._sums[w][keep] = self._sums[w].get(keep, 0.0) + s
+        self._sums[keep].pop(gone, None)
+        self._sums[gone] = {}
+        self._alive[gone] = False
+        if gone in self._fixed:
+            self._fixed.add(keep)
 
 
 def _finish(
-    oc: _Open, by_id: Mapping[str, ClaimItem], texts: Mapping[str, str] | None, stories: Mapping[str, str]
+    key: str,
+    members: Sequence[ClaimItem],
+    centroid: np.ndarray,
+    texts: Mapping[str, str] | None,
+    stories: Mapping[str, str],
+    across: tuple[Contradiction, ...] = (),
 ) -> Cluster:
-    centroid = tuple(float(x) for x in oc.mean)
-    if not oc.touched and oc.previous is not None:
-        return oc.previous
-    missing = [m for m in oc.members if m not in by_id]
-    if missing:
-        raise InputError(
-            f"cluster {oc.id} gained claims but its members {missing[:3]} were not given; "
-            "pass the claims of previous clusters as known="
-        )
-    members = [by_id[m] for m in oc.members]
     origins = find_origins(members, texts=texts, stories=stories)
     contradictions = find_contradictions(members)
     return Cluster(
-        id=oc.id,
-        members=tuple(oc.members),
+        id=key,
+        members=tuple(m.id for m in members),
         origins=origins.origins,
         independent=origins.independent,
         repeats=origins.repeats,
         contradictions=tuple(contradictions),
         credibility=propose_credibility(members, origins.of, contradictions),
-        centroid=centroid,
+        centroid=tuple(float(x) for x in centroid / (np.linalg.norm(centroid) or 1.0)),
+        across=across,
     )
 
 

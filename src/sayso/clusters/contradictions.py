@@ -1,13 +1,12 @@
-"""Claims that cannot both be true: within a cluster numbers, denials and certainty; across clusters
-numbers about the same entities and time."""
+"""Claims of one cluster that cannot both be true: numbers, denials and certainty (across clusters: ``across``)."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from itertools import combinations
 
-from sayso.clusters.records import ClaimItem, Contradiction, name_key
+from sayso.clusters.records import ClaimItem, Contradiction
 from sayso.records import Quantity
 
 # How far each qualifier lets a stated value stretch (relative), before bounds are compared.
@@ -58,41 +57,6 @@ def find_contradictions(items: Sequence[ClaimItem]) -> list[Contradiction]:
     return found
 
 
-def find_cross_contradictions(
-    new: Sequence[ClaimItem], others: Sequence[ClaimItem], cluster_of: Mapping[str, str]
-) -> list[Contradiction]:
-    """Pairs of claims in different clusters (``cluster_of``: claim id -> cluster id), at least one of them
-    ``new``, that name a common entity at the same time yet give incompatible numbers of one unit.
-
-    "The same time" is a shared normalised time value, or, when neither claim has one, the same day of
-    publication. ``entities`` must be the claims' own (not their article's): the common entity is what
-    makes two propositions about the same thing.
-    """
-    found: list[Contradiction] = []
-    seen: set[frozenset[str]] = set()
-    for a in new:
-        for b in (*new, *others):
-            pair = frozenset((a.id, b.id))
-            if a.id == b.id or pair in seen or cluster_of.get(a.id) == cluster_of.get(b.id):
-                continue
-            seen.add(pair)
-            if not _same_subject(a, b):
-                continue
-            reason = _quantity_clash(a, b)
-            if reason:
-                shared = sorted(set(map(name_key, a.entities)) & set(map(name_key, b.entities)))
-                found.append(Contradiction(a.id, b.id, f"{reason} about {', '.join(shared)}"))
-    return found
-
-
-def _same_subject(a: ClaimItem, b: ClaimItem) -> bool:
-    if not set(map(name_key, a.entities)) & set(map(name_key, b.entities)):
-        return False
-    if a.times or b.times:
-        return bool({t.value for t in a.times} & {t.value for t in b.times})
-    return a.published is not None and a.published == b.published
-
-
 def _quantity_clash(a: ClaimItem, b: ClaimItem) -> str | None:
     """Quantities of one unit, paired in order of value when both claims give the same number of them."""
     units = {q.unit for q in a.quantities} & {q.unit for q in b.quantities}
@@ -114,8 +78,8 @@ def _denial(a: ClaimItem, b: ClaimItem) -> str | None:
     if a.article == b.article and a.speaker is not None and a.speaker == b.speaker:
         return None  # one speaker in one article: two readings of one statement, not a change of story
     denier, asserter = (a, b) if na else (b, a)
-    if asserter.certainty in _DOUBT:
-        return None
+    if asserter.certainty in _DOUBT or not denier.speaker:
+        return None  # a negation in the article's own voice reports; only a source denies
     return f"denial: {denier.speaker or denier.article} denies what {asserter.speaker or asserter.article} asserts"
 
 

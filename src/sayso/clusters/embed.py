@@ -61,24 +61,23 @@ def embed(texts: Sequence[str], *, embedder: Embedder | None = None) -> np.ndarr
     return normalise(vectors)
 
 
-def embed_claims(
-    texts: Sequence[str], contexts: Sequence[str], *, context_weight: float, embedder: Embedder | None = None
-) -> np.ndarray:
-    """One unit row per claim: its text's embedding mixed with its context's (``context_weight`` of it).
+def embed_parts(
+    texts: Sequence[str], contexts: Sequence[str], *, embedder: Embedder | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Unit rows of each claim's text and of its context; a claim without a context ("") stands for its own.
 
-    A claim without a context ("") is its text alone. Each distinct string is embedded once.
+    Each distinct string is embedded once.
     """
     if len(texts) != len(contexts):
         raise ModelError(f"{len(texts)} claim texts but {len(contexts)} contexts; give one context per claim")
     contexts = [c or t for t, c in zip(texts, contexts, strict=True)]
     distinct = list(dict.fromkeys([*texts, *contexts]))
     if not distinct:
-        return np.zeros((0, 0), dtype=np.float32)
+        empty = np.zeros((0, 0), dtype=np.float32)
+        return empty, empty
     vectors = embed(distinct, embedder=embedder)
     row = {s: k for k, s in enumerate(distinct)}
-    own = vectors[[row[t] for t in texts]]
-    around = vectors[[row[c] for c in contexts]]
-    return normalise((1.0 - context_weight) * own + context_weight * around)
+    return vectors[[row[t] for t in texts]], vectors[[row[c] for c in contexts]]
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:

@@ -134,14 +134,25 @@ def article_groups(
 
 
 def origin_of(
-    item: ClaimItem, *, groups: Mapping[str, str] | None = None, outlets: Mapping[str, str] | None = None
+    item: ClaimItem,
+    *,
+    groups: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
+    credited: Mapping[str, str] | None = None,
 ) -> str:
-    """The origin of one claim: the chain's last link, the speaker, or the article (or its first copy)."""
+    """The origin of one claim: the chain's last link, the speaker, or the article (or its first copy).
+
+    ``credited`` (article group -> origin) gives, for a claim the article makes in its own voice, the source
+    that the same article (or a copy of it) credits with the same proposition elsewhere: a headline or a
+    summary rests on the source its body names, not on the outlet.
+    """
     if len(item.chain) >= 2:
         return item.chain[-1]
     if item.speaker:
         return item.speaker
     article = (groups or {}).get(item.article, item.article)
+    if credited and article in credited:
+        return credited[article]
     outlet = (outlets or {}).get(article) if article != item.article else item.outlet
     return outlet or f"article {article}"
 
@@ -153,11 +164,15 @@ def find_origins(
     groups = article_groups(items, texts=texts, stories=stories)
     outlets = {it.article: it.outlet for it in items if it.outlet}
     ordered = sorted(items, key=lambda it: it.published or date.max)  # stable: ties keep the given order
+    credited: dict[str, str] = {}
+    for item in ordered:
+        if item.speaker or len(item.chain) >= 2:
+            credited.setdefault(groups.get(item.article, item.article), origin_of(item))
     seen: dict[str, str] = {}  # normalised origin -> as first written
     of: dict[str, str] = {}
     repeats: list[str] = []
     for item in ordered:
-        origin = origin_of(item, groups=groups, outlets=outlets)
+        origin = origin_of(item, groups=groups, outlets=outlets, credited=credited)
         key = name_key(origin)
         if key in seen:
             repeats.append(item.id)

@@ -55,3 +55,5 @@ class Cluster:
     contradictions: tuple[Contradiction, ...]
     credibility: int  # NATO/Admiralty information credibility 1-6, proposed from corroboration
     centroid: tuple[float, ...] = ()  # the mean embedding of the members (unit length), for incremental runs
+    # contradictions found in this run between a member and a claim of another cluster (the member first)
+    across: tuple[Contradiction, ...] = ()

@@ -21,14 +21,16 @@ from sayso.clusters import (
     candidates,
     claim_vectors,
     cluster_claims,
-    find_cross_contradictions,
 )
 from sayso.store import _read
 from sayso.store._dialect import Connection
 from sayso.store.records import StoredClaim, StoredCluster
 
 _UNCLUSTERED = "c.text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
-_METHOD = "sayso.clusters: USE multilingual v3 cosine of claim + context, entity/quantity/time bonuses"
+_METHOD = (
+    "sayso.clusters: pair model (USE multilingual v3 of claim, context and words; source, numbers, negation), "
+    "average linkage"
+)
 
 
 def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimItem:
@@ -46,7 +48,7 @@ def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimIte
         language=c.article.language,
         text=c.text,
         context=c.context.text if c.context is not None else "",
-        speaker=c.speaker,
+        speaker=c.source or c.speaker,  # the source as the store resolved it: one origin however it is spelled
         chain=tuple(link.name for link in c.chain),
         certainty=c.certainty,
         polarity=c.polarity,
@@ -71,7 +73,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
     entities = _article_entities(db, sorted({c.article.id for c in new}))
     items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
     vectors = claim_vectors(items, embedder=embedder)
-    keys = candidates(vectors, _centroids(db))
+    keys = candidates(vectors.mixed(), _centroids(db))
     rows = _cluster_rows(db, sorted(keys))
     previous = {key: cluster for key, (_, cluster) in rows.items()}
     member_ids = sorted({int(m) for cluster in previous.values() for m in cluster.members})
@@ -123,48 +125,11 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
             "INSERT INTO cluster_members (cluster_id, claim_id, similarity, added_at) VALUES (?, ?, ?, ?)",
             [(cluster_id, int(m), None, now) for m in cluster.members if m not in members_before],
         )
-    _add_cross_contradictions(db, new, now=now)
-    return len(new)
-
-
-def _add_cross_contradictions(db: Connection, new: Sequence[StoredClaim], *, now: str) -> None:
-    """Record the new claims' contradictions with claims of other clusters about the same entities and time.
-
-    Only claims with a number can clash; the others that can are found through the entity index.
-    """
-    counted = [c for c in new if c.quantities and c.entities]
-    if not counted:
-        return
-    ids = [c.id for c in counted]
-    others: set[int] = set()
-    for chunk in _read._chunks(ids):
-        marks = ", ".join("?" * len(chunk))
-        others.update(
-            int(r[0])
-            for r in db.execute(
-                "SELECT DISTINCT ce2.claim_id FROM claim_entities ce1 JOIN entities e1 ON e1.id = ce1.entity_id "
-                "JOIN entities e2 ON e2.canonical = e1.canonical JOIN claim_entities ce2 ON ce2.entity_id = e2.id "
-                f"WHERE ce1.claim_id IN ({marks}) "
-                "AND EXISTS (SELECT 1 FROM claim_quantities q WHERE q.claim_id = ce2.claim_id)",
-                chunk,
-            )
-        )
-    others -= set(ids)
-    older: list[StoredClaim] = []
-    for chunk in _read._chunks(sorted(others)):
-        older.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
-    everyone = [*ids, *others]
-    cluster_of: dict[str, str] = {}
-    for chunk in _read._chunks(everyone):
-        sql = f"SELECT claim_id, cluster_id FROM cluster_members WHERE claim_id IN ({', '.join('?' * len(chunk))})"
-        cluster_of.update({str(claim): str(cluster) for claim, cluster in db.execute(sql, chunk)})
-    found = find_cross_contradictions(
-        [claim_item(c) for c in counted], [claim_item(c) for c in older], cluster_of
-    )  # own entities only: the article's would make every claim of two articles "about the same"
     db.execute_many(
         "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
-        [(int(x.a), int(x.b), x.reason, now) for x in found],
+        [(int(x.a), int(x.b), x.reason, now) for cluster in result for x in cluster.across],
     )
+    return len(new)
 
 
 def _article_entities(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:

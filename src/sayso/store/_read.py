@@ -117,8 +117,8 @@ def load_claims(
     texts = _texts(db, (row[10] for row in rows if row[19] is not None))
     chains = _grouped(
         db,
-        "SELECT claim_id, name, role, start_char, end_char, text FROM claim_chains WHERE claim_id IN ({ids}) "
-        "ORDER BY seq",
+        "SELECT cc.claim_id, COALESCE(s.name, cc.name), cc.role, cc.start_char, cc.end_char, cc.text "
+        "FROM claim_chains cc LEFT JOIN sources s ON s.id = cc.source_id WHERE cc.claim_id IN ({ids}) ORDER BY cc.seq",
         ids,
     )
     entities = _grouped(

@@ -60,7 +60,9 @@ class StoredClaim:
     content: tuple[Span, ...]
     text: str  # the content spans joined with " … "
     context: Span | None = None  # the sentence(s) it was made in; None for claims stored before migration 0003
-    chain: tuple[ChainLink, ...] = ()  # outlet -> speaker -> cited; the last link is the origin
+    chain: tuple[
+        ChainLink, ...
+    ] = ()  # outlet -> speaker -> cited, named as the store resolved each source; the last is the origin
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpr, ...] = ()
     entities: tuple[Entity, ...] = ()

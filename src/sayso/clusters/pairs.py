@@ -1,0 +1,165 @@
+"""Do two claims state the same proposition? A small calibrated model over what the two claims share.
+
+The multilingual sentence embedding alone separates propositions of one story poorly: every claim of a
+story names the same people and places, and coverage rewords. So a pair of claims of two articles is
+described by eight features, and a logistic model (weights in ``pair_model.json``, fitted by
+``benchmarks/calibrate_clusters.py``) turns them into the probability that they state one proposition:
+
+- ``text``, ``context``: cosine of the claims' own words, and of the sentences they were made in;
+- ``words``: how well each content word of one claim finds a counterpart in the other (the mean best
+  cosine of single-word embeddings, both ways): the same predicate in other words or another language;
+- ``source``: the same speaker or cited source (as the store resolved it);
+- ``same_number``: a number of one unit that both give; ``number_clash``: numbers of one unit that
+  cannot describe the same amount;
+- ``polarity``: one claim negates what the other asserts;
+- ``language``: both in one language (where the embedding runs higher for any pair).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources as _res
+
+import numpy as np
+
+from sayso.clusters.contradictions import compatible
+from sayso.clusters.embed import Embedder, embed, normalise
+from sayso.clusters.records import ClaimItem, name_key
+from sayso.errors import ModelError
+from sayso.language.resources import load_lines, supported_languages
+
+FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language")
+_WORD = re.compile(r"\w+")
+_MIN_LETTERS = 3  # shorter words (not digits) carry little of a proposition
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """Logistic weights over ``FEATURES`` and the mean probability from which claims share a cluster."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """One probability per row of ``features`` (rows x ``len(FEATURES)``)."""
+        z = np.asarray(features, dtype=np.float64) @ np.asarray(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@cache
+def default_model() -> PairModel:
+    """The model shipped in ``pair_model.json``."""
+    data = json.loads((_res.files("sayso.clusters") / "pair_model.json").read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise ModelError(
+            f"pair_model.json gives features {data['features']}, sayso computes {list(FEATURES)}; "
+            "refit it with benchmarks/calibrate_clusters.py"
+        )
+    return PairModel(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """A claim with what pair features read: its vectors, its content words' vectors, its source."""
+
+    item: ClaimItem
+    text: np.ndarray  # unit vector of the claim's words
+    context: np.ndarray  # unit vector of its sentence(s)
+    words: np.ndarray  # unit vectors of its content words (k x dimensions; k may be 0)
+    source: str  # name_key of the speaker, "" for the article's own claims
+    numbers: frozenset[tuple[str | None, float]]
+    negated: bool
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(
+        w.casefold() for lang in supported_languages() for line in load_lines(lang, "stopwords") for w in line.split()
+    )
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a claim that carry its proposition: no stop word of any supported language, no short
+    word except a number; case folded, in order, each once."""
+    stop = _stopwords()
+    words = (w.casefold() for w in _WORD.findall(text))
+    return list(dict.fromkeys(w for w in words if w not in stop and (len(w) >= _MIN_LETTERS or w.isdigit())))
+
+
+class WordVectors:
+    """Single-word embeddings, each word embedded once per process (the cache is bounded)."""
+
+    def __init__(self, embedder: Embedder | None = None, *, limit: int = 200_000) -> None:
+        self._embedder = embedder
+        self._limit = limit
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def of(self, words: Sequence[str]) -> np.ndarray:
+        missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
+        if missing:
+            if len(self._vectors) + len(missing) > self._limit:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, embed(missing, embedder=self._embedder), strict=True))
+        if not words:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.vstack([self._vectors[w] for w in words])
+
+
+def claim_views(
+    items: Sequence[ClaimItem], text: np.ndarray, context: np.ndarray, words: WordVectors
+) -> list[ClaimView]:
+    """A view of each claim; ``text`` and ``context`` hold one unit row per item."""
+    out = []
+    for item, t, c in zip(items, text, context, strict=True):
+        mine = content_words(item.text)
+        out.append(
+            ClaimView(
+                item=item,
+                text=t,
+                context=c,
+                words=words.of(mine) if mine else np.zeros((0, len(t)), dtype=np.float32),
+                source=name_key(item.chain[-1] if len(item.chain) >= 2 else item.speaker or ""),
+                numbers=frozenset((q.unit, q.value) for q in item.quantities if q.value is not None),
+                negated=item.polarity == "negative" or item.certainty == "denied",
+            )
+        )
+    return out
+
+
+def pair_features(a: ClaimView, b: ClaimView) -> np.ndarray:
+    """The ``FEATURES`` of one pair of claims, in that order."""
+    return np.array(
+        [
+            float(a.text @ b.text),
+            float(a.context @ b.context),
+            _aligned(a.words, b.words),
+            float(bool(a.source) and a.source == b.source),
+            float(bool(a.numbers & b.numbers)),
+            float(_clash(a.item, b.item)),
+            float(a.negated != b.negated),
+            float(a.item.language == b.item.language),
+        ]
+    )
+
+
+def _aligned(a: np.ndarray, b: np.ndarray) -> float:
+    if not len(a) or not len(b):
+        return 0.0
+    m = a @ b.T
+    return float(0.5 * (m.max(axis=1).mean() + m.max(axis=0).mean()))
+
+
+def _clash(a: ClaimItem, b: ClaimItem) -> bool:
+    return any(
+        x.unit is not None and x.unit == y.unit and not compatible(x, y) for x in a.quantities for y in b.quantities
+    )
+
+
+def mixed(text: np.ndarray, context: np.ndarray, context_weight: float) -> np.ndarray:
+    """Unit rows of a claim's text and context mixed (``context_weight`` of the context): for centroids."""
+    return normalise((1.0 - context_weight) * text + context_weight * context)
