@@ -1026,6 +1026,36 @@ def test_store_sources_a_spokesperson_speaks_for_the_organisation(store_url: str
         }
 
 
+def test_store_sources_an_official_speaks_for_the_organisation(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("chief executive Marieke Dijkhuis", "Marieke Dijkhuis", person)]))
+        store.grade("Marieke Dijkhuis", "B")
+        store.add(_said("b", [("directeur Marieke Dijkhuis van Vechtdal Rail", "Marieke Dijkhuis van Vechtdal Rail",
+                               person), ("de directeur van Vechtdal Rail", "directeur van Vechtdal Rail", person)],
+                        language="nl", orgs=("Vechtdal Rail",)))  # fmt: skip
+        store.add(_said("c", [("Marieke Dijkhuis", "Marieke Dijkhuis", person), ("the BAP", "BAP", org),
+                              ("BAP official Erik Hoogendam", "Erik Hoogendam", person),
+                              ("researcher Anna Korhonen of Aalto University", "Anna Korhonen", person),
+                              ("Jan Smit, director of Railbeheer", "Jan Smit", person)],
+                        orgs=("Aalto University", "Railbeheer", "BAP")))  # fmt: skip
+        assert _names_of(store) == {
+            # she was stored alone first; the text that calls her its directeur makes her the operator
+            "Vechtdal Rail": {"Marieke Dijkhuis", "Marieke Dijkhuis van Vechtdal Rail", "directeur van Vechtdal Rail"},
+            "BAP": {"Erik Hoogendam", "BAP"},
+            "Anna Korhonen": {"Anna Korhonen"},  # an expert speaks for herself
+            "Railbeheer": {"Jan Smit"},  # another organisation's official stays with his own
+        }
+        rows = {s.name: s for s in store.sources()}
+        assert "Marieke Dijkhuis" not in rows and rows["Vechtdal Rail"].grade == "B"  # her grade came along
+        assert rows["Anna Korhonen"].affiliation == "Aalto University"
+        # a person who already speaks for one organisation stays with it when a text ties her to another
+        store.add(_said("d", [("Marieke Dijkhuis, chairwoman of Spoorvereniging", "Marieke Dijkhuis", person)],
+                        orgs=("Spoorvereniging",)))  # fmt: skip
+        [d] = [c for c in store.claims() if c.article.id == "d"]
+        assert d.source == "Vechtdal Rail"
+
+
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
     db = _dialect.connect(store_url, create=True)
     try:
@@ -1056,7 +1086,7 @@ def test_sources_merge_command(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["sources", "--db", db, "--format", "json"]) == 0
     [person, *_] = json.loads(capsys.readouterr().out)
     assert (person["name"], person["claims"], person["grade"]) == ("Hanna Meijer", 2, "D")
-    assert person["aliases"] == ["topvrouw van Hanzezorg"]
+    assert person["aliases"] == ["Hanzezorg", "topvrouw van Hanzezorg"]  # the topvrouw speaks for Hanzezorg
     assert main(["export", "clusters", "--db", db]) == 0
     speakers = {c["speaker"] for k in json.loads(capsys.readouterr().out) for c in k["claims"]}
     assert speakers == {"Hanna Meijer"}

@@ -28,6 +28,7 @@ class NameWords:
     spokespersons: frozenset[str] = frozenset()
     compounds: tuple[str, ...] = ()
     selves: frozenset[str] = frozenset()
+    officials: tuple[str, ...] = ()  # longest first
 
 
 @cache
@@ -48,6 +49,7 @@ def name_words(language: str | None) -> NameWords:
         spokespersons=words("spokespersons"),
         compounds=tuple(data["spokesperson_compounds"]),
         selves=words("self_words"),
+        officials=tuple(sorted(words("official_roles"), key=len, reverse=True)),
     )
 
 
@@ -84,6 +86,11 @@ def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:
         before_ok = all(w in words.articles or w in words.descriptors for w in low[:k])
         if word in words.spokespersons and low[k + 1] in words.links and before_ok:
             return _drop_articles(tokens[k + 2 :], words)
+        size = _official_at(low, k, words)  # `head of Vechtdal Rail`, `directeur van Lumenveld`: a proper name
+        if size and k + size < len(low) - 1 and low[k + size] in words.links and before_ok:
+            rest = _drop_articles(tokens[k + size + 1 :], words)
+            if is_proper(" ".join(_without_descriptors(rest, words))):
+                return rest
     if len(tokens) > 1 and low[-1] in words.spokespersons:
         rest = _drop_articles(tokens[:-1], words)
         if rest and rest[-1].endswith(_POSSESSIVE):
@@ -94,6 +101,15 @@ def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:
         if last.endswith(ending) and len(last) - len(ending) >= 3:
             return [*tokens[:-1], tokens[-1][: len(tokens[-1]) - len(ending)]]
     return None
+
+
+def _official_at(low: list[str], k: int, words: NameWords) -> int:
+    """The number of words of the official's role (`chief executive`, `topman`) that starts at ``low[k]``."""
+    for role in words.officials:
+        size = len(role.split())
+        if " ".join(low[k : k + size]) == role:
+            return size
+    return 0
 
 
 def _drop_articles(tokens: list[str], words: NameWords) -> list[str]:
@@ -153,6 +169,46 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
         if any(re.search(p, text, re.IGNORECASE) for p in patterns):
             out.append(name)
     return out
+
+
+_PROPER = r"[A-Z\d][\w&.'’-]*(?:\s+[A-Z\d][\w&.'’-]*)*"  # a capitalised name: `Vechtdal Rail`, `BAP`
+
+
+def speaks_for(text: str, name: str, words: NameWords, org: str | None = None) -> bool:
+    """The text calls ``name`` a spokesperson or an official of an organisation (``org``, or any capitalised
+    name): `PortLink spokeswoman Mette Kjaergaard`, `Telvora-topman Karel Desmet`, `directeur Marieke Dijkhuis
+    van Vechtdal Rail`, `Thijs Brouwer, Veldwacht's head of threat intelligence`, `Pieter Wassink, director of
+    Alucor Profielen`, `Unifil's spokesperson, Marco Bellandi`. A researcher or a minister is no official."""
+    roles = sorted((*words.spokespersons, *words.officials), key=len, reverse=True)
+    if not roles or not name:
+        return False
+    role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
+    det = "(?i:" + ("|".join(re.escape(a) for a in sorted(words.articles)) or "the") + ")"
+    link = "(?i:" + ("|".join(re.escape(w) for w in sorted(words.links) if w.isalpha()) or "of") + ")"
+    n, o, poss = re.escape(name), (re.escape(org) if org else _PROPER), "(?:'s|’s)"
+    patterns = (
+        rf"\b{o}{poss}?(?:-|\s+){role}\s+{n}\b",  # PortLink spokeswoman Mette Kjaergaard
+        rf"\b{o}{poss}\s+{role},?\s+{n}\b",  # Unifil's spokesperson, Marco Bellandi
+        rf"\b{role}\s+{n}\s+{link}\s+(?:{det}\s+)?{o}\b",  # directeur Marieke Dijkhuis van Vechtdal Rail
+        rf"\b{n},\s+(?:{det}\s+)?{o}{poss}\s+{role}\b",  # Thijs Brouwer, Veldwacht's head of ...
+        rf"\b{n},\s+(?:{det}\s+)?(?:[\w-]+\s+)?{role}\s+{link}\s+(?:{det}\s+)?(?:[\w-]+\s+){{0,4}}?{o}\b",
+    )
+    return any(re.search(p, text) for p in patterns)
+
+
+def split_official(core: str, text: str, names: list[str], words: NameWords) -> tuple[str, str] | None:
+    """`Marieke Dijkhuis van Vechtdal Rail` -> (`Marieke Dijkhuis`, `Vechtdal Rail`) when ``names`` (the names
+    of the article) hold the organisation and the text calls the person its official. A Dutch name with `van`
+    in it (`Wim van de Kolk`, `Liesbeth van Dongen`) keeps it: one word before `van` is no full name."""
+    tokens = core.split()
+    links = {w for w in words.links if w.isalpha()}
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].casefold() not in links:
+            continue
+        person, org = " ".join(tokens[:k]), " ".join(_drop_articles(tokens[k + 1 :], words))
+        if org in names and is_proper(person) and speaks_for(text, person, words, org):
+            return person, org
+    return None
 
 
 def is_spokesperson(text: str, name: str, words: NameWords) -> bool:

@@ -32,6 +32,8 @@ from sayso.store._names import (
     is_spokesperson,
     name_words,
     role_of,
+    speaks_for,
+    split_official,
     tied_in_text,
 )
 
@@ -56,7 +58,7 @@ class SourceResolver:
         self._words: NameWords = name_words(language)
         self._text = text
         self._ids: dict[str, int] = {}  # key of a spelling -> source id
-        self._cores: dict[int, str] = {}  # source id -> core of its name in this article
+        self._cores: dict[str, int] = {}  # core of a name in this article -> its source id
 
     def id(self, name: str | None) -> int | None:
         return self._ids.get(source_key(name)) if name and name.strip() else None
@@ -76,11 +78,17 @@ class SourceResolver:
         key = source_key(name)
         tied: int | None = None
         if is_proper(core) and core.casefold() not in self._words.descriptors:  # `CEO` is a role
+            org = None
+            if affiliation is None:  # `Marieke Dijkhuis van Vechtdal Rail`, when the text calls her its directeur
+                split = split_official(core, self._text, [*self._cores, *self._named], self._words)
+                core, org = split or (core, None)
             found = self._here(core)  # a surname of a full name of this article, before any other source
             found = found or self._known(key, core) or self._short_form(core, kind) or self._expands(core, kind)
-            if affiliation and is_spokesperson(self._text, core, self._words):
-                # a spokesperson speaks for the organisation: `woordvoerster Els Maertens van Telvora`
-                found = self._resolve_one(affiliation, core_name(affiliation, self._words), None, None)
+            org = org or affiliation
+            if org and (is_spokesperson(self._text, core, self._words) or speaks_for(self._text, core, self._words)):
+                # a spokesperson or an official speaks for the organisation: `woordvoerster Els Maertens van
+                # Telvora`, `BAP official Erik Hoogendam`
+                found = self._speaks_for(found, core, org)
                 kind = affiliation = None
         else:  # a role: `the company` is whoever this article ties it to, else the role as a source
             tied = self._tied(name, core)
@@ -90,7 +98,7 @@ class SourceResolver:
         else:
             self._fill(found, kind, affiliation)
         self._ids[key] = found
-        self._cores.setdefault(found, core)
+        self._cores.setdefault(core, found)
         if tied is None:  # a role tied to a name holds in its own article only: no alias of the source
             self._alias(found, (name, core))
         return found
@@ -105,7 +113,7 @@ class SourceResolver:
         source's name here, or a person or organisation the text names."""
         if not self._text:
             return None
-        here = {c: i for i, c in self._cores.items() if is_proper(c)}
+        here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
         for role in dict.fromkeys((core, role_of(name, self._words))):
             tied = tied_in_text(self._text, role, names, self._words)
@@ -134,12 +142,12 @@ class SourceResolver:
 
     def _here(self, core: str) -> int | None:
         """``core`` is the surname, the first words or the acronym of exactly one name of its article."""
-        here = {i for i, c in self._cores.items() if _shortens(core, c)}
+        here = {i for c, i in self._cores.items() if _shortens(core, c)}
         return here.pop() if len(here) == 1 else None
 
     def _short_form(self, core: str, kind: str | None) -> int | None:
         """``core`` is the surname, the first words or the acronym of exactly one source of the store."""
-        if not is_proper(core) or any(_shortens(core, c) for c in self._cores.values()):
+        if not is_proper(core) or any(_shortens(core, c) for c in self._cores):
             return None  # two names of its own article fit: which one is not known
         if is_acronym(core):
             pattern = " ".join(f"{ch}%" for ch in core.casefold())
@@ -168,6 +176,20 @@ class SourceResolver:
         source = ids.pop()
         self._db.execute("UPDATE sources SET name = ? WHERE id = ?", (core, source))
         return source
+
+    def _speaks_for(self, found: int | None, person: str, org: str) -> int:
+        """The organisation ``person`` speaks for. A person stored alone before joins it (every spelling, claim
+        and grade); a person who already is a spelling of an organisation stays with the first one."""
+        org_id = self._resolve_one(org, core_name(org, self._words), None, None)
+        if found is None or found == org_id:
+            return org_id
+        [(name, kind)] = _names_of(self._db, {found}).values()
+        if kind not in (None, "person") or not (source_key(name) == source_key(person) or _shortens(name, person)):
+            return found
+        merge_sources(self._db, org_id, found)
+        self._ids = {k: org_id if i == found else i for k, i in self._ids.items()}
+        self._cores = {c: org_id if i == found else i for c, i in self._cores.items()}
+        return org_id
 
     # writing
 
