@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.store._names import (
+    concept_key,
     core_name,
     initials,
     is_spokesperson,
@@ -104,3 +105,25 @@ def test_source_names_split_official() -> None:
     assert split_official("Wim van de Kolk", text, names, nl) is None  # `van` in a Dutch name
     assert split_official("Jan Smit van Barneveld", text, names, nl) is None  # no role ties him to Barneveld
     assert split_official("Marieke Dijkhuis van Vechtdal Rail", text, [], nl) is None  # not a name of the article
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Lebanon's health ministry", "Libanese ministerie van Volksgezondheid", True),
+        ("Lebanon's Ministry of Public Health", "Lebanon's health ministry", True),
+        ("Israeli military", "Israëlische leger", True),
+        ("Israel Defense Forces", "Israeli army", True),
+        ("Oosterhof Hospital in Almelo", "Oosterhof Ziekenhuis in Almelo", True),
+        ("Lebanon's health ministry", "Lebanon's finance ministry", False),
+        ("Israeli army", "Lebanese army", False),
+        ("Oosterhof Ziekenhuis", "Zuiderhof Ziekenhuis", False),
+    ],
+)
+def test_source_names_concept_key(a: str, b: str, same: bool) -> None:
+    assert concept_key(a) is not None and (concept_key(a) == concept_key(b)) is same
+
+
+@pytest.mark.parametrize("name", ["the health ministry", "het leger", "Shell", "farmworkers' union", "Almelo"])
+def test_source_names_no_concept_key_without_an_institution_and_a_name(name: str) -> None:
+    assert concept_key(name) is None

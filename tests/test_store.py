@@ -46,6 +46,7 @@ SHIPPED = [
     "0004_cross_contradictions",
     "0005_binary_centroids",
     "0006_source_aliases",
+    "0007_source_keys",
 ]
 
 
@@ -1054,6 +1055,43 @@ def test_store_sources_an_official_speaks_for_the_organisation(store_url: str) -
                         orgs=("Spoorvereniging",)))  # fmt: skip
         [d] = [c for c in store.claims() if c.article.id == "d"]
         assert d.source == "Vechtdal Rail"
+
+
+def test_store_sources_one_institution_across_languages(store_url: str) -> None:
+    gov = "government or institution"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("en-1", [("Lebanon's health ministry", "Lebanon's health ministry", gov),
+                                 ("The Israeli army", "Israeli army", gov),
+                                 ("Oosterhof Hospital in Almelo", "Oosterhof Hospital in Almelo", "organisation")]))  # fmt: skip
+        store.add(_said("nl-1", [("het Libanese ministerie van Volksgezondheid", "Libanese ministerie van Volksgezondheid",
+                                  gov), ("Het Israëlische leger", "Israëlische leger", gov),
+                                 ("Het Oosterhof Ziekenhuis in Almelo", "Oosterhof Ziekenhuis in Almelo", "organisation")],
+                        language="nl"))  # fmt: skip
+        store.add(_said("en-2", [("Lebanon's Ministry of Public Health", "Lebanon's Ministry of Public Health", gov),
+                                 ("The Israeli military", "Israeli military", gov),
+                                 ("The Israel Defense Forces", "Israel Defense Forces", gov)]))  # fmt: skip
+        # apart: another ministry of the same country, another country's army, a ministry of no country
+        store.add(_said("en-3", [("Lebanon's finance ministry", "Lebanon's finance ministry", gov),
+                                 ("The Lebanese army", "Lebanese army", gov),
+                                 ("the health ministry", "health ministry", gov)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["Lebanon's health ministry"] == {
+            "Lebanon's health ministry",
+            "Libanese ministerie van Volksgezondheid",
+            "Lebanon's Ministry of Public Health",
+        }
+        assert names["Israeli army"] == {
+            "Israeli army",
+            "Israëlische leger",
+            "Israeli military",
+            "Israel Defense Forces",
+        }
+        assert names["Oosterhof Hospital in Almelo"] == {
+            "Oosterhof Hospital in Almelo",
+            "Oosterhof Ziekenhuis in Almelo",
+        }
+        for alone in ("Lebanon's finance ministry", "Lebanese army", "health ministry"):
+            assert names[alone] == {alone}
 
 
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:

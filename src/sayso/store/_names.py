@@ -9,6 +9,7 @@ other Brouwer is known; ``IDF`` is ``Israel Defense Forces``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,6 +52,57 @@ def name_words(language: str | None) -> NameWords:
         selves=words("self_words"),
         officials=tuple(sorted(words("official_roles"), key=len, reverse=True)),
     )
+
+
+@cache
+def _concepts() -> tuple[dict[str, str], frozenset[str], frozenset[str], int]:
+    """The concept and place words of every language (a name crosses languages) -> their id; the ids of the
+    places; the words no key holds (articles, role links); the longest phrase in words."""
+    ids: dict[str, str] = {}
+    places: set[str] = set()
+    fillers: set[str] = set()
+    for language in supported_languages():
+        data = load_json(language, "sources")
+        for concept, phrases in data["concepts"].items():
+            ids.update({_fold(p): f"={concept}" for p in phrases})
+        for place, phrases in data["places"].items():
+            ids.update({_fold(p): f"={place}" for p in phrases})
+            places.add(f"={place}")
+        fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
+    return ids, frozenset(places), frozenset(fillers), max((len(p.split()) for p in ids), default=1)
+
+
+def _fold(word: str) -> str:
+    """Case and diacritics folded: `Israëlische` -> `israelische`."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def concept_key(name: str) -> str | None:
+    """The name of an institution under its concepts, the same in every language: `Lebanon's health ministry`,
+    `Libanese ministerie van Volksgezondheid` and `Lebanon's Ministry of Public Health` are all `=health
+    =lebanon =ministry`. None unless an institution word (`ministry`, `leger`) stands with a place or a proper
+    name: `the health ministry` alone could be any country's."""
+    ids, places, fillers, longest = _concepts()
+    tokens = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in name.split()]
+    out: list[str] = []
+    proper = False
+    k = 0
+    while k < len(tokens):
+        for size in range(min(longest, len(tokens) - k), 0, -1):
+            phrase = _fold(" ".join(tokens[k : k + size]))
+            if phrase in ids:
+                out.append(ids[phrase])
+                k += size
+                break
+        else:
+            word = _fold(tokens[k])
+            if word not in fillers:
+                out.append(word)
+                proper = proper or is_proper(tokens[k])
+            k += 1
+    institution = any(w.startswith("=") and w not in places for w in out)
+    anchored = proper or any(w in places for w in out)
+    return " ".join(sorted(set(out))) if institution and anchored and len(set(out)) >= 2 else None
 
 
 def is_proper(name: str) -> bool:

@@ -25,6 +25,7 @@ from sayso.errors import StoreError
 from sayso.store._dialect import Connection
 from sayso.store._names import (
     NameWords,
+    concept_key,
     core_name,
     initials,
     is_acronym,
@@ -83,7 +84,8 @@ class SourceResolver:
                 split = split_official(core, self._text, [*self._cores, *self._named], self._words)
                 core, org = split or (core, None)
             found = self._here(core)  # a surname of a full name of this article, before any other source
-            found = found or self._known(key, core) or self._short_form(core, kind) or self._expands(core, kind)
+            found = found or self._known(key, core) or self._concept(core)
+            found = found or self._short_form(core, kind) or self._expands(core, kind)
             org = org or affiliation
             if org and (is_spokesperson(self._text, core, self._words) or speaks_for(self._text, core, self._words)):
                 # a spokesperson or an official speaks for the organisation: `woordvoerster Els Maertens van
@@ -144,6 +146,16 @@ class SourceResolver:
         """``core`` is the surname, the first words or the acronym of exactly one name of its article."""
         here = {i for c, i in self._cores.items() if _shortens(core, c)}
         return here.pop() if len(here) == 1 else None
+
+    def _concept(self, core: str) -> int | None:
+        """``core`` names an institution one source of the store has under the same concepts, in any language:
+        `Israëlische leger` is `Israeli military`, `Oosterhof Ziekenhuis in Almelo` is `Oosterhof Hospital in
+        Almelo`. An index lookup (``source_keys``)."""
+        key = concept_key(core)
+        if key is None:
+            return None
+        ids = {int(r[0]) for r in self._db.execute("SELECT source_id FROM source_keys WHERE key = ?", (key,))}
+        return ids.pop() if len(ids) == 1 else None
 
     def _short_form(self, core: str, kind: str | None) -> int | None:
         """``core`` is the surname, the first words or the acronym of exactly one source of the store."""
@@ -227,6 +239,12 @@ class SourceResolver:
                 (key, source, name, self._now),
             )
             self._ids.setdefault(key, source)
+            concept = concept_key(name)
+            if concept is not None:
+                self._db.execute(
+                    "INSERT INTO source_keys (key, source_id) VALUES (?, ?) ON CONFLICT (key, source_id) DO NOTHING",
+                    (concept, source),
+                )
 
 
 def _escape(text: str) -> str:
@@ -279,8 +297,13 @@ def merge_sources(db: Connection, keep: int, other: int) -> None:
     """``other`` becomes ``keep``: its spellings, claims, citations and grades. Inside one transaction."""
     if keep == other:
         raise StoreError("both names are already one source; 'sayso sources' lists the sources")
+    db.execute(
+        "DELETE FROM source_keys WHERE source_id = ? AND key IN (SELECT key FROM source_keys WHERE source_id = ?)",
+        (other, keep),
+    )
     for table, column in (
         ("source_aliases", "source_id"),
+        ("source_keys", "source_id"),
         ("claims", "speaker_id"),
         ("attributions", "speaker_id"),
         ("attribution_based_on", "source_id"),
