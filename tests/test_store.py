@@ -1058,14 +1058,15 @@ def test_store_sources_an_official_speaks_for_the_organisation(store_url: str) -
 
 
 def test_store_sources_one_institution_across_languages(store_url: str) -> None:
-    gov = "government or institution"
+    gov, org = "government or institution", "organisation"
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_said("en-1", [("Lebanon's health ministry", "Lebanon's health ministry", gov),
                                  ("The Israeli army", "Israeli army", gov),
-                                 ("Oosterhof Hospital in Almelo", "Oosterhof Hospital in Almelo", "organisation")]))  # fmt: skip
-        store.add(_said("nl-1", [("het Libanese ministerie van Volksgezondheid", "Libanese ministerie van Volksgezondheid",
-                                  gov), ("Het Israëlische leger", "Israëlische leger", gov),
-                                 ("Het Oosterhof Ziekenhuis in Almelo", "Oosterhof Ziekenhuis in Almelo", "organisation")],
+                                 ("Oosterhof Hospital in Almelo", "Oosterhof Hospital in Almelo", org)]))  # fmt: skip
+        ministerie = "Libanese ministerie van Volksgezondheid"
+        store.add(_said("nl-1", [(f"het {ministerie}", ministerie, gov),
+                                 ("Het Israëlische leger", "Israëlische leger", gov),
+                                 ("Het Oosterhof Ziekenhuis in Almelo", "Oosterhof Ziekenhuis in Almelo", org)],
                         language="nl"))  # fmt: skip
         store.add(_said("en-2", [("Lebanon's Ministry of Public Health", "Lebanon's Ministry of Public Health", gov),
                                  ("The Israeli military", "Israeli military", gov),
