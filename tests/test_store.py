@@ -983,19 +983,44 @@ def test_store_sources_a_role_the_article_ties_to_a_name(store_url: str) -> None
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_said("a", [("chief executive Marjolein Terpstra", "Marjolein Terpstra", "person"),
                               ("the company's chief executive", "company's chief executive", "person")]))  # fmt: skip
-        store.add(_said("b", [("Polar Lynx", "Polar Lynx", "group"), ("De groep", "groep", "group")],
+        store.add(_said("b", [("De groep", "groep", "group"), ("Polar Lynx", "Polar Lynx", "group")],
                         language="nl"))  # fmt: skip
         store.add(_said("c", [("the company", "company", "organisation")]))
         assert _names_of(store) == {
             "Marjolein Terpstra": {"Marjolein Terpstra", "company's chief executive"},
             "Polar Lynx": {"Polar Lynx"},
-            "groep": {"groep"},  # the text never ties `groep` to Polar Lynx
+            "groep": {"groep"},  # the text never ties `groep` to Polar Lynx: nothing is named before it
             "company": {"company"},
         }
         store.add(_said("d", [("hackersgroep Polar Lynx", "Polar Lynx", "group"), ("De groep", "groep", "group")],
                         language="nl"))  # fmt: skip
         [_, groep] = [c for c in store.claims() if c.article.id == "d"]
         assert groep.source == "Polar Lynx"  # `hackersgroep Polar Lynx` ties it
+
+
+def test_store_sources_a_role_is_the_name_written_last_before_it(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # `de krant` after `De Standaard`; `the union` after `BAP` (an apposition); a spokeswoman speaks for
+        # the organisation named before her, not for the person; `de topman` is the article's CEO
+        store.add(_said("a", [("De Standaard", "De Standaard", "news outlet"), ("de krant", "krant", "news outlet"),
+                              ("CEO Karel Desmet", "Karel Desmet", person), ("Telvora", "Telvora", org),
+                              ("de woordvoerster", "woordvoerster", person), ("de topman", "topman", person)],
+                        language="nl"))  # fmt: skip
+        store.add(_said("b", [("The union, BAP", "BAP", org), ("The union", "union", org),
+                              ("Polar Lynx, a Russian hacker group", "Polar Lynx", "group")]))  # fmt: skip
+        # apart: `people` is no organisation's word; `the company` after two companies of its sentence and
+        # the one before it is the last one, never the person named after it
+        store.add(_said("c", [("people familiar with the matter", "people familiar with the matter", "group"),
+                              ("the people", "people", "group"), ("Shell", "Shell", org), ("BP", "BP", org),
+                              ("the company", "company", org), ("Anna Smit", "Anna Smit", person)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["De Standaard"] == {"De Standaard", "krant"}
+        assert names["Telvora"] == {"Telvora", "woordvoerster"}
+        assert names["Karel Desmet"] == {"Karel Desmet", "topman"}
+        assert names["BAP"] == {"BAP", "union"}
+        assert names["people"] == {"people"} and names["Shell"] == {"Shell"}
+        assert names["BP"] == {"BP", "company"}
 
 
 def test_store_sources_a_role_another_article_tied_to_a_name_here(store_url: str) -> None:

@@ -27,15 +27,22 @@ from sayso.store._names import (
     NameWords,
     concept_key,
     core_name,
+    fits_role,
     initials,
     is_acronym,
+    is_person_role,
     is_proper,
     is_spokesperson,
     name_words,
+    named_with,
+    names_organisation,
+    proper_before,
     role_of,
+    same_role,
     speaks_for,
     split_official,
     tied_in_text,
+    written_before,
 )
 
 Named = dict[str, tuple[str, str | None, str | None]]  # key -> (name as written, type, affiliation)
@@ -60,6 +67,7 @@ class SourceResolver:
         self._text = text
         self._ids: dict[str, int] = {}  # key of a spelling -> source id
         self._cores: dict[str, int] = {}  # core of a name in this article -> its source id
+        self._kinds: dict[str, str | None] = {}  # core of a name in this article -> the type given it
 
     def id(self, name: str | None) -> int | None:
         return self._ids.get(source_key(name)) if name and name.strip() else None
@@ -68,6 +76,7 @@ class SourceResolver:
         """Find or make the source of every name of ``named``; keep each spelling as an alias."""
         self._ids.update(_aliases(self._db, list(named)))
         cores = {key: core_name(named[key][0], self._words) for key in named}
+        self._kinds.update({cores[key]: named[key][1] for key in named})
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
         todo = sorted(named, key=lambda k: (not is_proper(cores[k]), -len(cores[k].split()), k))
@@ -111,21 +120,50 @@ class SourceResolver:
     # the rules
 
     def _tied(self, name: str, core: str) -> int | None:
-        """A role (no proper name) that the article's text ties to exactly one proper name of the article: a
-        source's name here, or a person or organisation the text names."""
+        """A role (no proper name) that the article's text ties to exactly one proper name: a source's name
+        here, a person or organisation the text names, or a name written as the role's apposition. The role
+        is also looked for as its other words (`de topman` -> `CEO Karel Desmet`). Else, for an organisation's
+        role or a spokesperson, the name written last before every `the company` in its paragraph."""
         if not self._text:
             return None
         here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
-        for role in dict.fromkeys((core, role_of(name, self._words))):
-            tied = tied_in_text(self._text, role, names, self._words)
-            if not tied and len(role.split()) == 1:  # `ministry` after `Lebanon's health ministry`
-                tied = [c for c in names if c.casefold().split()[-1] == role.casefold()]
-            ids = {here.get(c) or self._here(c) or self._known(source_key(c), c) or c for c in tied}
-            if len(ids) == 1:
-                found = ids.pop()
-                return found if isinstance(found, int) else self._resolve_one(found, found, None, None)
-        return self._described_before(role_of(name, self._words), set(here.values()))
+        role = role_of(name, self._words)
+        roles = list(dict.fromkeys(r for r in (core, role) if r))
+        for r in roles:
+            # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
+            for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
+                tied = tied_in_text(self._text, word, names, self._words)
+                if not tied and len(word.split()) == 1:  # `ministry` after `Lebanon's health ministry`
+                    tied = [c for c in names if c.casefold().split()[-1] == word]
+                if not tied and names_organisation(word, self._words) and not is_person_role(word, self._words):
+                    tied = named_with(self._text, word, self._words)  # `Polar Lynx, a Russian hacker group`
+                found = self._one_of(tied, here)
+                if found is not None:
+                    return found
+        for r in roles:  # `het leger` after `het Israëlische leger`, a name the store has
+            known = [n for n in proper_before(self._text, r, self._words) if self._known(source_key(n), n)]
+            found = self._one_of(known, here)
+            if found is not None:
+                return found
+        for r in roles:
+            if not names_organisation(r, self._words) or (
+                is_person_role(r, self._words) and r.casefold() not in self._words.spokespersons
+            ):
+                continue  # `de topman` is not whoever was named last, nor `people`
+            fit = [c for c in names if self._kinds.get(c) != "person" and fits_role(c, r)]
+            found = self._one_of(written_before(self._text, r, fit, self._words), here)
+            if found is not None:
+                return found
+        return self._described_before(role, set(here.values()))
+
+    def _one_of(self, names: list[str], here: dict[str, int]) -> int | None:
+        """The source of ``names`` when they are all one; a name no source has yet becomes one."""
+        ids = {here.get(c) or self._here(c) or self._known(source_key(c), c) or c for c in names}
+        if len(ids) != 1:
+            return None
+        found = ids.pop()
+        return found if isinstance(found, int) else self._resolve_one(found, core_name(found, self._words), None, None)
 
     def _described_before(self, role: str, here: set[int]) -> int | None:
         """The one source of this article that an earlier article described with ``role``: `de topman` is
@@ -139,7 +177,14 @@ class SourceResolver:
             [*ids, f"%{_escape(role.casefold())}%"],
         )
         word = re.compile(rf"\w*{re.escape(role)}\b", re.IGNORECASE)
-        found = {int(i) for i, text in rows if text and word.search(text) and source_key(text) != source_key(role)}
+        articles = self._words.articles
+        found = {
+            int(i)
+            for i, text in rows
+            if text
+            and word.search(text)  # and more than the role itself (`Het bedrijf` tied in its article)
+            and source_key(" ".join(t for t in text.split() if t.casefold() not in articles)) != source_key(role)
+        }
         return found.pop() if len(found) == 1 else None
 
     def _here(self, core: str) -> int | None:
