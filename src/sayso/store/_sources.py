@@ -4,14 +4,19 @@ A name as written is looked up among the aliases (``source_aliases``, the name c
 collapsed). A new spelling is matched by rules (``_names``), in this order:
 
 1. its core: the name without descriptors, reflexives or spokesperson words (`persbureau Bloomberg` ->
-   `Bloomberg`, `woordvoerder van Railbeheer` -> `Railbeheer`);
-2. a role the same article ties to one of its names (`company's chief executive` after `chief executive
-   Marjolein Terpstra`; the `groep` of `hackersgroep Polar Lynx`);
-3. a short form of one name of the same article, else of one source of the store: a surname (`Brouwer` ->
-   `Thomas Brouwer`), the first words of an organisation (`Veldwacht` -> `Veldwacht Security`), an
-   acronym (`IDF` -> `Israel Defense Forces`); never when two names would fit;
+   `Bloomberg`, `woordvoerder van Railbeheer` -> `Railbeheer`, `head of rail operator Vechtdal Rail` ->
+   `Vechtdal Rail`);
+2. a role the same article ties to one of its names, by its own or its other words (`company's chief
+   executive` after `chief executive Marjolein Terpstra`; `de topman` after `CEO Karel Desmet`; `The union,
+   BAP`), else the organisation written last before it (`Volgens de krant` after `De Standaard`);
+3. a short form of one name of the same article; an institution one source has under the same concepts in
+   any language (`Israëlische leger` -> `Israeli military`, an index lookup in ``source_keys``); a short form
+   of one source of the store: a surname (`Brouwer` -> `Thomas Brouwer`), the first words of an organisation
+   (`Veldwacht` -> `Veldwacht Security`), an acronym (`IDF` -> `Israel Defense Forces`); never when two fit;
 4. the reverse, across articles: a full name whose short form is stored alone joins it and gives it the
-   fuller name.
+   fuller name;
+5. a named spokesperson or official speaks for the organisation the text ties them to (`BAP official Erik
+   Hoogendam`); a person stored alone before joins it.
 
 Otherwise a new source is made under its core. Every spelling is kept as an alias of the source.
 """
