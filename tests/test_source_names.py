@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.store._names import core_name, initials, is_spokesperson, name_words, role_of, tied_in_text
+from sayso.store._names import (
+    concept_key,
+    core_name,
+    initials,
+    is_spokesperson,
+    name_words,
+    role_of,
+    speaks_for,
+    split_official,
+    tied_in_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,12 +35,14 @@ from sayso.store._names import core_name, initials, is_spokesperson, name_words,
         ("nl", "politiewoordvoerder", "politie"),
         ("en", "national public health institute IVI", "IVI"),
         ("nl", "Instituut voor Volksgezondheid", "Instituut voor Volksgezondheid"),
+        # an official speaks for the organisation named after the role, as a spokesperson does
+        ("en", "head of Dutch regional rail operator Vechtdal Rail", "Vechtdal Rail"),
+        ("nl", "de directeur van Lumenveld", "Lumenveld"),
+        ("en", "chief executive of Lumenveld Solar", "Lumenveld Solar"),
         # no part of the name is dropped where a role ties it to another name, or nothing proper is left
-        (
-            "en",
-            "head of Dutch regional rail operator Vechtdal Rail",
-            "head of Dutch regional rail operator Vechtdal Rail",
-        ),
+        ("en", "head of research", "head of research"),
+        ("en", "chairman of the board", "chairman of the board"),
+        ("en", "researcher of Aalto University", "researcher of Aalto University"),
         ("en", "company's chief executive", "company's chief executive"),
         ("en", "the company", "the company"),
         ("en", "Deutsche Bank AG", "Deutsche Bank AG"),
@@ -60,3 +72,58 @@ def test_source_names_roles_acronyms_and_spokespersons() -> None:
     assert is_spokesperson("Ruben Hoekstra, woordvoerder van NTM, zegt", "Ruben Hoekstra", nl)
     assert not is_spokesperson("Ruben Hoekstra, directeur van NTM, zegt", "Ruben Hoekstra", nl)
     assert name_words("xx") == name_words(None)  # a language without resources strips nothing
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name", "speaks"),
+    [
+        ("en", "said PortLink spokeswoman Mette Kjaergaard.", "Mette Kjaergaard", True),
+        ("en", "said BAP official Erik Hoogendam.", "Erik Hoogendam", True),
+        ("nl", "zei Telvora-topman Karel Desmet.", "Karel Desmet", True),
+        ("nl", "zei directeur Marieke Dijkhuis van Vechtdal Rail.", "Marieke Dijkhuis", True),
+        ("en", "Thijs Brouwer, Veldwacht's head of threat intelligence, said.", "Thijs Brouwer", True),
+        ("en", "Pieter Wassink, director of Alucor Profielen, said.", "Pieter Wassink", True),
+        ("en", "Unifil's spokesperson, Marco Bellandi, said.", "Marco Bellandi", True),
+        # an expert or a minister speaks for themselves, not for where they work
+        ("en", "said researcher Anna Korhonen of Aalto University.", "Anna Korhonen", False),
+        ("nl", "zei minister Frank Oudeman van Justitie.", "Frank Oudeman", False),
+        ("en", "said chief executive Marieke Dijkhuis.", "Marieke Dijkhuis", False),
+    ],
+)
+def test_source_names_speaks_for(language: str, text: str, name: str, speaks: bool) -> None:
+    assert speaks_for(text, name, name_words(language)) is speaks
+
+
+def test_source_names_split_official() -> None:
+    nl = name_words("nl")
+    text = "zei topvrouw Marieke Dijkhuis van Vechtdal Rail. Wim van de Kolk en Jan Smit van Barneveld."
+    names = ["Vechtdal Rail", "Barneveld"]
+    assert split_official("Marieke Dijkhuis van Vechtdal Rail", text, names, nl) == (
+        "Marieke Dijkhuis",
+        "Vechtdal Rail",
+    )
+    assert split_official("Wim van de Kolk", text, names, nl) is None  # `van` in a Dutch name
+    assert split_official("Jan Smit van Barneveld", text, names, nl) is None  # no role ties him to Barneveld
+    assert split_official("Marieke Dijkhuis van Vechtdal Rail", text, [], nl) is None  # not a name of the article
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Lebanon's health ministry", "Libanese ministerie van Volksgezondheid", True),
+        ("Lebanon's Ministry of Public Health", "Lebanon's health ministry", True),
+        ("Israeli military", "Israëlische leger", True),
+        ("Israel Defense Forces", "Israeli army", True),
+        ("Oosterhof Hospital in Almelo", "Oosterhof Ziekenhuis in Almelo", True),
+        ("Lebanon's health ministry", "Lebanon's finance ministry", False),
+        ("Israeli army", "Lebanese army", False),
+        ("Oosterhof Ziekenhuis", "Zuiderhof Ziekenhuis", False),
+    ],
+)
+def test_source_names_concept_key(a: str, b: str, same: bool) -> None:
+    assert concept_key(a) is not None and (concept_key(a) == concept_key(b)) is same
+
+
+@pytest.mark.parametrize("name", ["the health ministry", "het leger", "Shell", "farmworkers' union", "Almelo"])
+def test_source_names_no_concept_key_without_an_institution_and_a_name(name: str) -> None:
+    assert concept_key(name) is None

@@ -46,6 +46,7 @@ SHIPPED = [
     "0004_cross_contradictions",
     "0005_binary_centroids",
     "0006_source_aliases",
+    "0007_source_keys",
 ]
 
 
@@ -982,19 +983,44 @@ def test_store_sources_a_role_the_article_ties_to_a_name(store_url: str) -> None
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_said("a", [("chief executive Marjolein Terpstra", "Marjolein Terpstra", "person"),
                               ("the company's chief executive", "company's chief executive", "person")]))  # fmt: skip
-        store.add(_said("b", [("Polar Lynx", "Polar Lynx", "group"), ("De groep", "groep", "group")],
+        store.add(_said("b", [("De groep", "groep", "group"), ("Polar Lynx", "Polar Lynx", "group")],
                         language="nl"))  # fmt: skip
         store.add(_said("c", [("the company", "company", "organisation")]))
         assert _names_of(store) == {
             "Marjolein Terpstra": {"Marjolein Terpstra", "company's chief executive"},
             "Polar Lynx": {"Polar Lynx"},
-            "groep": {"groep"},  # the text never ties `groep` to Polar Lynx
+            "groep": {"groep"},  # the text never ties `groep` to Polar Lynx: nothing is named before it
             "company": {"company"},
         }
         store.add(_said("d", [("hackersgroep Polar Lynx", "Polar Lynx", "group"), ("De groep", "groep", "group")],
                         language="nl"))  # fmt: skip
         [_, groep] = [c for c in store.claims() if c.article.id == "d"]
         assert groep.source == "Polar Lynx"  # `hackersgroep Polar Lynx` ties it
+
+
+def test_store_sources_a_role_is_the_name_written_last_before_it(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # `de krant` after `De Standaard`; `the union` after `BAP` (an apposition); a spokeswoman speaks for
+        # the organisation named before her, not for the person; `de topman` is the article's CEO
+        store.add(_said("a", [("De Standaard", "De Standaard", "news outlet"), ("de krant", "krant", "news outlet"),
+                              ("CEO Karel Desmet", "Karel Desmet", person), ("Telvora", "Telvora", org),
+                              ("de woordvoerster", "woordvoerster", person), ("de topman", "topman", person)],
+                        language="nl"))  # fmt: skip
+        store.add(_said("b", [("The union, BAP", "BAP", org), ("The union", "union", org),
+                              ("Polar Lynx, a Russian hacker group", "Polar Lynx", "group")]))  # fmt: skip
+        # apart: `people` is no organisation's word; `the company` after two companies of its sentence and
+        # the one before it is the last one, never the person named after it
+        store.add(_said("c", [("people familiar with the matter", "people familiar with the matter", "group"),
+                              ("the people", "people", "group"), ("Shell", "Shell", org), ("BP", "BP", org),
+                              ("the company", "company", org), ("Anna Smit", "Anna Smit", person)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["De Standaard"] == {"De Standaard", "krant"}
+        assert names["Telvora"] == {"Telvora", "woordvoerster"}
+        assert names["Karel Desmet"] == {"Karel Desmet", "topman"}
+        assert names["BAP"] == {"BAP", "union"}
+        assert names["people"] == {"people"} and names["Shell"] == {"Shell"}
+        assert names["BP"] == {"BP", "company"}
 
 
 def test_store_sources_a_role_another_article_tied_to_a_name_here(store_url: str) -> None:
@@ -1024,6 +1050,74 @@ def test_store_sources_a_spokesperson_speaks_for_the_organisation(store_url: str
             "Railbeheer": {"woordvoerder van Railbeheer", "Railbeheer spokesperson"},
             "politie": {"politiewoordvoerder", "politie"},
         }
+
+
+def test_store_sources_an_official_speaks_for_the_organisation(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("chief executive Marieke Dijkhuis", "Marieke Dijkhuis", person)]))
+        store.grade("Marieke Dijkhuis", "B")
+        store.add(_said("b", [("directeur Marieke Dijkhuis van Vechtdal Rail", "Marieke Dijkhuis van Vechtdal Rail",
+                               person), ("de directeur van Vechtdal Rail", "directeur van Vechtdal Rail", person)],
+                        language="nl", orgs=("Vechtdal Rail",)))  # fmt: skip
+        store.add(_said("c", [("Marieke Dijkhuis", "Marieke Dijkhuis", person), ("the BAP", "BAP", org),
+                              ("BAP official Erik Hoogendam", "Erik Hoogendam", person),
+                              ("researcher Anna Korhonen of Aalto University", "Anna Korhonen", person),
+                              ("Jan Smit, director of Railbeheer", "Jan Smit", person)],
+                        orgs=("Aalto University", "Railbeheer", "BAP")))  # fmt: skip
+        assert _names_of(store) == {
+            # she was stored alone first; the text that calls her its directeur makes her the operator
+            "Vechtdal Rail": {"Marieke Dijkhuis", "Marieke Dijkhuis van Vechtdal Rail", "directeur van Vechtdal Rail"},
+            "BAP": {"Erik Hoogendam", "BAP"},
+            "Anna Korhonen": {"Anna Korhonen"},  # an expert speaks for herself
+            "Railbeheer": {"Jan Smit"},  # another organisation's official stays with his own
+        }
+        rows = {s.name: s for s in store.sources()}
+        assert "Marieke Dijkhuis" not in rows and rows["Vechtdal Rail"].grade == "B"  # her grade came along
+        assert rows["Anna Korhonen"].affiliation == "Aalto University"
+        # a person who already speaks for one organisation stays with it when a text ties her to another
+        store.add(_said("d", [("Marieke Dijkhuis, chairwoman of Spoorvereniging", "Marieke Dijkhuis", person)],
+                        orgs=("Spoorvereniging",)))  # fmt: skip
+        [d] = [c for c in store.claims() if c.article.id == "d"]
+        assert d.source == "Vechtdal Rail"
+
+
+def test_store_sources_one_institution_across_languages(store_url: str) -> None:
+    gov, org = "government or institution", "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("en-1", [("Lebanon's health ministry", "Lebanon's health ministry", gov),
+                                 ("The Israeli army", "Israeli army", gov),
+                                 ("Oosterhof Hospital in Almelo", "Oosterhof Hospital in Almelo", org)]))  # fmt: skip
+        ministerie = "Libanese ministerie van Volksgezondheid"
+        store.add(_said("nl-1", [(f"het {ministerie}", ministerie, gov),
+                                 ("Het Israëlische leger", "Israëlische leger", gov),
+                                 ("Het Oosterhof Ziekenhuis in Almelo", "Oosterhof Ziekenhuis in Almelo", org)],
+                        language="nl"))  # fmt: skip
+        store.add(_said("en-2", [("Lebanon's Ministry of Public Health", "Lebanon's Ministry of Public Health", gov),
+                                 ("The Israeli military", "Israeli military", gov),
+                                 ("The Israel Defense Forces", "Israel Defense Forces", gov)]))  # fmt: skip
+        # apart: another ministry of the same country, another country's army, a ministry of no country
+        store.add(_said("en-3", [("Lebanon's finance ministry", "Lebanon's finance ministry", gov),
+                                 ("The Lebanese army", "Lebanese army", gov),
+                                 ("the health ministry", "health ministry", gov)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["Lebanon's health ministry"] == {
+            "Lebanon's health ministry",
+            "Libanese ministerie van Volksgezondheid",
+            "Lebanon's Ministry of Public Health",
+        }
+        assert names["Israeli army"] == {
+            "Israeli army",
+            "Israëlische leger",
+            "Israeli military",
+            "Israel Defense Forces",
+        }
+        assert names["Oosterhof Hospital in Almelo"] == {
+            "Oosterhof Hospital in Almelo",
+            "Oosterhof Ziekenhuis in Almelo",
+        }
+        for alone in ("Lebanon's finance ministry", "Lebanese army", "health ministry"):
+            assert names[alone] == {alone}
 
 
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
@@ -1056,7 +1150,7 @@ def test_sources_merge_command(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["sources", "--db", db, "--format", "json"]) == 0
     [person, *_] = json.loads(capsys.readouterr().out)
     assert (person["name"], person["claims"], person["grade"]) == ("Hanna Meijer", 2, "D")
-    assert person["aliases"] == ["topvrouw van Hanzezorg"]
+    assert person["aliases"] == ["Hanzezorg", "topvrouw van Hanzezorg"]  # the topvrouw speaks for Hanzezorg
     assert main(["export", "clusters", "--db", db]) == 0
     speakers = {c["speaker"] for k in json.loads(capsys.readouterr().out) for c in k["claims"]}
     assert speakers == {"Hanna Meijer"}

@@ -9,6 +9,7 @@ other Brouwer is known; ``IDF`` is ``Israel Defense Forces``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +29,7 @@ class NameWords:
     spokespersons: frozenset[str] = frozenset()
     compounds: tuple[str, ...] = ()
     selves: frozenset[str] = frozenset()
+    officials: tuple[str, ...] = ()  # longest first
 
 
 @cache
@@ -48,7 +50,110 @@ def name_words(language: str | None) -> NameWords:
         spokespersons=words("spokespersons"),
         compounds=tuple(data["spokesperson_compounds"]),
         selves=words("self_words"),
+        officials=tuple(sorted(words("official_roles"), key=len, reverse=True)),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Concepts:
+    ids: dict[str, str]  # a folded word or phrase of any language -> its concept's id (`=army`)
+    phrases: dict[str, tuple[str, ...]]  # an id -> its words in every language
+    places: frozenset[str]  # the ids of places
+    persons: frozenset[str]  # the ids of a person's roles
+    fillers: frozenset[str]  # words no key holds: articles, role links
+    longest: int  # words in the longest phrase
+
+
+@cache
+def _concepts() -> _Concepts:
+    """The institution, person-role and place words of every language (a name crosses languages)."""
+    ids: dict[str, str] = {}
+    phrases: dict[str, list[str]] = {}
+    kinds: dict[str, set[str]] = {"places": set(), "person_roles": set()}
+    fillers: set[str] = set()
+    for language in supported_languages():
+        data = load_json(language, "sources")
+        for kind, table in (("concepts", data["concepts"]), ("person_roles", data["person_roles"]),
+                            ("places", data["places"])):  # fmt: skip
+            for concept, words in table.items():
+                ids.update({_fold(w): f"={concept}" for w in words})
+                phrases.setdefault(f"={concept}", []).extend(w.casefold() for w in words)
+                kinds.get(kind, set()).add(f"={concept}")
+        fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
+    return _Concepts(
+        ids,
+        {k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
+        frozenset(kinds["places"]),
+        frozenset(kinds["person_roles"]),
+        frozenset(fillers),
+        max((len(p.split()) for p in ids), default=1),
+    )
+
+
+def same_role(role: str) -> tuple[str, ...]:
+    """``role`` and the other words of its concept in every language: `topman` -> `topman`, `ceo`, `chief
+    executive`, ...; `krant` -> `krant`, `newspaper`, ..."""
+    table = _concepts()
+    concept = table.ids.get(_fold(role))
+    return tuple(dict.fromkeys((role.casefold(), *table.phrases.get(concept or "", ()))))
+
+
+def fits_role(name: str, role: str) -> bool:
+    """``name`` can be what ``role`` refers to: not another kind of institution (`the ministry` is no army)."""
+    concept = _concepts().ids.get(_fold(role))
+    key = concept_key(name)
+    if concept is None or key is None or concept in _concepts().persons:
+        return True
+    return concept in key.split()
+
+
+def names_organisation(role: str, words: NameWords) -> bool:
+    """A word for a kind of organisation or for one who speaks for it (`krant`, `company`, `spokeswoman`),
+    not a word like `people`: only such a role is tied to a name written near it."""
+    low = role.casefold()
+    return low in words.descriptors or low in words.spokespersons or _concepts().ids.get(_fold(low)) is not None
+
+
+def is_person_role(role: str, words: NameWords) -> bool:
+    """A role that names a person (`topman`, `minister`, `spokeswoman`), not an organisation (`krant`)."""
+    low = role.casefold()
+    return (
+        low in words.officials or low in words.spokespersons or _concepts().ids.get(_fold(low)) in _concepts().persons
+    )
+
+
+def _fold(word: str) -> str:
+    """Case and diacritics folded: `Israëlische` -> `israelische`."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def concept_key(name: str) -> str | None:
+    """The name of an institution under its concepts, the same in every language: `Lebanon's health ministry`,
+    `Libanese ministerie van Volksgezondheid` and `Lebanon's Ministry of Public Health` are all `=health
+    =lebanon =ministry`. None unless an institution word (`ministry`, `leger`) stands with a place or a proper
+    name: `the health ministry` alone could be any country's."""
+    table = _concepts()
+    ids, places, fillers, longest = table.ids, table.places, table.fillers, table.longest
+    tokens = [t[:-2] if t.endswith(_POSSESSIVE) else t for t in name.split()]
+    out: list[str] = []
+    proper = False
+    k = 0
+    while k < len(tokens):
+        for size in range(min(longest, len(tokens) - k), 0, -1):
+            phrase = _fold(" ".join(tokens[k : k + size]))
+            if phrase in ids:
+                out.append(ids[phrase])
+                k += size
+                break
+        else:
+            word = _fold(tokens[k])
+            if word not in fillers:
+                out.append(word)
+                proper = proper or is_proper(tokens[k])
+            k += 1
+    institution = any(w.startswith("=") and w not in places and w not in table.persons for w in out)
+    anchored = proper or any(w in places for w in out)
+    return " ".join(sorted(set(out))) if institution and anchored and len(set(out)) >= 2 else None
 
 
 def is_proper(name: str) -> bool:
@@ -84,6 +189,11 @@ def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:
         before_ok = all(w in words.articles or w in words.descriptors for w in low[:k])
         if word in words.spokespersons and low[k + 1] in words.links and before_ok:
             return _drop_articles(tokens[k + 2 :], words)
+        size = _official_at(low, k, words)  # `head of Vechtdal Rail`, `directeur van Lumenveld`: a proper name
+        if size and k + size < len(low) - 1 and low[k + size] in words.links and before_ok:
+            rest = _drop_articles(tokens[k + size + 1 :], words)
+            if is_proper(" ".join(_without_descriptors(rest, words))):
+                return rest
     if len(tokens) > 1 and low[-1] in words.spokespersons:
         rest = _drop_articles(tokens[:-1], words)
         if rest and rest[-1].endswith(_POSSESSIVE):
@@ -94,6 +204,15 @@ def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:
         if last.endswith(ending) and len(last) - len(ending) >= 3:
             return [*tokens[:-1], tokens[-1][: len(tokens[-1]) - len(ending)]]
     return None
+
+
+def _official_at(low: list[str], k: int, words: NameWords) -> int:
+    """The number of words of the official's role (`chief executive`, `topman`) that starts at ``low[k]``."""
+    for role in words.officials:
+        size = len(role.split())
+        if " ".join(low[k : k + size]) == role:
+            return size
+    return 0
 
 
 def _drop_articles(tokens: list[str], words: NameWords) -> list[str]:
@@ -120,10 +239,11 @@ def _without_descriptors(tokens: list[str], words: NameWords) -> list[str]:
 
 
 def role_of(name: str, words: NameWords) -> str:
-    """The role in a name that is no proper name: `company's chief executive` -> `chief executive`."""
+    """The role in a name that is no proper name: `company's chief executive` -> `chief executive`,
+    `farmworkers' union` -> `union`."""
     tokens = name.split()
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].endswith(_POSSESSIVE) or tokens[k].casefold() in words.links:
+        if tokens[k].endswith((*_POSSESSIVE, "'", "’")) or tokens[k].casefold() in words.links:
             tokens = tokens[k + 1 :]
             break
     return " ".join(_drop_articles(tokens, words))
@@ -153,6 +273,100 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
         if any(re.search(p, text, re.IGNORECASE) for p in patterns):
             out.append(name)
     return out
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^”“\n]*[”“]')
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_PROPER = r"[A-Z\d][\w&.'’-]*(?:\s+[A-Z\d][\w&.'’-]*)*"  # a capitalised name: `Vechtdal Rail`, `BAP`
+
+
+def speaks_for(text: str, name: str, words: NameWords, org: str | None = None) -> bool:
+    """The text calls ``name`` a spokesperson or an official of an organisation (``org``, or any capitalised
+    name): `PortLink spokeswoman Mette Kjaergaard`, `Telvora-topman Karel Desmet`, `directeur Marieke Dijkhuis
+    van Vechtdal Rail`, `Thijs Brouwer, Veldwacht's head of threat intelligence`, `Pieter Wassink, director of
+    Alucor Profielen`, `Unifil's spokesperson, Marco Bellandi`. A researcher or a minister is no official."""
+    roles = sorted((*words.spokespersons, *words.officials), key=len, reverse=True)
+    if not roles or not name:
+        return False
+    role = "(?i:" + "|".join(re.escape(r) for r in roles) + ")"
+    det = "(?i:" + ("|".join(re.escape(a) for a in sorted(words.articles)) or "the") + ")"
+    link = "(?i:" + ("|".join(re.escape(w) for w in sorted(words.links) if w.isalpha()) or "of") + ")"
+    n, o, poss = re.escape(name), (re.escape(org) if org else _PROPER), "(?:'s|’s)"
+    patterns = (
+        rf"\b{o}{poss}?(?:-|\s+){role}\s+{n}\b",  # PortLink spokeswoman Mette Kjaergaard
+        rf"\b{o}{poss}\s+{role},?\s+{n}\b",  # Unifil's spokesperson, Marco Bellandi
+        rf"\b{role}\s+{n}\s+{link}\s+(?:{det}\s+)?{o}\b",  # directeur Marieke Dijkhuis van Vechtdal Rail
+        rf"\b{n},\s+(?:{det}\s+)?{o}{poss}\s+{role}\b",  # Thijs Brouwer, Veldwacht's head of ...
+        rf"\b{n},\s+(?:{det}\s+)?(?:[\w-]+\s+)?{role}\s+{link}\s+(?:{det}\s+)?(?:[\w-]+\s+){{0,4}}?{o}\b",
+    )
+    return any(re.search(p, text) for p in patterns)
+
+
+def split_official(core: str, text: str, names: list[str], words: NameWords) -> tuple[str, str] | None:
+    """`Marieke Dijkhuis van Vechtdal Rail` -> (`Marieke Dijkhuis`, `Vechtdal Rail`) when ``names`` (the names
+    of the article) hold the organisation and the text calls the person its official. A Dutch name with `van`
+    in it (`Wim van de Kolk`, `Liesbeth van Dongen`) keeps it: one word before `van` is no full name."""
+    tokens = core.split()
+    links = {w for w in words.links if w.isalpha()}
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].casefold() not in links:
+            continue
+        person, org = " ".join(tokens[:k]), " ".join(_drop_articles(tokens[k + 1 :], words))
+        if org in names and is_proper(person) and speaks_for(text, person, words, org):
+            return person, org
+    return None
+
+
+def named_with(text: str, role: str, words: NameWords) -> list[str]:
+    """Capitalised names the text writes as the role's apposition or after it: `Polar Lynx, a Russian hacker
+    group`, `hackersgroep Polar Lynx`, `The union, BAP`. For a role of an organisation; a person's name is
+    better found among the article's names (`Liesbeth van Dongen` has a `van`)."""
+    det = "(?i:" + ("|".join(re.escape(a) for a in sorted(words.articles)) or "the") + ")"
+    r = "(?i:" + re.escape(role) + ")"
+    patterns = (
+        rf"(?<![\w-])(?:\w+)?{r}\s+({_PROPER})",
+        rf"\b({_PROPER}),\s+{det}\s+(?:[\w'’-]+\s+){{0,2}}{r}\b",
+        rf"\b{r},\s+({_PROPER})",
+    )
+    out = []
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            tokens = m.group(1).split()
+            while tokens and tokens[0].casefold() in words.articles:
+                tokens.pop(0)
+            if tokens:
+                out.append(" ".join(tokens))
+    return list(dict.fromkeys(out))
+
+
+def written_before(text: str, role: str, names: list[str], words: NameWords) -> list[str]:
+    """For every `the company`, `de krant`, `a spokeswoman` of the text, the one of ``names`` written last
+    before it in its sentence or the one before, outside quotes: `Daarmee spreekt hij De Standaard tegen.
+    Volgens de krant ...`. The names found (callers want exactly one); none when one `de krant` has none."""
+    if not role or not names:
+        return []
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    out = []
+    for m in re.finditer(rf"\b(?:{det})\s+{re.escape(role)}\b", text, re.IGNORECASE):
+        before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+        window = before[ends[-2] if len(ends) > 1 else 0 :]  # its sentence and the one before
+        last = [(n.end(), len(name), name) for name in names for n in re.finditer(rf"\b{re.escape(name)}\b", window)]
+        out.append(max(last)[2] if last else "")
+    return list(dict.fromkeys(n for n in out if n)) if all(out) else []
+
+
+def proper_before(text: str, role: str, words: NameWords) -> list[str]:
+    """The role written in lower case after a capitalised word, as a name: `het Israëlische leger` ->
+    `Israëlische leger`. Callers take it only when a source has that name already."""
+    out = []
+    for m in re.finditer(rf"\b({_PROPER})\s+{re.escape(role.casefold())}\b", text):
+        tokens = m.group(1).split()
+        while tokens and tokens[0].casefold() in words.articles:
+            tokens.pop(0)
+        if tokens:
+            out.append(" ".join((*tokens, role.casefold())))
+    return list(dict.fromkeys(out))
 
 
 def is_spokesperson(text: str, name: str, words: NameWords) -> bool:

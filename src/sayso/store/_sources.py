@@ -4,14 +4,19 @@ A name as written is looked up among the aliases (``source_aliases``, the name c
 collapsed). A new spelling is matched by rules (``_names``), in this order:
 
 1. its core: the name without descriptors, reflexives or spokesperson words (`persbureau Bloomberg` ->
-   `Bloomberg`, `woordvoerder van Railbeheer` -> `Railbeheer`);
-2. a role the same article ties to one of its names (`company's chief executive` after `chief executive
-   Marjolein Terpstra`; the `groep` of `hackersgroep Polar Lynx`);
-3. a short form of one name of the same article, else of one source of the store: a surname (`Brouwer` ->
-   `Thomas Brouwer`), the first words of an organisation (`Veldwacht` -> `Veldwacht Security`), an
-   acronym (`IDF` -> `Israel Defense Forces`); never when two names would fit;
+   `Bloomberg`, `woordvoerder van Railbeheer` -> `Railbeheer`, `head of rail operator Vechtdal Rail` ->
+   `Vechtdal Rail`);
+2. a role the same article ties to one of its names, by its own or its other words (`company's chief
+   executive` after `chief executive Marjolein Terpstra`; `de topman` after `CEO Karel Desmet`; `The union,
+   BAP`), else the organisation written last before it (`Volgens de krant` after `De Standaard`);
+3. a short form of one name of the same article; an institution one source has under the same concepts in
+   any language (`Israëlische leger` -> `Israeli military`, an index lookup in ``source_keys``); a short form
+   of one source of the store: a surname (`Brouwer` -> `Thomas Brouwer`), the first words of an organisation
+   (`Veldwacht` -> `Veldwacht Security`), an acronym (`IDF` -> `Israel Defense Forces`); never when two fit;
 4. the reverse, across articles: a full name whose short form is stored alone joins it and gives it the
-   fuller name.
+   fuller name;
+5. a named spokesperson or official speaks for the organisation the text ties them to (`BAP official Erik
+   Hoogendam`); a person stored alone before joins it.
 
 Otherwise a new source is made under its core. Every spelling is kept as an alias of the source.
 """
@@ -25,14 +30,24 @@ from sayso.errors import StoreError
 from sayso.store._dialect import Connection
 from sayso.store._names import (
     NameWords,
+    concept_key,
     core_name,
+    fits_role,
     initials,
     is_acronym,
+    is_person_role,
     is_proper,
     is_spokesperson,
     name_words,
+    named_with,
+    names_organisation,
+    proper_before,
     role_of,
+    same_role,
+    speaks_for,
+    split_official,
     tied_in_text,
+    written_before,
 )
 
 Named = dict[str, tuple[str, str | None, str | None]]  # key -> (name as written, type, affiliation)
@@ -56,7 +71,8 @@ class SourceResolver:
         self._words: NameWords = name_words(language)
         self._text = text
         self._ids: dict[str, int] = {}  # key of a spelling -> source id
-        self._cores: dict[int, str] = {}  # source id -> core of its name in this article
+        self._cores: dict[str, int] = {}  # core of a name in this article -> its source id
+        self._kinds: dict[str, str | None] = {}  # core of a name in this article -> the type given it
 
     def id(self, name: str | None) -> int | None:
         return self._ids.get(source_key(name)) if name and name.strip() else None
@@ -65,6 +81,7 @@ class SourceResolver:
         """Find or make the source of every name of ``named``; keep each spelling as an alias."""
         self._ids.update(_aliases(self._db, list(named)))
         cores = {key: core_name(named[key][0], self._words) for key in named}
+        self._kinds.update({cores[key]: named[key][1] for key in named})
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
         todo = sorted(named, key=lambda k: (not is_proper(cores[k]), -len(cores[k].split()), k))
@@ -76,11 +93,18 @@ class SourceResolver:
         key = source_key(name)
         tied: int | None = None
         if is_proper(core) and core.casefold() not in self._words.descriptors:  # `CEO` is a role
+            org = None
+            if affiliation is None:  # `Marieke Dijkhuis van Vechtdal Rail`, when the text calls her its directeur
+                split = split_official(core, self._text, [*self._cores, *self._named], self._words)
+                core, org = split or (core, None)
             found = self._here(core)  # a surname of a full name of this article, before any other source
-            found = found or self._known(key, core) or self._short_form(core, kind) or self._expands(core, kind)
-            if affiliation and is_spokesperson(self._text, core, self._words):
-                # a spokesperson speaks for the organisation: `woordvoerster Els Maertens van Telvora`
-                found = self._resolve_one(affiliation, core_name(affiliation, self._words), None, None)
+            found = found or self._known(key, core) or self._concept(core)
+            found = found or self._short_form(core, kind) or self._expands(core, kind)
+            org = org or affiliation
+            if org and (is_spokesperson(self._text, core, self._words) or speaks_for(self._text, core, self._words)):
+                # a spokesperson or an official speaks for the organisation: `woordvoerster Els Maertens van
+                # Telvora`, `BAP official Erik Hoogendam`
+                found = self._speaks_for(found, core, org)
                 kind = affiliation = None
         else:  # a role: `the company` is whoever this article ties it to, else the role as a source
             tied = self._tied(name, core)
@@ -90,7 +114,7 @@ class SourceResolver:
         else:
             self._fill(found, kind, affiliation)
         self._ids[key] = found
-        self._cores.setdefault(found, core)
+        self._cores.setdefault(core, found)
         if tied is None:  # a role tied to a name holds in its own article only: no alias of the source
             self._alias(found, (name, core))
         return found
@@ -101,21 +125,50 @@ class SourceResolver:
     # the rules
 
     def _tied(self, name: str, core: str) -> int | None:
-        """A role (no proper name) that the article's text ties to exactly one proper name of the article: a
-        source's name here, or a person or organisation the text names."""
+        """A role (no proper name) that the article's text ties to exactly one proper name: a source's name
+        here, a person or organisation the text names, or a name written as the role's apposition. The role
+        is also looked for as its other words (`de topman` -> `CEO Karel Desmet`). Else, for an organisation's
+        role or a spokesperson, the name written last before every `the company` in its paragraph."""
         if not self._text:
             return None
-        here = {c: i for i, c in self._cores.items() if is_proper(c)}
+        here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
-        for role in dict.fromkeys((core, role_of(name, self._words))):
-            tied = tied_in_text(self._text, role, names, self._words)
-            if not tied and len(role.split()) == 1:  # `ministry` after `Lebanon's health ministry`
-                tied = [c for c in names if c.casefold().split()[-1] == role.casefold()]
-            ids = {here.get(c) or self._here(c) or self._known(source_key(c), c) or c for c in tied}
-            if len(ids) == 1:
-                found = ids.pop()
-                return found if isinstance(found, int) else self._resolve_one(found, found, None, None)
-        return self._described_before(role_of(name, self._words), set(here.values()))
+        role = role_of(name, self._words)
+        roles = list(dict.fromkeys(r for r in (core, role) if r))
+        for r in roles:
+            # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
+            for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
+                tied = tied_in_text(self._text, word, names, self._words)
+                if not tied and len(word.split()) == 1:  # `ministry` after `Lebanon's health ministry`
+                    tied = [c for c in names if c.casefold().split()[-1] == word]
+                if not tied and names_organisation(word, self._words) and not is_person_role(word, self._words):
+                    tied = named_with(self._text, word, self._words)  # `Polar Lynx, a Russian hacker group`
+                found = self._one_of(tied, here)
+                if found is not None:
+                    return found
+        for r in roles:  # `het leger` after `het Israëlische leger`, a name the store has
+            known = [n for n in proper_before(self._text, r, self._words) if self._known(source_key(n), n)]
+            found = self._one_of(known, here)
+            if found is not None:
+                return found
+        for r in roles:
+            if not names_organisation(r, self._words) or (
+                is_person_role(r, self._words) and r.casefold() not in self._words.spokespersons
+            ):
+                continue  # `de topman` is not whoever was named last, nor `people`
+            fit = [c for c in names if self._kinds.get(c) != "person" and fits_role(c, r)]
+            found = self._one_of(written_before(self._text, r, fit, self._words), here)
+            if found is not None:
+                return found
+        return self._described_before(role, set(here.values()))
+
+    def _one_of(self, names: list[str], here: dict[str, int]) -> int | None:
+        """The source of ``names`` when they are all one; a name no source has yet becomes one."""
+        ids = {here.get(c) or self._here(c) or self._known(source_key(c), c) or c for c in names}
+        if len(ids) != 1:
+            return None
+        found = ids.pop()
+        return found if isinstance(found, int) else self._resolve_one(found, core_name(found, self._words), None, None)
 
     def _described_before(self, role: str, here: set[int]) -> int | None:
         """The one source of this article that an earlier article described with ``role``: `de topman` is
@@ -129,17 +182,34 @@ class SourceResolver:
             [*ids, f"%{_escape(role.casefold())}%"],
         )
         word = re.compile(rf"\w*{re.escape(role)}\b", re.IGNORECASE)
-        found = {int(i) for i, text in rows if text and word.search(text) and source_key(text) != source_key(role)}
+        articles = self._words.articles
+        found = {
+            int(i)
+            for i, text in rows
+            if text
+            and word.search(text)  # and more than the role itself (`Het bedrijf` tied in its article)
+            and source_key(" ".join(t for t in text.split() if t.casefold() not in articles)) != source_key(role)
+        }
         return found.pop() if len(found) == 1 else None
 
     def _here(self, core: str) -> int | None:
         """``core`` is the surname, the first words or the acronym of exactly one name of its article."""
-        here = {i for i, c in self._cores.items() if _shortens(core, c)}
+        here = {i for c, i in self._cores.items() if _shortens(core, c)}
         return here.pop() if len(here) == 1 else None
+
+    def _concept(self, core: str) -> int | None:
+        """``core`` names an institution one source of the store has under the same concepts, in any language:
+        `Israëlische leger` is `Israeli military`, `Oosterhof Ziekenhuis in Almelo` is `Oosterhof Hospital in
+        Almelo`. An index lookup (``source_keys``)."""
+        key = concept_key(core)
+        if key is None:
+            return None
+        ids = {int(r[0]) for r in self._db.execute("SELECT source_id FROM source_keys WHERE key = ?", (key,))}
+        return ids.pop() if len(ids) == 1 else None
 
     def _short_form(self, core: str, kind: str | None) -> int | None:
         """``core`` is the surname, the first words or the acronym of exactly one source of the store."""
-        if not is_proper(core) or any(_shortens(core, c) for c in self._cores.values()):
+        if not is_proper(core) or any(_shortens(core, c) for c in self._cores):
             return None  # two names of its own article fit: which one is not known
         if is_acronym(core):
             pattern = " ".join(f"{ch}%" for ch in core.casefold())
@@ -168,6 +238,20 @@ class SourceResolver:
         source = ids.pop()
         self._db.execute("UPDATE sources SET name = ? WHERE id = ?", (core, source))
         return source
+
+    def _speaks_for(self, found: int | None, person: str, org: str) -> int:
+        """The organisation ``person`` speaks for. A person stored alone before joins it (every spelling, claim
+        and grade); a person who already is a spelling of an organisation stays with the first one."""
+        org_id = self._resolve_one(org, core_name(org, self._words), None, None)
+        if found is None or found == org_id:
+            return org_id
+        [(name, kind)] = _names_of(self._db, {found}).values()
+        if kind not in (None, "person") or not (source_key(name) == source_key(person) or _shortens(name, person)):
+            return found
+        merge_sources(self._db, org_id, found)
+        self._ids = {k: org_id if i == found else i for k, i in self._ids.items()}
+        self._cores = {c: org_id if i == found else i for c, i in self._cores.items()}
+        return org_id
 
     # writing
 
@@ -205,6 +289,12 @@ class SourceResolver:
                 (key, source, name, self._now),
             )
             self._ids.setdefault(key, source)
+            concept = concept_key(name)
+            if concept is not None:
+                self._db.execute(
+                    "INSERT INTO source_keys (key, source_id) VALUES (?, ?) ON CONFLICT (key, source_id) DO NOTHING",
+                    (concept, source),
+                )
 
 
 def _escape(text: str) -> str:
@@ -257,8 +347,13 @@ def merge_sources(db: Connection, keep: int, other: int) -> None:
     """``other`` becomes ``keep``: its spellings, claims, citations and grades. Inside one transaction."""
     if keep == other:
         raise StoreError("both names are already one source; 'sayso sources' lists the sources")
+    db.execute(
+        "DELETE FROM source_keys WHERE source_id = ? AND key IN (SELECT key FROM source_keys WHERE source_id = ?)",
+        (other, keep),
+    )
     for table, column in (
         ("source_aliases", "source_id"),
+        ("source_keys", "source_id"),
         ("claims", "speaker_id"),
         ("attributions", "speaker_id"),
         ("attribution_based_on", "source_id"),
