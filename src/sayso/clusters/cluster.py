@@ -144,7 +144,7 @@ def cluster_claims(
     across: dict[int, list[Contradiction]] = {}
     for (i, j), f in zip(pairs, features, strict=True):
         if unit_of[i] != unit_of[j]:
-            reason = contradiction(views[i], views[j], f, model, word_vectors)
+            reason = contradiction(views[i], views[j], f, model)
             if reason:
                 across.setdefault(unit_of[i], []).append(Contradiction(views[i].item.id, views[j].item.id, reason))
     centres = mixed(text, context, CONTEXT_WEIGHT)

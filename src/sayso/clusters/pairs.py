@@ -9,8 +9,8 @@ described by eight features, and a logistic model (weights in ``pair_model.json`
 - ``words``: how well each content word of one claim finds a counterpart in the other (the mean best
   cosine of single-word embeddings, both ways): the same predicate in other words or another language;
 - ``source``: the same speaker or cited source (as the store resolved it);
-- ``same_number``: a number of one unit that both give; ``number_clash``: numbers of one unit that
-  cannot describe the same amount;
+- ``same_number``: a number of one unit that both give; ``number_clash``: numbers of one unit (in any
+  spelling or language) that cannot describe the same amount;
 - ``polarity``: one claim negates what the other asserts;
 - ``language``: both in one language (where the embedding runs higher for any pair).
 """
@@ -31,10 +31,14 @@ from sayso.clusters.embed import Embedder, embed, normalise
 from sayso.clusters.records import ClaimItem, name_key
 from sayso.errors import ModelError
 from sayso.language.resources import load_lines, supported_languages
+from sayso.records import Quantity
 
 FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language")
 _WORD = re.compile(r"\w+")
 _MIN_LETTERS = 3  # shorter words (not digits) carry little of a proposition
+# Cosine of two unit words' embeddings from which they count as one unit: `havens`/`ports` 0.71,
+# `mensen`/`people` 0.97, `kippen`/`chickens` 0.75, but `doden`/`gewond` 0.54, `ports`/`chickens` 0.25.
+UNIT_SIMILAR = 0.65
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,7 @@ class ClaimView:
     source: str  # name_key of the speaker, "" for the article's own claims
     numbers: frozenset[tuple[str | None, float]]
     negated: bool
+    units: tuple[np.ndarray | None, ...] = ()  # unit vector of each quantity's unit word (None: no unit)
 
 
 @cache
@@ -126,6 +131,7 @@ def claim_views(
                 source=name_key(item.chain[-1] if len(item.chain) >= 2 else item.speaker or ""),
                 numbers=frozenset((q.unit, q.value) for q in item.quantities if q.value is not None),
                 negated=item.polarity == "negative" or item.certainty == "denied",
+                units=tuple(words.of([q.unit.casefold()])[0] if q.unit else None for q in item.quantities),
             )
         )
     return out
@@ -140,7 +146,7 @@ def pair_features(a: ClaimView, b: ClaimView) -> np.ndarray:
             _aligned(a.words, b.words),
             float(bool(a.source) and a.source == b.source),
             float(bool(a.numbers & b.numbers)),
-            float(_clash(a.item, b.item)),
+            float(number_clash(a, b) is not None),
             float(a.negated != b.negated),
             float(a.item.language == b.item.language),
         ]
@@ -154,10 +160,14 @@ def _aligned(a: np.ndarray, b: np.ndarray) -> float:
     return float(0.5 * (m.max(axis=1).mean() + m.max(axis=0).mean()))
 
 
-def _clash(a: ClaimItem, b: ClaimItem) -> bool:
-    return any(
-        x.unit is not None and x.unit == y.unit and not compatible(x, y) for x in a.quantities for y in b.quantities
-    )
+def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
+    """Two numbers of one unit (one word in two spellings or languages: single-word embeddings at
+    ``UNIT_SIMILAR`` or more) that cannot describe the same amount, or None."""
+    for x, ux in zip(a.item.quantities, a.units, strict=True):
+        for y, uy in zip(b.item.quantities, b.units, strict=True):
+            if ux is not None and uy is not None and float(ux @ uy) >= UNIT_SIMILAR and not compatible(x, y):
+                return x, y
+    return None
 
 
 def mixed(text: np.ndarray, context: np.ndarray, context_weight: float) -> np.ndarray:
