@@ -30,6 +30,19 @@ def _context(text: str, parts: Sequence[Span], sentences: Sequence[tuple[int, in
     return Span.of(text, start, end)
 
 
+_CLOSING_MARKS = "'\"’”»"
+
+
+def _headline_statement(text: str, a: Attribution, headline: tuple[int, int]) -> tuple[Span, ...]:
+    """The words of a headline that state ``a``, its speaker included (`Bond: ruimer heeft vogelgriep`): a
+    headline is no attribution, its claim is what it says, now with who says it."""
+    spans = [s for s in (a.source, a.cue, *a.content) if s is not None]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    while end < headline[1] and text[end] in _CLOSING_MARKS:
+        end += 1
+    return (Span.of(text, start, end),)
+
+
 def build_claims(
     text: str,
     *,
@@ -44,7 +57,7 @@ def build_claims(
 ) -> tuple[Claim, ...]:
     """Claims in text order: attributed ones carry their speaker; the article's own carry none. A headline is
     one claim, or one claim for each statement it ascribes to a speaker (``headline_attributions``:
-    `Bond: ...; minister: ...`), each with that speaker."""
+    `Bond: ...; minister: ...`), each its own words with that speaker."""
     claims: list[tuple[int, Claim]] = []
     said = [c for a in attributions for c in a.content]
     for a in attributions:
@@ -68,7 +81,9 @@ def build_claims(
         )
     if headline is not None:  # the headline's claim, often a question (`Troops killed in Ukraine?`)
         whole = Span.of(text, *headline)
-        quoted = [(a.content, a.speaker) for a in headline_attributions if a.content] or [((whole,), None)]
+        quoted = [(_headline_statement(text, a, headline), a.speaker) for a in headline_attributions if a.content] or [
+            ((whole,), None)
+        ]
         for span, speaker in quoted:
             claims.append(
                 (
