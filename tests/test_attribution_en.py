@@ -210,3 +210,39 @@ def test_more_non_responses(nlp_en, text: str) -> None:
 
 def test_dismissing_a_person_is_no_judgement(nlp_en) -> None:
     assert attributions_of(nlp_en, "The company dismissed its chief executive on Monday.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        ("The road stays closed until June, a council spokesperson told local radio.", "local radio"),
+        ("Sales fell by a third, the chief executive told a press conference in Oslo.", "a press conference"),
+    ],
+)
+def test_inverted_told_keeps_its_addressee_out_of_the_content(nlp_en, text: str, addressee: str) -> None:
+    a = _one(_find(nlp_en, text), "indirect")
+    assert a.cue.text == "told"
+    assert addressee not in a.content[0].text and a.content[0].text.endswith(("June", "third"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We put the boxes in the car before noon.", "She saw the lorry leave the depot.", "He put a sign on the door."],
+)
+def test_frame_verbs_without_their_object_noun_cue_nothing(nlp_en, text: str) -> None:
+    assert _find(nlp_en, text) == []
+
+
+def test_frame_verb_puts_the_damage_at_a_sum(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The agency puts the damage at two million pounds."), "indirect")
+    assert (a.cue.text, a.content[0].text) == ("puts", "the damage at two million pounds")
+
+
+def test_she_after_a_role_takes_up_that_speaker(nlp_en) -> None:
+    text = (
+        "A spokeswoman for the hospital said that six patients had been admitted. "
+        "Two of them are in intensive care, she said."
+    )
+    found = _find(nlp_en, text)
+    assert found[1].source.text == "she"
+    assert found[1].speaker == found[0].speaker == "spokeswoman for the hospital"

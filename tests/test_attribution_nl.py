@@ -356,3 +356,38 @@ def test_said_at_stays_in_the_clause_of_its_cue_and_outside_contents(nlp_nl) -> 
         _one(_find(nlp_nl, "Het instituut schrijft in zijn dagelijkse analyse dat het mislukt is."), "indirect").said_at
         is None
     )
+
+
+def test_volhouden_with_its_particle_is_a_cue(nlp_nl) -> None:
+    a = _one(_find(nlp_nl, "De bouwer hield dinsdag nog vol dat de toren stevig genoeg was."), "indirect")
+    assert (a.cue.text, a.content[0].text, a.speaker) == ("hield", "de toren stevig genoeg was", "bouwer")
+
+
+def test_houden_without_vol_is_no_cue(nlp_nl) -> None:
+    assert _find(nlp_nl, "De bewoners houden rekening met een lange winter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Het waterschap zelf ziet geen aanwijzingen voor lekkage.", "geen aanwijzingen voor lekkage"),
+        ("De inspectie zag aanwijzingen dat de dijk verzwakt was.", "aanwijzingen dat de dijk verzwakt was"),
+    ],
+)
+def test_zien_with_aanwijzingen_is_a_claim(nlp_nl, text: str, content: str) -> None:
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.cue.text in ("ziet", "zag") and a.content[0].text == content
+
+
+def test_zien_with_another_object_is_no_cue(nlp_nl) -> None:
+    assert _find(nlp_nl, "Hij zag de auto in de verte aankomen.") == []
+
+
+def test_hij_after_a_role_takes_up_that_speaker(nlp_nl) -> None:
+    text = (
+        "Een woordvoerder van de brandweer zegt dat er twaalf mensen zijn geëvacueerd. "
+        "Vier van hen zijn naar het ziekenhuis gebracht, zegt hij."
+    )
+    found = _find(nlp_nl, text)
+    assert [a.speaker for a in found] == ["woordvoerder van de brandweer"] * 2
+    assert found[1].source.text == "hij"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sayso.attribution import find_attributions, find_headlines
+from sayso.attribution.headlines import find_headline_attributions
 from sayso.attribution.lexicon import lexicon
 from sayso.certainty import assess_certainty
 from sayso.claims import build_claims
@@ -46,6 +47,14 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
     attributions = [_with_certainty(a, text, language) for a in attributions]  # certainty
     headlines = find_headlines(text)
     blocked = [*headlines, *((s.start, s.end) for s in article.boilerplate)]
+    headline = headlines[0] if headlines and not text[: headlines[0][0]].strip() else None
+    said_in_headline = (  # who the headline quotes: its claim's speaker, no attribution of the article
+        find_headline_attributions(
+            doc, language=language, headline=headline, entities=entities, attributions=attributions
+        )
+        if headline
+        else []
+    )
     claims = build_claims(  # claims
         text,
         language=language,
@@ -54,7 +63,8 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
         times=times,
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
         blocked=blocked,
-        headline=headlines[0] if headlines and not text[: headlines[0][0]].strip() else None,
+        headline=headline,
+        headline_attributions=said_in_headline,
     )
     return Analysis(
         article=replace(article, language=language, published=published),

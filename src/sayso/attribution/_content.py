@@ -291,7 +291,7 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         return quote.start, quote.end
     if not between and not ctx.lex.subject_after_cue and any(c.dep_ in SUBJECT_DEPS and c.i < k for c in tok.children):
         return None  # `The statement, which was posted online, announced ...`: the subject stands before the comma
-    if between and any(c.dep_ in ("obj", "dobj", "ccomp") and c.i > tok.i for c in tok.children):
+    if between and any(_content_after(tok, c, ctx) for c in tok.children):
         return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
     if not any(_main_verb(t) for t in ctx.doc[sent.start : k] if t.idx >= start):
@@ -301,6 +301,14 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if first is not None and len(first) and first[0].lower_ in ctx.lex.subordinators:
         return None  # `Toen X het toestel voorstelde, prees hij ...`: an adverbial clause, no claim
     return trim(ctx.text, start, end)
+
+
+def _content_after(cue: Token, child: Token, ctx: Context) -> bool:
+    """An object or clause after the cue that may be its content; not who was told (`, X told reporters`,
+    `, X told a news conference`)."""
+    if child.i <= cue.i or child.dep_ not in ("obj", "dobj", "ccomp"):
+        return False
+    return not (child.dep_ != "ccomp" and cue.lower_ in ctx.lex.addressee_verbs)
 
 
 def _main_verb(t: Token) -> bool:

@@ -12,7 +12,7 @@ An example names its form, so a wrong analysis of an example points to the form,
 
 1. ``verb`` (en, nl): said_that, inverted, quote_then_cue, colon_quote, anaphoric, mixed, object_claim,
    infinitive, announcement, judgement, judged_clause, quote_after_cue, coordinated_quotes, parenthetical (en),
-   preposition_object (nl), nested
+   preposition_object (nl), nested, object_frame
 2. ``preposition`` (en, nl): according_to, trailing_aldus (nl), trailing_per (en), reporting_phrase (en)
 
 After the finders, `relay.py` gives an outlet named next to a cue (`volgens X zei Y`) the speaker's content, and
@@ -93,6 +93,7 @@ VERB = Construction(
         "parenthetical",  # `In between, she testified, the guards had left`: the sentence around the cue
         "preposition_object",  # `wees op X`, `protesteerde tegen X`: the object of the cue's preposition
         "nested",  # `„Iedereen zei dat we gek waren”`: reported speech inside a quote
+        "object_frame",  # `X sees no sign of ...`, `X put the toll at ...`: a verb that cues only with such an object
     ),
     examples=(
         Example(
@@ -335,6 +336,54 @@ VERB = Construction(
             "Hij acht het aannemelijk dat de staking nog een week duurt.",
             "acht",
             "de staking nog een week duurt",
+            "indirect",
+        ),
+        Example(
+            "inverted",
+            "en",
+            "The ferry will not sail before Friday, the harbour master told reporters in Calais.",
+            "told",
+            "The ferry will not sail before Friday",
+            "indirect",
+        ),
+        Example(
+            "said_that",
+            "en",
+            "The museum has repeated that none of the paintings were damaged.",
+            "repeated",
+            "none of the paintings were damaged",
+            "indirect",
+        ),
+        Example(
+            "said_that",
+            "nl",
+            "De fabrikant houdt vol dat de koelkasten veilig zijn.",
+            "houdt",
+            "de koelkasten veilig zijn",
+            "indirect",
+        ),
+        Example(
+            "object_frame",
+            "en",
+            "Fire investigators see no sign of arson at the warehouse.",
+            "see",
+            "no sign of arson at the warehouse",
+            "indirect",
+        ),
+        Example(
+            "object_frame",
+            "en",
+            "The coastguard had earlier put the number of missing at eleven.",
+            "put",
+            "the number of missing at eleven",
+            "indirect",
+        ),
+        Example(
+            "object_frame",
+            "nl",
+            "De brandweer ziet geen aanwijzingen voor brandstichting in de loods.",
+            "ziet",
+            "geen aanwijzingen voor brandstichting in de loods",
             "indirect",
         ),
     ),

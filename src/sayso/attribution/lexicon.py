@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sayso.language.resources import load_json
+from sayso.language.resources import load_json, load_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,9 @@ class Lexicon:
     organisation_nouns: frozenset[str]  # head words of organisations (`company`, `ziekenhuis`)
     first_person: frozenset[str]  # `ik`, `I`: inside a quote, the quoted speaker's own view, no nested report
     reporting_phrases: tuple[str, ...]  # `as reported by X`: the outlet that carries a statement, a cue of its own
+    person_roles: frozenset[str]  # `woordvoerder`, `spokeswoman`: a source with such a head is one person
+    frame_forms: dict[str, str]  # a form of a verb that cues only with certain object nouns -> its lemma
+    frame_objects: dict[str, frozenset[str]]  # that lemma -> the nouns (`sees no sign of`, `put the toll at`)
 
     @property
     def clause_openers(self) -> frozenset[str]:
@@ -128,6 +131,20 @@ def _shared_forms(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
         for form in {f.lower() for f in [lemma, *forms] if " " not in f}:
             lemmas.setdefault(form, []).append(lemma)
     return {form: tuple(found) for form, found in lemmas.items() if len(found) > 1}
+
+
+def _person_roles(language: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The one-word titles and roles of ``entities_titles`` (`@include` lines followed; compound endings left out:
+    Dutch glues organisations there too)."""
+    out: set[str] = set()
+    for line in load_lines(language, "entities_titles"):
+        if line.startswith("@include "):
+            other = line.split(None, 1)[1].strip()
+            if other != language and other not in seen:
+                out |= _person_roles(other, seen | {language})
+        elif not line.startswith("-") and " " not in line:
+            out.add(line.lower())
+    return frozenset(out)
 
 
 @cache
@@ -203,4 +220,7 @@ def lexicon(language: str) -> Lexicon:
         first_person=frozenset(data.get("first_person", [])),
         non_speakers=frozenset(data.get("non_speakers", [])),
         organisation_nouns=frozenset(data.get("organisation_nouns", [])),
+        person_roles=_person_roles(language),
+        frame_forms=_forms({k: v["forms"] for k, v in data["object_frames"].items()}),
+        frame_objects={k: frozenset(v["objects"]) for k, v in data["object_frames"].items()},
     )

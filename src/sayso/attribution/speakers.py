@@ -79,6 +79,14 @@ def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity], lex: L
     return None
 
 
+def _one_person(a: Attribution, lex: Lexicon) -> bool:
+    """Whether a speaker is one person: named as one, or described by a role (`een woordvoerder van de
+    veiligheidsregio`, `the spokeswoman`) that `hij`/`she` can take up."""
+    if a.speaker_type == "person":
+        return True
+    return a.source is not None and speaker_head(_strip_det(a.source.text, lex), lex) in lex.person_roles
+
+
 def _plural_cue(a: Attribution, doc: Doc, pronoun: str, lex: Lexicon) -> bool:
     """Whether a `zij`/`they` speaks as several: its cue (or the auxiliary before it) is plural."""
     if a.cue is None:
@@ -133,7 +141,7 @@ def _in_complement(src: Span, name: Entity, lex: Lexicon) -> bool:
     return bool(links) and not apposition
 
 
-def _head(source_text: str, lex: Lexicon) -> str:
+def speaker_head(source_text: str, lex: Lexicon) -> str:
     """The head word of a source: its last word before `of`/`van`/`from` (`observers from the League` ->
     `observers`)."""
     words = source_text.lower().replace("’s", " ").replace("'s", " ").split()
@@ -148,7 +156,7 @@ def _type(source_text: str, speaker: str | None, is_person: bool, lex: Lexicon, 
     """What kind of source speaks, judged by its head word first (`Ukraine's intelligence chief` is a person,
     `the disaster agency` no news outlet unless named as one)."""
     low = f" {source_text.lower()} "
-    head = _head(source_text, lex)
+    head = speaker_head(source_text, lex)
     if is_person:
         return "person"
     if any(f" {w} " in low for w in (*lex.outlet_words, *lex.outlet_names)):
@@ -173,7 +181,7 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     `de tweet`), judged by its head word; not a clause (`Efforts are ongoing`); and a noun phrase at all (no
     source starts with a lower-case preposition, verb or conjunction)."""
     described = source.text[: relative_comma(source.text, lex)]
-    if _head(described, lex) in lex.non_speakers:
+    if speaker_head(described, lex) in lex.non_speakers:
         return False
     span = doc.char_span(source.start, source.start + len(described), alignment_mode="expand")
     if span is None or not len(span):
@@ -300,7 +308,7 @@ def resolve_speakers(
                 speaker, is_person = found[0].canonical, True
             elif low in lex.pronouns:
                 role = lex.pronouns[low]
-                previous = next((p for p in reversed(out) if p.speaker and p.speaker_type == "person"), None)
+                previous = next((p for p in reversed(out) if p.speaker and _one_person(p, lex)), None)
                 said = [c for p in out for c in p.content]
                 person = _person_before(
                     src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600)
@@ -319,7 +327,7 @@ def resolve_speakers(
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
                 earlier = next((p for p in reversed(out) if p.based_on), None)
                 speaker = earlier.based_on[-1] if earlier else bare
-            elif found and _head(described, lex) in lex.document_nouns:
+            elif found and speaker_head(described, lex) in lex.document_nouns:
                 speaker = found[0].canonical  # `een verklaring op de website van Apple`: the author speaks
             else:
                 speaker = _described(src.text, src.start, text, entities) or _described(

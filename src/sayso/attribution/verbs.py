@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from sayso.attribution._content import (
     anaphoric_content,
+    clause_end,
     colon_content,
     comma_clause,
     complement,
@@ -221,6 +222,42 @@ def _nested(a: Attribution, quote: Quote, ctx: Context) -> bool:
     )
 
 
+FRAME_REACH = 6  # tokens from a frame verb to its object noun (`ziet het bedrijf zelf geen aanwijzingen`)
+
+
+def _frame_object(tok: Token, ctx: Context, sent: SpacySpan) -> Token | None:
+    """The object noun that makes a frame verb a cue (`sees no sign of`, `ziet geen aanwijzingen voor`, `put the
+    number of dead at five`): one of its lemma's nouns within a few words after it, before any punctuation."""
+    lemma = ctx.lex.frame_forms.get(tok.lower_)
+    if lemma is None or (tok.pos_ and tok.pos_ not in ("VERB", "AUX")):
+        return None
+    for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + FRAME_REACH]:
+        if t.is_punct or t.lower_ in ctx.lex.complementizers:
+            return None
+        if t.lower_ in ctx.lex.frame_objects[lemma]:
+            return t
+    return None
+
+
+def _framed(tok: Token, ctx: Context, sent: SpacySpan) -> Attribution | None:
+    """`X sees no sign of Y`, `X had put the toll at five`: the object noun phrase and what follows it in the
+    clause are the content (a `dat`/`that` after the noun belongs to it: `geen aanwijzingen dat ...`)."""
+    noun = _frame_object(tok, ctx, sent)
+    if noun is None:
+        return None
+    first = min(noun.left_edge.i, noun.i) if noun.left_edge.i > tok.i else noun.i
+    while first < noun.i and ctx.doc[first].pos_ in ("ADV", "PUNCT"):
+        first += 1  # `ziet zelf geen ...`: an adverb the parser hung on the noun
+    content = trim(ctx.text, ctx.doc[first].idx, clause_end(first, tok, ctx, sent))
+    if content[1] <= content[0]:
+        return None
+    source = find_source(tok, ctx, sent, content)
+    if source is None:
+        return None  # `no sign was seen`: a frame without its source is the article's own
+    cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
+    return Attribution("indirect", ctx.span(*source), cue, (ctx.span(*content),))
+
+
 def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Every attribution whose cue is a verb of saying, judging or announcing.
     ``found`` (what the constructions before this one found) is unused: `constructions.py` gives every finder one
@@ -230,6 +267,9 @@ def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[A
         for tok in sent:
             lemma = _is_cue(tok, ctx, sent)
             if lemma is None:
+                framed = _framed(tok, ctx, sent)
+                if framed is not None and not any(q.start <= tok.idx < q.end for q in ctx.quotes):
+                    out.append(framed)
                 continue
             quote = next((q for q in ctx.quotes if q.open_mark is not None and q.start <= tok.idx < q.end), None)
             if tok.lower_ in ctx.lex.no_response_cues and negated(tok, ctx, sent):

@@ -30,6 +30,19 @@ def _context(text: str, parts: Sequence[Span], sentences: Sequence[tuple[int, in
     return Span.of(text, start, end)
 
 
+_CLOSING_MARKS = "'\"’”»"
+
+
+def _headline_statement(text: str, a: Attribution, headline: tuple[int, int]) -> tuple[Span, ...]:
+    """The words of a headline that state ``a``, its speaker included (`Bond: ruimer heeft vogelgriep`): a
+    headline is no attribution, its claim is what it says, now with who says it."""
+    spans = [s for s in (a.source, a.cue, *a.content) if s is not None]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    while end < headline[1] and text[end] in _CLOSING_MARKS:
+        end += 1
+    return (Span.of(text, start, end),)
+
+
 def build_claims(
     text: str,
     *,
@@ -40,8 +53,11 @@ def build_claims(
     sentences: Sequence[tuple[int, int]],
     blocked: Sequence[tuple[int, int]] = (),
     headline: tuple[int, int] | None = None,
+    headline_attributions: Sequence[Attribution] = (),
 ) -> tuple[Claim, ...]:
-    """Claims in text order: attributed ones carry their speaker; the article's own carry none."""
+    """Claims in text order: attributed ones carry their speaker; the article's own carry none. A headline is
+    one claim, or one claim for each statement it ascribes to a speaker (``headline_attributions``:
+    `Bond: ...; minister: ...`), each its own words with that speaker."""
     claims: list[tuple[int, Claim]] = []
     said = [c for a in attributions for c in a.content]
     for a in attributions:
@@ -64,22 +80,26 @@ def build_claims(
             )
         )
     if headline is not None:  # the headline's claim, often a question (`Troops killed in Ukraine?`)
-        span = (Span.of(text, *headline),)
-        claims.append(
-            (
-                headline[0],
-                Claim(
-                    content=span,
-                    speaker=None,
-                    kind="headline",
-                    certainty=assess_certainty(text, span, language=language).label,
-                    polarity=polarity(text, span, language=language),
-                    quantities=tuple(q for q in quantities if _within(q, span)),
-                    times=tuple(t for t in times if _within(t, span)),
-                    context=span[0],
-                ),
+        whole = Span.of(text, *headline)
+        quoted = [(_headline_statement(text, a, headline), a.speaker) for a in headline_attributions if a.content] or [
+            ((whole,), None)
+        ]
+        for span, speaker in quoted:
+            claims.append(
+                (
+                    span[0].start,
+                    Claim(
+                        content=span,
+                        speaker=speaker,
+                        kind="headline",
+                        certainty=assess_certainty(text, span, language=language).label,
+                        polarity=polarity(text, span, language=language),
+                        quantities=tuple(q for q in quantities if _within(q, span)),
+                        times=tuple(t for t in times if _within(t, span)),
+                        context=whole,
+                    ),
+                )
             )
-        )
     cues = [s for a in attributions for s in (a.cue, a.source) if s is not None]
     for start, end in sentences:
         if _overlaps((start, end), said) or _overlaps((start, end), cues):
