@@ -34,6 +34,7 @@ from sayso.clusters.pairs import (
     claim_views,
     default_model,
     mixed,
+    news_cycle,
     pair_features,
 )
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
@@ -185,7 +186,8 @@ def _pairs(
     if not found:
         return [], np.zeros((0, len(FEATURES))), np.zeros(0)
     features = np.vstack([pair_features(views[i], views[j]) for i, j in found])
-    return found, features, model.probability(features)
+    cycle = np.array([news_cycle(views[i], views[j]) for i, j in found])
+    return found, features, model.probability(features) * cycle
 
 
 class _Linkage:
