@@ -349,23 +349,27 @@ def test_store_cluster_reads_only_the_clusters_a_claim_could_join(
         assert [len(k.claims) for k in store.clusters()] == [2, 1]
 
 
-def test_store_numbers_across_clusters_contradict(store_url: str) -> None:
+def test_store_numbers_across_clusters_contradict(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sayso.clusters import PairModel, cluster
 
-    text = "Port workers said 40 vessels waited at the jets terminal in Rotterdam on Monday."
-    other = _analysis(text, id="jets-1", published=date(2025, 3, 15))
+    # a model on which clashing numbers always split a cluster (the shipped one weighs them with the rest)
+    strict = PairModel(weights=(20.0, 0, 0, 0, 0, -30.0, 0, 0), bias=-15.0, threshold=0.5)
+    monkeypatch.setattr(cluster, "default_model", lambda: strict)
+    text = "Mayor Jan de Vries said 40 ships were stuck in Rotterdam on Monday!"
+    other = _analysis(text, id="port-1", published=date(2025, 3, 15))
     forty = Quantity(text.index("40"), text.index("40") + 2, "40", 40.0, unit="ships")
     other = replace(other, quantities=(forty,), claims=(replace(other.claims[0], quantities=(forty,)),))
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_analysis())
         store.add(other)
-        ships, jets = store.clusters()  # different propositions: two clusters
-        assert ships.contradictions == () and jets.contradictions == ()
-        [(mine, theirs, cluster, reason)] = jets.across
-        assert (mine, theirs, cluster) == (jets.claims[0].id, ships.claims[0].id, ships.id)
-        assert reason.startswith("quantity: '40'") and reason.endswith("about rotterdam")
-        assert [(a, b, k) for a, b, k, _ in ships.across] == [(theirs, mine, jets.id)]
-        exported = _cluster_dict(ships)["contradictions"]
-        assert exported == [{"a": theirs, "b": mine, "cluster": jets.id, "reason": reason}]
+        twelve, port = store.clusters()  # the same words but for the number: two propositions
+        assert twelve.contradictions == () and port.contradictions == ()
+        [(mine, theirs, cluster_id, reason)] = port.across
+        assert (mine, theirs, cluster_id) == (port.claims[0].id, twelve.claims[0].id, twelve.id)
+        assert reason == "quantity: '40' (exact) vs '12' (exact)"
+        assert [(a, b, k) for a, b, k, _ in twelve.across] == [(theirs, mine, port.id)]
+        exported = _cluster_dict(twelve)["contradictions"]
+        assert exported == [{"a": theirs, "b": mine, "cluster": port.id, "reason": reason}]
         before = _dump(store_url)
         assert store.cluster() == 0 and not store.add(other).added
     assert _dump(store_url) == before

@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources as _res
 
@@ -180,7 +180,12 @@ def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None
     ``UNIT_SIMILAR`` or more) that cannot describe the same amount, or None."""
     for x, ux in zip(a.item.quantities, a.units, strict=True):
         for y, uy in zip(b.item.quantities, b.units, strict=True):
-            if ux is not None and uy is not None and float(ux @ uy) >= UNIT_SIMILAR and not compatible(x, y):
+            if (
+                ux is not None
+                and uy is not None
+                and float(ux @ uy) >= UNIT_SIMILAR
+                and not compatible(x, replace(y, unit=x.unit))
+            ):
                 return x, y
     return None
 
