@@ -33,9 +33,9 @@ from sayso.clusters.pairs import (
     WordVectors,
     claim_views,
     default_model,
+    features_with,
     mixed,
     news_cycle,
-    pair_features,
 )
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 from sayso.errors import InputError
@@ -138,7 +138,7 @@ def cluster_claims(
     row = {it.id: k for k, it in enumerate(everyone)}
     units = [[k] for k in range(len(items))] + [[row[m] for m in c.members] for c in previous]
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
-    pairs, features, probability = _pairs(views, len(items), mixed(text, context, CONTEXT_WEIGHT), model)
+    pairs, features, probability = _pairs(views, len(items), (text, context), model)
     link.score(dict(zip(pairs, probability, strict=True)))
     link.merge(model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
@@ -173,19 +173,24 @@ def cluster_claims(
 
 
 def _pairs(
-    views: Sequence[ClaimView], new: int, vectors: np.ndarray, model: PairModel
+    views: Sequence[ClaimView], new: int, parts: tuple[np.ndarray, np.ndarray], model: PairModel
 ) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
-    """Every pair with a new claim first, of two articles, whose vectors are near: the pairs, their features
-    and their probabilities."""
+    """Every pair with a new claim first, of two articles, whose vectors (``parts``: text and context rows,
+    mixed for the test) are near: the pairs, their features and their probabilities."""
+    text, context = parts
+    vectors = mixed(text, context, CONTEXT_WEIGHT)
     found: list[tuple[int, int]] = []
-    if new:
-        cosines = vectors[:new] @ vectors.T
-        for i, j in zip(*np.nonzero(cosines >= PAIR_FLOOR), strict=True):
-            if (j >= new or i < j) and views[i].item.article != views[j].item.article:
-                found.append((int(i), int(j)))
+    rows: list[np.ndarray] = []
+    for i in range(new):
+        near = np.nonzero(vectors @ vectors[i] >= PAIR_FLOOR)[0]
+        partners = [int(j) for j in near if (j >= new or i < j) and views[j].item.article != views[i].item.article]
+        if partners:
+            found.extend((i, j) for j in partners)
+            others = [views[j] for j in partners]
+            rows.append(features_with(views[i], others, text=text[partners], context=context[partners]))
     if not found:
         return [], np.zeros((0, len(FEATURES))), np.zeros(0)
-    features = np.vstack([pair_features(views[i], views[j]) for i, j in found])
+    features = np.vstack(rows)
     cycle = np.array([news_cycle(views[i], views[j]) for i, j in found])
     return found, features, model.probability(features) * cycle
 
@@ -233,9 +238,8 @@ class _Linkage:
                 heapq.heappush(heap, (-self._mean(keep, w), min(keep, w), max(keep, w)))
 
     def _mean(self, u: int, v: int) -> float:
-        pairs = len(self.members[u]) * len(self.members[v]) - sum(
-            n * self._articles[v].get(a, 0) for a, n in self._articles[u].items()
-        )
+        small, big = sorted((self._articles[u], self._articles[v]), key=len)
+        pairs = len(self.members[u]) * len(self.members[v]) - sum(n * big.get(a, 0) for a, n in small.items())
         return self._sums[u].get(v, 0.0) / pairs if pairs else 0.0
 
     def _join(self, keep: int, gone: int) -> None:

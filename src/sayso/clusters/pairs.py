@@ -122,15 +122,17 @@ def claim_views(
     items: Sequence[ClaimItem], text: np.ndarray, context: np.ndarray, words: WordVectors
 ) -> list[ClaimView]:
     """A view of each claim; ``text`` and ``context`` hold one unit row per item."""
+    mine = [content_words(item.text) for item in items]
+    units = [[q.unit.casefold() for q in item.quantities if q.unit] for item in items]
+    words.of([w for ws in (*mine, *units) for w in ws])  # every new word embedded in one batch
     out = []
-    for item, t, c in zip(items, text, context, strict=True):
-        mine = content_words(item.text)
+    for item, t, c, own in zip(items, text, context, mine, strict=True):
         out.append(
             ClaimView(
                 item=item,
                 text=t,
                 context=c,
-                words=words.of(mine) if mine else np.zeros((0, len(t)), dtype=np.float32),
+                words=words.of(own) if own else np.zeros((0, len(t)), dtype=np.float32),
                 source=name_key(item.chain[-1] if len(item.chain) >= 2 else item.speaker or ""),
                 numbers=frozenset((q.unit, q.value) for q in item.quantities if q.value is not None),
                 negated=item.polarity == "negative" or item.certainty == "denied",
@@ -142,18 +144,31 @@ def claim_views(
 
 def pair_features(a: ClaimView, b: ClaimView) -> np.ndarray:
     """The ``FEATURES`` of one pair of claims, in that order."""
-    return np.array(
-        [
-            float(a.text @ b.text),
-            float(a.context @ b.context),
-            _aligned(a.words, b.words),
-            float(bool(a.source) and a.source == b.source),
-            float(bool(a.numbers & b.numbers)),
-            float(number_clash(a, b) is not None),
-            float(a.negated != b.negated),
-            float(a.item.language == b.item.language),
-        ]
-    )
+    return features_with(a, [b])[0]
+
+
+def features_with(
+    a: ClaimView, others: Sequence[ClaimView], *, text: np.ndarray | None = None, context: np.ndarray | None = None
+) -> np.ndarray:
+    """The ``FEATURES`` of ``a`` paired with each of ``others`` (one row each), computed together.
+
+    ``text`` / ``context``: the others' vectors stacked (one row each) when the caller has them."""
+    if not others:
+        return np.zeros((0, len(FEATURES)))
+    rows = np.zeros((len(others), len(FEATURES)))
+    rows[:, 0] = (text if text is not None else np.vstack([b.text for b in others])) @ a.text
+    rows[:, 1] = (context if context is not None else np.vstack([b.context for b in others])) @ a.context
+    rows[:, 2] = _aligned_with(a.words, [b.words for b in others])
+    if a.source:
+        rows[:, 3] = [b.source == a.source for b in others]
+    rows[:, 6] = [b.negated != a.negated for b in others]
+    rows[:, 7] = [b.item.language == a.item.language for b in others]
+    if a.item.quantities:
+        for k, b in enumerate(others):
+            if b.item.quantities:
+                rows[k, 4] = bool(a.numbers & b.numbers)
+                rows[k, 5] = number_clash(a, b) is not None
+    return rows
 
 
 def news_cycle(a: ClaimView, b: ClaimView) -> float:
@@ -168,11 +183,19 @@ def news_cycle(a: ClaimView, b: ClaimView) -> float:
     return 1.0 if days <= NEWS_CYCLE_DAYS else math.exp(-(days - NEWS_CYCLE_DAYS) / DECAY_DAYS)
 
 
-def _aligned(a: np.ndarray, b: np.ndarray) -> float:
-    if not len(a) or not len(b):
-        return 0.0
-    m = a @ b.T
-    return float(0.5 * (m.max(axis=1).mean() + m.max(axis=0).mean()))
+def _aligned_with(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
+    """For each of ``others``, how well the content words of ``a`` and of the other find a counterpart: the
+    mean best cosine each way, averaged (0 when either has no content word)."""
+    out = np.zeros(len(others))
+    sizes = np.array([len(b) for b in others])
+    if not len(a) or not sizes.sum():
+        return out
+    cosines = a @ np.vstack([b for b in others if len(b)]).T  # a's words x all other words
+    starts = np.concatenate([[0], np.cumsum(sizes[sizes > 0])[:-1]])
+    forward = np.maximum.reduceat(cosines, starts, axis=1).mean(axis=0)  # a's words to each other's best
+    backward = np.add.reduceat(cosines.max(axis=0), starts) / sizes[sizes > 0]  # each other's words to a's
+    out[sizes > 0] = 0.5 * (forward + backward)
+    return out
 
 
 def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
