@@ -139,6 +139,16 @@ def test_clusters_an_articles_own_claim_rests_on_the_source_it_credits() -> None
     assert found.origins == ("Rijkswaterstaat", "AD")
 
 
+def test_clusters_an_outlet_cited_for_a_claim_adds_no_origin_when_its_report_is_there() -> None:
+    # NOS quotes the union; Reuters reports what the union told NOS; a third outlet cites NOS itself
+    nos = _item("n", "nos-1", "de bond zegt dat een ruimer besmet is", speaker="Bond", outlet="NOS")
+    reuters = _item("r", "reuters-1", "a culler is infected", speaker="NOS", chain=("Reuters", "NOS"), outlet="Reuters")
+    found = find_origins([nos, reuters])
+    assert found.of == {"n": "Bond", "r": "Bond"} and found.independent == 1
+    alone = find_origins([reuters])  # without NOS's report the outlet is the origin the text gives
+    assert alone.of == {"r": "NOS"}
+
+
 # Two independent sources confirm the same claim, in English and in Dutch.
 EN = "Russian troops have withdrawn from the border, the ministry of defence said."
 NL = "Russische troepen hebben zich teruggetrokken van de grens, meldt een NAVO-functionaris."

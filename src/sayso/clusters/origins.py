@@ -6,6 +6,12 @@ on), else its speaker, else the article itself. Articles that are one text
 count as one article, so an unattributed wire story printed by three outlets is
 one origin, not three. So do articles that tell one story claim by claim, in
 any language (``same_story``: a wire story translated or lightly rewritten).
+
+Two more rules follow the chain across articles: a claim an article makes in
+its own voice rests on the source the same article credits with it (a headline
+rests on its body's source), and a claim credited to an outlet whose own report
+is in the cluster rests on that report's origin (`Reuters: the union told NOS`,
+where NOS's article quotes the union, is the union once).
 """
 
 from __future__ import annotations
@@ -168,11 +174,19 @@ def find_origins(
     for item in ordered:
         if item.speaker or len(item.chain) >= 2:
             credited.setdefault(groups.get(item.article, item.article), origin_of(item))
+    found = {item.id: origin_of(item, groups=groups, outlets=outlets, credited=credited) for item in ordered}
+    # an outlet cited for the claim adds no origin when the cluster holds its own report: that report's origin
+    reported: dict[str, str] = {}
+    for item in ordered:
+        if item.outlet:
+            reported.setdefault(name_key(item.outlet), found[item.id])
     seen: dict[str, str] = {}  # normalised origin -> as first written
     of: dict[str, str] = {}
     repeats: list[str] = []
     for item in ordered:
-        origin = origin_of(item, groups=groups, outlets=outlets, credited=credited)
+        origin = found[item.id]
+        if name_key(origin) in reported and name_key(origin) != name_key(item.outlet or ""):
+            origin = reported[name_key(origin)]
         key = name_key(origin)
         if key in seen:
             repeats.append(item.id)
