@@ -124,11 +124,16 @@ def labelled(story: Story, words: WordVectors) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows), np.array(labels, dtype=float)
 
 
+WITHOUT: set[int] = set()  # features left out (weight 0), from --without
+
+
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, steps: int = 50) -> tuple[np.ndarray, float]:
     """Logistic regression by Newton's method, a small L2 penalty on the weights (not the bias)."""
+    x = x.copy()
+    x[:, sorted(WITHOUT)] = 0.0
     xb = np.hstack([x, np.ones((len(x), 1))])
     w = np.zeros(xb.shape[1])
-    penalty = l2 * np.eye(len(w))
+    penalty = l2 * np.eye(len(w)) + np.diag([1e6 * (k in WITHOUT) for k in range(len(w))])
     penalty[-1, -1] = 0.0
     for _ in range(steps):
         p = 1.0 / (1.0 + np.exp(-xb @ w))
@@ -205,7 +210,9 @@ def main() -> None:
     ap.add_argument("stories", nargs="?", default=str(Path("..") / "shared" / "eval" / "stories"))
     ap.add_argument("--work", help="folder for the stores (kept and reused); default a temporary one")
     ap.add_argument("--write", action="store_true", help="write the model fitted on all stories")
+    ap.add_argument("--without", action="append", default=[], choices=FEATURES, help="fit without this feature")
     args = ap.parse_args()
+    WITHOUT.update(FEATURES.index(f) for f in args.without)
     folders = sorted(p.parent for p in Path(args.stories).glob("*/truth.json"))
     if not folders:
         raise SystemExit(f"no stories (folders with truth.json) under {args.stories}")

@@ -240,12 +240,14 @@ def test_clusters_certain_against_questioned_contradicts() -> None:
     assert [(x.a, x.b, x.reason.split(":")[0]) for x in found] == [("a", "b", "certainty"), ("b", "c", "certainty")]
 
 
-def test_one_speaker_in_one_article_does_not_deny_itself() -> None:
+def test_one_source_does_not_deny_itself() -> None:
     said = _item("a1", "art", "The port reopened", language="en", speaker="Jan Smit")
     unsaid = _item("a2", "art", "The port did not reopen", language="en", speaker="Jan Smit", polarity="negative")
-    other = replace(unsaid, id="b1", article="other")
+    other = replace(unsaid, id="b1", article="other", published=date(2026, 3, 5))
+    someone = replace(other, id="c1", speaker="Els Jong")
     assert find_contradictions([said, unsaid]) == []
-    assert [(c.a, c.b) for c in find_contradictions([said, other])] == [("a1", "b1")]
+    assert find_contradictions([said, other]) == []  # one source in two articles: two readings
+    assert [(c.a, c.b) for c in find_contradictions([said, someone])] == [("a1", "c1")]
 
 
 @pytest.mark.parametrize(
@@ -294,6 +296,12 @@ def test_pair_features_read_what_two_claims_share() -> None:
     ac = dict(zip(FEATURES, pair_features(va, vc), strict=True))
     assert ac["source"] == 0.0 and ac["polarity"] == 1.0 and ac["number_clash"] == 1.0 and ac["language"] == 1.0
     assert ac["words"] == pytest.approx(2 / 3)  # `havens` and `getroffen` align, `vier`/`zeven` do not
+    bare = [_item(k, k, t, quantities=(_qty(n, v, unit=None),)) for k, t, n, v in (("d", "Doodt vijf", "vijf", 5),
+            ("e", "Doodt zeven", "zeven", 7))]  # fmt: skip
+    vd, ve = _views(bare, fake)
+    assert number_clash(vd, ve) is not None  # one number each, no unit: compared
+    vf = _views([replace(bare[1], quantities=(*bare[1].quantities, _qty("twee", 2, unit=None)))], fake)[0]
+    assert number_clash(vd, vf) is None  # two bare numbers: which one answers is unclear
     x, y = number_clash(va, vc) or (None, None)
     assert (x.text, y.text) == ("vier", "zeven")
     assert number_clash(va, vb) is None

@@ -3,7 +3,8 @@
 Two claims that the pair model keeps apart may still be about one thing: `four ports were hit` and `zeven
 havens getroffen`, `residents were warned` and `nobody warned the families`. The test is counterfactual:
 with the clashing number (or the negation) taken out of the pair's features, would the model find the two
-claims likely enough to state one proposition? Then the difference is the contradiction.
+claims likely enough to state one proposition? Then the difference is the contradiction. Two clusters
+contradict each other once for each kind of reason: the most probable pair of claims stands for it.
 
 Numbers are compared when their units are one word in two spellings or languages (``pairs.number_clash``).
 """
@@ -12,36 +13,42 @@ from __future__ import annotations
 
 import numpy as np
 
+from sayso.clusters.contradictions import two_sources
 from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, number_clash
+from sayso.records import Quantity
 
 # Probability (the pair model's, without the clash) from which a pair apart is one proposition contradicted.
 # Calibrated with benchmarks/calibrate_clusters.py on the story set: recall of the true contradictions
 # against false alarms (table in docs/clusters.md).
-NUMBER_LEVEL = 0.4
-DENIAL_LEVEL = 0.5
+NUMBER_LEVEL = 0.3
+DENIAL_LEVEL = 0.4
 _POLARITY = FEATURES.index("polarity")
 _CLASH = FEATURES.index("number_clash")
 _SAME = FEATURES.index("same_number")
-_SOURCE = FEATURES.index("source")
 
 
-def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairModel) -> str | None:
-    """Why two claims of different clusters contradict each other, or None."""
-    if features[_POLARITY] and not features[_SOURCE]:  # one source contradicting itself is a misreading
+def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairModel) -> tuple[str, float] | None:
+    """Why two claims of different clusters contradict each other, and the pair model's probability that
+    they would state one proposition but for the difference; None when they do not."""
+    if features[_POLARITY] and two_sources(a.item, b.item):
         without = features.copy()
         without[_POLARITY] = 0.0
-        if model.probability(without[None, :])[0] >= DENIAL_LEVEL:
-            denier, asserter = (a, b) if a.negated else (b, a)
-            if denier.item.speaker and asserter.item.certainty not in ("questioned", "denied"):
-                return f"denial: {_who(denier)} denies what {_who(asserter)} asserts"
+        p = float(model.probability(without[None, :])[0])
+        denier, asserter = (a, b) if a.negated else (b, a)
+        if p >= DENIAL_LEVEL and denier.item.speaker and asserter.item.certainty not in ("questioned", "denied"):
+            return f"denial: {_who(denier)} denies what {_who(asserter)} asserts", p
     clash = number_clash(a, b)
     if clash:
         without = features.copy()
         without[_CLASH] = without[_SAME] = 0.0
-        if model.probability(without[None, :])[0] >= NUMBER_LEVEL:
-            x, y = clash
-            return f"quantity: {x.text!r} ({x.qualifier}) vs {y.text!r} ({y.qualifier})"
+        p = float(model.probability(without[None, :])[0])
+        if p >= NUMBER_LEVEL:
+            return quantity_reason(*clash), p
     return None
+
+
+def quantity_reason(x: Quantity, y: Quantity) -> str:
+    return f"quantity: {x.text!r} ({x.qualifier}) vs {y.text!r} ({y.qualifier})"
 
 
 def _who(view: ClaimView) -> str:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from sayso.clusters.across import contradiction
+from sayso.clusters.across import contradiction, quantity_reason
 from sayso.clusters.contradictions import find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, embed_parts
@@ -36,6 +36,7 @@ from sayso.clusters.pairs import (
     features_with,
     mixed,
     news_cycle,
+    number_clash,
 )
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 from sayso.errors import InputError
@@ -142,13 +143,23 @@ def cluster_claims(
     link.score(dict(zip(pairs, probability, strict=True)))
     link.merge(model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
-    across: dict[int, list[Contradiction]] = {}
+    strongest: dict[tuple[int, int, str], tuple[float, int, int, str]] = {}  # clusters, kind -> best pair
     for (i, j), f in zip(pairs, features, strict=True):
-        if unit_of[i] != unit_of[j]:
-            reason = contradiction(views[i], views[j], f, model)
-            if reason:
-                across.setdefault(unit_of[i], []).append(Contradiction(views[i].item.id, views[j].item.id, reason))
+        if unit_of[i] != unit_of[j] and (found := contradiction(views[i], views[j], f, model)):
+            reason, p = found
+            key = (min(unit_of[i], unit_of[j]), max(unit_of[i], unit_of[j]), reason.split(":")[0])
+            if key not in strongest or p > strongest[key][0]:
+                strongest[key] = (p, i, j, reason)
+    across: dict[int, list[Contradiction]] = {}
+    for _, i, j, reason in sorted(strongest.values(), key=lambda x: (x[1], x[2])):
+        across.setdefault(unit_of[i], []).append(Contradiction(views[i].item.id, views[j].item.id, reason))
     centres = mixed(text, context, CONTEXT_WEIGHT)
+    view_of = {v.item.id: v for v in views}
+
+    def numbers(a: ClaimItem, b: ClaimItem) -> str | None:
+        clash = number_clash(view_of[a.id], view_of[b.id])
+        return quantity_reason(*clash) if clash else None
+
     placed: dict[str, list[str]] = {}
     results: list[tuple[str, list[str], Cluster | None, bool, tuple[Contradiction, ...]]] = []
     for u in link.alive():
@@ -168,7 +179,7 @@ def cluster_claims(
             out.append(old)
             continue
         centroid = centres[[row[m] for m in members]].mean(axis=0)
-        out.append(_finish(key, [by_id[m] for m in members], centroid, texts, stories, crossing))
+        out.append(_finish(key, [by_id[m] for m in members], centroid, texts, stories, crossing, numbers))
     return out
 
 
@@ -265,9 +276,10 @@ def _finish(
     texts: Mapping[str, str] | None,
     stories: Mapping[str, str],
     across: tuple[Contradiction, ...] = (),
+    numbers: Callable[[ClaimItem, ClaimItem], str | None] | None = None,
 ) -> Cluster:
     origins = find_origins(members, texts=texts, stories=stories)
-    contradictions = find_contradictions(members)
+    contradictions = find_contradictions(members, numbers=numbers)
     return Cluster(
         id=key,
         members=tuple(m.id for m in members),
@@ -275,7 +287,7 @@ def _finish(
         independent=origins.independent,
         repeats=origins.repeats,
         contradictions=tuple(contradictions),
-        credibility=propose_credibility(members, origins.of, contradictions),
+        credibility=propose_credibility(members, origins.of, [*contradictions, *across]),
         centroid=tuple(float(x) for x in centroid / (np.linalg.norm(centroid) or 1.0)),
         across=across,
     )

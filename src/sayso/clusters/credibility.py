@@ -12,9 +12,10 @@ grade  Admiralty meaning    when sayso proposes it
                             some appearance hedged (reported, possible, ...)
 3      possibly true        one origin, no contradiction, stated as certain
                             (or probable)
-4      doubtful             one origin that hedges; or a contradiction in which
-                            the denying (or disputing) origins do not outnumber
-                            the asserting ones
+4      doubtful             one origin that hedges; or a contradiction (within
+                            the cluster or with another cluster) in which the
+                            denying (or disputing) origins do not outnumber the
+                            asserting ones
 5      improbable           contradicted: more independent origins deny it than
                             assert it
 6      cannot be judged     no appearance at all (an empty cluster)
@@ -40,6 +41,8 @@ def propose_credibility(
     if contradictions:
         deniers = {origin_of[it.id] for it in items if it.certainty == "denied" or it.polarity == "negative"}
         asserters = origins - deniers
+        if not asserters:
+            return 4  # every origin states the negation: that is the proposition, contradicted by another cluster
         return 5 if len(deniers) > len(asserters) else 4
     sure = all(it.certainty in _SURE for it in items)
     if len(origins) >= 2:

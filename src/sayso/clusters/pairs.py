@@ -200,15 +200,16 @@ def _aligned_with(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
 
 def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
     """Two numbers of one unit (one word in two spellings or languages: single-word embeddings at
-    ``UNIT_SIMILAR`` or more) that cannot describe the same amount, or None."""
+    ``UNIT_SIMILAR`` or more) that cannot describe the same amount, or None. Numbers without a unit
+    (`kills five`) count as one unit when each claim has just one of them."""
+    bare = sum(u is None for u in a.units) == 1 and sum(u is None for u in b.units) == 1
     for x, ux in zip(a.item.quantities, a.units, strict=True):
         for y, uy in zip(b.item.quantities, b.units, strict=True):
-            if (
-                ux is not None
-                and uy is not None
-                and float(ux @ uy) >= UNIT_SIMILAR
-                and not compatible(x, replace(y, unit=x.unit))
-            ):
+            if ux is None or uy is None:
+                one = bare and ux is None and uy is None
+            else:
+                one = float(ux @ uy) >= UNIT_SIMILAR
+            if one and not compatible(x, replace(y, unit=x.unit)):
                 return x, y
     return None
 
