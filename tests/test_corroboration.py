@@ -121,26 +121,34 @@ def test_corroboration_wire_copies_independent_sources_and_contradictions(
     for c in bridge["claims"]:
         assert {"article", "language", "start", "end", "text", "speaker"} <= set(c) and c["language"] == "en"
 
-    _ingest(tmp_path, "denial", DENIAL, db)  # a later batch joins the stored cluster
+    _ingest(tmp_path, "denial", DENIAL, db)  # a later batch: the denial is a proposition of its own
     _ingest(tmp_path, "cost", COST, db)
     clusters = _clusters(db, capsys)
-    denied = _cluster(clusters, "bridge over the canal in Dokkum")
-    assert denied["id"] == bridge["id"] and len(denied["claims"]) == 3 and denied["independent"] == 3
-    assert [x["reason"].split(":")[0] for x in denied["contradictions"]] == ["denial", "denial"]
-    assert denied["credibility"] == 4  # contradicted, but the deniers do not outnumber the others
-    cost = _cluster(clusters, "renovation of the Dokkum town hall")
-    assert cost["independent"] == 2 and len(cost["claims"]) == 2
-    [clash] = cost["contradictions"]
-    assert (
-        clash["reason"].startswith("quantity:") and "12 million" in clash["reason"] and "30 million" in clash["reason"]
+    [denied, denial] = sorted(
+        (k for k in clusters if any("bridge over the canal in Dokkum" in c["text"] for c in k["claims"])),
+        key=lambda k: len(k["claims"]),
+        reverse=True,
     )
+    assert denied["id"] == bridge["id"] and len(denied["claims"]) == 2 and denied["independent"] == 2
+    assert [c["article"] for c in denial["claims"]] == ["denial"]
+    [against] = denied["contradictions"]  # the most probable pair stands for the two clusters
+    assert against["cluster"] == denial["id"] and against["reason"].startswith("denial: province denies what")
+    assert denial["contradictions"] == [{"a": against["b"], "b": against["a"], "cluster": denied["id"],
+                                         "reason": against["reason"]}]  # fmt: skip
+    assert denied["credibility"] == 4  # contradicted, but the deniers do not outnumber the others
+    twelve = _cluster(clusters, "cost 12 million euros")
+    thirty = _cluster(clusters, "cost 30 million euros")
+    assert twelve is not thirty and twelve["independent"] == thirty["independent"] == 1
+    [clash] = twelve["contradictions"]  # different numbers, two propositions that contradict each other
+    assert clash["cluster"] == thirty["id"] and clash["reason"].startswith("quantity:")
+    assert "12 million" in clash["reason"] and "30 million" in clash["reason"]
 
     claim = denied["claims"][0]["id"]
     assert main(["grade", "Anna de Boer", "B", "--db", db]) == 0
     capsys.readouterr()
     assert main(["claim", str(claim), "--db", db]) == 0
     shown = capsys.readouterr().out
-    assert "3 independent origins" in shown and "credibility 4 (doubtful)" in shown
+    assert "2 independent origins" in shown and "credibility 4 (doubtful)" in shown
     assert "source grade, by an analyst: B" in shown and "Pieter Visser" in shown
 
     before = _dump(db)

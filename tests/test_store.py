@@ -311,12 +311,14 @@ def test_store_add_clusters_claims_incrementally(store_url: str) -> None:
         store.add(second)
         store.add(third)
         assert store.cluster() == 0  # every claim has its cluster: nothing to do
-        ships, bridge = store.clusters()
-        assert [c.article.id for c in ships.claims] == ["rotterdam-1", "rotterdam-2"] and ships.id == alone.id
-        assert ships.independent == 1 and ships.repeats == (ships.claims[1].id,)  # both cite the harbour office
-        assert [reason.split(":")[0] for _, _, reason in ships.contradictions] == ["quantity"]  # 12 vs 40 ships
-        assert ships.credibility == 4 and [c.article.id for c in bridge.claims] == ["bridge-1"]
-        assert store.cluster_of(ships.claims[1].id) == ships
+        ships, forty_ships, bridge = store.clusters()  # 12 and 40 ships: two propositions, never one cluster
+        assert [c.article.id for c in ships.claims] == ["rotterdam-1"] and ships.id == alone.id
+        assert [c.article.id for c in forty_ships.claims] == ["rotterdam-2"]
+        [(mine, theirs, other, reason)] = forty_ships.across
+        assert (other, reason.split(":")[0]) == (ships.id, "quantity")  # 12 vs 40 ships contradict
+        assert ships.credibility == forty_ships.credibility == 4  # both doubtful now, the older one updated
+        assert [c.article.id for c in bridge.claims] == ["bridge-1"]
+        assert store.cluster_of(forty_ships.claims[0].id) == forty_ships
         before = _dump(store_url)
         assert not store.add(second).added
     assert _dump(store_url) == before

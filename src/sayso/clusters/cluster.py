@@ -17,7 +17,7 @@ import hashlib
 import heapq
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -45,6 +45,9 @@ CONTEXT_WEIGHT = 0.7  # share of the context in the vector a cluster's centroid 
 PAIR_FLOOR = 0.25  # cosine of the mixed vectors under which a pair is not scored (its probability is ~0)
 CANDIDATE_FLOOR = 0.4  # cosine to a stored centroid under which a stored cluster is not a candidate
 CANDIDATES_PER_CLAIM = 20  # at most this many stored clusters per new claim are candidates
+# Pairs that never share a cluster: numbers that clash, one side negating the other. They state two
+# propositions, whatever else they share; ``across`` then tells whether they contradict each other.
+KEEP_APART = ("number_clash", "polarity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,18 +144,10 @@ def cluster_claims(
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
     pairs, features, probability = _pairs(views, len(items), (text, context), model)
     link.score(dict(zip(pairs, probability, strict=True)))
+    link.keep_apart(pair for pair, f in zip(pairs, features, strict=True) if f[_APART].any())
     link.merge(model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
-    strongest: dict[tuple[int, int, str], tuple[float, int, int, str]] = {}  # clusters, kind -> best pair
-    for (i, j), f in zip(pairs, features, strict=True):
-        if unit_of[i] != unit_of[j] and (found := contradiction(views[i], views[j], f, model)):
-            reason, p = found
-            key = (min(unit_of[i], unit_of[j]), max(unit_of[i], unit_of[j]), reason.split(":")[0])
-            if key not in strongest or p > strongest[key][0]:
-                strongest[key] = (p, i, j, reason)
-    across: dict[int, list[Contradiction]] = {}
-    for _, i, j, reason in sorted(strongest.values(), key=lambda x: (x[1], x[2])):
-        across.setdefault(unit_of[i], []).append(Contradiction(views[i].item.id, views[j].item.id, reason))
+    across, involved = _contradictions_across(views, pairs, features, unit_of, model)
     centres = mixed(text, context, CONTEXT_WEIGHT)
     view_of = {v.item.id: v for v in views}
 
@@ -161,26 +156,57 @@ def cluster_claims(
         return quantity_reason(*clash) if clash else None
 
     placed: dict[str, list[str]] = {}
-    results: list[tuple[str, list[str], Cluster | None, bool, tuple[Contradiction, ...]]] = []
+    results: list[tuple[str, list[str], Cluster | None, bool, tuple[Contradiction, ...], list[Contradiction]]] = []
     for u in link.alive():
         members = [everyone[k].id for k in link.members[u]]
         old = previous[u - len(items)] if u >= len(items) else None
         key = old.id if old is not None else _cluster_id(members[0])
-        touched = old is None or len(members) > len(old.members)
+        touched = old is None or len(members) > len(old.members) or u in involved
         for k in link.members[u]:
             if k < len(items):
                 placed.setdefault(everyone[k].article, []).append(key)
-        results.append((key, members, old, touched, tuple(across.get(u, ()))))
+        results.append((key, members, old, touched, tuple(across.get(u, ())), involved.get(u, [])))
     published = {it.article: it.published for it in by_id.values()}
     stories = same_story({**(article_clusters or {}), **placed}, published=published)
     out = []
-    for key, members, old, touched, crossing in results:
+    for key, members, old, touched, crossing, against in results:
         if not touched and old is not None:
             out.append(old)
             continue
         centroid = centres[[row[m] for m in members]].mean(axis=0)
-        out.append(_finish(key, [by_id[m] for m in members], centroid, texts, stories, crossing, numbers))
+        earlier = old.across if old is not None else ()  # stored contradictions with other clusters
+        found = _finish(key, [by_id[m] for m in members], centroid, texts, stories, numbers, [*earlier, *against])
+        out.append(replace(found, across=crossing))
     return out
+
+
+def _contradictions_across(
+    views: Sequence[ClaimView],
+    pairs: Sequence[tuple[int, int]],
+    features: np.ndarray,
+    unit_of: Mapping[int, int],
+    model: PairModel,
+) -> tuple[dict[int, list[Contradiction]], dict[int, list[Contradiction]]]:
+    """Contradictions between claims of different groups, one for each pair of groups and kind of reason:
+    by the group of the new claim (to be stored), and by every group they touch (for its credibility)."""
+    strongest: dict[tuple[int, int, str], tuple[float, int, int, str]] = {}
+    for (i, j), f in zip(pairs, features, strict=True):
+        if unit_of[i] != unit_of[j] and (found := contradiction(views[i], views[j], f, model)):
+            reason, p = found
+            key = (min(unit_of[i], unit_of[j]), max(unit_of[i], unit_of[j]), reason.split(":")[0])
+            if key not in strongest or p > strongest[key][0]:
+                strongest[key] = (p, i, j, reason)
+    across: dict[int, list[Contradiction]] = {}
+    involved: dict[int, list[Contradiction]] = {}
+    for _, i, j, reason in sorted(strongest.values(), key=lambda x: (x[1], x[2])):
+        found = Contradiction(views[i].item.id, views[j].item.id, reason)
+        across.setdefault(unit_of[i], []).append(found)
+        for u in (unit_of[i], unit_of[j]):
+            involved.setdefault(u, []).append(found)
+    return across, involved
+
+
+_APART = [FEATURES.index(f) for f in KEEP_APART]
 
 
 def _pairs(
@@ -219,6 +245,13 @@ class _Linkage:
         self._unit_of = {k: u for u, ks in enumerate(units) for k in ks}
         self._sums: list[dict[int, float]] = [{} for _ in units]
         self._alive = [True] * len(units)
+        self._never: list[set[int]] = [set() for _ in units]  # claims each group may never be joined with
+
+    def keep_apart(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Claims (by index) that never share a group, whatever their other pairs say."""
+        for i, j in pairs:
+            self._never[self._unit_of[i]].add(j)
+            self._never[self._unit_of[j]].add(i)
 
     def alive(self) -> list[int]:
         return [u for u, ok in enumerate(self._alive) if ok]
@@ -243,6 +276,8 @@ class _Linkage:
                 continue  # merged away or changed since it was pushed
             if (u in self._fixed and v in self._fixed) or self._sentences[u] & self._sentences[v]:
                 continue
+            if not self._never[u].isdisjoint(self.members[v]):
+                continue
             keep, gone = (v, u) if v in self._fixed else (u, v)
             self._join(keep, gone)
             for w in self._sums[keep]:
@@ -257,6 +292,7 @@ class _Linkage:
         self.members[keep] = self.members[keep] + self.members[gone]
         self._articles[keep] += self._articles[gone]
         self._sentences[keep] |= self._sentences[gone]
+        self._never[keep] |= self._never[gone]
         for w, s in self._sums[gone].items():
             del self._sums[w][gone]
             if w != keep:
@@ -275,9 +311,11 @@ def _finish(
     centroid: np.ndarray,
     texts: Mapping[str, str] | None,
     stories: Mapping[str, str],
-    across: tuple[Contradiction, ...] = (),
     numbers: Callable[[ClaimItem, ClaimItem], str | None] | None = None,
+    against: Sequence[Contradiction] = (),
 ) -> Cluster:
+    """The cluster of ``members``: origins, contradictions within, and a credibility that also weighs
+    ``against``, its contradictions with other clusters."""
     origins = find_origins(members, texts=texts, stories=stories)
     contradictions = find_contradictions(members, numbers=numbers)
     return Cluster(
@@ -287,9 +325,8 @@ def _finish(
         independent=origins.independent,
         repeats=origins.repeats,
         contradictions=tuple(contradictions),
-        credibility=propose_credibility(members, origins.of, [*contradictions, *across]),
+        credibility=propose_credibility(members, origins.of, [*contradictions, *against]),
         centroid=tuple(float(x) for x in centroid / (np.linalg.norm(centroid) or 1.0)),
-        across=across,
     )
 
 

@@ -55,5 +55,6 @@ class Cluster:
     contradictions: tuple[Contradiction, ...]
     credibility: int  # NATO/Admiralty information credibility 1-6, proposed from corroboration
     centroid: tuple[float, ...] = ()  # the mean embedding of the members (unit length), for incremental runs
-    # contradictions found in this run between a member and a claim of another cluster (the member first)
+    # contradictions between a member (first) and a claim of another cluster: as returned by cluster_claims,
+    # those found in that run (a store keeps them); as given back as ``previous``, those stored before
     across: tuple[Contradiction, ...] = ()

@@ -189,6 +189,7 @@ def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, C
     members: dict[int, list[int]] = {}
     for chunk in _read._chunks(ids):
         members.update(_members(db, f"cluster_id IN ({', '.join('?' * len(chunk))})", chunk))
+    across = _across(db, sorted({m for ms in members.values() for m in ms}))
     out: dict[str, tuple[int, Cluster]] = {}
     for cid, key, binary, centroid, origins, independent, repeats, contradictions, credibility in rows:
         out[key] = (
@@ -204,6 +205,11 @@ def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, C
                 ),
                 credibility=int(credibility),
                 centroid=tuple(_vector(binary, centroid).tolist()),
+                across=tuple(
+                    Contradiction(str(here), str(there), reason)
+                    for m in members.get(int(cid), [])
+                    for here, there, _, reason in across.get(m, ())
+                ),
             ),
         )
     return out
