@@ -314,7 +314,7 @@ def test_store_add_clusters_claims_incrementally(store_url: str) -> None:
         ships, forty_ships, bridge = store.clusters()  # 12 and 40 ships: two propositions, never one cluster
         assert [c.article.id for c in ships.claims] == ["rotterdam-1"] and ships.id == alone.id
         assert [c.article.id for c in forty_ships.claims] == ["rotterdam-2"]
-        [(mine, theirs, other, reason)] = forty_ships.across
+        [(_, _, other, reason)] = forty_ships.across
         assert (other, reason.split(":")[0]) == (ships.id, "quantity")  # 12 vs 40 ships contradict
         assert ships.credibility == forty_ships.credibility == 4  # both doubtful now, the older one updated
         assert [c.article.id for c in bridge.claims] == ["bridge-1"]
