@@ -32,7 +32,7 @@ from sayso.clusters import (
 )
 from sayso.clusters.pairs import WordVectors, claim_views, content_words, news_cycle, number_clash, pair_features
 from sayso.errors import InputError, ModelError
-from sayso.records import Quantity
+from sayso.records import Quantity, TimeExpr
 
 TOPICS = 16  # axes 0-15 are sentence topics, 16-62 words, 63 the wobble
 DIM = 64
@@ -60,8 +60,8 @@ class FakeEmbedder:
 
 # A model that reads only the claims' own vectors (cosine 0.75 is probability 0.5), and the same with a
 # strong say for sources, numbers and negation: the rules are tested on it, the shipped weights apart.
-PLAIN = PairModel(weights=(20.0, 0, 0, 0, 0, 0, 0, 0), bias=-15.0, threshold=0.5)
-FULL = PairModel(weights=(20.0, 0, 0, 4.0, 0, -30.0, -30.0, 0), bias=-15.0, threshold=0.5)
+PLAIN = PairModel(weights=(20.0, 0, 0, 0, 0, 0, 0, 0, 0), bias=-15.0, threshold=0.5)
+FULL = PairModel(weights=(20.0, 0, 0, 4.0, 0, -30.0, -30.0, 0, 0), bias=-15.0, threshold=0.5)
 
 
 def _item(id: str, article: str, text: str, **kw) -> ClaimItem:  # type: ignore[no-untyped-def]
@@ -281,20 +281,24 @@ def _views(items, fake):  # type: ignore[no-untyped-def]
 
 
 def test_pair_features_read_what_two_claims_share() -> None:
-    a = _item("a", "x", "Vier havens getroffen", speaker="PortLink", quantities=(_qty("vier", 4, unit="havens"),))
+    monday = (TimeExpr(0, 7, "maandag", "2026-03-02"),)
+    a = _item("a", "x", "Vier havens getroffen", speaker="PortLink", quantities=(_qty("vier", 4, unit="havens"),),
+              times=monday)  # fmt: skip
     b = _item(
         "b", "y", "Four ports hit", language="en", speaker="portlink", quantities=(_qty("four", 4, unit="ports"),)
     )
     c = _item("c", "z", "Zeven havens getroffen", speaker="Veldwacht", polarity="negative",
-              quantities=(_qty("zeven", 7, unit="havens"),))  # fmt: skip
+              quantities=(_qty("zeven", 7, unit="havens"),), times=monday)  # fmt: skip
     fake = FakeEmbedder({a.text: (5, 0.0), b.text: (5, 0.2), c.text: (5, 0.1)})
     fake.topics.update({"havens": (6, 0.0), "ports": (6, 0.1)})  # one unit in two languages
     va, vb, vc = _views([a, b, c], fake)
     ab = dict(zip(FEATURES, pair_features(va, vb), strict=True))
     assert ab["source"] == 1.0 and ab["language"] == 0.0 and ab["polarity"] == 0.0 and ab["number_clash"] == 0.0
+    assert ab["time"] == 0.0
     assert ab["text"] == pytest.approx(1 / math.sqrt(1.04), abs=1e-4)
     ac = dict(zip(FEATURES, pair_features(va, vc), strict=True))
     assert ac["source"] == 0.0 and ac["polarity"] == 1.0 and ac["number_clash"] == 1.0 and ac["language"] == 1.0
+    assert ac["time"] == 1.0  # both name Monday 2 March
     assert ac["words"] == pytest.approx(2 / 3)  # `havens` and `getroffen` align, `vier`/`zeven` do not
     bare = [_item(k, k, t, quantities=(_qty(n, v, unit=None),)) for k, t, n, v in (("d", "Doodt vijf", "vijf", 5),
             ("e", "Doodt zeven", "zeven", 7))]  # fmt: skip

@@ -355,7 +355,7 @@ def test_store_numbers_across_clusters_contradict(store_url: str, monkeypatch: p
     from sayso.clusters import PairModel, cluster
 
     # a model on which clashing numbers always split a cluster (the shipped one weighs them with the rest)
-    strict = PairModel(weights=(20.0, 0, 0, 0, 0, -30.0, 0, 0), bias=-15.0, threshold=0.5)
+    strict = PairModel(weights=(20.0, 0, 0, 0, 0, -30.0, 0, 0, 0), bias=-15.0, threshold=0.5)
     monkeypatch.setattr(cluster, "default_model", lambda: strict)
     text = "Mayor Jan de Vries said 40 ships were stuck in Rotterdam on Monday!"
     other = _analysis(text, id="port-1", published=date(2025, 3, 15))

@@ -12,7 +12,8 @@ described by eight features, and a logistic model (weights in ``pair_model.json`
 - ``same_number``: a number of one unit that both give; ``number_clash``: numbers of one unit (in any
   spelling or language) that cannot describe the same amount;
 - ``polarity``: one claim negates what the other asserts;
-- ``language``: both in one language (where the embedding runs higher for any pair).
+- ``language``: both in one language (where the embedding runs higher for any pair);
+- ``time``: a normalised time value both name (the event's day, month, ...).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from sayso.errors import ModelError
 from sayso.language.resources import load_lines, supported_languages
 from sayso.records import Quantity
 
-FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language")
+FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language", "time")
 _WORD = re.compile(r"\w+")
 _MIN_LETTERS = 3  # shorter words (not digits) carry little of a proposition
 # Cosine of two unit words' embeddings from which they count as one unit: `havens`/`ports` 0.71,
@@ -82,6 +83,7 @@ class ClaimView:
     numbers: frozenset[tuple[str | None, float]]
     negated: bool
     units: tuple[np.ndarray | None, ...] = ()  # unit vector of each quantity's unit word (None: no unit)
+    times: frozenset[str] = frozenset()  # its normalised time values
 
 
 @cache
@@ -135,6 +137,7 @@ def claim_views(
                 words=words.of(own) if own else np.zeros((0, len(t)), dtype=np.float32),
                 source=name_key(item.chain[-1] if len(item.chain) >= 2 else item.speaker or ""),
                 numbers=frozenset((q.unit, q.value) for q in item.quantities if q.value is not None),
+                times=frozenset(t.value for t in item.times if t.value),
                 negated=item.polarity == "negative" or item.certainty == "denied",
                 units=tuple(words.of([q.unit.casefold()])[0] if q.unit else None for q in item.quantities),
             )
@@ -163,6 +166,7 @@ def features_with(
         rows[:, 3] = [b.source == a.source for b in others]
     rows[:, 6] = [b.negated != a.negated for b in others]
     rows[:, 7] = [b.item.language == a.item.language for b in others]
+    rows[:, 8] = [bool(a.times & b.times) for b in others]
     if a.item.quantities:
         for k, b in enumerate(others):
             if b.item.quantities:
