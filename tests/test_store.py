@@ -1124,6 +1124,40 @@ def test_store_sources_one_institution_across_languages(store_url: str) -> None:
             assert names[alone] == {alone}
 
 
+def test_store_sources_bare_institution_words_across_languages(store_url: str) -> None:
+    gov, org = "government or institution", "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("nl-1", [("de politie", "politie", gov), ("de veiligheidsregio", "veiligheidsregio", gov),
+                                 ("het bedrijf", "bedrijf", org)], language="nl"))  # fmt: skip
+        store.add(_said("en-1", [("the company", "company", org), ("Police", "Police", gov),
+                                 ("the regional emergency services authority", "regional emergency services authority",
+                                  gov)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["politie"] == {"politie", "Police"}
+        assert names["veiligheidsregio"] == {"veiligheidsregio", "regional emergency services authority"}
+        # `the company` is whoever its article ties it to, never another article's `bedrijf`
+        assert names["bedrijf"] == {"bedrijf"} and names["company"] == {"company"}
+
+
+def test_store_sources_an_acronym_apposition_is_the_organisation(store_url: str) -> None:
+    org = "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("nl-1", [("de Bond voor Agrarisch Personeel", "Bond voor Agrarisch Personeel", org)],
+                        language="nl"))  # fmt: skip
+        pgv = "farmers' association, the PGV"
+        store.add(_said("en-1", [("the farmworkers' union BAP", "farmworkers' union BAP", org),
+                                 (f"a {pgv}", pgv, org)]))  # fmt: skip
+        store.add(_said("en-2", [("Pluimveehouders Gelderse Vallei", "Pluimveehouders Gelderse Vallei", org),
+                                 ("the farmers' union BVP", "farmers' union BVP", org)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["Bond voor Agrarisch Personeel"] == {"Bond voor Agrarisch Personeel", "farmworkers' union BAP"}
+        assert names["Pluimveehouders Gelderse Vallei"] == {
+            "farmers' association, the PGV",
+            "Pluimveehouders Gelderse Vallei",
+        }
+        assert names["BVP"] == {"farmers' union BVP"}  # no source's initials
+
+
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
     db = _dialect.connect(store_url, create=True)
     try:

@@ -62,6 +62,7 @@ class _Concepts:
     persons: frozenset[str]  # the ids of a person's roles
     fillers: frozenset[str]  # words no key holds: articles, role links
     longest: int  # words in the longest phrase
+    descriptive: frozenset[str]  # the ids whose words are descriptors somewhere (`company`, `krant`)
 
 
 @cache
@@ -71,6 +72,7 @@ def _concepts() -> _Concepts:
     phrases: dict[str, list[str]] = {}
     kinds: dict[str, set[str]] = {"places": set(), "person_roles": set()}
     fillers: set[str] = set()
+    descriptive: set[str] = set()
     for language in supported_languages():
         data = load_json(language, "sources")
         for kind, table in (("concepts", data["concepts"]), ("person_roles", data["person_roles"]),
@@ -80,6 +82,8 @@ def _concepts() -> _Concepts:
                 phrases.setdefault(f"={concept}", []).extend(w.casefold() for w in words)
                 kinds.get(kind, set()).add(f"={concept}")
         fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
+        described = {w.casefold() for w in data["descriptors"]}
+        descriptive.update(f"={c}" for c, ws in data["concepts"].items() if any(w in described for w in ws))
     return _Concepts(
         ids,
         {k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
@@ -87,6 +91,7 @@ def _concepts() -> _Concepts:
         frozenset(kinds["person_roles"]),
         frozenset(fillers),
         max((len(p.split()) for p in ids), default=1),
+        frozenset(descriptive),
     )
 
 
@@ -101,7 +106,7 @@ def same_role(role: str) -> tuple[str, ...]:
 def fits_role(name: str, role: str) -> bool:
     """``name`` can be what ``role`` refers to: not another kind of institution (`the ministry` is no army)."""
     concept = _concepts().ids.get(_fold(role))
-    key = concept_key(name)
+    key = concept_key(name) or bare_concept_key(name, NameWords())  # `the police` is no safety region
     if concept is None or key is None or concept in _concepts().persons:
         return True
     return concept in key.split()
@@ -156,6 +161,31 @@ def concept_key(name: str) -> str | None:
     return " ".join(sorted(set(out))) if institution and anchored and len(set(out)) >= 2 else None
 
 
+def bare_concept_key(name: str, words: NameWords) -> str | None:
+    """The key of an institution named by its words alone, the same in every language: `the police` and
+    `de politie` are both `=police`, `veiligheidsregio` and `safety region` both `=safety region`. None for
+    a name with any other word, a place or a person's role, and for a concept with a descriptor among its
+    words (`company`, `krant`): such a role is whoever its article ties it to."""
+    table = _concepts()
+    tokens = [t for t in name.split() if _fold(t) not in table.fillers and t.casefold() not in words.articles]
+    if not tokens:
+        return None
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        for size in range(min(table.longest, len(tokens) - k), 0, -1):
+            concept = table.ids.get(_fold(" ".join(tokens[k : k + size])))
+            if concept is not None:
+                out.append(concept)
+                k += size
+                break
+        else:
+            return None
+    if any(c in table.places or c in table.persons or c in table.descriptive for c in out):
+        return None
+    return " ".join(sorted(set(out)))
+
+
 def is_proper(name: str) -> bool:
     """A name rather than a role or a common noun: it starts with a capital letter or a digit."""
     return bool(name) and (name[0].isupper() or name[0].isdigit())
@@ -180,7 +210,25 @@ def core_name(name: str, words: NameWords) -> str:
     spoken_for = _spoken_for(tokens, words)
     if spoken_for:
         return core_name(" ".join(spoken_for), words)
+    named = _apposition(tokens, words)
+    if named:
+        return core_name(" ".join(named), words)
     return " ".join(_without_descriptors(tokens, words))
+
+
+def _apposition(tokens: list[str], words: NameWords) -> list[str] | None:
+    """The proper name a description gives as its apposition or ends in: `regional poultry farmers'
+    association, the PGV` -> `PGV`, `UN peacekeeping force in southern Lebanon, UNIFIL` -> `UNIFIL`,
+    `farmworkers' union BAP` -> `BAP`. Not an age or a number (`Hussein Fares, 52`)."""
+    text = " ".join(tokens)
+    if "," in text:
+        tail = _drop_articles(text.rsplit(",", 1)[1].split(), words)
+        if tail and tail[0][0].isupper() and tail[0][0].isalpha() and not any(c.isdigit() for c in "".join(tail)):
+            proper = all(is_proper(t) or t.casefold() in words.links | words.articles for t in tail)
+            return tail if proper else None
+    if len(tokens) > 1 and is_acronym(tokens[-1]) and not any(is_proper(t) for t in tokens[:-1]):
+        return tokens[-1:]
+    return None
 
 
 def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:

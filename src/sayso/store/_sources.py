@@ -30,6 +30,7 @@ from sayso.errors import StoreError
 from sayso.store._dialect import Connection
 from sayso.store._names import (
     NameWords,
+    bare_concept_key,
     concept_key,
     core_name,
     fits_role,
@@ -108,7 +109,7 @@ class SourceResolver:
                 kind = affiliation = None
         else:  # a role: `the company` is whoever this article ties it to, else the role as a source
             tied = self._tied(name, core)
-            found = tied or self._known(key, core)
+            found = tied or self._known(key, core) or self._concept(core)
         if found is None:
             found = self._insert(core, kind, affiliation)
         else:
@@ -200,8 +201,9 @@ class SourceResolver:
     def _concept(self, core: str) -> int | None:
         """``core`` names an institution one source of the store has under the same concepts, in any language:
         `Israëlische leger` is `Israeli military`, `Oosterhof Ziekenhuis in Almelo` is `Oosterhof Hospital in
-        Almelo`. An index lookup (``source_keys``)."""
-        key = concept_key(core)
+        Almelo`, bare `police` is `politie` (as bare `politie` in two articles is one source). An index lookup
+        (``source_keys``)."""
+        key = concept_key(core) or bare_concept_key(core, self._words)
         if key is None:
             return None
         ids = {int(r[0]) for r in self._db.execute("SELECT source_id FROM source_keys WHERE key = ?", (key,))}
@@ -243,6 +245,7 @@ class SourceResolver:
         """The organisation ``person`` speaks for. A person stored alone before joins it (every spelling, claim
         and grade); a person who already is a spelling of an organisation stays with the first one."""
         org_id = self._resolve_one(org, core_name(org, self._words), None, None)
+        self._fill(org_id, "organisation", None)  # what a person speaks for is no person
         if found is None or found == org_id:
             return org_id
         [(name, kind)] = _names_of(self._db, {found}).values()
@@ -289,7 +292,7 @@ class SourceResolver:
                 (key, source, name, self._now),
             )
             self._ids.setdefault(key, source)
-            concept = concept_key(name)
+            concept = concept_key(name) or bare_concept_key(name, self._words)
             if concept is not None:
                 self._db.execute(
                     "INSERT INTO source_keys (key, source_id) VALUES (?, ?) ON CONFLICT (key, source_id) DO NOTHING",
