@@ -1158,6 +1158,20 @@ def test_store_sources_an_acronym_apposition_is_the_organisation(store_url: str)
         assert names["BVP"] == {"farmers' union BVP"}  # no source's initials
 
 
+def test_store_sources_a_role_for_two_organisations_is_each_where_it_is_written(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # one `the company` after Shell, one after BP (and a person): each is the company written last before it
+        store.add(_said("a", [("Shell", "Shell", org), ("the company", "company", org), ("BP", "BP", person),
+                              ("Anna Smit", "Anna Smit", person), ("the company", "company", org)],
+                        orgs=("Shell", "BP")))  # fmt: skip
+        assert [c.source for c in store.claims() if c.speaker == "company"] == ["Shell", "BP"]
+        # no organisation before it: the role stays itself
+        store.add(_said("b", [("the company", "company", org), ("Anna Smit", "Anna Smit", person)]))
+        [b] = [c for c in store.claims() if c.article.id == "b" and c.speaker == "company"]
+        assert b.source == "company"
+
+
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
     db = _dialect.connect(store_url, create=True)
     try:

@@ -311,7 +311,7 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
         patterns = [
             rf"\w*{re.escape(role)}\s+{n}\b",
             rf"\b{n},\s+(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
-            rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\b",  # `Polar Lynx, a Russian hacker group`
+            rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}\w*{re.escape(role)}\b",  # `Polar Lynx, a hacker group`
         ]
         if speaks:  # `a spokeswoman for the Oosterhof Ziekenhuis`, `Unifil's spokesperson`
             patterns += [
@@ -402,6 +402,13 @@ def written_before(text: str, role: str, names: list[str], words: NameWords) -> 
         last = [(n.end(), len(name), name) for name in names for n in re.finditer(rf"\b{re.escape(name)}\b", window)]
         out.append(max(last)[2] if last else "")
     return list(dict.fromkeys(n for n in out if n)) if all(out) else []
+
+
+def last_written(text: str, start: int, names: list[str]) -> str | None:
+    """Of ``names``, the one written last before ``start`` in its paragraph, outside quotes."""
+    before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, start) + 1 : start])
+    last = [(m.end(), len(name), name) for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+    return max(last)[2] if last else None
 
 
 def proper_before(text: str, role: str, words: NameWords) -> list[str]:

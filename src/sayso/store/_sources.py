@@ -39,6 +39,7 @@ from sayso.store._names import (
     is_person_role,
     is_proper,
     is_spokesperson,
+    last_written,
     name_words,
     named_with,
     names_organisation,
@@ -64,19 +65,51 @@ class SourceResolver:
     """Finds or makes the source of every name of one article, inside the caller's transaction."""
 
     def __init__(
-        self, db: Connection, now: str, *, language: str | None = None, text: str = "", named: Iterable[str] = ()
+        self,
+        db: Connection,
+        now: str,
+        *,
+        language: str | None = None,
+        text: str = "",
+        named: Iterable[str] = (),
+        organisations: Iterable[str] = (),
     ) -> None:
         self._db = db
         self._named = tuple(dict.fromkeys(n for n in named if is_proper(n)))  # names the text holds (entities)
+        self._organisations = frozenset(organisations)  # the names of organisations among them
         self._now = now
         self._words: NameWords = name_words(language)
         self._text = text
         self._ids: dict[str, int] = {}  # key of a spelling -> source id
         self._cores: dict[str, int] = {}  # core of a name in this article -> its source id
         self._kinds: dict[str, str | None] = {}  # core of a name in this article -> the type given it
+        self._untied: dict[str, str] = {}  # key of a role no name of the article holds for -> its core
 
     def id(self, name: str | None) -> int | None:
         return self._ids.get(source_key(name)) if name and name.strip() else None
+
+    def id_at(self, name: str | None, start: int | None) -> int | None:
+        """The source of ``name`` written at ``start``: a role the article uses for two organisations (`het
+        bedrijf` after Telvora, later after Callnova) is, at each place, the organisation written last before it
+        in its paragraph; else the source of the name."""
+        key = source_key(name) if name and name.strip() else ""
+        core = self._untied.get(key)
+        if core is None or start is None:
+            return self.id(name)
+        here = {  # a name taken for a person is an organisation where the text calls it one (`Callnova, een
+            # callcenterbedrijf`)
+            c: i
+            for c, i in self._cores.items()
+            if is_proper(c)
+            and (
+                self._kinds.get(c) != "person"
+                or c in self._organisations
+                or tied_in_text(self._text, core, [c], self._words)
+            )
+        }
+        fit = [c for c in here if fits_role(c, core)]
+        last = last_written(self._text, start, fit)
+        return here[last] if last is not None else self.id(name)
 
     def resolve(self, named: Named) -> None:
         """Find or make the source of every name of ``named``; keep each spelling as an alias."""
@@ -110,6 +143,8 @@ class SourceResolver:
         else:  # a role: `the company` is whoever this article ties it to, else the role as a source
             tied = self._tied(name, core)
             found = tied or self._known(key, core) or self._concept(core)
+            if tied is None and self._generic(core):
+                self._untied[key] = core
         if found is None:
             found = self._insert(core, kind, affiliation)
         else:
@@ -162,6 +197,15 @@ class SourceResolver:
             if found is not None:
                 return found
         return self._described_before(role, set(here.values()))
+
+    def _generic(self, role: str) -> bool:
+        """A word for any organisation of a kind (`het bedrijf`, `the newspaper`), not a person's role and not an
+        institution's own word (`politie`: whoever its article names before it, the police is the police)."""
+        return (
+            names_organisation(role, self._words)
+            and not is_person_role(role, self._words)
+            and bare_concept_key(role, self._words) is None
+        )
 
     def _one_of(self, names: list[str], here: dict[str, int]) -> int | None:
         """The source of ``names`` when they are all one; a name no source has yet becomes one."""
