@@ -1172,6 +1172,19 @@ def test_store_sources_a_role_for_two_organisations_is_each_where_it_is_written(
         assert b.source == "company"
 
 
+def test_store_sources_a_role_after_a_name_the_store_knows(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Railbeheer Nederland", "Railbeheer Nederland", org),
+                              ("Karel Desmet", "Karel Desmet", person)], language="nl"))  # fmt: skip
+        # no tagger found the names of b: the role is the organisation the store knows, never a person
+        lines = [("Railbeheer Nederland kwam met een ander verhaal. Volgens de spoorbeheerder", "spoorbeheerder", org),
+                 ("Karel Desmet kwam niet. Volgens het bedrijf", "bedrijf", org)]  # fmt: skip
+        store.add(_said("b", lines, language="nl"))
+        by_speaker = {c.speaker: c.source for c in store.claims() if c.article.id == "b"}
+        assert by_speaker == {"spoorbeheerder": "Railbeheer Nederland", "bedrijf": "bedrijf"}
+
+
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
     db = _dialect.connect(store_url, create=True)
     try:

@@ -387,6 +387,23 @@ def named_with(text: str, role: str, words: NameWords) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def capitalised_before(text: str, role: str, words: NameWords) -> list[list[str]]:
+    """For every `the company`, `de spoorbeheerder` of the text, the capitalised names written before it in its
+    sentence and the one before, outside quotes, last first: names no entity tagger found (`Railbeheer
+    Nederland kwam met een ander verhaal. Volgens de spoorbeheerder ...`). Callers take one the store knows."""
+    if not role:
+        return []
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    out = []
+    for m in re.finditer(rf"\b(?:{det})\s+{re.escape(role)}\b", text, re.IGNORECASE):
+        before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+        window = before[ends[-2] if len(ends) > 1 else 0 :]
+        found = [" ".join(_drop_articles(n.group().split(), words)) for n in re.finditer(_PROPER, window)]
+        out.append(found[::-1])
+    return out
+
+
 def written_before(text: str, role: str, names: list[str], words: NameWords) -> list[str]:
     """For every `the company`, `de krant`, `a spokeswoman` of the text, the one of ``names`` written last
     before it in its sentence or the one before, outside quotes: `Daarmee spreekt hij De Standaard tegen.

@@ -31,6 +31,7 @@ from sayso.store._dialect import Connection
 from sayso.store._names import (
     NameWords,
     bare_concept_key,
+    capitalised_before,
     concept_key,
     core_name,
     fits_role,
@@ -194,9 +195,22 @@ class SourceResolver:
                 continue  # `de topman` is not whoever was named last, nor `people`
             fit = [c for c in names if self._kinds.get(c) != "person" and fits_role(c, r)]
             found = self._one_of(written_before(self._text, r, fit, self._words), here)
+            if found is None:  # a name no tagger found, that the store knows
+                found = self._known_before(r)
             if found is not None:
                 return found
         return self._described_before(role, set(here.values()))
+
+    def _known_before(self, role: str) -> int | None:
+        """The one source of the store written last before every `de spoorbeheerder` of the text."""
+        ids = set()
+        for names in capitalised_before(self._text, role, self._words):
+            known = [i for n in names if fits_role(n, role) and (i := self._known(source_key(n), n)) is not None]
+            ids.add(known[0] if known else None)
+        if len(ids) != 1 or None in ids:
+            return None
+        found = ids.pop()
+        return found if _names_of(self._db, {found})[found][1] != "person" else None
 
     def _generic(self, role: str) -> bool:
         """A word for any organisation of a kind (`het bedrijf`, `the newspaper`), not a person's role and not an
