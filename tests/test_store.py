@@ -1185,6 +1185,21 @@ def test_store_sources_a_role_after_a_name_the_store_knows(store_url: str) -> No
         assert by_speaker == {"spoorbeheerder": "Railbeheer Nederland", "bedrijf": "bedrijf"}
 
 
+def test_store_sources_a_headline_role_with_a_place_is_the_official_the_body_names(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # `Dutch rail boss` is a role (a place and a person's word), the boss is the chief executive named here
+        store.add(_said("a", [("Dutch rail boss", "Dutch rail boss", person),
+                              ("chief executive Marieke Dijkhuis", "Marieke Dijkhuis", person)]))  # fmt: skip
+        # apart: `Israeli army` is a name; a `health ministry` is not every ministry of its article
+        finance = "Lebanon's finance ministry"
+        store.add(_said("b", [("Israeli army", "Israeli army", org), (finance, finance, org),
+                              ("the health ministry", "health ministry", org)]))  # fmt: skip
+        sources = {c.speaker: c.source for c in store.claims()}
+        assert sources["Dutch rail boss"] == "Marieke Dijkhuis"
+        assert sources["Israeli army"] == "Israeli army" and sources["health ministry"] == "health ministry"
+
+
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
     db = _dialect.connect(store_url, create=True)
     try:

@@ -186,6 +186,21 @@ def bare_concept_key(name: str, words: NameWords) -> str | None:
     return " ".join(sorted(set(out)))
 
 
+def is_place_role(name: str) -> bool:
+    """A person's role with a place before it and nothing else proper: `Dutch rail boss`. Not an institution
+    (`Israeli army` is a name)."""
+    tokens = name.split()
+    table = _concepts()
+    return head_role(name) is not None and all(table.ids.get(_fold(t)) in table.places for t in tokens if is_proper(t))
+
+
+def head_role(role: str) -> str | None:
+    """The last word of a longer role when it names a person's role: `rail boss` -> `boss`."""
+    tokens = role.split()
+    table = _concepts()
+    return tokens[-1] if len(tokens) > 1 and table.ids.get(_fold(tokens[-1])) in table.persons else None
+
+
 def is_proper(name: str) -> bool:
     """A name rather than a role or a common noun: it starts with a capital letter or a digit."""
     return bool(name) and (name[0].isupper() or name[0].isdigit())

@@ -35,9 +35,11 @@ from sayso.store._names import (
     concept_key,
     core_name,
     fits_role,
+    head_role,
     initials,
     is_acronym,
     is_person_role,
+    is_place_role,
     is_proper,
     is_spokesperson,
     last_written,
@@ -119,7 +121,7 @@ class SourceResolver:
         self._kinds.update({cores[key]: named[key][1] for key in named})
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
-        todo = sorted(named, key=lambda k: (not is_proper(cores[k]), -len(cores[k].split()), k))
+        todo = sorted(named, key=lambda k: (not _named(cores[k]), -len(cores[k].split()), k))
         for key in todo:
             name, kind, affiliation = named[key]
             self._ids[key] = self._resolve_one(name, cores[key], kind, affiliation)
@@ -127,7 +129,8 @@ class SourceResolver:
     def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
         key = source_key(name)
         tied: int | None = None
-        if is_proper(core) and core.casefold() not in self._words.descriptors:  # `CEO` is a role
+        if is_proper(core) and core.casefold() not in self._words.descriptors and not is_place_role(core):
+            # `CEO` and `Dutch rail boss` are roles
             org = None
             if affiliation is None:  # `Marieke Dijkhuis van Vechtdal Rail`, when the text calls her its directeur
                 split = split_official(core, self._text, [*self._cores, *self._named], self._words)
@@ -171,7 +174,7 @@ class SourceResolver:
         here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
         role = role_of(name, self._words)
-        roles = list(dict.fromkeys(r for r in (core, role) if r))
+        roles = list(dict.fromkeys(r for r in (core, role, head_role(role)) if r))  # `rail boss`, `boss`
         for r in roles:
             # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
             for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
@@ -356,6 +359,11 @@ class SourceResolver:
                     "INSERT INTO source_keys (key, source_id) VALUES (?, ?) ON CONFLICT (key, source_id) DO NOTHING",
                     (concept, source),
                 )
+
+
+def _named(core: str) -> bool:
+    """A proper name, not a role written with a place (`Dutch rail boss`)."""
+    return is_proper(core) and not is_place_role(core)
 
 
 def _escape(text: str) -> str:
