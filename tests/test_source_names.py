@@ -6,6 +6,7 @@ import pytest
 
 from sayso.store._names import (
     bare_concept_key,
+    called,
     concept_key,
     core_name,
     initials,
@@ -161,3 +162,9 @@ def test_source_names_bare_institution_words_across_languages(a: str, la: str, b
 )  # fmt: skip
 def test_source_names_no_bare_key_for_roles_places_and_other_words(language: str, name: str) -> None:
     assert bare_concept_key(name, name_words(language)) is None
+
+
+def test_source_names_called_by_a_compound_apposition() -> None:
+    nl = name_words("nl")
+    assert called("via Callnova, een callcenterbedrijf uit Mechelen", "Callnova", "bedrijf", nl)
+    assert not called("via Callnova en een callcenterbedrijf", "Callnova", "bedrijf", nl)

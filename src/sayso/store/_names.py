@@ -326,7 +326,7 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
         patterns = [
             rf"\w*{re.escape(role)}\s+{n}\b",
             rf"\b{n},\s+(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
-            rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}\w*{re.escape(role)}\b",  # `Polar Lynx, a hacker group`
+            rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\b",  # `Polar Lynx, a Russian hacker group`
         ]
         if speaks:  # `a spokeswoman for the Oosterhof Ziekenhuis`, `Unifil's spokesperson`
             patterns += [
@@ -415,6 +415,7 @@ def capitalised_before(text: str, role: str, words: NameWords) -> list[list[str]
         ends = [e.end() for e in _SENTENCE_END.finditer(before)]
         window = before[ends[-2] if len(ends) > 1 else 0 :]
         found = [" ".join(_drop_articles(n.group().split(), words)) for n in re.finditer(_PROPER, window)]
+        found = [p for n in found for p in re.split(r"[.!?]\s+", n) if p]  # `Brussel. Maandag` is two
         out.append(found[::-1])
     return out
 
@@ -434,6 +435,13 @@ def written_before(text: str, role: str, names: list[str], words: NameWords) -> 
         last = [(n.end(), len(name), name) for name in names for n in re.finditer(rf"\b{re.escape(name)}\b", window)]
         out.append(max(last)[2] if last else "")
     return list(dict.fromkeys(n for n in out if n)) if all(out) else []
+
+
+def called(text: str, name: str, role: str, words: NameWords) -> bool:
+    """The text gives ``name`` an apposition ending in ``role``: `Callnova, een callcenterbedrijf`."""
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    pattern = rf"\b{re.escape(name)},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}\w*{re.escape(role)}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def last_written(text: str, start: int, names: list[str]) -> str | None:

@@ -31,6 +31,7 @@ from sayso.store._dialect import Connection
 from sayso.store._names import (
     NameWords,
     bare_concept_key,
+    called,
     capitalised_before,
     concept_key,
     core_name,
@@ -104,11 +105,7 @@ class SourceResolver:
             c: i
             for c, i in self._cores.items()
             if is_proper(c)
-            and (
-                self._kinds.get(c) != "person"
-                or c in self._organisations
-                or tied_in_text(self._text, core, [c], self._words)
-            )
+            and (self._kinds.get(c) != "person" or c in self._organisations or called(self._text, c, core, self._words))
         }
         fit = [c for c in here if fits_role(c, core)]
         last = last_written(self._text, start, fit)
@@ -174,7 +171,8 @@ class SourceResolver:
         here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
         role = role_of(name, self._words)
-        roles = list(dict.fromkeys(r for r in (core, role, head_role(role)) if r))  # `rail boss`, `boss`
+        head = head_role(core) if is_place_role(core) else None  # `Dutch rail boss` is a `boss`
+        roles = list(dict.fromkeys(r for r in (core, role, head) if r))
         for r in roles:
             # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
             for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
@@ -205,9 +203,11 @@ class SourceResolver:
         return self._described_before(role, set(here.values()))
 
     def _known_before(self, role: str) -> int | None:
-        """The one source of the store written last before every `de spoorbeheerder` of the text."""
+        """The source of the store written last before the one `de spoorbeheerder` of the text (a role written
+        more often may stand for more than one)."""
         ids = set()
-        for names in capitalised_before(self._text, role, self._words):
+        mentions = capitalised_before(self._text, role, self._words)
+        for names in mentions if len(mentions) == 1 else ():
             known = [i for n in names if fits_role(n, role) and (i := self._known(source_key(n), n)) is not None]
             ids.add(known[0] if known else None)
         if len(ids) != 1 or None in ids:
