@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from sayso.store._names import (
+    bare_concept_key,
+    called,
     concept_key,
     core_name,
     initials,
@@ -48,6 +50,14 @@ from sayso.store._names import (
         ("en", "Deutsche Bank AG", "Deutsche Bank AG"),
         ("en", "Bank of America", "Bank of America"),
         ("nl", "de Volkskrant", "de Volkskrant"),
+        # a description with the name as its apposition or at its end is the name
+        ("en", "farmworkers' union BAP", "BAP"),
+        ("en", "a regional poultry farmers' association, the PGV", "PGV"),
+        ("en", "the peacekeeping force in the south, UNIFIL", "UNIFIL"),
+        ("en", "the Dutch Justice Minister, Frank Oudeman", "Frank Oudeman"),
+        ("en", "Hussein Fares, 52", "Hussein Fares, 52"),  # an age is no name
+        ("en", "Polar Lynx, a Russian hacker group", "Polar Lynx, a Russian hacker group"),
+        ("en", "Royal Dutch KLM", "Royal Dutch KLM"),  # an acronym after a proper name is part of it
     ],
 )
 def test_source_names_core(language: str, written: str, core: str) -> None:
@@ -127,3 +137,34 @@ def test_source_names_concept_key(a: str, b: str, same: bool) -> None:
 @pytest.mark.parametrize("name", ["the health ministry", "het leger", "Shell", "farmworkers' union", "Almelo"])
 def test_source_names_no_concept_key_without_an_institution_and_a_name(name: str) -> None:
     assert concept_key(name) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "la", "b", "lb", "same"),
+    [
+        ("police", "en", "de politie", "nl", True),
+        ("Police", "en", "politie", "nl", True),
+        ("regional emergency services authority", "en", "veiligheidsregio", "nl", True),
+        ("the army", "en", "het leger", "nl", True),
+        ("police", "en", "het leger", "nl", False),
+        ("health ministry", "en", "ministerie", "nl", False),
+    ],
+)
+def test_source_names_bare_institution_words_across_languages(a: str, la: str, b: str, lb: str, same: bool) -> None:
+    ka, kb = bare_concept_key(a, name_words(la)), bare_concept_key(b, name_words(lb))
+    assert ka is not None and kb is not None and (ka == kb) is same
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [("en", "the company"), ("nl", "het bedrijf"), ("nl", "de krant"), ("en", "people"), ("en", "the minister"),
+     ("en", "Dutch police"), ("en", "Almelo police"), ("en", "police officers")],
+)  # fmt: skip
+def test_source_names_no_bare_key_for_roles_places_and_other_words(language: str, name: str) -> None:
+    assert bare_concept_key(name, name_words(language)) is None
+
+
+def test_source_names_called_by_a_compound_apposition() -> None:
+    nl = name_words("nl")
+    assert called("via Callnova, een callcenterbedrijf uit Mechelen", "Callnova", "bedrijf", nl)
+    assert not called("via Callnova en een callcenterbedrijf", "Callnova", "bedrijf", nl)

@@ -1126,6 +1126,82 @@ def test_store_sources_one_institution_across_languages(store_url: str) -> None:
             assert names[alone] == {alone}
 
 
+def test_store_sources_bare_institution_words_across_languages(store_url: str) -> None:
+    gov, org = "government or institution", "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("nl-1", [("de politie", "politie", gov), ("de veiligheidsregio", "veiligheidsregio", gov),
+                                 ("het bedrijf", "bedrijf", org)], language="nl"))  # fmt: skip
+        store.add(_said("en-1", [("the company", "company", org), ("Police", "Police", gov),
+                                 ("the regional emergency services authority", "regional emergency services authority",
+                                  gov)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["politie"] == {"politie", "Police"}
+        assert names["veiligheidsregio"] == {"veiligheidsregio", "regional emergency services authority"}
+        # `the company` is whoever its article ties it to, never another article's `bedrijf`
+        assert names["bedrijf"] == {"bedrijf"} and names["company"] == {"company"}
+
+
+def test_store_sources_an_acronym_apposition_is_the_organisation(store_url: str) -> None:
+    org = "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("nl-1", [("de Bond voor Agrarisch Personeel", "Bond voor Agrarisch Personeel", org)],
+                        language="nl"))  # fmt: skip
+        pgv = "farmers' association, the PGV"
+        store.add(_said("en-1", [("the farmworkers' union BAP", "farmworkers' union BAP", org),
+                                 (f"a {pgv}", pgv, org)]))  # fmt: skip
+        store.add(_said("en-2", [("Pluimveehouders Gelderse Vallei", "Pluimveehouders Gelderse Vallei", org),
+                                 ("the farmers' union BVP", "farmers' union BVP", org)]))  # fmt: skip
+        names = _names_of(store)
+        assert names["Bond voor Agrarisch Personeel"] == {"Bond voor Agrarisch Personeel", "farmworkers' union BAP"}
+        assert names["Pluimveehouders Gelderse Vallei"] == {
+            "farmers' association, the PGV",
+            "Pluimveehouders Gelderse Vallei",
+        }
+        assert names["BVP"] == {"farmers' union BVP"}  # no source's initials
+
+
+def test_store_sources_a_role_for_two_organisations_is_each_where_it_is_written(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # one `the company` after Shell, one after BP (and a person): each is the company written last before it
+        store.add(_said("a", [("Shell", "Shell", org), ("the company", "company", org), ("BP", "BP", person),
+                              ("Anna Smit", "Anna Smit", person), ("the company", "company", org)],
+                        orgs=("Shell", "BP")))  # fmt: skip
+        assert [c.source for c in store.claims() if c.speaker == "company"] == ["Shell", "BP"]
+        # no organisation before it: the role stays itself
+        store.add(_said("b", [("the company", "company", org), ("Anna Smit", "Anna Smit", person)]))
+        [b] = [c for c in store.claims() if c.article.id == "b" and c.speaker == "company"]
+        assert b.source == "company"
+
+
+def test_store_sources_a_role_after_a_name_the_store_knows(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Railbeheer Nederland", "Railbeheer Nederland", org),
+                              ("Karel Desmet", "Karel Desmet", person)], language="nl"))  # fmt: skip
+        # no tagger found the names of b: the role is the organisation the store knows, never a person
+        lines = [("Railbeheer Nederland kwam met een ander verhaal. Volgens de spoorbeheerder", "spoorbeheerder", org),
+                 ("Karel Desmet kwam niet. Volgens het bedrijf", "bedrijf", org)]  # fmt: skip
+        store.add(_said("b", lines, language="nl"))
+        by_speaker = {c.speaker: c.source for c in store.claims() if c.article.id == "b"}
+        assert by_speaker == {"spoorbeheerder": "Railbeheer Nederland", "bedrijf": "bedrijf"}
+
+
+def test_store_sources_a_headline_role_with_a_place_is_the_official_the_body_names(store_url: str) -> None:
+    org, person = "organisation", "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # `Dutch rail boss` is a role (a place and a person's word), the boss is the chief executive named here
+        store.add(_said("a", [("Dutch rail boss", "Dutch rail boss", person),
+                              ("chief executive Marieke Dijkhuis", "Marieke Dijkhuis", person)]))  # fmt: skip
+        # apart: `Israeli army` is a name; a `health ministry` is not every ministry of its article
+        finance = "Lebanon's finance ministry"
+        store.add(_said("b", [("Israeli army", "Israeli army", org), (finance, finance, org),
+                              ("the health ministry", "health ministry", org)]))  # fmt: skip
+        sources = {c.speaker: c.source for c in store.claims()}
+        assert sources["Dutch rail boss"] == "Marieke Dijkhuis"
+        assert sources["Israeli army"] == "Israeli army" and sources["health ministry"] == "health ministry"
+
+
 def test_store_sources_migration_0006_keeps_the_sources_stored_before(store_url: str) -> None:
     db = _dialect.connect(store_url, create=True)
     try:

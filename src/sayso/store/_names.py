@@ -62,6 +62,7 @@ class _Concepts:
     persons: frozenset[str]  # the ids of a person's roles
     fillers: frozenset[str]  # words no key holds: articles, role links
     longest: int  # words in the longest phrase
+    descriptive: frozenset[str]  # the ids whose words are descriptors somewhere (`company`, `krant`)
 
 
 @cache
@@ -71,6 +72,7 @@ def _concepts() -> _Concepts:
     phrases: dict[str, list[str]] = {}
     kinds: dict[str, set[str]] = {"places": set(), "person_roles": set()}
     fillers: set[str] = set()
+    descriptive: set[str] = set()
     for language in supported_languages():
         data = load_json(language, "sources")
         for kind, table in (("concepts", data["concepts"]), ("person_roles", data["person_roles"]),
@@ -80,6 +82,8 @@ def _concepts() -> _Concepts:
                 phrases.setdefault(f"={concept}", []).extend(w.casefold() for w in words)
                 kinds.get(kind, set()).add(f"={concept}")
         fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
+        described = {w.casefold() for w in data["descriptors"]}
+        descriptive.update(f"={c}" for c, ws in data["concepts"].items() if any(w in described for w in ws))
     return _Concepts(
         ids,
         {k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
@@ -87,6 +91,7 @@ def _concepts() -> _Concepts:
         frozenset(kinds["person_roles"]),
         frozenset(fillers),
         max((len(p.split()) for p in ids), default=1),
+        frozenset(descriptive),
     )
 
 
@@ -101,7 +106,7 @@ def same_role(role: str) -> tuple[str, ...]:
 def fits_role(name: str, role: str) -> bool:
     """``name`` can be what ``role`` refers to: not another kind of institution (`the ministry` is no army)."""
     concept = _concepts().ids.get(_fold(role))
-    key = concept_key(name)
+    key = concept_key(name) or bare_concept_key(name, NameWords())  # `the police` is no safety region
     if concept is None or key is None or concept in _concepts().persons:
         return True
     return concept in key.split()
@@ -156,6 +161,46 @@ def concept_key(name: str) -> str | None:
     return " ".join(sorted(set(out))) if institution and anchored and len(set(out)) >= 2 else None
 
 
+def bare_concept_key(name: str, words: NameWords) -> str | None:
+    """The key of an institution named by its words alone, the same in every language: `the police` and
+    `de politie` are both `=police`, `veiligheidsregio` and `safety region` both `=safety region`. None for
+    a name with any other word, a place or a person's role, and for a concept with a descriptor among its
+    words (`company`, `krant`): such a role is whoever its article ties it to."""
+    table = _concepts()
+    tokens = [t for t in name.split() if _fold(t) not in table.fillers and t.casefold() not in words.articles]
+    if not tokens:
+        return None
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        for size in range(min(table.longest, len(tokens) - k), 0, -1):
+            concept = table.ids.get(_fold(" ".join(tokens[k : k + size])))
+            if concept is not None:
+                out.append(concept)
+                k += size
+                break
+        else:
+            return None
+    if any(c in table.places or c in table.persons or c in table.descriptive for c in out):
+        return None
+    return " ".join(sorted(set(out)))
+
+
+def is_place_role(name: str) -> bool:
+    """A person's role with a place before it and nothing else proper: `Dutch rail boss`. Not an institution
+    (`Israeli army` is a name)."""
+    tokens = name.split()
+    table = _concepts()
+    return head_role(name) is not None and all(table.ids.get(_fold(t)) in table.places for t in tokens if is_proper(t))
+
+
+def head_role(role: str) -> str | None:
+    """The last word of a longer role when it names a person's role: `rail boss` -> `boss`."""
+    tokens = role.split()
+    table = _concepts()
+    return tokens[-1] if len(tokens) > 1 and table.ids.get(_fold(tokens[-1])) in table.persons else None
+
+
 def is_proper(name: str) -> bool:
     """A name rather than a role or a common noun: it starts with a capital letter or a digit."""
     return bool(name) and (name[0].isupper() or name[0].isdigit())
@@ -180,7 +225,25 @@ def core_name(name: str, words: NameWords) -> str:
     spoken_for = _spoken_for(tokens, words)
     if spoken_for:
         return core_name(" ".join(spoken_for), words)
+    named = _apposition(tokens, words)
+    if named:
+        return core_name(" ".join(named), words)
     return " ".join(_without_descriptors(tokens, words))
+
+
+def _apposition(tokens: list[str], words: NameWords) -> list[str] | None:
+    """The proper name a description gives as its apposition or ends in: `regional poultry farmers'
+    association, the PGV` -> `PGV`, `UN peacekeeping force in southern Lebanon, UNIFIL` -> `UNIFIL`,
+    `farmworkers' union BAP` -> `BAP`. Not an age or a number (`Hussein Fares, 52`)."""
+    text = " ".join(tokens)
+    if "," in text:
+        tail = _drop_articles(text.rsplit(",", 1)[1].split(), words)
+        if tail and tail[0][0].isupper() and tail[0][0].isalpha() and not any(c.isdigit() for c in "".join(tail)):
+            proper = all(is_proper(t) or t.casefold() in words.links | words.articles for t in tail)
+            return tail if proper else None
+    if len(tokens) > 1 and is_acronym(tokens[-1]) and not any(is_proper(t) for t in tokens[:-1]):
+        return tokens[-1:]
+    return None
 
 
 def _spoken_for(tokens: list[str], words: NameWords) -> list[str] | None:
@@ -339,6 +402,24 @@ def named_with(text: str, role: str, words: NameWords) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def capitalised_before(text: str, role: str, words: NameWords) -> list[list[str]]:
+    """For every `the company`, `de spoorbeheerder` of the text, the capitalised names written before it in its
+    sentence and the one before, outside quotes, last first: names no entity tagger found (`Railbeheer
+    Nederland kwam met een ander verhaal. Volgens de spoorbeheerder ...`). Callers take one the store knows."""
+    if not role:
+        return []
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    out = []
+    for m in re.finditer(rf"\b(?:{det})\s+{re.escape(role)}\b", text, re.IGNORECASE):
+        before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+        window = before[ends[-2] if len(ends) > 1 else 0 :]
+        found = [" ".join(_drop_articles(n.group().split(), words)) for n in re.finditer(_PROPER, window)]
+        found = [p for n in found for p in re.split(r"[.!?]\s+", n) if p]  # `Brussel. Maandag` is two
+        out.append(found[::-1])
+    return out
+
+
 def written_before(text: str, role: str, names: list[str], words: NameWords) -> list[str]:
     """For every `the company`, `de krant`, `a spokeswoman` of the text, the one of ``names`` written last
     before it in its sentence or the one before, outside quotes: `Daarmee spreekt hij De Standaard tegen.
@@ -354,6 +435,20 @@ def written_before(text: str, role: str, names: list[str], words: NameWords) -> 
         last = [(n.end(), len(name), name) for name in names for n in re.finditer(rf"\b{re.escape(name)}\b", window)]
         out.append(max(last)[2] if last else "")
     return list(dict.fromkeys(n for n in out if n)) if all(out) else []
+
+
+def called(text: str, name: str, role: str, words: NameWords) -> bool:
+    """The text gives ``name`` an apposition ending in ``role``: `Callnova, een callcenterbedrijf`."""
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    pattern = rf"\b{re.escape(name)},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}\w*{re.escape(role)}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def last_written(text: str, start: int, names: list[str]) -> str | None:
+    """Of ``names``, the one written last before ``start`` in its paragraph, outside quotes."""
+    before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, start) + 1 : start])
+    last = [(m.end(), len(name), name) for name in names for m in re.finditer(rf"\b{re.escape(name)}\b", before)]
+    return max(last)[2] if last else None
 
 
 def proper_before(text: str, role: str, words: NameWords) -> list[str]:

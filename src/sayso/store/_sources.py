@@ -30,14 +30,20 @@ from sayso.errors import StoreError
 from sayso.store._dialect import Connection
 from sayso.store._names import (
     NameWords,
+    bare_concept_key,
+    called,
+    capitalised_before,
     concept_key,
     core_name,
     fits_role,
+    head_role,
     initials,
     is_acronym,
     is_person_role,
+    is_place_role,
     is_proper,
     is_spokesperson,
+    last_written,
     name_words,
     named_with,
     names_organisation,
@@ -63,19 +69,47 @@ class SourceResolver:
     """Finds or makes the source of every name of one article, inside the caller's transaction."""
 
     def __init__(
-        self, db: Connection, now: str, *, language: str | None = None, text: str = "", named: Iterable[str] = ()
+        self,
+        db: Connection,
+        now: str,
+        *,
+        language: str | None = None,
+        text: str = "",
+        named: Iterable[str] = (),
+        organisations: Iterable[str] = (),
     ) -> None:
         self._db = db
         self._named = tuple(dict.fromkeys(n for n in named if is_proper(n)))  # names the text holds (entities)
+        self._organisations = frozenset(organisations)  # the names of organisations among them
         self._now = now
         self._words: NameWords = name_words(language)
         self._text = text
         self._ids: dict[str, int] = {}  # key of a spelling -> source id
         self._cores: dict[str, int] = {}  # core of a name in this article -> its source id
         self._kinds: dict[str, str | None] = {}  # core of a name in this article -> the type given it
+        self._untied: dict[str, str] = {}  # key of a role no name of the article holds for -> its core
 
     def id(self, name: str | None) -> int | None:
         return self._ids.get(source_key(name)) if name and name.strip() else None
+
+    def id_at(self, name: str | None, start: int | None) -> int | None:
+        """The source of ``name`` written at ``start``: a role the article uses for two organisations (`het
+        bedrijf` after Telvora, later after Callnova) is, at each place, the organisation written last before it
+        in its paragraph; else the source of the name."""
+        key = source_key(name) if name and name.strip() else ""
+        core = self._untied.get(key)
+        if core is None or start is None:
+            return self.id(name)
+        here = {  # a name taken for a person is an organisation where the text calls it one (`Callnova, een
+            # callcenterbedrijf`)
+            c: i
+            for c, i in self._cores.items()
+            if is_proper(c)
+            and (self._kinds.get(c) != "person" or c in self._organisations or called(self._text, c, core, self._words))
+        }
+        fit = [c for c in here if fits_role(c, core)]
+        last = last_written(self._text, start, fit)
+        return here[last] if last is not None else self.id(name)
 
     def resolve(self, named: Named) -> None:
         """Find or make the source of every name of ``named``; keep each spelling as an alias."""
@@ -84,7 +118,7 @@ class SourceResolver:
         self._kinds.update({cores[key]: named[key][1] for key in named})
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
-        todo = sorted(named, key=lambda k: (not is_proper(cores[k]), -len(cores[k].split()), k))
+        todo = sorted(named, key=lambda k: (not _named(cores[k]), -len(cores[k].split()), k))
         for key in todo:
             name, kind, affiliation = named[key]
             self._ids[key] = self._resolve_one(name, cores[key], kind, affiliation)
@@ -92,7 +126,8 @@ class SourceResolver:
     def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
         key = source_key(name)
         tied: int | None = None
-        if is_proper(core) and core.casefold() not in self._words.descriptors:  # `CEO` is a role
+        if is_proper(core) and core.casefold() not in self._words.descriptors and not is_place_role(core):
+            # `CEO` and `Dutch rail boss` are roles
             org = None
             if affiliation is None:  # `Marieke Dijkhuis van Vechtdal Rail`, when the text calls her its directeur
                 split = split_official(core, self._text, [*self._cores, *self._named], self._words)
@@ -108,7 +143,9 @@ class SourceResolver:
                 kind = affiliation = None
         else:  # a role: `the company` is whoever this article ties it to, else the role as a source
             tied = self._tied(name, core)
-            found = tied or self._known(key, core)
+            found = tied or self._known(key, core) or self._concept(core)
+            if tied is None and self._generic(core):
+                self._untied[key] = core
         if found is None:
             found = self._insert(core, kind, affiliation)
         else:
@@ -134,7 +171,8 @@ class SourceResolver:
         here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
         role = role_of(name, self._words)
-        roles = list(dict.fromkeys(r for r in (core, role) if r))
+        head = head_role(core) if is_place_role(core) else None  # `Dutch rail boss` is a `boss`
+        roles = list(dict.fromkeys(r for r in (core, role, head) if r))
         for r in roles:
             # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
             for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
@@ -158,9 +196,33 @@ class SourceResolver:
                 continue  # `de topman` is not whoever was named last, nor `people`
             fit = [c for c in names if self._kinds.get(c) != "person" and fits_role(c, r)]
             found = self._one_of(written_before(self._text, r, fit, self._words), here)
+            if found is None:  # a name no tagger found, that the store knows
+                found = self._known_before(r)
             if found is not None:
                 return found
         return self._described_before(role, set(here.values()))
+
+    def _known_before(self, role: str) -> int | None:
+        """The source of the store written last before the one `de spoorbeheerder` of the text (a role written
+        more often may stand for more than one)."""
+        ids = set()
+        mentions = capitalised_before(self._text, role, self._words)
+        for names in mentions if len(mentions) == 1 else ():
+            known = [i for n in names if fits_role(n, role) and (i := self._known(source_key(n), n)) is not None]
+            ids.add(known[0] if known else None)
+        if len(ids) != 1 or None in ids:
+            return None
+        found = ids.pop()
+        return found if _names_of(self._db, {found})[found][1] != "person" else None
+
+    def _generic(self, role: str) -> bool:
+        """A word for any organisation of a kind (`het bedrijf`, `the newspaper`), not a person's role and not an
+        institution's own word (`politie`: whoever its article names before it, the police is the police)."""
+        return (
+            names_organisation(role, self._words)
+            and not is_person_role(role, self._words)
+            and bare_concept_key(role, self._words) is None
+        )
 
     def _one_of(self, names: list[str], here: dict[str, int]) -> int | None:
         """The source of ``names`` when they are all one; a name no source has yet becomes one."""
@@ -200,8 +262,9 @@ class SourceResolver:
     def _concept(self, core: str) -> int | None:
         """``core`` names an institution one source of the store has under the same concepts, in any language:
         `Israëlische leger` is `Israeli military`, `Oosterhof Ziekenhuis in Almelo` is `Oosterhof Hospital in
-        Almelo`. An index lookup (``source_keys``)."""
-        key = concept_key(core)
+        Almelo`, bare `police` is `politie` (as bare `politie` in two articles is one source). An index lookup
+        (``source_keys``)."""
+        key = concept_key(core) or bare_concept_key(core, self._words)
         if key is None:
             return None
         ids = {int(r[0]) for r in self._db.execute("SELECT source_id FROM source_keys WHERE key = ?", (key,))}
@@ -243,6 +306,7 @@ class SourceResolver:
         """The organisation ``person`` speaks for. A person stored alone before joins it (every spelling, claim
         and grade); a person who already is a spelling of an organisation stays with the first one."""
         org_id = self._resolve_one(org, core_name(org, self._words), None, None)
+        self._fill(org_id, "organisation", None)  # what a person speaks for is no person
         if found is None or found == org_id:
             return org_id
         [(name, kind)] = _names_of(self._db, {found}).values()
@@ -289,12 +353,17 @@ class SourceResolver:
                 (key, source, name, self._now),
             )
             self._ids.setdefault(key, source)
-            concept = concept_key(name)
+            concept = concept_key(name) or bare_concept_key(name, self._words)
             if concept is not None:
                 self._db.execute(
                     "INSERT INTO source_keys (key, source_id) VALUES (?, ?) ON CONFLICT (key, source_id) DO NOTHING",
                     (concept, source),
                 )
+
+
+def _named(core: str) -> bool:
+    """A proper name, not a role written with a place (`Dutch rail boss`)."""
+    return is_proper(core) and not is_place_role(core)
 
 
 def _escape(text: str) -> str:

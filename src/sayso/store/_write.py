@@ -74,8 +74,9 @@ def write_analysis(db: Connection, analysis: Analysis, *, now: str) -> AddResult
         "INSERT INTO boilerplate (article_id, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
         [(article_id, k, s.start, s.end, s.text) for k, s in enumerate(art.boilerplate)],
     )
-    people = (e.text for e in analysis.entities if e.label in ("PER", "ORG"))
-    sources = SourceResolver(db, now, language=analysis.language, text=art.text, named=people)
+    people = [e.text for e in analysis.entities if e.label in ("PER", "ORG")]
+    orgs = [e.text for e in analysis.entities if e.label == "ORG"]
+    sources = SourceResolver(db, now, language=analysis.language, text=art.text, named=people, organisations=orgs)
     sources.resolve(_named_sources(analysis))
     attribution_ids = _insert_attributions(db, article_id, analysis, sources)
     entity_ids = _insert_mentions(db, article_id, analysis)
@@ -165,7 +166,7 @@ def _insert_attributions(db: Connection, article_id: str, analysis: Analysis, so
                 *_span(a.cue),
                 a.speaker,
                 a.speaker_type,
-                sources.id(a.speaker),
+                sources.id_at(a.speaker, a.source.start if a.source else None),
                 a.said_at,
                 *_span(a.said_at_span),
                 a.certainty,
@@ -246,7 +247,7 @@ def _insert_claims(
                 attribution_ids[a] if a is not None else None,
                 claim.kind,
                 claim.speaker,
-                sources.id(claim.speaker),
+                _speaker_id(claim, analysis.attributions[a] if a is not None else None, sources),
                 claim.certainty,
                 claim.polarity,
                 claim.said_at,
@@ -292,6 +293,14 @@ def _insert_claims(
             if any(s.start <= e.start and e.end <= s.end for s in c.content)
         ],
     )
+
+
+def _speaker_id(claim: Claim, a: Attribution | None, sources: SourceResolver) -> int | None:
+    """The source of a claim's speaker where its attribution writes it (`het bedrijf` is the company named
+    before it there)."""
+    if a is not None and a.source is not None and a.speaker == claim.speaker:
+        return sources.id_at(claim.speaker, a.source.start)
+    return sources.id(claim.speaker)
 
 
 def _iso(day: date | None) -> str | None:
