@@ -14,7 +14,8 @@ It prints, for thresholds 0.2-0.5, the pairwise precision, recall and F1 of
 clustering each story with a model fitted on the *other* stories (leave one
 story out: the figure to expect on stories not seen), then the model fitted on
 all stories. ``--write`` stores that model, with the threshold of the best
-left-out F1, in ``src/sayso/clusters/pair_model.json``.
+left-out F1 (to two decimals; ties go to the higher threshold, which mixes
+fewer stories), in ``src/sayso/clusters/pair_model.json``.
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def main() -> None:
             left_out[t] += pairwise(s, PairModel(tuple(w), b, t), words)
     gold = sum(len(s.contradictions) for s in stories)
     print("threshold  P      R      F1     (each story clustered by a model fitted on the others)  contradictions")
-    best = max(THRESHOLDS, key=lambda t: prf(left_out[t])[2])
+    best = max(THRESHOLDS, key=lambda t: (round(prf(left_out[t])[2], 2), t))  # ties: the higher, fewer mixed
     for t in THRESHOLDS:
         p, r, f = prf(left_out[t])
         c = left_out[t]
