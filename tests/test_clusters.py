@@ -306,6 +306,8 @@ def test_pair_features_read_what_two_claims_share() -> None:
     assert number_clash(vd, ve) is not None  # one number each, no unit: compared
     vf = _views([replace(bare[1], quantities=(*bare[1].quantities, _qty("twee", 2, unit=None)))], fake)[0]
     assert number_clash(vd, vf) is None  # two bare numbers: which one answers is unclear
+    two = replace(c, quantities=(_qty("zeven", 7, unit="havens"), _qty("twee", 2, unit="havens")))
+    assert number_clash(va, _views([two], fake)[0]) is None  # two numbers of ports: which one answers?
     x, y = number_clash(va, vc) or (None, None)
     assert (x.text, y.text) == ("vier", "zeven")
     assert number_clash(va, vb) is None

@@ -204,18 +204,24 @@ def _aligned_with(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
 
 def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
     """Two numbers of one unit (one word in two spellings or languages: single-word embeddings at
-    ``UNIT_SIMILAR`` or more) that cannot describe the same amount, or None. Numbers without a unit
-    (`kills five`) count as one unit when each claim has just one of them."""
-    bare = sum(u is None for u in a.units) == 1 and sum(u is None for u in b.units) == 1
+    ``UNIT_SIMILAR`` or more; or no unit on either side) that cannot describe the same amount, or None.
+    Only a claim's one number of that unit is compared: with two (`five dead and twelve wounded people`)
+    it cannot be told which answers the other claim's."""
     for x, ux in zip(a.item.quantities, a.units, strict=True):
         for y, uy in zip(b.item.quantities, b.units, strict=True):
-            if ux is None or uy is None:
-                one = bare and ux is None and uy is None
-            else:
-                one = float(ux @ uy) >= UNIT_SIMILAR
-            if one and not compatible(x, replace(y, unit=x.unit)):
+            if not _one_unit(ux, uy) or compatible(x, replace(y, unit=x.unit)):
+                continue
+            mine = sum(_one_unit(u, uy) for u in a.units)
+            theirs = sum(_one_unit(ux, u) for u in b.units)
+            if mine == 1 and theirs == 1:
                 return x, y
     return None
+
+
+def _one_unit(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return float(a @ b) >= UNIT_SIMILAR
 
 
 def mixed(text: np.ndarray, context: np.ndarray, context_weight: float) -> np.ndarray:
