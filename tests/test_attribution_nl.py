@@ -391,3 +391,12 @@ def test_hij_after_a_role_takes_up_that_speaker(nlp_nl) -> None:
     found = _find(nlp_nl, text)
     assert [a.speaker for a in found] == ["woordvoerder van de brandweer"] * 2
     assert found[1].source.text == "hij"
+
+
+def test_herhalen_with_a_clause_reports_it_but_repeating_a_thing_does_not(nlp_nl) -> None:
+    text = "Op vrijdag herhaalde een woordvoerder van de gemeente dat de brug dicht blijft."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.cue.text == "herhaalde"
+    assert a.source.text == "een woordvoerder van de gemeente"
+    assert a.content[0].text == "de brug dicht blijft"
+    assert _find(nlp_nl, "De band herhaalde het refrein nog twee keer.") == []
