@@ -246,3 +246,20 @@ def test_she_after_a_role_takes_up_that_speaker(nlp_en) -> None:
     found = _find(nlp_en, text)
     assert found[1].source.text == "she"
     assert found[1].speaker == found[0].speaker == "spokeswoman for the hospital"
+
+
+def test_according_to_a_hyphenated_description_keeps_it_whole_and_its_name_speaks(nlp_en) -> None:
+    text = "The dam will hold until spring, according to the Delft-based engineering firm Waterkant Advies."
+    a = _one(_find(nlp_en, text), "according_to")
+    assert a.source.text == "the Delft-based engineering firm Waterkant Advies"
+    assert a.content[0].text == "The dam will hold until spring"
+    # a spaced dash is no word hyphen: it still ends the phrase
+    b = _one(_find(nlp_en, "Prices will rise, according to Tom Baker - but not by much."), "according_to")
+    assert b.source.text == "Tom Baker"
+
+
+def test_a_name_closing_a_description_speaks_but_not_a_complement(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The bridge is safe, according to the engineering firm Arcadis."), "according_to")
+    assert a.speaker == "Arcadis"
+    b = _one(_find(nlp_en, "The bridge is safe, a spokesman for Arcadis said."), "indirect")
+    assert b.speaker != "Arcadis"

@@ -400,3 +400,12 @@ def test_herhalen_with_a_clause_reports_it_but_repeating_a_thing_does_not(nlp_nl
     assert a.source.text == "een woordvoerder van de gemeente"
     assert a.content[0].text == "de brug dicht blijft"
     assert _find(nlp_nl, "De band herhaalde het refrein nog twee keer.") == []
+
+
+def test_volgens_ends_at_the_verb_after_a_capitalised_noun(nlp_nl) -> None:
+    text = "Volgens het ministerie van Landbouw kwamen bij de brand twintig koeien om."
+    a = _one(_find(nlp_nl, text), "according_to")
+    assert a.source.text == "het ministerie van Landbouw"
+    assert a.content[0].text.startswith("kwamen bij de brand")
+    b = _one(_find(nlp_nl, "Volgens de minister van Financiën is de begroting op orde."), "according_to")
+    assert b.source.text == "de minister van Financiën"

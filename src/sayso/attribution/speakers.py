@@ -141,6 +141,12 @@ def _in_complement(src: Span, name: Entity, lex: Lexicon) -> bool:
     return bool(links) and not apposition
 
 
+def _closing_name(described: str, src: Span, name: Entity, lex: Lexicon) -> bool:
+    """Whether an organisation's name closes its source as an apposition to a description before it (`the
+    security firm Veldwacht Security`), not as a complement (`a spokesman for Shell`)."""
+    return name.label == "ORG" and described.endswith(name.text) and not _in_complement(src, name, lex)
+
+
 def speaker_head(source_text: str, lex: Lexicon) -> str:
     """The head word of a source: its last word before `of`/`van`/`from` (`observers from the League` ->
     `observers`)."""
@@ -338,6 +344,8 @@ def resolve_speakers(
                     name = bare.split(",")[0].strip()  # `Pharma Ledger, a trade newsletter`: the name before
                     if found and len(found[0].text) >= len(name) - 4:
                         speaker = found[0].canonical
+                    elif found and _closing_name(bare, src, found[0], lex):
+                        speaker = found[0].canonical  # `the Utrecht-based security firm Veldwacht Security`
                     elif name != bare and all(w[:1].isupper() for w in name.split()):
                         speaker = name
                     else:
