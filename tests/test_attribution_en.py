@@ -263,3 +263,18 @@ def test_a_name_closing_a_description_speaks_but_not_a_complement(nlp_en) -> Non
     assert a.speaker == "Arcadis"
     b = _one(_find(nlp_en, "The bridge is safe, a spokesman for Arcadis said."), "indirect")
     assert b.speaker != "Arcadis"
+
+
+def test_a_document_issued_by_or_belonging_to_an_author_speaks_for_it(nlp_en) -> None:
+    found = _find(nlp_en, "Figures published by the water board on Monday put the damage at two million euros.")
+    assert _one(found, "indirect").speaker == "water board"
+    text = "The agency's figures have changed. On Monday it said ten farms had flooded; later it said twelve had."
+    assert {a.speaker for a in _find(nlp_en, text)} == {"agency"}
+    man = _one(_find(nlp_en, "A man arrested by police said he had done nothing wrong."), "indirect")
+    assert man.speaker == "man arrested by police"
+
+
+def test_it_is_not_a_subject_inside_what_was_said_before(nlp_en) -> None:
+    text = "The retailer Bakkers said on Monday that old stock had been sold, a week after it said it had none left."
+    found = _find(nlp_en, text)
+    assert [a.speaker for a in found if a.source is not None and a.source.text == "it"] == ["Bakkers"]
