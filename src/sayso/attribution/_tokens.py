@@ -150,13 +150,7 @@ def noun_phrase_after(
             seen_head, j = True, j + 1
             continue
         if is_nominal(tok):
-            if (
-                lex.proper_noun_ends_phrase
-                and j > i
-                and _name_like(doc[j - 1])
-                and tok.is_lower
-                and tok.pos_ == "NOUN"
-            ):
+            if lex.proper_noun_ends_phrase and j > i and _name_like(doc[j - 1]) and tok.is_lower and tok.pos_ == "NOUN":
                 break  # `Volgens het NCSC lagen ...`: no lower-case noun follows a name in one phrase
             seen_head = seen_head or is_head(tok)
             j += 1

@@ -100,7 +100,8 @@ def _author(head: Token, lex: Lexicon) -> Token | None:
     if not mute:
         return None
     for child in head.children:
-        if child.dep_ in ("poss", "nmod:poss") and child.pos_ in ("NOUN", "PROPN") and head.lower_ in lex.document_nouns:
+        owner = child.dep_ in ("poss", "nmod:poss") and child.pos_ in ("NOUN", "PROPN")
+        if owner and head.lower_ in lex.document_nouns:
             return child
         if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
             for arg in child.children:
