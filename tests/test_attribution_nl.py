@@ -409,3 +409,15 @@ def test_volgens_ends_at_the_verb_after_a_capitalised_noun(nlp_nl) -> None:
     assert a.content[0].text.startswith("kwamen bij de brand")
     b = _one(_find(nlp_nl, "Volgens de minister van Financiën is de begroting op orde."), "according_to")
     assert b.source.text == "de minister van Financiën"
+
+
+def test_a_one_word_name_opening_the_sentence_is_the_subject_of_its_cue(nlp_nl) -> None:
+    text = (
+        "Volgens de bond zijn zeshonderd mensen in staking gegaan. "
+        "TransNed meldde dinsdag dat tweehonderd mensen het werk hadden neergelegd."
+    )
+    found = _find(nlp_nl, text)
+    a = next(x for x in found if x.cue is not None and x.cue.text == "meldde")
+    assert a.source is not None and a.source.text == "TransNed"
+    b = next(x for x in _find(nlp_nl, "Gisteren meldde de krant dat de brug dicht is.") if x.cue is not None)
+    assert b.source is not None and b.source.text == "de krant"

@@ -157,6 +157,18 @@ def is_impersonal(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return False
 
 
+def _first_word_subject(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`PortLink meldde maandag dat ...`: a name of one word that opens the sentence right before its finite
+    cue, however mistagged (a brand written with an inner capital as an adjective), is the cue's subject."""
+    start = ctx.doc.char_span(ctx.start_of(sent), sent.end_char, alignment_mode="expand")
+    first = start[0] if start is not None and len(start) else None
+    if first is None or first.i != tok.i - 1 or "Fin" not in tok.morph.get("VerbForm"):
+        return None
+    inner_capital = first.is_alpha and any(c.isupper() for c in first.text[1:]) and not first.is_upper
+    name = first.pos_ in ("PROPN", "NOUN") or inner_capital
+    return (first.i, first.i + 1) if name and first.lower_ not in ctx.lex.source_stops else None
+
+
 def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """Characters of the speaker's noun phrase for the cue ``tok``."""
     agent = _agent(tok, ctx, sent)
@@ -198,6 +210,7 @@ def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None
     if rng_before is not None and rng_before[0] > sent.start and ctx.doc[rng_before[0] - 1].pos_ == "ADP":
         rng_before = None  # `op de uitspraken van X gereageerd`: the object of a preposition is no subject
     candidates.append(rng_before)
+    candidates.append(_first_word_subject(tok, ctx, sent))
     for rng in candidates:
         if rng is not None:
             a, b = _edges(ctx, *trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])))
