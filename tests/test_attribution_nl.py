@@ -421,3 +421,14 @@ def test_a_one_word_name_opening_the_sentence_is_the_subject_of_its_cue(nlp_nl) 
     assert a.source is not None and a.source.text == "TransNed"
     b = next(x for x in _find(nlp_nl, "Gisteren meldde de krant dat de brug dicht is.") if x.cue is not None)
     assert b.source is not None and b.source.text == "de krant"
+
+
+def test_dat_heeft_x_bekendgemaakt_after_a_dateline_and_a_bracketed_abbreviation(nlp_nl) -> None:
+    text = (
+        "Blauwtong op twee boerderijen in Leusden\n\n"
+        "AMERSFOORT - Bij twee boerderijen in de gemeente Leusden is blauwtong vastgesteld. "
+        "Dat heeft de Nederlandse Voedsel- en Warenautoriteit (NVWA) dinsdagavond bekendgemaakt.\n"
+    )
+    a = _one(_find(nlp_nl, text), "announcement")
+    assert a.content[0].text == "Bij twee boerderijen in de gemeente Leusden is blauwtong vastgesteld"
+    assert a.source.text.endswith("Warenautoriteit")
