@@ -432,3 +432,16 @@ def test_dat_heeft_x_bekendgemaakt_after_a_dateline_and_a_bracketed_abbreviation
     a = _one(_find(nlp_nl, text), "announcement")
     assert a.content[0].text == "Bij twee boerderijen in de gemeente Leusden is blauwtong vastgesteld"
     assert a.source.text.endswith("Warenautoriteit")
+
+
+def test_an_outlet_reporting_a_finding_is_its_channel(nlp_nl) -> None:
+    found = _find(nlp_nl, "Ook de brandweer vond geen aanwijzingen voor brandstichting, meldde de NOS.")
+    fire = next(a for a in found if a.cue is not None and a.cue.text == "vond")
+    assert fire.source.text == "de brandweer"
+    assert fire.content[0].text == "geen aanwijzingen voor brandstichting"
+    outlet = next(a for a in found if a.cue is not None and a.cue.text == "meldde")
+    assert outlet.content == fire.content
+    # no outlet: the reporter keeps the whole clause
+    found = _find(nlp_nl, "Ook de brandweer vond geen aanwijzingen voor brandstichting, meldde de burgemeester.")
+    mayor = next(a for a in found if a.cue is not None and a.cue.text == "meldde")
+    assert mayor.content[0].text == "Ook de brandweer vond geen aanwijzingen voor brandstichting"

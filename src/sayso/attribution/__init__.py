@@ -107,7 +107,8 @@ def find_attributions(
         if construction.after_dedupe:
             found = _dedupe(found)
         found += construction.find(ctx, found)
-    found = share_relayed_content(found, doc.text, ctx.lex.complementizers)
+    outlets = frozenset((*ctx.lex.outlet_words, *ctx.lex.outlet_names))
+    found = share_relayed_content(found, doc.text, ctx.lex.complementizers, outlets)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
     found = refuse_mute_sources(found, doc, ctx.lex)
     found = resolve_speakers(found, doc, entities, ctx.lex)
