@@ -445,3 +445,16 @@ def test_an_outlet_reporting_a_finding_is_its_channel(nlp_nl) -> None:
     found = _find(nlp_nl, "Ook de brandweer vond geen aanwijzingen voor brandstichting, meldde de burgemeester.")
     mayor = next(a for a in found if a.cue is not None and a.cue.text == "meldde")
     assert mayor.content[0].text == "Ook de brandweer vond geen aanwijzingen voor brandstichting"
+
+
+def test_a_cue_with_dat_as_its_object_takes_the_quote_after_the_colon(nlp_nl) -> None:
+    text = (
+        "De brand is geblust. Vrijdag herhaalde een brandweerwoordvoerder dat tegenover de omroep: "
+        '"Er is niets gevonden dat op brandstichting wijst."'
+    )
+    a = _one(_find(nlp_nl, text), "direct")
+    assert a.cue.text == "herhaalde" and a.source.text == "een brandweerwoordvoerder"
+    assert a.content[0].text.startswith("Er is niets gevonden")
+    # `dat` opening a clause still keeps a later colon out of reach
+    b = _find(nlp_nl, "De wethouder zei dat de brug dicht blijft, want de raad besloot: repareren is te duur.")
+    assert _one(b, "indirect").content[0].text.startswith("de brug dicht blijft")

@@ -233,7 +233,12 @@ def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
             if quote is not None:
                 return quote.start, quote.end
             return trim(ctx.text, t.idx + 1, sent.end_char)
-        if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers or t.lower_ in ctx.lex.clause_breaks:
+        pronoun = t.pos_ == "PRON" and t.head.i == tok.i and t.dep_ in ("obj", "dobj")  # `herhaalde dat ...: „...”`
+        if (
+            t.text in ".;!?"
+            or (t.lower_ in ctx.lex.complementizers and not pronoun)
+            or t.lower_ in ctx.lex.clause_breaks
+        ):
             return None  # `zei X terwijl Y vertaalde: „...”`: that colon is another clause's
     return None
 
