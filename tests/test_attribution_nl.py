@@ -458,3 +458,13 @@ def test_a_cue_with_dat_as_its_object_takes_the_quote_after_the_colon(nlp_nl) ->
     # `dat` opening a clause still keeps a later colon out of reach
     b = _find(nlp_nl, "De wethouder zei dat de brug dicht blijft, want de raad besloot: repareren is te duur.")
     assert _one(b, "indirect").content[0].text.startswith("de brug dicht blijft")
+
+
+def test_a_source_with_a_relative_clause_without_commas_can_speak(nlp_nl) -> None:
+    text = "Een actiegroep die zich Groen Front noemt, beweert de stroomkabels te hebben doorgeknipt."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.source.text == "Een actiegroep die zich Groen Front noemt"
+    assert a.content[0].text == "de stroomkabels te hebben doorgeknipt"
+    # a clause with a subject of its own still cannot speak
+    found = _find(nlp_nl, "Dat hij vertrok, zei niemand.")
+    assert all(x.source is None or "vertrok" not in x.source.text for x in found)

@@ -263,7 +263,11 @@ def _clause_verb(tok: Token, span: SpacySpan) -> bool:
     if not tok.is_lower or tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
         return False
     governed = (tok, tok.head) if tok.dep_ in ("aux", "cop") else (tok,)
-    return any(c.dep_.startswith("nsubj") and span.start <= c.i < span.end for v in governed for c in v.children)
+    return any(
+        c.dep_.startswith("nsubj") and span.start <= c.i < span.end and "Rel" not in c.morph.get("PronType")
+        for v in governed
+        for c in v.children
+    )  # `een groep die zich X noemt`: a relative clause describes the phrase, it is no clause of its own
 
 
 def antecedent(source: Span, doc: Doc, lex: Lexicon) -> Span:
