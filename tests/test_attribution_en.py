@@ -278,3 +278,13 @@ def test_it_is_not_a_subject_inside_what_was_said_before(nlp_en) -> None:
     text = "The retailer Bakkers said on Monday that old stock had been sold, a week after it said it had none left."
     found = _find(nlp_en, text)
     assert [a.speaker for a in found if a.source is not None and a.source.text == "it"] == ["Bakkers"]
+
+
+def test_a_coordinated_description_keeps_its_whole_name_and_an_outlet_mid_statement_relays_nothing(nlp_en) -> None:
+    text = "The stores will close, according to the chain Bakkerij Jansen and the grocer Versland Holding."
+    a = _one(_find(nlp_en, text), "according_to")
+    assert a.speaker != "Versland Holding"
+    text = "Police spokesman Jan Kowal said a fake badge was used by the attacker, reported by The Guardian as a thief."
+    said = next(x for x in _find(nlp_en, text) if x.cue is not None and x.cue.text == "said")
+    assert said.content[0].text.startswith("a fake badge was used by the attacker")
+    assert len(said.content) == 1

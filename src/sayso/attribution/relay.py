@@ -53,13 +53,15 @@ def _names_outlet(source: Span | None, outlets: frozenset[str]) -> bool:
 def _outlet_reports(relay: Attribution, said: Attribution, outlets: frozenset[str]) -> bool:
     """`Ook de politie vond geen aanwijzingen, meldde de NOS`: an outlet's verb-cued report whose content holds
     another speaker's statement, cue and source: the outlet is the channel of that statement."""
+    phrase_end = max(relay.cue.end, relay.source.end) if relay.cue and relay.source else 0
     return (
         relay.kind != "according_to"
         and _names_outlet(relay.source, outlets)
         and said.source is not None
         and _inside(said.cue, relay.content)
         and _inside(said.source, relay.content)
-    )
+        and all(c.end <= phrase_end or _inside(c, relay.content) for c in said.content)
+    )  # the statement ends with the outlet's phrase or inside its report, not past it (`, reported by X as ...`)
 
 
 def share_relayed_content(

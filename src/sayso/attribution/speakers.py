@@ -199,7 +199,11 @@ def _in_complement(src: Span, name: Entity, lex: Lexicon) -> bool:
 def _closing_name(described: str, src: Span, name: Entity, lex: Lexicon) -> bool:
     """Whether an organisation's name closes its source as an apposition to a description before it (`the
     security firm Veldwacht Security`), not as a complement (`a spokesman for Shell`)."""
-    return name.label == "ORG" and described.endswith(name.text) and not _in_complement(src, name, lex)
+    words = described.lower().replace(",", " , ").split()
+    coordinated = "," in words or any(w in lex.leading_conjunctions for w in words)  # `X and the firm Y`
+    return (
+        name.label == "ORG" and described.endswith(name.text) and not coordinated and not _in_complement(src, name, lex)
+    )
 
 
 def speaker_head(source_text: str, lex: Lexicon) -> str:
