@@ -288,3 +288,9 @@ def test_a_coordinated_description_keeps_its_whole_name_and_an_outlet_mid_statem
     said = next(x for x in _find(nlp_en, text) if x.cue is not None and x.cue.text == "said")
     assert said.content[0].text.startswith("a fake badge was used by the attacker")
     assert len(said.content) == 1
+
+
+def test_a_reporter_of_an_outlet_is_no_outlet_relaying_a_statement(nlp_en) -> None:
+    text = "A BBC reporter in Lagos said local radio stations said the governor was ill."
+    reporter = next(x for x in _find(nlp_en, text) if x.source is not None and "reporter" in x.source.text)
+    assert reporter.content[0].text.startswith("local radio stations said")

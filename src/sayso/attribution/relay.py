@@ -46,8 +46,10 @@ def _relays(text: str, relay: Attribution, said: Attribution) -> bool:
 
 
 def _names_outlet(source: Span | None, outlets: frozenset[str]) -> bool:
-    low = f" {source.text.lower()} " if source is not None else ""
-    return any(f" {w} " in low for w in outlets)
+    """Whether a source is an outlet: it ends with an outlet's word or name (`de NOS`, `persbureau AFP`), not a
+    person of one (`an Al Jazeera reporter in Kenya`)."""
+    low = f" {source.text.lower().strip()}" if source is not None else ""
+    return any(low.endswith(f" {w}") for w in outlets)
 
 
 def _outlet_reports(relay: Attribution, said: Attribution, outlets: frozenset[str]) -> bool:
