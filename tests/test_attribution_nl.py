@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from _helpers import attributions_of, first_of_kind
-from sayso.attribution import find_attributions
+from sayso.attribution import find_attributions, find_datelines
 
 pytestmark = pytest.mark.slow
 
@@ -468,3 +468,11 @@ def test_a_source_with_a_relative_clause_without_commas_can_speak(nlp_nl) -> Non
     # a clause with a subject of its own still cannot speak
     found = _find(nlp_nl, "Dat hij vertrok, zei niemand.")
     assert all(x.source is None or "vertrok" not in x.source.text for x in found)
+
+
+def test_a_dateline_with_a_date_in_figures_is_no_part_of_the_source(nlp_nl) -> None:
+    text = "GENT 04/11 (BELGA) - Een actiegroep die zich Groen Front noemt, beweert de kabels te hebben doorgeknipt."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.source.text == "Een actiegroep die zich Groen Front noemt"
+    assert find_datelines(text) == [(0, len("GENT 04/11 (BELGA) - "))]
+    assert find_datelines("Gent 04/11 - de stad") == []

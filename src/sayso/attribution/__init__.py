@@ -45,7 +45,11 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?(?:\s*\([^()\n]{1,40}\))?\s+[—–-]\s+", re.MULTILINE)
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?"
+    r"(?:\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?(?:\s*\([^()\n]{1,40}\))?\s+[—–-]\s+",
+    re.MULTILINE,
+)  # `BRUSSEL 17/03 (BELGA) - `: a date in figures after the place, too
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:

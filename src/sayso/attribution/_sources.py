@@ -68,8 +68,15 @@ def _clause_opened_between(ctx: Context, a: int, b: int) -> bool:
     return any(ctx.doc[k].text == "," and ctx.doc[k + 1].lower_ in ctx.lex.clause_openers for k in range(a, b - 1))
 
 
+def _past_dateline(subj: Token, ctx: Context) -> bool:
+    """A subject the parser found in a dateline whose phrase runs on past it (`BRUSSEL (BELGA) - Een groep`)."""
+    return any(a <= subj.idx < b <= subj.right_edge.idx for a, b in ctx.datelines)
+
+
 def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
-    subj = next((s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases)), None)
+    subj = next(
+        (s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases) or _past_dateline(s, ctx)), None
+    )
     if subj is None or subj.lower_ in ctx.lex.complementizers:
         return None
     if subj.dep_ in ("nsubj:pass", "nsubjpass") and subj.head.i == tok.i:
@@ -81,6 +88,7 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     if phrase is not None and phrase[1] > right:
         right = phrase[1]  # the parser's subject cut short: `dijkgraaf` + `Henk Visser`
     a, b = char_span(ctx.doc[left:right])
+    a = next((end for start, end in ctx.datelines if start <= a < end < b), a)  # `BRUSSEL (BELGA) - Een groep`
     relative = relative_comma(ctx.text[a:b], ctx.lex)  # a time inside `, who founded it in 2004,` stays
     cut_from = b if relative is None else a + relative
     b = min([b, *(x for x, _ in ctx.blocked_phrases if a < x < cut_from and not ctx.text[x : x + 1].isdigit())])
