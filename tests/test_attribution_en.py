@@ -246,3 +246,51 @@ def test_she_after_a_role_takes_up_that_speaker(nlp_en) -> None:
     found = _find(nlp_en, text)
     assert found[1].source.text == "she"
     assert found[1].speaker == found[0].speaker == "spokeswoman for the hospital"
+
+
+def test_according_to_a_hyphenated_description_keeps_it_whole_and_its_name_speaks(nlp_en) -> None:
+    text = "The dam will hold until spring, according to the Delft-based engineering firm Waterkant Advies."
+    a = _one(_find(nlp_en, text), "according_to")
+    assert a.source.text == "the Delft-based engineering firm Waterkant Advies"
+    assert a.content[0].text == "The dam will hold until spring"
+    # a spaced dash is no word hyphen: it still ends the phrase
+    b = _one(_find(nlp_en, "Prices will rise, according to Tom Baker - but not by much."), "according_to")
+    assert b.source.text == "Tom Baker"
+
+
+def test_a_name_closing_a_description_speaks_but_not_a_complement(nlp_en) -> None:
+    a = _one(_find(nlp_en, "The bridge is safe, according to the engineering firm Arcadis."), "according_to")
+    assert a.speaker == "Arcadis"
+    b = _one(_find(nlp_en, "The bridge is safe, a spokesman for Arcadis said."), "indirect")
+    assert b.speaker != "Arcadis"
+
+
+def test_a_document_issued_by_or_belonging_to_an_author_speaks_for_it(nlp_en) -> None:
+    found = _find(nlp_en, "Figures published by the water board on Monday put the damage at two million euros.")
+    assert _one(found, "indirect").speaker == "water board"
+    text = "The agency's figures have changed. On Monday it said ten farms had flooded; later it said twelve had."
+    assert {a.speaker for a in _find(nlp_en, text)} == {"agency"}
+    man = _one(_find(nlp_en, "A man arrested by police said he had done nothing wrong."), "indirect")
+    assert man.speaker == "man arrested by police"
+
+
+def test_it_is_not_a_subject_inside_what_was_said_before(nlp_en) -> None:
+    text = "The retailer Bakkers said on Monday that old stock had been sold, a week after it said it had none left."
+    found = _find(nlp_en, text)
+    assert [a.speaker for a in found if a.source is not None and a.source.text == "it"] == ["Bakkers"]
+
+
+def test_a_coordinated_description_keeps_its_whole_name_and_an_outlet_mid_statement_relays_nothing(nlp_en) -> None:
+    text = "The stores will close, according to the chain Bakkerij Jansen and the grocer Versland Holding."
+    a = _one(_find(nlp_en, text), "according_to")
+    assert a.speaker != "Versland Holding"
+    text = "Police spokesman Jan Kowal said a fake badge was used by the attacker, reported by The Guardian as a thief."
+    said = next(x for x in _find(nlp_en, text) if x.cue is not None and x.cue.text == "said")
+    assert said.content[0].text.startswith("a fake badge was used by the attacker")
+    assert len(said.content) == 1
+
+
+def test_a_reporter_of_an_outlet_is_no_outlet_relaying_a_statement(nlp_en) -> None:
+    text = "A BBC reporter in Lagos said local radio stations said the governor was ill."
+    reporter = next(x for x in _find(nlp_en, text) if x.source is not None and "reporter" in x.source.text)
+    assert reporter.content[0].text.startswith("local radio stations said")

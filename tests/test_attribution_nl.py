@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from _helpers import attributions_of, first_of_kind
-from sayso.attribution import find_attributions
+from sayso.attribution import find_attributions, find_datelines
 
 pytestmark = pytest.mark.slow
 
@@ -391,3 +391,88 @@ def test_hij_after_a_role_takes_up_that_speaker(nlp_nl) -> None:
     found = _find(nlp_nl, text)
     assert [a.speaker for a in found] == ["woordvoerder van de brandweer"] * 2
     assert found[1].source.text == "hij"
+
+
+def test_herhalen_with_a_clause_reports_it_but_repeating_a_thing_does_not(nlp_nl) -> None:
+    text = "Op vrijdag herhaalde een woordvoerder van de gemeente dat de brug dicht blijft."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.cue.text == "herhaalde"
+    assert a.source.text == "een woordvoerder van de gemeente"
+    assert a.content[0].text == "de brug dicht blijft"
+    assert _find(nlp_nl, "De band herhaalde het refrein nog twee keer.") == []
+
+
+def test_volgens_ends_at_the_verb_after_a_capitalised_noun(nlp_nl) -> None:
+    text = "Volgens het ministerie van Landbouw kwamen bij de brand twintig koeien om."
+    a = _one(_find(nlp_nl, text), "according_to")
+    assert a.source.text == "het ministerie van Landbouw"
+    assert a.content[0].text.startswith("kwamen bij de brand")
+    b = _one(_find(nlp_nl, "Volgens de minister van Financiën is de begroting op orde."), "according_to")
+    assert b.source.text == "de minister van Financiën"
+
+
+def test_a_one_word_name_opening_the_sentence_is_the_subject_of_its_cue(nlp_nl) -> None:
+    text = (
+        "Volgens de bond zijn zeshonderd mensen in staking gegaan. "
+        "TransNed meldde dinsdag dat tweehonderd mensen het werk hadden neergelegd."
+    )
+    found = _find(nlp_nl, text)
+    a = next(x for x in found if x.cue is not None and x.cue.text == "meldde")
+    assert a.source is not None and a.source.text == "TransNed"
+    b = next(x for x in _find(nlp_nl, "Gisteren meldde de krant dat de brug dicht is.") if x.cue is not None)
+    assert b.source is not None and b.source.text == "de krant"
+
+
+def test_dat_heeft_x_bekendgemaakt_after_a_dateline_and_a_bracketed_abbreviation(nlp_nl) -> None:
+    text = (
+        "Blauwtong op twee boerderijen in Leusden\n\n"
+        "AMERSFOORT - Bij twee boerderijen in de gemeente Leusden is blauwtong vastgesteld. "
+        "Dat heeft de Nederlandse Voedsel- en Warenautoriteit (NVWA) dinsdagavond bekendgemaakt.\n"
+    )
+    a = _one(_find(nlp_nl, text), "announcement")
+    assert a.content[0].text == "Bij twee boerderijen in de gemeente Leusden is blauwtong vastgesteld"
+    assert a.source.text.endswith("Warenautoriteit")
+
+
+def test_an_outlet_reporting_a_finding_is_its_channel(nlp_nl) -> None:
+    found = _find(nlp_nl, "Ook de brandweer vond geen aanwijzingen voor brandstichting, meldde de NOS.")
+    fire = next(a for a in found if a.cue is not None and a.cue.text == "vond")
+    assert fire.source.text == "de brandweer"
+    assert fire.content[0].text == "geen aanwijzingen voor brandstichting"
+    outlet = next(a for a in found if a.cue is not None and a.cue.text == "meldde")
+    assert outlet.content == fire.content
+    # no outlet: the reporter keeps the whole clause
+    found = _find(nlp_nl, "Ook de brandweer vond geen aanwijzingen voor brandstichting, meldde de burgemeester.")
+    mayor = next(a for a in found if a.cue is not None and a.cue.text == "meldde")
+    assert mayor.content[0].text == "Ook de brandweer vond geen aanwijzingen voor brandstichting"
+
+
+def test_a_cue_with_dat_as_its_object_takes_the_quote_after_the_colon(nlp_nl) -> None:
+    text = (
+        "De brand is geblust. Vrijdag herhaalde een brandweerwoordvoerder dat tegenover de omroep: "
+        '"Er is niets gevonden dat op brandstichting wijst."'
+    )
+    a = _one(_find(nlp_nl, text), "direct")
+    assert a.cue.text == "herhaalde" and a.source.text == "een brandweerwoordvoerder"
+    assert a.content[0].text.startswith("Er is niets gevonden")
+    # `dat` opening a clause still keeps a later colon out of reach
+    b = _find(nlp_nl, "De wethouder zei dat de brug dicht blijft, want de raad besloot: repareren is te duur.")
+    assert _one(b, "indirect").content[0].text.startswith("de brug dicht blijft")
+
+
+def test_a_source_with_a_relative_clause_without_commas_can_speak(nlp_nl) -> None:
+    text = "Een actiegroep die zich Groen Front noemt, beweert de stroomkabels te hebben doorgeknipt."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.source.text == "Een actiegroep die zich Groen Front noemt"
+    assert a.content[0].text == "de stroomkabels te hebben doorgeknipt"
+    # a clause with a subject of its own still cannot speak
+    found = _find(nlp_nl, "Dat hij vertrok, zei niemand.")
+    assert all(x.source is None or "vertrok" not in x.source.text for x in found)
+
+
+def test_a_dateline_with_a_date_in_figures_is_no_part_of_the_source(nlp_nl) -> None:
+    text = "GENT 04/11 (BELGA) - Een actiegroep die zich Groen Front noemt, beweert de kabels te hebben doorgeknipt."
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.source.text == "Een actiegroep die zich Groen Front noemt"
+    assert find_datelines(text) == [(0, len("GENT 04/11 (BELGA) - "))]
+    assert find_datelines("Gent 04/11 - de stad") == []

@@ -45,7 +45,11 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?(?:\s*\([^()\n]{1,40}\))?\s+[—–-]\s+", re.MULTILINE)
+_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?"
+    r"(?:\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?(?:\s*\([^()\n]{1,40}\))?\s+[—–-]\s+",
+    re.MULTILINE,
+)  # `BRUSSEL 17/03 (BELGA) - `: a date in figures after the place, too
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:
@@ -107,7 +111,8 @@ def find_attributions(
         if construction.after_dedupe:
             found = _dedupe(found)
         found += construction.find(ctx, found)
-    found = share_relayed_content(found, doc.text, ctx.lex.complementizers)
+    outlets = frozenset((*ctx.lex.outlet_words, *ctx.lex.outlet_names))
+    found = share_relayed_content(found, doc.text, ctx.lex.complementizers, outlets)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
     found = refuse_mute_sources(found, doc, ctx.lex)
     found = resolve_speakers(found, doc, entities, ctx.lex)

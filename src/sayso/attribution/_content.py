@@ -233,7 +233,12 @@ def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
             if quote is not None:
                 return quote.start, quote.end
             return trim(ctx.text, t.idx + 1, sent.end_char)
-        if t.text in ".;!?" or t.lower_ in ctx.lex.complementizers or t.lower_ in ctx.lex.clause_breaks:
+        pronoun = t.pos_ == "PRON" and t.head.i == tok.i and t.dep_ in ("obj", "dobj")  # `herhaalde dat ...: „...”`
+        if (
+            t.text in ".;!?"
+            or (t.lower_ in ctx.lex.complementizers and not pronoun)
+            or t.lower_ in ctx.lex.clause_breaks
+        ):
             return None  # `zei X terwijl Y vertaalde: „...”`: that colon is another clause's
     return None
 
@@ -526,16 +531,28 @@ def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     """`Dat zei X` / `Dat heeft X bekendgemaakt` / `X spreekt dat tegen`: the content is the sentence before."""
     first = sent[0]
     if sent.start > 0 and _anaphoric_object(tok, ctx, sent):
-        prev = ctx.doc[sent.start - 1].sent
-        return trim(ctx.text, prev.start_char, prev.end_char)
+        return _sentence_before(ctx, sent)
     if first.lower_ not in ctx.lex.anaphoric or sent.start == 0 or first.i >= tok.i:
         return None
     between = ctx.doc[first.i + 1 : tok.i]
     main_verb = any(t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:pass", "cop") for t in between)
-    if main_verb or any(t.lower_ in ctx.lex.complementizers for t in between) or len(between) > 8:
+    words = [t for t in between if not t.is_punct]  # `de Dienst (NDD)`: brackets add no words
+    if main_verb or any(t.lower_ in ctx.lex.complementizers for t in between) or len(words) > 8:
         return None
+    return _sentence_before(ctx, sent)
+
+
+def _sentence_before(ctx: Context, sent: SpacySpan) -> Range | None:
+    """The words of the sentence before ``sent``: past a headline the parser ran into it and past a dateline
+    (`Kop\n\nAMERSFOORT - Bij twee boerderijen is ... vastgesteld. Dat heeft X bekendgemaakt.`)."""
     prev = ctx.doc[sent.start - 1].sent
-    return trim(ctx.text, prev.start_char, prev.end_char)
+    start = prev.start_char
+    for _ in range(2):
+        start = next((b for a, b in ctx.blocked if a <= start < b), start)
+        start = next((b for a, b in ctx.datelines if a <= start < b), start)
+        start = len(ctx.text[:start]) + len(ctx.text[start:]) - len(ctx.text[start:].lstrip())
+    a, b = trim(ctx.text, start, prev.end_char)
+    return (a, b) if b > a else None
 
 
 def cut_chain(ctx: Context, content: Range) -> Range:

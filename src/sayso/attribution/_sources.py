@@ -68,8 +68,15 @@ def _clause_opened_between(ctx: Context, a: int, b: int) -> bool:
     return any(ctx.doc[k].text == "," and ctx.doc[k + 1].lower_ in ctx.lex.clause_openers for k in range(a, b - 1))
 
 
+def _past_dateline(subj: Token, ctx: Context) -> bool:
+    """A subject the parser found in a dateline whose phrase runs on past it (`BRUSSEL (BELGA) - Een groep`)."""
+    return any(a <= subj.idx < b <= subj.right_edge.idx for a, b in ctx.datelines)
+
+
 def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
-    subj = next((s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases)), None)
+    subj = next(
+        (s for s in subjects_of(tok, sent) if not inside(s.idx, ctx.blocked_phrases) or _past_dateline(s, ctx)), None
+    )
     if subj is None or subj.lower_ in ctx.lex.complementizers:
         return None
     if subj.dep_ in ("nsubj:pass", "nsubjpass") and subj.head.i == tok.i:
@@ -81,6 +88,7 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     if phrase is not None and phrase[1] > right:
         right = phrase[1]  # the parser's subject cut short: `dijkgraaf` + `Henk Visser`
     a, b = char_span(ctx.doc[left:right])
+    a = next((end for start, end in ctx.datelines if start <= a < end < b), a)  # `BRUSSEL (BELGA) - Een groep`
     relative = relative_comma(ctx.text[a:b], ctx.lex)  # a time inside `, who founded it in 2004,` stays
     cut_from = b if relative is None else a + relative
     b = min([b, *(x for x, _ in ctx.blocked_phrases if a < x < cut_from and not ctx.text[x : x + 1].isdigit())])
@@ -157,6 +165,18 @@ def is_impersonal(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     return False
 
 
+def _first_word_subject(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
+    """`PortLink meldde maandag dat ...`: a name of one word that opens the sentence right before its finite
+    cue, however mistagged (a brand written with an inner capital as an adjective), is the cue's subject."""
+    start = ctx.doc.char_span(ctx.start_of(sent), sent.end_char, alignment_mode="expand")
+    first = start[0] if start is not None and len(start) else None
+    if first is None or first.i != tok.i - 1 or "Fin" not in tok.morph.get("VerbForm"):
+        return None
+    inner_capital = first.is_alpha and any(c.isupper() for c in first.text[1:]) and not first.is_upper
+    name = first.pos_ in ("PROPN", "NOUN") or inner_capital
+    return (first.i, first.i + 1) if name and first.lower_ not in ctx.lex.source_stops else None
+
+
 def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """Characters of the speaker's noun phrase for the cue ``tok``."""
     agent = _agent(tok, ctx, sent)
@@ -198,6 +218,7 @@ def find_source(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None
     if rng_before is not None and rng_before[0] > sent.start and ctx.doc[rng_before[0] - 1].pos_ == "ADP":
         rng_before = None  # `op de uitspraken van X gereageerd`: the object of a preposition is no subject
     candidates.append(rng_before)
+    candidates.append(_first_word_subject(tok, ctx, sent))
     for rng in candidates:
         if rng is not None:
             a, b = _edges(ctx, *trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]])))

@@ -150,16 +150,13 @@ def noun_phrase_after(
             seen_head, j = True, j + 1
             continue
         if is_nominal(tok):
-            if (
-                lex.proper_noun_ends_phrase
-                and j > i
-                and doc[j - 1].pos_ == "PROPN"
-                and tok.is_lower
-                and tok.pos_ == "NOUN"
-            ):
+            if lex.proper_noun_ends_phrase and j > i and _name_like(doc[j - 1]) and tok.is_lower and tok.pos_ == "NOUN":
                 break  # `Volgens het NCSC lagen ...`: no lower-case noun follows a name in one phrase
             seen_head = seen_head or is_head(tok)
             j += 1
+            continue
+        if seen_head and _word_hyphen(doc, j, limit):
+            j += 2  # `the Utrecht-based security firm`: a hyphen inside a word joins it, it ends nothing
             continue
         role_before_name = j + 1 < limit and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha
         word = tok.text.replace("-", "").isalpha()  # `energie-expert Jan Smit`: a hyphenated role too
@@ -209,6 +206,25 @@ def noun_phrase_after(
     ):
         j -= 1
     return (i, j) if j > i and seen_head else None
+
+
+def _name_like(tok: Token) -> bool:
+    """A name, or a capitalised noun inside a sentence (`het ministerie van Volksgezondheid`, tagged a noun)."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start)
+
+
+def _word_hyphen(doc: Doc, j: int, limit: int) -> bool:
+    """Whether token ``j`` is a hyphen written inside one word (`Utrecht-based`, `state-owned`), no space on
+    either side, with a word after it."""
+    tok = doc[j]
+    return (
+        tok.text in ("-", "‐")
+        and j > 0
+        and not doc[j - 1].whitespace_
+        and not tok.whitespace_
+        and j + 1 < limit
+        and doc[j + 1].is_alpha
+    )
 
 
 SKIPPABLE_BEFORE_CUE = frozenset({"ADV", "AUX", "PART"})

@@ -45,17 +45,42 @@ def _relays(text: str, relay: Attribution, said: Attribution) -> bool:
     return _next_to(text, relay.source, said.cue) or _next_to(text, said_end, relay.cue)
 
 
-def share_relayed_content(found: Sequence[Attribution], text: str, openers: frozenset[str]) -> list[Attribution]:
-    """The attributions, where an `according_to` relays a verb-cued attribution next to it, with the
-    two sharing the speaker's content. ``openers``: the complementizers (`that`, `dat`) a content never starts with."""
+def _names_outlet(source: Span | None, outlets: frozenset[str]) -> bool:
+    """Whether a source is an outlet: it ends with an outlet's word or name (`de NOS`, `persbureau AFP`), not a
+    person of one (`an Al Jazeera reporter in Kenya`)."""
+    low = f" {source.text.lower().strip()}" if source is not None else ""
+    return any(low.endswith(f" {w}") for w in outlets)
+
+
+def _outlet_reports(relay: Attribution, said: Attribution, outlets: frozenset[str]) -> bool:
+    """`Ook de politie vond geen aanwijzingen, meldde de NOS`: an outlet's verb-cued report whose content holds
+    another speaker's statement, cue and source: the outlet is the channel of that statement."""
+    phrase_end = max(relay.cue.end, relay.source.end) if relay.cue and relay.source else 0
+    return (
+        relay.kind != "according_to"
+        and _names_outlet(relay.source, outlets)
+        and said.source is not None
+        and _inside(said.cue, relay.content)
+        and _inside(said.source, relay.content)
+        and all(c.end <= phrase_end or _inside(c, relay.content) for c in said.content)
+    )  # the statement ends with the outlet's phrase or inside its report, not past it (`, reported by X as ...`)
+
+
+def share_relayed_content(
+    found: Sequence[Attribution], text: str, openers: frozenset[str], outlets: frozenset[str] = frozenset()
+) -> list[Attribution]:
+    """The attributions, where an `according_to` relays a verb-cued attribution next to it, or an outlet
+    (``outlets``: its words and names) reports one inside its content, with the two sharing the speaker's content.
+    ``openers``: the complementizers (`that`, `dat`) a content never starts with."""
     out = list(found)
     for k, relay in enumerate(out):
-        if relay.kind != "according_to" or relay.cue is None:
+        if relay.cue is None or (relay.kind != "according_to" and not _names_outlet(relay.source, outlets)):
             continue
         for j, said in enumerate(out):
             if said is relay or said.cue is None or said.kind == "according_to" or not said.content:
                 continue
-            if not _relays(text, relay, said):
+            verb_cued = relay.kind != "according_to"
+            if not (_outlet_reports(relay, said, outlets) if verb_cued else _relays(text, relay, said)):
                 continue
             if _inside(relay.cue, said.content):
                 phrase = Span.of(text, relay.cue.start, max(relay.cue.end, relay.source.end if relay.source else 0))

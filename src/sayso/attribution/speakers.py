@@ -49,9 +49,13 @@ def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> E
     return people[-1] if people else None
 
 
-def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon) -> str | None:
-    """`het`/`it`: the nearest subject before it that is no person, in its sentence or the one before;
-    else the last organisation named (a place only when no organisation is)."""
+def _organisation_before(
+    src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon, said: Sequence[Span] = ()
+) -> str | None:
+    """`het`/`it`: the nearest subject before it that is no person and not inside what was said before
+    (`X said personal data had been stolen, after it said ...`), in its sentence or the one before, a document
+    standing for its author (`The ministry's figures ... it said`); else the last organisation named (a place
+    only when no organisation is)."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
     if span is not None:
         sent = span.sent
@@ -59,24 +63,75 @@ def _organisation_before(src: Span, doc: Doc, entities: Sequence[Entity], lex: L
         for scope in (sent, previous):
             if scope is None:
                 continue
-            subjects = [t for t in scope if t.i < span.start and t.dep_.startswith("nsubj") and t.pos_ != "PRON"]
+            subjects = [
+                t
+                for t in scope
+                if t.i < span.start
+                and t.dep_.startswith("nsubj")
+                and t.pos_ != "PRON"
+                and not any(c.start <= t.idx < c.end for c in said)
+            ]
             if scope is previous:  # of the sentence before, its main clause's subject, not one inside its claim
                 subjects = [t for t in subjects if t.head.i == scope.root.i] or subjects[:1]
             if subjects:
                 head = subjects[-1]
-                words = doc[head.left_edge.i : min(head.right_edge.i + 1, span.start)]
+                head = _author(head, lex) or head
+                words = _phrase(head, span.start)
                 text = _strip_det(words.text.strip(" ,"), lex)
-                person = any(
-                    e.label == "PER" and e.start >= words.start_char and e.end <= words.end_char for e in entities
-                )
+                named = [e for e in entities if words.start_char <= e.start and e.end <= words.end_char]
+                described = any(w.lower_ in lex.organisation_nouns for w in words)  # `telecoms operator X`
+                person = not described and any(e.label == "PER" for e in named)
                 if text and not person:
-                    named = [e for e in entities if words.start_char <= e.start and e.end <= words.end_char]
-                    return named[0].canonical if named and named[0].label == "ORG" else text
+                    if named and (named[0].label == "ORG" or (described and words.text.endswith(named[-1].text))):
+                        return (named[0] if named[0].label == "ORG" else named[-1]).canonical
+                    return text
     for labels in (("ORG",), ("GPE",)):
         found = [e for e in entities if e.label in labels and e.end <= src.start]
         if found:
             return found[-1].canonical
     return None
+
+
+def _author(head: Token, lex: Lexicon) -> Token | None:
+    """The author a thing that cannot speak stands for: the possessor of a document (`the ministry's figures`),
+    the agent of a participle after a document or a thing (`an earlier toll issued by the ministry`, `de door
+    het ministerie gepubliceerde cijfers`). A person (`a man arrested by police`) speaks for himself."""
+    mute = head.lower_ in lex.document_nouns or head.lower_ in lex.non_speakers
+    if not mute:
+        return None
+    for child in head.children:
+        owner = child.dep_ in ("poss", "nmod:poss") and child.pos_ in ("NOUN", "PROPN")
+        if owner and head.lower_ in lex.document_nouns:
+            return child
+        if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+            for arg in child.children:
+                if arg.lower_ in lex.agent_prepositions:  # `issued by X`: X hangs on the preposition
+                    return next((o for o in arg.children if o.dep_ in ("pobj", "obj")), None)
+                if any(c.dep_ == "case" and c.lower_ in lex.agent_prepositions for c in arg.children):
+                    return arg  # `door X gepubliceerde`: the preposition hangs on X
+    return None
+
+
+def _phrase(head: Token, stop: int) -> SpacySpan:
+    """The words of ``head``'s phrase before token ``stop``, without a possessive ending (`the ministry's`)."""
+    end = min(head.right_edge.i + 1, stop)
+    while end > head.i + 1 and head.doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return head.doc[head.left_edge.i : end]
+
+
+def _source_author(src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon) -> str | None:
+    """The author a source that is a document or a thing stands for (`An earlier toll issued by the
+    ministry`, `the ministry's figures`): the name inside the author's phrase, else the phrase as written."""
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    author = _author(span.root, lex)
+    if author is None or not (span.start <= author.i < span.end):
+        return None
+    words = _phrase(author, span.end)
+    named = [e for e in entities if words.start_char <= e.start and e.end <= words.end_char]
+    return named[0].canonical if named else _strip_det(words.text, lex) or None
 
 
 def _one_person(a: Attribution, lex: Lexicon) -> bool:
@@ -141,6 +196,16 @@ def _in_complement(src: Span, name: Entity, lex: Lexicon) -> bool:
     return bool(links) and not apposition
 
 
+def _closing_name(described: str, src: Span, name: Entity, lex: Lexicon) -> bool:
+    """Whether an organisation's name closes its source as an apposition to a description before it (`the
+    security firm Veldwacht Security`), not as a complement (`a spokesman for Shell`)."""
+    words = described.lower().replace(",", " , ").split()
+    coordinated = "," in words or any(w in lex.leading_conjunctions for w in words)  # `X and the firm Y`
+    return (
+        name.label == "ORG" and described.endswith(name.text) and not coordinated and not _in_complement(src, name, lex)
+    )
+
+
 def speaker_head(source_text: str, lex: Lexicon) -> str:
     """The head word of a source: its last word before `of`/`van`/`from` (`observers from the League` ->
     `observers`)."""
@@ -202,7 +267,11 @@ def _clause_verb(tok: Token, span: SpacySpan) -> bool:
     if not tok.is_lower or tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
         return False
     governed = (tok, tok.head) if tok.dep_ in ("aux", "cop") else (tok,)
-    return any(c.dep_.startswith("nsubj") and span.start <= c.i < span.end for v in governed for c in v.children)
+    return any(
+        c.dep_.startswith("nsubj") and span.start <= c.i < span.end and "Rel" not in c.morph.get("PronType")
+        for v in governed
+        for c in v.children
+    )  # `een groep die zich X noemt`: a relative clause describes the phrase, it is no clause of its own
 
 
 def antecedent(source: Span, doc: Doc, lex: Lexicon) -> Span:
@@ -322,11 +391,13 @@ def resolve_speakers(
                     elif person is not None:
                         speaker, is_person = person.canonical, True
                 if speaker is None and role != "person":  # `hij`/`he` is never an organisation
-                    speaker = _organisation_before(src, doc, entities, lex)
+                    speaker = _organisation_before(src, doc, entities, lex, said)
                     labels = {"ORG"}
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
                 earlier = next((p for p in reversed(out) if p.based_on), None)
                 speaker = earlier.based_on[-1] if earlier else bare
+            elif (author := _source_author(src, doc, entities, lex)) is not None:
+                speaker = author  # `An earlier toll issued by the ministry`: the ministry speaks
             elif found and speaker_head(described, lex) in lex.document_nouns:
                 speaker = found[0].canonical  # `een verklaring op de website van Apple`: the author speaks
             else:
@@ -338,6 +409,8 @@ def resolve_speakers(
                     name = bare.split(",")[0].strip()  # `Pharma Ledger, a trade newsletter`: the name before
                     if found and len(found[0].text) >= len(name) - 4:
                         speaker = found[0].canonical
+                    elif found and _closing_name(bare, src, found[0], lex):
+                        speaker = found[0].canonical  # `the Utrecht-based security firm Veldwacht Security`
                     elif name != bare and all(w[:1].isupper() for w in name.split()):
                         speaker = name
                     else:

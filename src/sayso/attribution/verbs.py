@@ -246,7 +246,7 @@ def _framed(tok: Token, ctx: Context, sent: SpacySpan) -> Attribution | None:
     if noun is None:
         return None
     first = min(noun.left_edge.i, noun.i) if noun.left_edge.i > tok.i else noun.i
-    while first < noun.i and ctx.doc[first].pos_ in ("ADV", "PUNCT"):
+    while first < noun.i and ctx.doc[first].pos_ in ("ADV", "ADP", "PUNCT"):
         first += 1  # `ziet zelf geen ...`: an adverb the parser hung on the noun
     content = trim(ctx.text, ctx.doc[first].idx, clause_end(first, tok, ctx, sent))
     if content[1] <= content[0]:
@@ -274,7 +274,7 @@ def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[A
             quote = next((q for q in ctx.quotes if q.open_mark is not None and q.start <= tok.idx < q.end), None)
             if tok.lower_ in ctx.lex.no_response_cues and negated(tok, ctx, sent):
                 continue  # `wilde dat niet bevestigen`: a non-response, not a report
-            attribution = _attribution(tok, lemma, ctx, sent)
+            attribution = _attribution(tok, lemma, ctx, sent) or _framed(tok, ctx, sent)  # `vond geen aanwijzingen`
             if attribution is not None and (quote is None or _nested(attribution, quote, ctx)):
                 out.append(attribution)
     return out
