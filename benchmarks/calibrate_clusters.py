@@ -193,7 +193,7 @@ def levels(stories: list[Story], threshold: float, data: dict, words: WordVector
         w, b = fit(x, y)
         models[s.name] = PairModel(tuple(w), b, threshold)
     saved = across.DENIAL_LEVEL, across.NUMBER_LEVEL
-    for level in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+    for level in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         row = []
         for kind in ("denial", "quantity"):
             across.DENIAL_LEVEL, across.NUMBER_LEVEL = (level, 2.0) if kind == "denial" else (2.0, level)

@@ -20,7 +20,7 @@ from sayso.records import Quantity
 # Probability (the pair model's, without the clash) from which a pair apart is one proposition contradicted.
 # Calibrated with benchmarks/calibrate_clusters.py on the story set: recall of the true contradictions
 # against false alarms (table in docs/clusters.md).
-NUMBER_LEVEL = 0.3
+NUMBER_LEVEL = 0.2
 DENIAL_LEVEL = 0.4
 _POLARITY = FEATURES.index("polarity")
 _CLASH = FEATURES.index("number_clash")
