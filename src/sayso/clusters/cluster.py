@@ -142,13 +142,13 @@ def cluster_claims(
     row = {it.id: k for k, it in enumerate(everyone)}
     units = [[k] for k in range(len(items))] + [[row[m] for m in c.members] for c in previous]
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
-    pairs, features, probability = _pairs(views, len(items), (text, context), model)
+    centres = mixed(text, context, CONTEXT_WEIGHT)
+    pairs, features, probability = _pairs(views, len(items), (text, context, centres), model)
     link.score(dict(zip(pairs, probability, strict=True)))
     link.keep_apart(pair for pair, f in zip(pairs, features, strict=True) if f[_APART].any())
     link.merge(model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
     across, involved = _contradictions_across(views, pairs, features, unit_of, model)
-    centres = mixed(text, context, CONTEXT_WEIGHT)
     view_of = {v.item.id: v for v in views}
 
     def numbers(a: ClaimItem, b: ClaimItem) -> str | None:
@@ -210,12 +210,11 @@ _APART = [FEATURES.index(f) for f in KEEP_APART]
 
 
 def _pairs(
-    views: Sequence[ClaimView], new: int, parts: tuple[np.ndarray, np.ndarray], model: PairModel
+    views: Sequence[ClaimView], new: int, parts: tuple[np.ndarray, np.ndarray, np.ndarray], model: PairModel
 ) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
-    """Every pair with a new claim first, of two articles, whose vectors (``parts``: text and context rows,
-    mixed for the test) are near: the pairs, their features and their probabilities."""
-    text, context = parts
-    vectors = mixed(text, context, CONTEXT_WEIGHT)
+    """Every pair with a new claim first, of two articles, whose mixed vectors are near (``parts``: text,
+    context and mixed rows): the pairs, their features and their probabilities."""
+    text, context, vectors = parts
     found: list[tuple[int, int]] = []
     rows: list[np.ndarray] = []
     for i in range(new):

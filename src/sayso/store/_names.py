@@ -402,18 +402,26 @@ def named_with(text: str, role: str, words: NameWords) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _windows_before(text: str, role: str, words: NameWords) -> list[str]:
+    """For every `the ROLE` / `de ROLE` of the text, what precedes it in its sentence and the one before, in
+    its paragraph, with quotations blanked out."""
+    if not role:
+        return []
+    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
+    windows = []
+    for m in re.finditer(rf"\b(?:{det})\s+{re.escape(role)}\b", text, re.IGNORECASE):
+        before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
+        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
+        windows.append(before[ends[-2] if len(ends) > 1 else 0 :])
+    return windows
+
+
 def capitalised_before(text: str, role: str, words: NameWords) -> list[list[str]]:
     """For every `the company`, `de spoorbeheerder` of the text, the capitalised names written before it in its
     sentence and the one before, outside quotes, last first: names no entity tagger found (`Railbeheer
     Nederland kwam met een ander verhaal. Volgens de spoorbeheerder ...`). Callers take one the store knows."""
-    if not role:
-        return []
-    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
     out = []
-    for m in re.finditer(rf"\b(?:{det})\s+{re.escape(role)}\b", text, re.IGNORECASE):
-        before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
-        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
-        window = before[ends[-2] if len(ends) > 1 else 0 :]
+    for window in _windows_before(text, role, words):
         found = [" ".join(_drop_articles(n.group().split(), words)) for n in re.finditer(_PROPER, window)]
         found = [p for n in found for p in re.split(r"[.!?]\s+", n) if p]  # `Brussel. Maandag` is two
         out.append(found[::-1])
@@ -424,14 +432,10 @@ def written_before(text: str, role: str, names: list[str], words: NameWords) -> 
     """For every `the company`, `de krant`, `a spokeswoman` of the text, the one of ``names`` written last
     before it in its sentence or the one before, outside quotes: `Daarmee spreekt hij De Standaard tegen.
     Volgens de krant ...`. The names found (callers want exactly one); none when one `de krant` has none."""
-    if not role or not names:
+    if not names:
         return []
-    det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
     out = []
-    for m in re.finditer(rf"\b(?:{det})\s+{re.escape(role)}\b", text, re.IGNORECASE):
-        before = _QUOTED.sub(lambda q: " " * len(q.group()), text[text.rfind("\n", 0, m.start()) + 1 : m.start()])
-        ends = [e.end() for e in _SENTENCE_END.finditer(before)]
-        window = before[ends[-2] if len(ends) > 1 else 0 :]  # its sentence and the one before
+    for window in _windows_before(text, role, words):
         last = [(n.end(), len(name), name) for name in names for n in re.finditer(rf"\b{re.escape(name)}\b", window)]
         out.append(max(last)[2] if last else "")
     return list(dict.fromkeys(n for n in out if n)) if all(out) else []
