@@ -36,6 +36,7 @@ from sayso.store._names import (
     concept_key,
     core_name,
     fits_role,
+    head_word,
     head_role,
     initials,
     is_acronym,
@@ -45,6 +46,7 @@ from sayso.store._names import (
     is_spokesperson,
     last_written,
     name_words,
+    placed,
     named_with,
     names_organisation,
     proper_before,
@@ -126,6 +128,7 @@ class SourceResolver:
     def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
         key = source_key(name)
         tied: int | None = None
+        placed_core: str | None = None
         if is_proper(core) and core.casefold() not in self._words.descriptors and not is_place_role(core):
             # `CEO` and `Dutch rail boss` are roles
             org = None
@@ -133,7 +136,8 @@ class SourceResolver:
                 split = split_official(core, self._text, [*self._cores, *self._named], self._words)
                 core, org = split or (core, None)
             found = self._here(core)  # a surname of a full name of this article, before any other source
-            found = found or self._known(key, core) or self._concept(core)
+            placed_core = placed(self._text, core)  # `Lebanon's Ministry of Public Health`, tagged without its place
+            found = found or self._known(key, core) or self._concept(placed_core or core)
             found = found or self._short_form(core, kind) or self._expands(core, kind)
             org = org or affiliation
             if org and (is_spokesperson(self._text, core, self._words) or speaks_for(self._text, core, self._words)):
@@ -147,13 +151,15 @@ class SourceResolver:
             if tied is None and self._generic(core):
                 self._untied[key] = core
         if found is None:
-            found = self._insert(core, kind, affiliation)
+            found = self._insert(placed_core or core, kind, affiliation)
         else:
             self._fill(found, kind, affiliation)
         self._ids[key] = found
         self._cores.setdefault(core, found)
         if tied is None:  # a role tied to a name holds in its own article only: no alias of the source
-            self._alias(found, (name, core))
+            # a name only its place anchors is kept with its place: `Ministry of Public Health` alone may be
+            # any country's, `Lebanon's Ministry of Public Health` is `Lebanon's health ministry` elsewhere
+            self._alias(found, (placed_core,) if placed_core else (name, core))
         return found
 
     def _known(self, key: str, core: str) -> int | None:
@@ -177,8 +183,9 @@ class SourceResolver:
             # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
             for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
                 tied = tied_in_text(self._text, word, names, self._words)
-                if not tied and len(word.split()) == 1:  # `ministry` after `Lebanon's health ministry`
-                    tied = [c for c in names if c.casefold().split()[-1] == word]
+                if not tied and len(word.split()) == 1:  # `ministry` after `Lebanon's health ministry` or
+                    # `Ministry of Public Health`
+                    tied = [c for c in names if head_word(c, self._words).casefold() == word]
                 if not tied and names_organisation(word, self._words) and not is_person_role(word, self._words):
                     tied = named_with(self._text, word, self._words)  # `Polar Lynx, a Russian hacker group`
                 found = self._one_of(tied, here)
