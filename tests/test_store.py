@@ -1015,17 +1015,20 @@ def test_store_sources_a_role_is_the_name_written_last_before_it(store_url: str)
                         language="nl"))  # fmt: skip
         store.add(_said("b", [("The union, BAP", "BAP", org), ("The union", "union", org),
                               ("Polar Lynx, a Russian hacker group", "Polar Lynx", "group")]))  # fmt: skip
-        # apart: `people` is no organisation's word; `the company` after two companies of its sentence and
-        # the one before it is the last one, never the person named after it
-        store.add(_said("c", [("people familiar with the matter", "people familiar with the matter", "group"),
-                              ("the people", "people", "group"), ("Shell", "Shell", org), ("BP", "BP", org),
+        # `the people` are the people described before, never the organisation written last (`people` is no
+        # organisation's word); `the company` after two companies of its sentence and the one before it is the
+        # last one, never the person named after it
+        group = "anonymous or generic group"
+        store.add(_said("c", [("people familiar with the matter", "people familiar with the matter", group),
+                              ("the people", "people", group), ("Shell", "Shell", org), ("BP", "BP", org),
                               ("the company", "company", org), ("Anna Smit", "Anna Smit", person)]))  # fmt: skip
         names = _names_of(store)
         assert names["De Standaard"] == {"De Standaard", "krant"}
         assert names["Telvora"] == {"Telvora", "woordvoerster"}
         assert names["Karel Desmet"] == {"Karel Desmet", "topman"}
         assert names["BAP"] == {"BAP", "union"}
-        assert names["people"] == {"people"} and names["Shell"] == {"Shell"}
+        assert names["people familiar with the matter"] == {"people familiar with the matter", "people"}
+        assert names["Shell"] == {"Shell"}
         assert names["BP"] == {"BP", "company"}
 
 
@@ -1132,6 +1135,24 @@ def test_store_sources_one_institution_across_languages(store_url: str) -> None:
         }
         for alone in ("Lebanon's finance ministry", "Lebanese army"):
             assert names[alone] == {alone}
+
+
+def test_store_sources_anonymous_insiders_are_one_group(store_url: str) -> None:
+    group = "anonymous or generic group"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # `the people` and a headline's `People` stand for the one longer description of their article
+        store.add(_said("en-1", [("people familiar with the matter", "people familiar with the matter", group),
+                                 ("the people", "people", group), ("People", "People", group)]))  # fmt: skip
+        store.add(_said("nl-1", [("ingewijden", "ingewijden", group)], language="nl"))  # insiders, in Dutch
+        store.add(_said("en-2", [("people", "people", group)]))  # bare people, described nowhere: a group apart
+        names = _names_of(store)
+        assert names["people familiar with the matter"] == {
+            "people familiar with the matter",
+            "people",
+            "People",
+            "ingewijden",
+        }
+        assert names["people"] == {"people"}
 
 
 def test_store_sources_bare_institution_words_across_languages(store_url: str) -> None:

@@ -75,13 +75,17 @@ def _concepts() -> _Concepts:
     descriptive: set[str] = set()
     for language in supported_languages():
         data = load_json(language, "sources")
+        fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
+    for language in supported_languages():
+        data = load_json(language, "sources")
         for kind, table in (("concepts", data["concepts"]), ("person_roles", data["person_roles"]),
                             ("places", data["places"])):  # fmt: skip
             for concept, words in table.items():
                 ids.update({_fold(w): f"={concept}" for w in words})
+                # and without its articles, as a bare name is read (`people familiar with matter`)
+                ids.update({" ".join(t for t in _fold(w).split() if t not in fillers): f"={concept}" for w in words})
                 phrases.setdefault(f"={concept}", []).extend(w.casefold() for w in words)
                 kinds.get(kind, set()).add(f"={concept}")
-        fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
         described = {w.casefold() for w in data["descriptors"]}
         descriptive.update(f"={c}" for c, ws in data["concepts"].items() if any(w in described for w in ws))
     return _Concepts(

@@ -60,6 +60,7 @@ from sayso.store._names import (
 
 Named = dict[str, tuple[str, str | None, str | None]]  # key -> (name as written, type, affiliation)
 _CHUNK = 500
+_GROUP = "anonymous or generic group"  # the type of `people familiar with the matter` (attribution/speakers.py)
 
 
 def source_key(name: str) -> str:
@@ -120,7 +121,7 @@ class SourceResolver:
         self._kinds.update({cores[key]: named[key][1] for key in named})
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
-        todo = sorted(named, key=lambda k: (not _named(cores[k]), -len(cores[k].split()), k))
+        todo = sorted(named, key=lambda k: (not _named(cores[k]) or self._common(cores[k]), -len(cores[k].split()), k))
         for key in todo:
             name, kind, affiliation = named[key]
             self._ids[key] = self._resolve_one(name, cores[key], kind, affiliation)
@@ -129,7 +130,12 @@ class SourceResolver:
         key = source_key(name)
         tied: int | None = None
         placed_core: str | None = None
-        if is_proper(core) and core.casefold() not in self._words.descriptors and not is_place_role(core):
+        if (
+            is_proper(core)
+            and core.casefold() not in self._words.descriptors
+            and not is_place_role(core)
+            and not self._common(core)
+        ):
             # `CEO` and `Dutch rail boss` are roles
             org = None
             if affiliation is None:  # `Marieke Dijkhuis van Vechtdal Rail`, when the text calls her its directeur
@@ -162,6 +168,11 @@ class SourceResolver:
             self._alias(found, (placed_core,) if placed_core else (name, core))
         return found
 
+    def _common(self, core: str) -> bool:
+        """One capitalised word that its article also writes in lower case is a common noun: `People` of a
+        headline (`..., People Say`) after `the people` in the text."""
+        return " " not in core and re.search(rf"\b{re.escape(core.casefold())}\b", self._text) is not None
+
     def _known(self, key: str, core: str) -> int | None:
         return self._ids.get(key) or _aliases(self._db, [source_key(core)]).get(source_key(core))
 
@@ -174,6 +185,9 @@ class SourceResolver:
         role or a spokesperson, the name written last before every `the company` in its paragraph."""
         if not self._text:
             return None
+        described = self._described_here(core)
+        if described is not None:
+            return described
         here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
         role = role_of(name, self._words)
@@ -208,6 +222,19 @@ class SourceResolver:
             if found is not None:
                 return found
         return self._described_before(role, set(here.values()))
+
+    def _described_here(self, core: str) -> int | None:
+        """A bare group word stands for the one longer description of its article that starts with it: `the
+        people` for `people familiar with the matter`, `officials` for `officials in Kyiv`."""
+        word = " ".join(t for t in core.split() if t.casefold() not in self._words.articles).casefold()
+        if not word or self._kinds.get(core) != _GROUP:
+            return None  # `Police` is no `police investigation`
+        ids = {
+            i
+            for c, i in self._cores.items()
+            if not is_proper(c) and c.casefold().startswith(word + " ") and self._kinds.get(c) == _GROUP
+        }
+        return ids.pop() if len(ids) == 1 else None
 
     def _known_before(self, role: str) -> int | None:
         """The source of the store written last before the one `de spoorbeheerder` of the text (a role written
