@@ -164,7 +164,7 @@ def read_only(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
         yield folder / "s.db"
     finally:
-        subprocess.run(["umount", str(folder)], check=False, capture_output=True)
+        subprocess.run(["umount", "--lazy", str(folder)], check=False, capture_output=True)  # also when busy
 
 
 def test_store_in_a_read_only_folder_can_be_read(
@@ -307,7 +307,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     try:
         yield folder
     finally:
-        subprocess.run(["umount", str(folder)], check=False, capture_output=True)
+        subprocess.run(["umount", "--lazy", str(folder)], check=False, capture_output=True)  # also when busy
 
 
 def test_ingest_on_a_real_full_disk_stops_and_resumes(tmp_path: Path, small_disk: Path) -> None:
