@@ -36,4 +36,4 @@ class StoreError(SaysoError):
 
 
 class StoreUnavailableError(StoreError):
-    """A store that cannot take any more writes or reads (disk full, read-only, locked, gone): not one article's fault."""
+    """A store that stopped working (disk full, read-only, locked, gone): not one article's fault; a batch stops."""
