@@ -9,7 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -145,26 +146,35 @@ def test_store_new_file_is_never_seen_empty(tmp_path: Path) -> None:
 # read-only stores
 
 
-@pytest.fixture
-def read_only(tmp_path: Path) -> Iterator[Path]:
-    """A folder that cannot be written (a read-only mount when running as root), with a store of 3 claims."""
-    folder = tmp_path / "ro"
+@contextmanager
+def _read_only(folder: Path, fill: Callable[[Path], None]) -> Iterator[Path]:
+    """``folder/s.db``, made by ``fill``, in a folder that cannot be written: a read-only mount when running as
+    root (to whom every folder is writable), else permissions."""
     folder.mkdir()
     if os.geteuid() != 0:
-        _store_with_claims(folder / "s.db")
+        fill(folder / "s.db")
         folder.chmod(0o555)
         (folder / "s.db").chmod(0o444)
-        yield folder / "s.db"
-        folder.chmod(0o755)
+        try:
+            yield folder / "s.db"
+        finally:
+            folder.chmod(0o755)
         return
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True).returncode:
         pytest.skip("root cannot mount a tmpfs here, so no folder is read-only to root")
     try:
-        _store_with_claims(folder / "s.db")
+        fill(folder / "s.db")
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
         yield folder / "s.db"
     finally:
         subprocess.run(["umount", "--lazy", str(folder)], check=False, capture_output=True)  # also when busy
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Path]:
+    """A store of 3 articles (6 claims) in a folder that cannot be written."""
+    with _read_only(tmp_path / "ro", _store_with_claims) as path:
+        yield path
 
 
 def test_store_in_a_read_only_folder_can_be_read(
@@ -190,20 +200,16 @@ def test_store_in_a_read_only_folder_can_be_read(
     assert sorted((p.name, p.read_bytes()) for p in read_only.parent.iterdir()) == before
 
 
-def test_store_read_only_and_older_asks_to_migrate_it_once(tmp_path: Path) -> None:
-    folder = tmp_path / "ro"
-    folder.mkdir()
-    db = _dialect.connect(str(folder / "old.db"), create=True)
+def _old_store(path: Path) -> None:
+    db = _dialect.connect(str(path), create=True)
     _migrate.migrate(db, _migrate.available()[:5])
     db.close()
-    if os.geteuid() == 0:
-        pytest.skip("root writes every folder; the read-only mount case is in test_store_in_a_read_only_folder...")
-    folder.chmod(0o555)
-    try:
+
+
+def test_store_read_only_and_older_asks_to_migrate_it_once(tmp_path: Path) -> None:
+    with _read_only(tmp_path / "ro", _old_store) as path:
         with pytest.raises(StoreUnavailableError, match="read-only here and was written by an older sayso"):
-            open_store(str(folder / "old.db"), create=False)
-    finally:
-        folder.chmod(0o755)
+            open_store(str(path), create=False)
 
 
 # ids out of range
