@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from sayso.cli.commands import Command, _date
-from sayso.errors import InputError, SaysoError, StoreError
+from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Article, Skipped
@@ -79,6 +79,8 @@ def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str 
             return "already"  # resumable: a stored text is never analysed again
         try:
             result = store.add(pipeline.analyze(item, options=options), cluster=False)
+        except StoreUnavailableError:
+            raise  # the store stopped working (disk full, server gone): stop the run, nothing is half-written
         except SaysoError as err:
             item = Skipped(item.origin or item.id, str(err))
         else:
