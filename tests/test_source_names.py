@@ -206,3 +206,19 @@ def test_source_names_head_word(language: str, name: str, head: str) -> None:
 )
 def test_source_names_a_dutch_group_calling_itself_a_name(written: str) -> None:
     assert core_name(written, name_words("nl")) == "Rode Vos"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "role", "tied"),
+    [
+        ("nl", "Een hackersgroep die zich Rode Vos noemt, eist losgeld.", "hackersgroep", ["Rode Vos"]),
+        ("en", "A hacker group calling itself Red Fox demands a ransom.", "hacker group", ["Red Fox"]),
+        ("en", "The hacker group Red Fox demands a ransom.", "hacker group", ["Red Fox"]),
+        ("en", "The hacker group said Red Fox demands a ransom.", "hacker group", []),  # no name of the group
+    ],
+)
+def test_source_names_a_role_tied_to_the_name_it_calls_itself(
+    language: str, text: str, role: str, tied: list[str]
+) -> None:
+    names = ["Red Fox", "Rode Vos"]
+    assert tied_in_text(text, role, names, name_words(language)) == tied

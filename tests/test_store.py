@@ -1025,6 +1025,20 @@ def test_store_sources_anonymous_insiders_are_one_group(store_url: str) -> None:
         assert names["people"] == {"people"}
 
 
+def test_store_sources_headline_hackers_are_the_group_named_in_the_text(store_url: str) -> None:
+    group, org = "anonymous or generic group", "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # a headline's `Hackers` is a common noun where the text writes `the hackers`: the role of the one group
+        # the text names as a hacker group, here in the words it calls itself by
+        store.add(_said("en-1", [("Hackers", "Hackers", group),
+                                 ("A hacker group calling itself Red Fox", "Red Fox", org),
+                                 ("the hackers", "hackers", group)]))  # fmt: skip
+        store.add(_said("nl-1", [("Hackers", "Hackers", group),
+                                 ("Een hackersgroep die zich Red Fox noemt", "Red Fox", org),
+                                 ("de hackers", "hackers", group)], language="nl"))  # fmt: skip
+        assert _names_of(store) == {"Red Fox": {"Red Fox", "Hackers", "hackers"}}
+
+
 def test_store_sources_bare_institution_words_across_languages(store_url: str) -> None:
     gov, org = "government or institution", "organisation"
     with open_store(store_url, embedder=_Topics()) as store:

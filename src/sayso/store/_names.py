@@ -29,6 +29,7 @@ class NameWords:
     spokespersons: frozenset[str] = frozenset()
     compounds: tuple[str, ...] = ()
     selves: frozenset[str] = frozenset()
+    naming: tuple[str, ...] = ()  # `calling itself`, `die zich`: between a role and its name
     officials: tuple[str, ...] = ()  # longest first
 
 
@@ -50,6 +51,7 @@ def name_words(language: str | None) -> NameWords:
         spokespersons=words("spokespersons"),
         compounds=tuple(data["spokesperson_compounds"]),
         selves=words("self_words"),
+        naming=tuple(sorted(words("self_naming"), key=len, reverse=True)),
         officials=tuple(sorted(words("official_roles"), key=len, reverse=True)),
     )
 
@@ -350,11 +352,12 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
     det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
     links = "|".join(re.escape(w) for w in sorted(words.links) if w.isalpha()) or "of"
     speaks = role.casefold() in words.spokespersons
+    naming = "".join(f"|{re.escape(w)}\\s+" for w in words.naming)  # `hacker group calling itself X`
     out = []
     for name in names:
         n = re.escape(name)
         patterns = [
-            rf"\w*{re.escape(role)}\s+{n}\b",
+            rf"\w*{re.escape(role)}\s+(?:{naming}){n}\b",
             rf"\b{n},\s+(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
             rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\b",  # `Polar Lynx, a Russian hacker group`
         ]
