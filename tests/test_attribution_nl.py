@@ -88,6 +88,17 @@ def test_chain_op_gezag_van(nlp_nl) -> None:
     assert a.content[0].text == "de top wordt uitgesteld"
 
 
+def test_a_count_without_an_author_is_no_source_relied_on(nlp_nl) -> None:
+    # the speaker made the count: it names no one else, and the speaker stays the end of the chain
+    text = (
+        "Bij een brand in Deventer zijn drie mensen gewond geraakt. "
+        "Dat meldt de veiligheidsregio op basis van een voorlopige telling."
+    )
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.based_on == ()
+    assert [link.name for link in a.chain] == ["veiligheidsregio"]
+
+
 def test_evaluation_achtte_aannemelijk(nlp_nl) -> None:
     text = "Er gingen geruchten over een staatsgreep, een verhaal dat ook minister Pieter Jansen „aannemelijk” achtte."
     a = _one(_find(nlp_nl, text), "evaluation")
