@@ -6,6 +6,9 @@ SaysoError
  ├── ModelError      a spaCy pipeline that is missing or broken
  ├── EvaluationError a gold folder that cannot be scored
  └── StoreError      a claim store that cannot be opened, written or queried as asked
+
+SaysoWarning (a UserWarning: the analysis goes on)
+ └── MixedLanguageWarning  a text in more than one language, read in its main one
 """
 
 
@@ -31,3 +34,11 @@ class EvaluationError(SaysoError):
 
 class StoreError(SaysoError):
     """A claim store that cannot be opened, written or queried as asked."""
+
+
+class SaysoWarning(UserWarning):
+    """Root of the warnings sayso gives: the analysis goes on, but the reader should know."""
+
+
+class MixedLanguageWarning(SaysoWarning):
+    """A text whose sentences are in more than one language; it is read in its main language."""
