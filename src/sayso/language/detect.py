@@ -58,6 +58,17 @@ def _hits(words: list[str]) -> Counter[str]:
     return Counter({lang: sum(w in _words_of(lang) for w in words) for lang in _candidates()})
 
 
+def _outside_names(words: list[str]) -> list[str]:
+    """The words, lower-cased, without those right before a capital (`van der Berg`, `de Vries`, `in Paris`):
+    a name's particles tell the language of the name, not of the sentence."""
+    capital = [w[:1].isupper() for w in words] + [False, False]
+    return [
+        w.lower()
+        for i, w in enumerate(words)
+        if not (capital[i + 1] or (capital[i + 2] and len(words[i + 1]) <= 3 and not capital[i]))
+    ]
+
+
 def _named(code: str) -> str:
     name = refused_languages().get(code)
     return f"{name} ({code})" if name else code
@@ -87,8 +98,8 @@ def guess_language(text: str) -> LanguageGuess:
         return LanguageGuess(None)
     sizes: Counter[str] = Counter()
     for segment in _SEGMENT.split(head):
-        words = [w.lower() for w in _WORD.findall(segment)]
-        (first, top), *rest = _hits(words).most_common(2)
+        words = _WORD.findall(segment)
+        (first, top), *rest = _hits(_outside_names(words)).most_common(2)
         if top >= SEGMENT_MIN_HITS and (not rest or rest[0][1] < top):
             sizes[first] += len(words)
     told = sum(sizes.values())
