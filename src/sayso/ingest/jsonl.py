@@ -96,12 +96,14 @@ def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
         numbered = ((n, line.encode("utf-8", "surrogatepass")) for n, line in enumerate(text.split("\n"), start=1))
     else:
         numbered = _lines(path)
+    found = False
     for number, raw in numbered:
         origin = f"{path}:{number}"
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8) :]
         if not raw.strip():
             continue
+        found = True
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as err:
@@ -115,3 +117,5 @@ def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
             yield jsonl_article(line, origin, f"{path.stem}-{number}", options)
         except SaysoError as err:
             yield Skipped(origin, str(err))
+    if not found:
+        yield Skipped(str(path), f"{path}: holds no articles; give one JSON object a line")
