@@ -190,7 +190,8 @@ def test_html_page_metadata_is_cut_not_refused(tmp_path: Path) -> None:
 
 REFUSED = {
     "de": "Der Stadtrat hat am Montag beschlossen, dass die alte Brücke im Frühjahr abgerissen wird. "
-    "Die Anwohner sind nicht zufrieden, weil sie einen langen Umweg fahren müssen.",
+    "Die Anwohner sind nicht zufrieden, weil sie einen langen Umweg fahren müssen. "
+    "Er sagte, die Stadt habe in diesem Jahr kein Geld. Was die Bürger wollen, ist klar.",  # once read as Dutch
     "fr": "Le conseil municipal a décidé lundi que le vieux pont sera démoli au printemps. "
     "Les habitants ne sont pas contents, car ils devront faire un long détour.",
     "es": "El ayuntamiento decidió el lunes que el viejo puente será demolido en primavera. "
