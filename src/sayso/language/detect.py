@@ -54,8 +54,22 @@ def _candidates() -> tuple[str, ...]:
     return (*supported_languages(), *refused_languages())
 
 
+@cache
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """Function word -> the candidate languages it belongs to."""
+    index: dict[str, list[str]] = {}
+    for lang in _candidates():
+        for word in _words_of(lang):
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
 def _hits(words: list[str]) -> Counter[str]:
-    return Counter({lang: sum(w in _words_of(lang) for w in words) for lang in _candidates()})
+    """How many of the words are function words of each candidate language (every candidate counted)."""
+    index = _languages_of()
+    hits = Counter(dict.fromkeys(_candidates(), 0))
+    hits.update(lang for w in words for lang in index.get(w, ()))
+    return hits
 
 
 def _outside_names(words: list[str]) -> list[str]:
