@@ -322,6 +322,14 @@ def _no_claims(article: Article, *, options: Options = OPTS) -> Analysis:
     return Analysis(article=replace(article, language=language), language=language)
 
 
+@pytest.mark.parametrize("command", ["analyze", "evaluate"])
+def test_cli_language_option_reads_regional_forms(command: str) -> None:
+    from sayso.cli import build_parser
+
+    extra = ["--out", "x"] if command == "evaluate" else []
+    assert build_parser().parse_args([command, "x", *extra, "--language", "nl-BE"]).language == "nl"
+
+
 def test_cli_language_option_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["analyze", "x.txt", "--language", "../../tmp/model"])
