@@ -302,6 +302,16 @@ def test_analyze_warns_about_a_mixed_text_on_stderr(
     assert err.startswith(f"sayso: warning: {path}: mixes languages")
 
 
+def test_batch_keeps_the_warning_in_the_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sayso.cli.commands import analyse_one
+
+    monkeypatch.setattr(pipeline, "load_backbone", _no_model)
+    result = analyse_one(Article(text=EN + EN + NL, id="mixed"), OPTS)
+    assert isinstance(result, Analysis) and result.language == "en"
+    (note,) = result.notes
+    assert note.startswith("mixed: mixes languages (70% en, 30% nl of its sentences); read as en")
+
+
 def test_ingest_skips_a_bad_line_and_stores_the_rest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

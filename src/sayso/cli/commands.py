@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,7 +55,7 @@ def _options(args: argparse.Namespace) -> Options:
 
 def analyse_one(article: Article, options: Options) -> Analysis | Skipped:
     """The analysis of one article of a batch, or its ``Skipped`` record: one article never stops a batch.
-    sayso's warnings about it (a mixed-language text) go to stderr as one line each."""
+    sayso's warnings about it (a mixed-language text) go to stderr as one line each and into its ``notes``."""
     from sayso.pipeline import analyze
 
     origin = article.origin or article.id
@@ -71,11 +71,14 @@ def analyse_one(article: Article, options: Options) -> Analysis | Skipped:
                 f"{origin}: sayso failed on this article ({type(err).__name__}: {str(err)[:200]}); "
                 "this is a bug in sayso: please report it with the article",
             )
+    said = tuple(str(w.message) for w in caught if issubclass(w.category, SaysoWarning))
     for w in caught:
-        if issubclass(w.category, SaysoWarning):
-            print(f"sayso: warning: {terminal_safe(str(w.message))}", file=sys.stderr)
-        else:
+        if not issubclass(w.category, SaysoWarning):
             warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    for line in said:
+        print(f"sayso: warning: {terminal_safe(line)}", file=sys.stderr)
+    if said and isinstance(result, Analysis):
+        result = replace(result, notes=(*result.notes, *said))  # kept with the article in the store
     return result
 
 
