@@ -34,7 +34,7 @@ FUZZ = settings(
     derandomize="SAYSO_FUZZ_EXAMPLES" not in os.environ,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
 )
-READERS = settings(FUZZ, max_examples=FUZZ_EXAMPLES * 8)  # the readers alone are fast: a larger budget
+READERS = settings(FUZZ, max_examples=FUZZ_EXAMPLES * 4)  # the readers alone are fast: a larger budget
 
 WORDS = st.sampled_from(
     [
