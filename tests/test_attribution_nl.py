@@ -41,6 +41,21 @@ def test_inverted_zegt_after_quote(nlp_nl) -> None:
     assert a.speaker == "Henk Visser"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeente verkoopt het stadhuis omdat het gebouw te duur wordt. Dat zeggen ingewijden tegen de krant.",
+        "Het kabinet schrapt de subsidie voor zonnepanelen. Dat melden ingewijden tegen de NOS.",
+    ],
+)
+def test_a_group_tagged_as_a_participle_still_speaks(nlp_nl, text: str) -> None:
+    # the tagger reads `ingewijden` (insiders) as the participle of `inwijden`; before a preposition a participle
+    # is no source, but a group word is one
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.source.text == "ingewijden"
+    assert a.content[0].text == text.split(". ")[0]
+
+
 def test_mixed_with_quoted_fragment(nlp_nl) -> None:
     text = "De minister waarschuwde dat de situatie „uiterst kwetsbaar” blijft."
     a = _one(_find(nlp_nl, text), "mixed")

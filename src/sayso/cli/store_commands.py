@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from sayso.cli.commands import Command, _date, analyse_one
 from sayso.cli.render import skip_line, terminal_safe
-from sayso.errors import InputError, SaysoError, StoreError
+from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Article, Skipped
@@ -82,6 +82,8 @@ def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str 
         else:
             try:
                 result = store.add(analysis, cluster=False)
+            except StoreUnavailableError:
+                raise  # the store stopped working (disk full, server gone): stop the run, nothing is half-written
             except SaysoError as err:
                 item = Skipped(item.origin or item.id, str(err))
             else:
