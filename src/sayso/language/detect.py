@@ -44,9 +44,12 @@ def _refused_folder():  # type: ignore[no-untyped-def]
 
 @cache
 def refused_languages() -> dict[str, str]:
-    """Code -> English name of the common languages sayso recognises in order to refuse them."""
+    """Code -> English name of the common languages sayso recognises in order to refuse them (a language that
+    has its own resources is supported, never refused)."""
     names = json.loads((_refused_folder() / "names.json").read_text(encoding="utf-8"))
-    return {code: name for code, name in names.items() if not code.startswith("_")}
+    return {
+        code: name for code, name in names.items() if not code.startswith("_") and code not in supported_languages()
+    }
 
 
 def _candidates() -> tuple[str, ...]:
