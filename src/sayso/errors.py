@@ -8,6 +8,9 @@ SaysoError
  └── StoreError      a claim store that cannot be opened, written or queried as asked
       └── StoreUnavailableError  the store itself stopped working (disk full, read-only, server gone):
                                  a batch stops at once instead of skipping every article that follows
+
+SaysoWarning (a UserWarning: the analysis goes on)
+ └── MixedLanguageWarning  a text in more than one language, read in its main one
 """
 
 
@@ -37,3 +40,11 @@ class StoreError(SaysoError):
 
 class StoreUnavailableError(StoreError):
     """A store that stopped working (disk full, read-only, locked, gone): not one article's fault; a batch stops."""
+
+
+class SaysoWarning(UserWarning):
+    """Root of the warnings sayso gives: the analysis goes on, but the reader should know."""
+
+
+class MixedLanguageWarning(SaysoWarning):
+    """A text whose sentences are in more than one language; it is read in its main language."""
