@@ -12,8 +12,8 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, TextIO
 
-from sayso.cli.commands import Command, _date, analyse_one
-from sayso.cli.render import skip_line, terminal_safe
+from sayso.cli.commands import Command, _date, _language, analyse_one
+from sayso.cli.render import json_safe, skip_line, terminal_safe
 from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
 from sayso.ingest import iter_articles
 from sayso.options import Options
@@ -34,8 +34,10 @@ DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: $SAYSO_DB, 
 
 
 def _json(value: Any) -> str:
-    return json.dumps(
-        value, ensure_ascii=False, indent=1, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
+    return json_safe(
+        json.dumps(
+            value, ensure_ascii=False, indent=1, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
+        )
     )
 
 
@@ -124,7 +126,7 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
-    p.add_argument("--language", choices=["nl", "en"], help="the articles' language (detected when absent)")
+    p.add_argument("--language", type=_language, help="the articles' language, nl or en (detected when absent)")
 
 
 # queries
