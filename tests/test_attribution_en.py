@@ -294,3 +294,26 @@ def test_a_reporter_of_an_outlet_is_no_outlet_relaying_a_statement(nlp_en) -> No
     text = "A BBC reporter in Lagos said local radio stations said the governor was ill."
     reporter = next(x for x in _find(nlp_en, text) if x.source is not None and "reporter" in x.source.text)
     assert reporter.content[0].text.startswith("local radio stations said")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a present participle after a comma goes on its head's clause: that clause's subject speaks
+        ("The army went on shelling the valley despite the truce, saying it was acting against armed groups.",
+         "saying", "The army"),
+        ("The brewery cut 300 jobs on Monday, adding that more cuts could follow.", "adding", "The brewery"),
+        # ... past a content clause it hangs in: the mayor notes, not the flood
+        ("The mayor said a flood was unlikely this spring, noting that the river had not risen in years.",
+         "noting", "The mayor"),
+    ],
+)  # fmt: skip
+def test_a_participle_cue_speaks_for_the_subject_of_its_clause(nlp_en, text: str, cue: str, source: str) -> None:
+    a = next(a for a in _find(nlp_en, text) if a.cue is not None and a.cue.text == cue)
+    assert a.source is not None and a.source.text == source
+
+
+def test_a_person_named_inside_a_source_is_not_the_speaker_nor_the_next_she(nlp_en) -> None:
+    text = 'Maria Lopez, a colleague of Peter Jansen, said the road was closed. "More rain is coming," she said.'
+    found = _find(nlp_en, text)
+    assert [a.speaker for a in found] == ["Maria Lopez", "Maria Lopez"]

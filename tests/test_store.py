@@ -762,7 +762,12 @@ def test_ingest_killed_and_rerun_loses_and_duplicates_nothing(tmp_path: Path) ->
 
 
 def _said(
-    id: str, lines: list[tuple[str, str, str | None]], *, language: str = "en", orgs: tuple[str, ...] = ()
+    id: str,
+    lines: list[tuple[str, str, str | None]],
+    *,
+    language: str = "en",
+    orgs: tuple[str, ...] = (),
+    people: tuple[str, ...] = (),
 ) -> Analysis:
     """One attributed claim per (source as written, speaker, type): `SOURCE said that something of ID happened.`"""
     cue = "zei" if language == "nl" else "said"
@@ -776,8 +781,11 @@ def _said(
         chain = (ChainLink(id, "outlet"), ChainLink(speaker, "speaker", who))
         attributions.append(Attribution("indirect", who, None, (content,), speaker, kind, chain=chain))
         claims.append(Claim((content,), speaker, "indirect", "certain"))
+    tagged = [(name, "ORG") for name in orgs] + [(name, "PER") for name in people]
     entities = tuple(
-        Entity(m.start(), m.end(), org, "ORG", org) for org in orgs for m in re.finditer(re.escape(org), text)
+        Entity(m.start(), m.end(), name, label, name)
+        for name, label in tagged
+        for m in re.finditer(re.escape(name), text)
     )
     article = Article(text=text, id=id, outlet=id, published=date(2025, 3, 1), language=language, origin=id)
     return Analysis(
@@ -959,6 +967,18 @@ def test_store_sources_an_official_speaks_for_the_organisation(store_url: str) -
                         orgs=("Spoorvereniging",)))  # fmt: skip
         [d] = [c for c in store.claims() if c.article.id == "d"]
         assert d.source == "Vechtdal Rail"
+
+
+def test_store_sources_an_official_of_a_company_tagged_as_a_person(store_url: str) -> None:
+    person = "person"
+    with open_store(store_url, embedder=_Topics()) as store:
+        # the tagger took the company for a person too: after the official and `van` it is still her company
+        store.add(_said("a", [("Directeur Anna de Wit van Rivierbouw", "Anna de Wit", person)], language="nl",
+                        people=("Anna de Wit", "Rivierbouw")))  # fmt: skip
+        # a person after `a colleague of` is no organisation she speaks for
+        store.add(_said("b", [("Maria Lopez, a colleague of Peter Jansen", "Maria Lopez", person)],
+                        people=("Maria Lopez", "Peter Jansen")))  # fmt: skip
+        assert _names_of(store) == {"Rivierbouw": {"Anna de Wit"}, "Maria Lopez": {"Maria Lopez"}}
 
 
 def test_store_sources_one_institution_across_languages(store_url: str) -> None:

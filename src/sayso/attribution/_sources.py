@@ -101,8 +101,18 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
 
 
 def _chained(tok: Token) -> bool:
-    """Whether ``tok`` hangs on its head within one verb chain (a participle under its auxiliary too)."""
-    return tok.dep_ in VERB_CHAIN or (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "AUX")
+    """Whether ``tok`` hangs on its head within one verb chain (a participle under its auxiliary too), or is a
+    present participle that goes on its head's clause (`X cut 300 jobs, adding that ...`: X adds)."""
+    return (
+        tok.dep_ in VERB_CHAIN
+        or (tok.dep_ in ("parataxis", "ccomp") and tok.head.pos_ == "AUX")
+        or (tok.dep_ == "advcl" and _present_participle(tok) and tok.i > 0 and tok.nbor(-1).text == ",")
+    )
+
+
+def _present_participle(tok: Token) -> bool:
+    forms = tok.morph.get("VerbForm")
+    return "Ger" in forms or ("Part" in forms and "Prog" in tok.morph.get("Aspect"))
 
 
 def _misplaced_conjunct(verb: Token, cue: Token) -> bool:
@@ -135,10 +145,14 @@ def _coordinated_with(verb: Token, cue: Token) -> Token:
 def _governing_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | None) -> Range | None:
     """`Een woordvoerder wilde niet reageren`: the subject of a verb the cue hangs on."""
     head = tok
+    participle = False
     while _chained(head) and head.head.i != head.i and sent.start <= head.head.i < sent.end:
         if head.head.i < tok.i and _clause_opened_between(ctx, head.head.i, tok.i):
             break  # `..., alhoewel experts stellen`: not up into the clause before
+        participle = participle or head.dep_ == "advcl"
         head = _coordinated_with(head, tok)
+        while participle and head.dep_ == "ccomp" and head.head.i != head.i:
+            head = head.head  # `X said [a swing was unlikely], noting that ...`: X notes, not the swing
         if head.pos_ in ("VERB", "AUX") and head.i < tok.i and not _misplaced_conjunct(head, tok):
             found = _parsed_subject(head, ctx, sent, content)
             if found is not None:

@@ -371,6 +371,8 @@ def resolve_speakers(
             cut = relative_comma(src.text, lex)  # names in `, waar ... te zien is` are not the speaker
             found = _entities_in(src if cut is None else Span.of(text, src.start, src.start + cut), entities, text)
             labels = {e.label for e in found}
+            # a person named in a complement (`a colleague of Peter Jansen`) speaks only when no other does
+            found = sorted(found, key=lambda e: e.label == "PER" and _in_complement(src, e, lex))
             described = _strip_det(src.text[:cut], lex)
             bare = re.sub(r"\s*\([^()]*\)$", "", described)  # `CPB (CPB)`
             low = src.text.lower().strip()
@@ -380,8 +382,11 @@ def resolve_speakers(
                 role = lex.pronouns[low]
                 previous = next((p for p in reversed(out) if p.speaker and _one_person(p, lex)), None)
                 said = [c for p in out for c in p.content]
+                sources = [p.source for p in out if p.source is not None]  # `X, reporting from Tyre,`: not Tyre
                 person = _person_before(
-                    src.start, [e for e in entities if _outside(e, said)], floor=max(0, src.start - 600)
+                    src.start,
+                    [e for e in entities if _outside(e, said) and _outside(e, sources)],
+                    floor=max(0, src.start - 600),
                 )
                 if role == "person_or_group" and _plural_cue(a, doc, low, lex):
                     speaker = _group_before(src, doc, lex)  # `Economen van ING ... Zij schatten dat`

@@ -11,6 +11,7 @@ from datetime import date
 from sayso.errors import StoreError
 from sayso.records import Analysis, Article, Attribution, Claim, Entity, Span
 from sayso.store._dialect import Connection
+from sayso.store._names import NameWords, name_words
 from sayso.store._sources import SourceResolver, source_key
 from sayso.store.records import AddResult
 
@@ -119,7 +120,7 @@ def _named_sources(analysis: Analysis) -> dict[str, tuple[str, str | None, str |
         named[key] = (old_name, old_kind or kind, old_affiliation or affiliation)
 
     for a in analysis.attributions:
-        note(a.speaker, a.speaker_type, _affiliation(a, analysis.entities))
+        note(a.speaker, a.speaker_type, _affiliation(a, analysis.entities, name_words(analysis.language)))
         for name in a.based_on:
             note(name)
         for link in a.chain:
@@ -130,13 +131,21 @@ def _named_sources(analysis: Analysis) -> dict[str, tuple[str, str | None, str |
     return named
 
 
-def _affiliation(a: Attribution, entities: Sequence[Entity]) -> str | None:
-    """An organisation named inside the source as written (`researcher Anna Korhonen of Aalto University`)."""
+def _affiliation(a: Attribution, entities: Sequence[Entity], words: NameWords) -> str | None:
+    """An organisation named inside the source as written (`researcher Anna Korhonen of Aalto University`), or
+    a name the tagger took for a person right after the speaker and a role link (`Topvrouw Marieke Dijkhuis van
+    Vechtdal Rail`)."""
     if a.source is None or not a.speaker:
         return None
     speaker = a.speaker.casefold()
+    after = a.source.text.casefold().find(speaker)
+    after = a.source.start + after + len(speaker) if after >= 0 else a.source.end
     for e in entities:
-        if e.label != "ORG" or not (a.source.start <= e.start and e.end <= a.source.end):
+        if not (a.source.start <= e.start and e.end <= a.source.end):
+            continue
+        gap = a.source.text[after - a.source.start : e.start - a.source.start].casefold().split()
+        linked = e.start >= after and bool(gap) and all(w in words.links or w in words.articles for w in gap)
+        if e.label != "ORG" and not (e.label == "PER" and linked):
             continue
         names = (e.text.casefold(), e.canonical.casefold())
         if not any(n in speaker or speaker in n for n in names):
