@@ -232,6 +232,19 @@ def test_clusters_denial_within_a_cluster() -> None:
     assert ("un:1", "krant:1") not in reasons
 
 
+def test_clusters_a_promise_does_not_deny_what_has_not_happened_yet() -> None:
+    # published on Monday 2 March: `by Friday` looks ahead, `not paid` speaks of now
+    friday = (TimeExpr(0, 6, "friday", "2026-03-06"),)
+    paid = _item("boss:1", "x", FLED_A, speaker="directie", times=friday)
+    unpaid = _item("staff:1", "y", FLED_B, speaker="personeel", polarity="negative")
+    assert find_contradictions([paid, unpaid]) == []
+    across = cluster_claims([paid, unpaid], embedder=FLED, model=FULL)
+    assert [x for c in across for x in c.across] == []
+    # without the look ahead, the same pair is a denial
+    now = replace(paid, times=(TimeExpr(0, 6, "monday", "2026-03-02"),))
+    assert [x.reason.split(":")[0] for x in find_contradictions([now, unpaid])] == ["denial"]
+
+
 def test_clusters_certain_against_questioned_contradicts() -> None:
     a = _item("a", "x", FLED_A, certainty="certain")
     b = _item("b", "y", FLED_B, certainty="questioned")

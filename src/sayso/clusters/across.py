@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sayso.clusters.contradictions import two_sources
+from sayso.clusters.contradictions import one_time, two_sources
 from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, number_clash
 from sayso.records import Quantity
 
@@ -30,7 +30,7 @@ _SAME = FEATURES.index("same_number")
 def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairModel) -> tuple[str, float] | None:
     """Why two claims of different clusters contradict each other, and the pair model's probability that
     they would state one proposition but for the difference; None when they do not."""
-    if features[_POLARITY] and two_sources(a.item, b.item):
+    if features[_POLARITY] and two_sources(a.item, b.item) and one_time(a.item, b.item):
         without = features.copy()
         without[_POLARITY] = 0.0
         p = float(model.probability(without[None, :])[0])

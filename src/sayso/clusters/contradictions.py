@@ -89,7 +89,7 @@ def _denial(a: ClaimItem, b: ClaimItem) -> str | None:
     na, nb = _negates(a), _negates(b)
     if na == nb:
         return None
-    if not two_sources(a, b):
+    if not two_sources(a, b) or not one_time(a, b):
         return None
     denier, asserter = (a, b) if na else (b, a)
     if asserter.certainty in _DOUBT or not denier.speaker:
@@ -103,6 +103,21 @@ def two_sources(a: ClaimItem, b: ClaimItem) -> bool:
     in wording, not in what the source holds; on the story set counting them made most false alarms. A
     source that changes its story is missed (a day-1 denial against its day-2 admission)."""
     return a.speaker is None or b.speaker is None or name_key(a.speaker) != name_key(b.speaker)
+
+
+def one_time(a: ClaimItem, b: ClaimItem) -> bool:
+    """Whether two claims can speak of one time: not when only one of them looks ahead, to a day after its
+    article's date (`the salaries will be paid by Friday` does not deny `no one has been paid`)."""
+    return _looks_ahead(a) == _looks_ahead(b)
+
+
+def _looks_ahead(item: ClaimItem) -> bool:
+    if item.published is None:
+        return False
+    for t in item.times:
+        if len(t.value) >= 10 and t.value[4] == "-" and t.value[:10] > item.published.isoformat():
+            return True  # ISO dates compare as text; `2025-W44`, `2025-10` and `PXD` are no day
+    return False
 
 
 def _certainty_clash(a: ClaimItem, b: ClaimItem) -> str | None:
