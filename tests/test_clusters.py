@@ -30,7 +30,15 @@ from sayso.clusters import (
     find_origins,
     same_story,
 )
-from sayso.clusters.pairs import WordVectors, claim_views, content_words, news_cycle, number_clash, pair_features
+from sayso.clusters.pairs import (
+    WordVectors,
+    claim_views,
+    content_words,
+    news_cycle,
+    number_clash,
+    pair_features,
+    reported_clash,
+)
 from sayso.errors import InputError, ModelError
 from sayso.records import Quantity, TimeExpr
 
@@ -324,6 +332,17 @@ def test_pair_features_read_what_two_claims_share() -> None:
     x, y = number_clash(va, vc) or (None, None)
     assert (x.text, y.text) == ("vier", "zeven")
     assert number_clash(va, vb) is None
+    assert reported_clash(va, vc) == number_clash(va, vc)  # a clash worth reporting
+
+
+def test_a_clash_between_bare_numbers_of_a_claim_with_two_is_not_reported() -> None:
+    fake = FakeEmbedder({})
+    # a bare number of a claim with two numbers is not reported, though it still keeps the claims apart
+    c = _item("c", "z", "Doodt vijf, twaalf gewonden", quantities=(_qty("vijf", 5, unit=None), _qty("twaalf", 12)))
+    d = _item("d", "w", "Doodt zeven", quantities=(_qty("zeven", 7, unit=None),))
+    fake.topics.update({c.text: (5, 0.0), d.text: (5, 0.1)})
+    vc, vd = _views([c, d], fake)
+    assert number_clash(vc, vd) is not None and reported_clash(vc, vd) is None
 
 
 def test_content_words_leave_out_stop_words_of_every_language() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from sayso.clusters.contradictions import one_time, two_sources
-from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, number_clash
+from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, reported_clash
 from sayso.records import Quantity
 
 # Probability (the pair model's, without the clash) from which a pair apart is one proposition contradicted.
@@ -37,7 +37,7 @@ def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairM
         denier, asserter = (a, b) if a.negated else (b, a)
         if p >= DENIAL_LEVEL and denier.item.speaker and asserter.item.certainty not in ("questioned", "denied"):
             return f"denial: {_who(denier)} denies what {_who(asserter)} asserts", p
-    clash = number_clash(a, b)
+    clash = reported_clash(a, b)
     if clash:
         without = features.copy()
         without[_CLASH] = without[_SAME] = 0.0

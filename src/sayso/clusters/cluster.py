@@ -36,7 +36,7 @@ from sayso.clusters.pairs import (
     features_with,
     mixed,
     news_cycle,
-    number_clash,
+    reported_clash,
 )
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 from sayso.errors import InputError
@@ -152,7 +152,7 @@ def cluster_claims(
     view_of = {v.item.id: v for v in views}
 
     def numbers(a: ClaimItem, b: ClaimItem) -> str | None:
-        clash = number_clash(view_of[a.id], view_of[b.id])
+        clash = reported_clash(view_of[a.id], view_of[b.id])
         return quantity_reason(*clash) if clash else None
 
     placed: dict[str, list[str]] = {}

@@ -218,6 +218,18 @@ def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None
     return None
 
 
+def reported_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
+    """A ``number_clash`` worth reporting as a contradiction: not between numbers without a unit when a claim
+    holds more than one number (`killed five people and wounded 12` against `seven`: the 12 are the wounded).
+    The clash itself still keeps two claims apart when clustering."""
+    clash = number_clash(a, b)
+    if clash is None:
+        return None
+    x, y = clash
+    bare = x.unit is None and y.unit is None and not (len(a.units) == len(b.units) == 1)
+    return None if bare else clash
+
+
 def _one_unit(a: np.ndarray | None, b: np.ndarray | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
