@@ -981,6 +981,15 @@ def test_store_sources_an_official_of_a_company_tagged_as_a_person(store_url: st
         assert _names_of(store) == {"Rivierbouw": {"Anna de Wit"}, "Maria Lopez": {"Maria Lopez"}}
 
 
+def test_store_sources_a_name_also_written_in_lower_case_ties_to_itself_once(store_url: str) -> None:
+    # `Nano` as a speaker and `the nano` in the text: read as a role, it ties to the name `Nano` of its own
+    # article, which is then resolved as a name (it once recursed without end)
+    org = "organisation"
+    with open_store(store_url, embedder=_Topics()) as store:
+        store.add(_said("a", [("Nano", "Nano", org), ("the new nano", "nano", org)], orgs=("Nano",)))
+        assert "Nano" in _names_of(store)
+
+
 def test_store_sources_one_institution_across_languages(store_url: str) -> None:
     gov, org = "government or institution", "organisation"
     with open_store(store_url, embedder=_Topics()) as store:

@@ -126,7 +126,10 @@ class SourceResolver:
             name, kind, affiliation = named[key]
             self._ids[key] = self._resolve_one(name, cores[key], kind, affiliation)
 
-    def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
+    def _resolve_one(
+        self, name: str, core: str, kind: str | None, affiliation: str | None, *, named: bool = False
+    ) -> int:
+        """The source of one name; ``named``: a name the text gives a role, never read as a common noun."""
         key = source_key(name)
         tied: int | None = None
         placed_core: str | None = None
@@ -134,7 +137,7 @@ class SourceResolver:
             is_proper(core)
             and core.casefold() not in self._words.descriptors
             and not is_place_role(core)
-            and not self._common(core)
+            and (named or not self._common(core))
         ):
             # `CEO` and `Dutch rail boss` are roles
             org = None
@@ -264,7 +267,9 @@ class SourceResolver:
         if len(ids) != 1:
             return None
         found = ids.pop()
-        return found if isinstance(found, int) else self._resolve_one(found, core_name(found, self._words), None, None)
+        if isinstance(found, int):
+            return found
+        return self._resolve_one(found, core_name(found, self._words), None, None, named=True)
 
     def _described_before(self, role: str, here: set[int]) -> int | None:
         """The one source of this article that an earlier article described with ``role``: `de topman` is
@@ -339,7 +344,7 @@ class SourceResolver:
     def _speaks_for(self, found: int | None, person: str, org: str) -> int:
         """The organisation ``person`` speaks for. A person stored alone before joins it (every spelling, claim
         and grade); a person who already is a spelling of an organisation stays with the first one."""
-        org_id = self._resolve_one(org, core_name(org, self._words), None, None)
+        org_id = self._resolve_one(org, core_name(org, self._words), None, None, named=True)
         self._fill(org_id, "organisation", None)  # what a person speaks for is no person
         if found is None or found == org_id:
             return org_id
