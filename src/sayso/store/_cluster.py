@@ -91,10 +91,12 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         vectors=vectors,
         article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
     )
+    across: list[Contradiction] = []
     for cluster in result:
         old = previous.get(cluster.id)
         if cluster is old:
-            continue  # untouched
+            continue  # untouched: its contradictions across clusters are the stored ones
+        across.extend(cluster.across)  # found in this run
         values = (
             _to_bytes(cluster.centroid),
             json.dumps(list(cluster.origins), ensure_ascii=False),
@@ -127,7 +129,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         )
     db.execute_many(
         "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
-        [(int(x.a), int(x.b), x.reason, now) for cluster in result for x in cluster.across],
+        [(int(x.a), int(x.b), x.reason, now) for x in across],
     )
     return len(new)
 
