@@ -151,6 +151,15 @@ class Store:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
+    # clustering again (issue 11)
+
+    def recluster(self) -> int:
+        """Cluster every stored claim again as one batch, in one transaction: the clusters then do not depend
+        on the order the articles were ingested in. Clusters, their origins and credibility and the
+        contradictions across them are rebuilt; grades and merged sources stay. Returns the claims clustered."""
+        with self._db.transaction():
+            return _cluster.recluster(self._db, now=_now(), embedder=self.embedder)
+
 
 def open_store(url: str | None = None, *, create: bool = True, embedder: Embedder | None = None) -> Store:
     """Open (and migrate) the store at ``url``: a SQLite path (``sqlite:///path`` too) or a ``postgresql://``
