@@ -41,6 +41,21 @@ def test_inverted_zegt_after_quote(nlp_nl) -> None:
     assert a.speaker == "Henk Visser"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeente verkoopt het stadhuis omdat het gebouw te duur wordt. Dat zeggen ingewijden tegen de krant.",
+        "Het kabinet schrapt de subsidie voor zonnepanelen. Dat melden ingewijden tegen de NOS.",
+    ],
+)
+def test_a_group_tagged_as_a_participle_still_speaks(nlp_nl, text: str) -> None:
+    # the tagger reads `ingewijden` (insiders) as the participle of `inwijden`; before a preposition a participle
+    # is no source, but a group word is one
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.source.text == "ingewijden"
+    assert a.content[0].text == text.split(". ")[0]
+
+
 def test_mixed_with_quoted_fragment(nlp_nl) -> None:
     text = "De minister waarschuwde dat de situatie „uiterst kwetsbaar” blijft."
     a = _one(_find(nlp_nl, text), "mixed")
@@ -71,6 +86,17 @@ def test_chain_op_gezag_van(nlp_nl) -> None:
     a = _one(_find(nlp_nl, text), "indirect")
     assert a.based_on == ("twee diplomaten in Brussel",)
     assert a.content[0].text == "de top wordt uitgesteld"
+
+
+def test_a_count_without_an_author_is_no_source_relied_on(nlp_nl) -> None:
+    # the speaker made the count: it names no one else, and the speaker stays the end of the chain
+    text = (
+        "Bij een brand in Deventer zijn drie mensen gewond geraakt. "
+        "Dat meldt de veiligheidsregio op basis van een voorlopige telling."
+    )
+    a = _one(_find(nlp_nl, text), "indirect")
+    assert a.based_on == ()
+    assert [link.name for link in a.chain] == ["veiligheidsregio"]
 
 
 def test_evaluation_achtte_aannemelijk(nlp_nl) -> None:

@@ -70,6 +70,13 @@ def test_every_label_has_an_estimative_band() -> None:
         ("the ministry has not received the letter", "en", "negative"),
         ("the dam wasn't damaged", "en", "negative"),
         ("the dam was damaged", "en", "positive"),
+        # a negation inside an adverbial clause negates that clause, not the claim
+        ("de bakkerij sluit omdat ze niet op kan tegen de supermarkt", "nl", "positive"),
+        ("hoewel niemand het bevestigt, is de brug dicht", "nl", "positive"),
+        ("de brug is niet dicht omdat de storm voorbij is", "nl", "negative"),
+        ("the bakery closes because it cannot compete", "en", "positive"),
+        ("although nobody has confirmed it, the bridge is closed", "en", "positive"),
+        ("the bridge is not closed, although the storm is near", "en", "negative"),
     ],
 )
 def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:

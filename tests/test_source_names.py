@@ -9,9 +9,11 @@ from sayso.store._names import (
     called,
     concept_key,
     core_name,
+    head_word,
     initials,
     is_spokesperson,
     name_words,
+    placed,
     role_of,
     speaks_for,
     split_official,
@@ -168,3 +170,57 @@ def test_source_names_called_by_a_compound_apposition() -> None:
     nl = name_words("nl")
     assert called("via Callnova, een callcenterbedrijf uit Mechelen", "Callnova", "bedrijf", nl)
     assert not called("via Callnova en een callcenterbedrijf", "Callnova", "bedrijf", nl)
+
+
+@pytest.mark.parametrize(
+    ("text", "core", "placed_name"),
+    [
+        ("Poland's Ministry of Health said so.", "Ministry of Health", "Poland's Ministry of Health"),
+        (
+            "Het Poolse Ministerie van Gezondheid zei dat.",
+            "Ministerie van Gezondheid",
+            "Poolse Ministerie van Gezondheid",
+        ),
+        ("The Ministry of Health said so.", "Ministry of Health", None),  # no place: any country's
+        ("Poland's ministry said so.", "ministry", None),  # no name
+        ("Poland's health ministry said so.", "Poland's health ministry", None),  # anchored already
+        # two places before the same name: which one is not known
+        ("Poland's Ministry of Health met Greece's Ministry of Health.", "Ministry of Health", None),
+    ],
+)
+def test_source_names_placed(text: str, core: str, placed_name: str | None) -> None:
+    assert placed(text, core) == placed_name
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "head"),
+    [
+        ("en", "Ministry of Public Works", "Ministry"),
+        ("en", "Poland's health ministry", "ministry"),
+        ("nl", "Bond voor Agrarisch Personeel", "Bond"),
+        ("nl", "ministerie", "ministerie"),
+    ],
+)
+def test_source_names_head_word(language: str, name: str, head: str) -> None:
+    assert head_word(name, name_words(language)) == head
+
+
+@pytest.mark.parametrize("written", ["hackersgroep die zich Rode Vos noemt", "een collectief dat zich Rode Vos noemt"])
+def test_source_names_a_dutch_group_calling_itself_a_name(written: str) -> None:
+    assert core_name(written, name_words("nl")) == "Rode Vos"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "role", "tied"),
+    [
+        ("nl", "Een hackersgroep die zich Rode Vos noemt, eist losgeld.", "hackersgroep", ["Rode Vos"]),
+        ("en", "A hacker group calling itself Red Fox demands a ransom.", "hacker group", ["Red Fox"]),
+        ("en", "The hacker group Red Fox demands a ransom.", "hacker group", ["Red Fox"]),
+        ("en", "The hacker group said Red Fox demands a ransom.", "hacker group", []),  # no name of the group
+    ],
+)
+def test_source_names_a_role_tied_to_the_name_it_calls_itself(
+    language: str, text: str, role: str, tied: list[str]
+) -> None:
+    names = ["Red Fox", "Rode Vos"]
+    assert tied_in_text(text, role, names, name_words(language)) == tied

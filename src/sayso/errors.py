@@ -6,6 +6,11 @@ SaysoError
  ├── ModelError      a spaCy pipeline that is missing or broken
  ├── EvaluationError a gold folder that cannot be scored
  └── StoreError      a claim store that cannot be opened, written or queried as asked
+      └── StoreUnavailableError  the store itself stopped working (disk full, read-only, server gone):
+                                 a batch stops at once instead of skipping every article that follows
+
+SaysoWarning (a UserWarning: the analysis goes on)
+ └── MixedLanguageWarning  a text in more than one language, read in its main one
 """
 
 
@@ -31,3 +36,15 @@ class EvaluationError(SaysoError):
 
 class StoreError(SaysoError):
     """A claim store that cannot be opened, written or queried as asked."""
+
+
+class StoreUnavailableError(StoreError):
+    """A store that stopped working (disk full, read-only, locked, gone): not one article's fault; a batch stops."""
+
+
+class SaysoWarning(UserWarning):
+    """Root of the warnings sayso gives: the analysis goes on, but the reader should know."""
+
+
+class MixedLanguageWarning(SaysoWarning):
+    """A text whose sentences are in more than one language; it is read in its main language."""

@@ -6,8 +6,56 @@ exclusive. Records never hold spans as strings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
+
+from sayso.errors import InputError
+from sayso.language.detect import language_code
+
+# The longest metadata accepted, in characters: longer is no title, address or name but a mistake or an attack.
+TITLE_MAX_CHARS = 1_000
+URL_MAX_CHARS = 2_048
+OUTLET_MAX_CHARS = 200
+ID_MAX_CHARS = 200
+ORIGIN_MAX_CHARS = 4_096  # a path, "stdin" or "file.jsonl:12"
+_SURROGATE = re.compile("[\ud800-\udfff]")  # only from a broken JSON escape (`"\\ud800"`); no text can hold it
+_METADATA_LIMITS = {
+    "id": ID_MAX_CHARS,
+    "title": TITLE_MAX_CHARS,
+    "url": URL_MAX_CHARS,
+    "outlet": OUTLET_MAX_CHARS,
+    "origin": ORIGIN_MAX_CHARS,
+}
+
+
+def kind_of(value: object) -> str:
+    """What a value is, in the words of JSON: `a number`, `a list`, ..."""
+    if isinstance(value, bool):
+        return "true/false"
+    kinds = {int: "a number", float: "a number", str: "text", list: "a list", dict: "an object", type(None): "null"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+def _check_text(where: str, name: str, value: object, limit: int | None, *, optional: bool) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str):
+        raise InputError(
+            f"{where}: {name} is {kind_of(value)}, not text; give it as a string"
+            + (" or leave it out" if optional else "")
+        )
+    lone = _SURROGATE.search(value)
+    if lone:
+        raise InputError(
+            f"{where}: {name} holds an unpaired surrogate (\\u{ord(lone.group()):04x} at character {lone.start()}), "
+            "which is no character; fix the escapes of the input"
+        )
+    if limit is not None and len(value) > limit:
+        raise InputError(
+            f"{where}: {name} is {len(value):,} characters long, more than the {limit:,} accepted; "
+            f"shorten it{' or leave it out' if optional else ''}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +84,23 @@ class Article:
     language: str | None = None
     origin: str = ""  # where it was read from: a path, "stdin", "file.jsonl:12"
     boilerplate: tuple[Span, ...] = ()  # page furniture kept in the text but never mined
+
+    def __post_init__(self) -> None:
+        """Checks the types and lengths of every field (``InputError``) and the language code, which becomes
+        one of the supported codes (``NL``, ``nl-BE`` -> ``nl``) or raises ``LanguageError``."""
+        where = self.origin if isinstance(self.origin, str) and self.origin else "the article"
+        _check_text(where, "text", self.text, None, optional=False)
+        for name, limit in _METADATA_LIMITS.items():
+            _check_text(where, name, getattr(self, name), limit, optional=name not in ("id", "origin"))
+        if self.published is not None and not isinstance(self.published, date):
+            raise InputError(
+                f"{where}: published is {kind_of(self.published)}, not a date; "
+                "give a datetime.date (date.fromisoformat('2024-10-15'))"
+            )
+        if self.language == "":
+            object.__setattr__(self, "language", None)
+        elif self.language is not None:
+            object.__setattr__(self, "language", language_code(self.language, where))
 
 
 @dataclass(frozen=True, slots=True)

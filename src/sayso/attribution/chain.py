@@ -71,9 +71,17 @@ def _cited(a: Attribution, doc: Doc, lex: Lexicon, blocked: Sequence[tuple[int, 
             if not _outside(a.content, lo + m.start(), start):
                 continue
             span = _named_phrase(doc, start, hi, lex, blocked)
-            if span is not None and all(span.text != s.text for s in out):
+            if span is not None and _names_someone(span.text, lex) and all(span.text != s.text for s in out):
                 out.append(span)
     return out
+
+
+def _names_someone(phrase: str, lex: Lexicon) -> bool:
+    """A cited phrase names a source unless it is a document or a thing with no name in it (`op basis van een
+    voorlopige telling`): the speaker made that count, and stays the origin."""
+    head = phrase.lower().split()[-1] if phrase.split() else ""
+    thing = head in lex.document_nouns or head in lex.non_speakers
+    return not thing or any(w[:1].isupper() for w in phrase.split())
 
 
 def _told_outlet(a: Attribution, doc: Doc, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> Span | None:

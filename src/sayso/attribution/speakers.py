@@ -256,6 +256,7 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     nxt = first.nbor() if first.i + 1 < len(doc) else None
     gerund = "Ger" in forms or ("Part" in forms and "Prog" in first.morph.get("Aspect"))  # `impacting`
     participle = gerund or ("Part" in forms and nxt is not None and nxt.pos_ in ("ADP", "DET"))
+    participle = participle and first.lower_ not in lex.group_nouns  # `ingewijden tegen X`: a group, mistagged
     lower = first.is_lower or (first.is_sent_start and first.text[1:].islower())  # a sentence's first word too
     if lower and (participle or first.pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")):
         return False  # `aan, waarin ...`, `impacting Kidapawan City`: no noun phrase (a role word may be a VERB)

@@ -44,8 +44,12 @@ class _Markers:
     hearsay: re.Pattern[str] | None
     stance: dict[str, str]
     negation: re.Pattern[str]
+    subordinate: re.Pattern[str] | None  # an adverbial clause, from its `omdat`/`because` to the next comma
     predicative_only: frozenset[str]  # `false`, `onjuist`: a marker only as a predicate, not in `fake companies`
     joiners: frozenset[str]  # `and`, `en`: a word after which a predicate may go on (`false and misleading`)
+
+
+_CLAUSE = r"(?:[^,.;:]|(?<=\d)[.,](?=\d))*"  # within one clause: no `,.;:` but those inside a number (`450.000`)
 
 
 def _alternatives(phrases: list[str]) -> re.Pattern[str]:
@@ -64,16 +68,19 @@ def _markers(language: str) -> _Markers:
     if aux and needs:
         # `zouden zijn omgekomen`: a hearsay auxiliary and a perfect/passive auxiliary in one clause
         # within one clause: no `,.;:` but the separators inside a number (`450.000 euro`)
-        clause = r"(?:[^,.;:]|(?<=\d)[.,](?=\d)){0,90}?"
+        clause = _CLAUSE.replace("*", "{0,90}?")
         hearsay = re.compile(rf"\b({'|'.join(aux)})\b{clause}\b({'|'.join(needs)})\b", re.IGNORECASE)
     negation = re.compile(
         r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE
     )
+    openers = "|".join(re.escape(w) for w in sorted(data.get("subordinators", []), key=len, reverse=True))
+    subordinate = re.compile(rf"\b(?:{openers})\b{_CLAUSE}", re.IGNORECASE) if openers else None
     return _Markers(
         patterns,
         hearsay,
         dict(data.get("stance_verbs", {})),
         negation,
+        subordinate,
         frozenset(data.get("predicative_only", [])),
         frozenset(data.get("joiners", [])),
     )
@@ -89,9 +96,15 @@ def _attributive(markers: _Markers, chunk: str, m: re.Match[str]) -> bool:
 
 def polarity(text: str, spans: Sequence[Span], *, language: str) -> str:
     """``negative`` when the claim itself is negated (`there are no troops`), else ``positive``.
-    A negation is no denial: the source asserts the negative claim."""
-    pattern = _markers(language).negation
-    return "negative" if any(pattern.search(text, s.start, s.end) for s in spans) else "positive"
+    A negation is no denial: the source asserts the negative claim. A negation inside an adverbial clause
+    negates that clause, not the claim (`prepares a filing because it cannot compete`)."""
+    markers = _markers(language)
+    for s in spans:
+        inner = [m.span() for m in markers.subordinate.finditer(text, s.start, s.end)] if markers.subordinate else []
+        for m in markers.negation.finditer(text, s.start, s.end):
+            if not any(a <= m.start() < b for a, b in inner):
+                return "negative"
+    return "positive"
 
 
 def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lemma: str | None = None) -> Certainty:

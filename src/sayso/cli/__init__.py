@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from sayso.cli import commands
+from sayso.cli.render import terminal_safe
 from sayso.cli.store_commands import STORE_COMMANDS
 from sayso.errors import SaysoError
 
@@ -26,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except SaysoError as err:
-        print(f"sayso: {err}", file=sys.stderr)
+        print(f"sayso: {terminal_safe(str(err))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("sayso: interrupted", file=sys.stderr)

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sayso.cli.render import render_text
-from sayso.errors import InputError
+from sayso.cli.render import json_safe, render_text, skip_line, terminal_safe
+from sayso.errors import InputError, LanguageError, SaysoError, SaysoWarning
 from sayso.ingest import iter_articles
+from sayso.language.detect import language_code
+from sayso.language.resources import supported_languages
 from sayso.options import DEFAULT_MAX_BYTES, Options
-from sayso.records import Skipped
+from sayso.records import Analysis, Article, Skipped
 
 
 def _date(value: str) -> date:
@@ -24,8 +27,20 @@ def _date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _language(value: str) -> str:
+    try:
+        return language_code(value, "--language")
+    except LanguageError as err:
+        raise argparse.ArgumentTypeError(str(err).removeprefix("--language: ")) from None
+
+
 def _add_analysis_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--language", choices=["nl", "en"], help="the articles' language (detected when absent)")
+    p.add_argument(
+        "--language",
+        type=_language,
+        metavar="LANG",
+        help=f"the articles' language: {' or '.join(supported_languages())} (detected when absent; nl-BE reads as nl)",
+    )
     p.add_argument("--model", help="a spaCy pipeline (package name or path) to use instead of the best installed one")
 
 
@@ -38,27 +53,63 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
-def run_analyze(args: argparse.Namespace) -> int:
+def analyse_one(article: Article, options: Options) -> Analysis | Skipped:
+    """The analysis of one article of a batch, or its ``Skipped`` record: one article never stops a batch.
+    sayso's warnings about it (a mixed-language text) go to stderr as one line each and into its ``notes``."""
     from sayso.pipeline import analyze
+
+    origin = article.origin or article.id
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SaysoWarning)
+        try:
+            result: Analysis | Skipped = analyze(article, options=options)
+        except SaysoError as err:
+            result = Skipped(origin, str(err))
+        except Exception as err:  # a bug in sayso: said as one, and the batch goes on
+            result = Skipped(
+                origin,
+                f"{origin}: sayso failed on this article ({type(err).__name__}: {str(err)[:200]}); "
+                "this is a bug in sayso: please report it with the article",
+            )
+    said = tuple(str(w.message) for w in caught if issubclass(w.category, SaysoWarning))
+    for w in caught:
+        if not issubclass(w.category, SaysoWarning):
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    for line in said:
+        print(f"sayso: warning: {terminal_safe(line)}", file=sys.stderr)
+    if said and isinstance(result, Analysis):
+        result = replace(result, notes=(*result.notes, *said))  # kept with the article in the store
+    return result
+
+
+def _dumps(value: object, indent: int | None = None) -> str:
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def run_analyze(args: argparse.Namespace) -> int:
     from sayso.serialize import analysis_to_dict
 
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
+    options = _options(args)
     results: list[dict[str, Any]] = []
-    skipped = 0
-    for item in iter_articles(args.paths, options=_options(args)):
-        if isinstance(item, Skipped):
+    analysed = skipped = 0
+    for item in iter_articles(args.paths, options=options):
+        result = analyse_one(item, options) if isinstance(item, Article) else item
+        if isinstance(result, Skipped):
             skipped += 1
-            print(f"sayso: skipped {item.reason}", file=sys.stderr)
+            print(f"sayso: skipped {skip_line(result)}", file=sys.stderr, flush=True)
             continue
-        analysis = analyze(item, options=_options(args))
+        analysed += 1
         if fmt == "text":
-            render_text(analysis, sys.stdout, colour=args.colour)
+            render_text(result, sys.stdout, colour=args.colour)
         elif fmt == "jsonl":
-            print(json.dumps(analysis_to_dict(analysis), ensure_ascii=False), flush=True)
+            print(_dumps(analysis_to_dict(result)), flush=True)
         else:
-            results.append(analysis_to_dict(analysis))
+            results.append(analysis_to_dict(result))
     if fmt == "json" and results:
-        print(json.dumps(results[0] if len(results) == 1 else results, ensure_ascii=False, indent=1))
+        print(_dumps(results[0] if len(results) == 1 else results, indent=1))
+    if skipped and analysed + skipped > 1:
+        print(f"sayso: {analysed} analysed, {skipped} skipped", file=sys.stderr)
     return 1 if skipped else 0
 
 

@@ -3,11 +3,42 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import TextIO
 
-from sayso.records import Analysis
+from sayso.records import Analysis, Skipped
 
 _COLOURS = {"source": "1;36", "cue": "1;33", "content": "0", "dim": "2", "head": "1", "label": "35"}
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text as a terminal should show it: control characters (ESC and the other C0 and C1 codes except newline
+    and tab) and bidirectional overrides become visible escapes (``\\x1b``, ``\\u202e``), so that an article
+    cannot move the cursor, recolour, retitle or rewrite the screen."""
+    return _CONTROL.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+# What JSON text may hold raw but a terminal acts on: DEL, C1 controls, bidi overrides, line separators
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps``, which escapes C0 controls itself) with the other characters a terminal
+    acts on written as ``\\u`` escapes: the same JSON, read back, and inert on a screen."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def skip_line(item: Skipped) -> str:
+    """One line for a skipped input: its origin (file, or file:line) and the reason, which says the fix."""
+    reason = item.reason if item.origin and item.origin in item.reason else f"{item.origin}: {item.reason}"
+    return terminal_safe(" ".join(reason.split()))
 
 
 def _painter(stream: TextIO, colour: bool | None):  # type: ignore[no-untyped-def]
@@ -15,6 +46,7 @@ def _painter(stream: TextIO, colour: bool | None):  # type: ignore[no-untyped-de
         colour = stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
     def paint(text: str, role: str) -> str:
+        text = terminal_safe(text)
         return f"\033[{_COLOURS[role]}m{text}\033[0m" if colour else text
 
     return paint
@@ -49,10 +81,10 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
             if q.low is None and q.high is None
             else f" [{q.low if q.low is not None else ''}..{q.high if q.high is not None else ''}]"
         )
-        stream.write(f"  {q.text!r}: {q.value}{bounds} {q.unit or ''} {p(q.qualifier, 'label')}\n")
+        stream.write(terminal_safe(f"  {q.text!r}: {q.value}{bounds} {q.unit or ''} ") + p(q.qualifier, "label") + "\n")
     stream.write(p(f"Times ({len(analysis.times)})", "head") + "\n")
     for t in analysis.times:
-        stream.write(f"  {t.text!r}: {p(t.value, 'label')} {p(t.kind, 'dim')}\n")
+        stream.write(f"  {terminal_safe(repr(t.text))}: {p(t.value, 'label')} {p(t.kind, 'dim')}\n")
     stream.write(p(f"Entities ({len({e.canonical for e in analysis.entities})} distinct)", "head") + "\n")
     seen: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
@@ -62,7 +94,7 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
     for canonical, forms in seen.items():
         other = sorted(f for f in forms if f != canonical)
         stream.write(
-            f"  {p(labels[canonical], 'label')} {canonical}"
+            f"  {p(labels[canonical], 'label')} {terminal_safe(canonical)}"
             + (p(f" ({', '.join(other)})", "dim") if other else "")
             + "\n"
         )

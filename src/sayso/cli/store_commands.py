@@ -12,8 +12,9 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, TextIO
 
-from sayso.cli.commands import Command, _date
-from sayso.errors import InputError, SaysoError, StoreError
+from sayso.cli.commands import Command, _date, _language, analyse_one
+from sayso.cli.render import json_safe, skip_line, terminal_safe
+from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Article, Skipped
@@ -33,8 +34,10 @@ DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: $SAYSO_DB, 
 
 
 def _json(value: Any) -> str:
-    return json.dumps(
-        value, ensure_ascii=False, indent=1, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
+    return json_safe(
+        json.dumps(
+            value, ensure_ascii=False, indent=1, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
+        )
     )
 
 
@@ -72,17 +75,21 @@ class _Progress:
 
 def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str | Skipped:
     """``"added"``, ``"already"``, or the ``Skipped`` record of an input that was not stored."""
-    from sayso import pipeline
-
     if isinstance(item, Article):
         if store.stored_id(item.text) is not None:
             return "already"  # resumable: a stored text is never analysed again
-        try:
-            result = store.add(pipeline.analyze(item, options=options), cluster=False)
-        except SaysoError as err:
-            item = Skipped(item.origin or item.id, str(err))
+        analysis = analyse_one(item, options)  # a failing article is a Skipped record, never the batch's end
+        if isinstance(analysis, Skipped):
+            item = analysis
         else:
-            return "added" if result.added else "already"
+            try:
+                result = store.add(analysis, cluster=False)
+            except StoreUnavailableError:
+                raise  # the store stopped working (disk full, server gone): stop the run, nothing is half-written
+            except SaysoError as err:
+                item = Skipped(item.origin or item.id, str(err))
+            else:
+                return "added" if result.added else "already"
     store.record_skip(item)
     return item
 
@@ -109,7 +116,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             progress.show(counts, final=True)
             print(f"added {counts['added']}, already there {counts['already']}, skipped {counts['skipped']}")
             for s in skipped:
-                print(f"skipped: {s.reason}" if s.origin in s.reason else f"skipped {s.origin}: {s.reason}")
+                print(f"skipped: {skip_line(s)}")
     return 1 if skipped else 0
 
 
@@ -119,7 +126,7 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
-    p.add_argument("--language", choices=["nl", "en"], help="the articles' language (detected when absent)")
+    p.add_argument("--language", type=_language, help="the articles' language, nl or en (detected when absent)")
 
 
 # queries
@@ -137,7 +144,7 @@ def _oneline(text: str) -> str:
 
 def _claim_line(c: StoredClaim) -> str:
     day = c.said_on.isoformat() if c.said_on else f"{'no date':<10}"
-    return f"{c.id:>6}  {day}  {c.article.id}  {_speaker(c)}: {_oneline(c.text)}  · {c.certainty}"
+    return terminal_safe(f"{c.id:>6}  {day}  {c.article.id}  {_speaker(c)}: {_oneline(c.text)}  · {c.certainty}")
 
 
 def run_claims(args: argparse.Namespace) -> int:
@@ -184,7 +191,7 @@ def _claim_text(c: StoredClaim) -> str:
     lines += [
         f"  entity      {e.label} {e.canonical}" + (f" ({e.text})" if e.text != e.canonical else "") for e in c.entities
     ]
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def _cluster_text(c: StoredClaim, k: StoredCluster | None) -> str:
@@ -211,7 +218,7 @@ def _cluster_text(c: StoredClaim, k: StoredCluster | None) -> str:
         for a, b, other, reason in k.across
         if a == c.id
     ]
-    return "\n".join(lines)
+    return terminal_safe("\n".join(lines))
 
 
 def run_claim(args: argparse.Namespace) -> int:
@@ -236,7 +243,7 @@ def _source_line(s: SourceRow) -> str:
     grade = s.grade or "-"
     extra = " · ".join(x for x in (s.type, s.affiliation and f"of {s.affiliation}") if x)
     aka = f"  also: {'; '.join(s.aliases)}" if s.aliases else ""
-    return f"{s.claims:>6} {s.cited:>6}  {grade:<5}  {s.name}" + (f"  ({extra})" if extra else "") + aka
+    return terminal_safe(f"{s.claims:>6} {s.cited:>6}  {grade:<5}  {s.name}" + (f"  ({extra})" if extra else "") + aka)
 
 
 def run_sources(args: argparse.Namespace) -> int:
@@ -341,7 +348,11 @@ def run_export(args: argparse.Namespace) -> int:
                 f"{len(k.contradictions)} contradictions, {len(k.across)} across clusters, credibility {k.credibility}"
             )
             for c in k.claims:
-                print(f"  {c.id:>6}  {c.article.id} [{c.article.language}]  {_speaker(c)}: {_oneline(c.text)}")
+                print(
+                    terminal_safe(
+                        f"  {c.id:>6}  {c.article.id} [{c.article.language}]  {_speaker(c)}: {_oneline(c.text)}"
+                    )
+                )
     return 0
 
 

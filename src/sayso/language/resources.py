@@ -16,15 +16,12 @@ from sayso.errors import LanguageError
 
 
 def _folder(language: str):  # type: ignore[no-untyped-def]
-    root = _res.files("sayso") / "resources"
-    folder = root / language
-    if not folder.is_dir():
-        known = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    if language not in supported_languages():  # never a path: `../x` or `_refused` is no language
         raise LanguageError(
             f"sayso has no resources for language {language!r}; "
-            f"supported: {', '.join(known)}. Pass --language with one of those."
+            f"supported: {', '.join(supported_languages())}. Pass --language with one of those."
         )
-    return folder
+    return _res.files("sayso") / "resources" / language
 
 
 @cache

@@ -29,6 +29,7 @@ class NameWords:
     spokespersons: frozenset[str] = frozenset()
     compounds: tuple[str, ...] = ()
     selves: frozenset[str] = frozenset()
+    naming: tuple[str, ...] = ()  # `calling itself`, `die zich`: between a role and its name
     officials: tuple[str, ...] = ()  # longest first
 
 
@@ -50,6 +51,7 @@ def name_words(language: str | None) -> NameWords:
         spokespersons=words("spokespersons"),
         compounds=tuple(data["spokesperson_compounds"]),
         selves=words("self_words"),
+        naming=tuple(sorted(words("self_naming"), key=len, reverse=True)),
         officials=tuple(sorted(words("official_roles"), key=len, reverse=True)),
     )
 
@@ -75,13 +77,17 @@ def _concepts() -> _Concepts:
     descriptive: set[str] = set()
     for language in supported_languages():
         data = load_json(language, "sources")
+        fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
+    for language in supported_languages():
+        data = load_json(language, "sources")
         for kind, table in (("concepts", data["concepts"]), ("person_roles", data["person_roles"]),
                             ("places", data["places"])):  # fmt: skip
             for concept, words in table.items():
                 ids.update({_fold(w): f"={concept}" for w in words})
+                # and without its articles, as a bare name is read (`people familiar with matter`)
+                ids.update({" ".join(t for t in _fold(w).split() if t not in fillers): f"={concept}" for w in words})
                 phrases.setdefault(f"={concept}", []).extend(w.casefold() for w in words)
                 kinds.get(kind, set()).add(f"={concept}")
-        fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
         described = {w.casefold() for w in data["descriptors"]}
         descriptive.update(f"={c}" for c, ws in data["concepts"].items() if any(w in described for w in ws))
     return _Concepts(
@@ -184,6 +190,32 @@ def bare_concept_key(name: str, words: NameWords) -> str | None:
     if any(c in table.places or c in table.persons or c in table.descriptive for c in out):
         return None
     return " ".join(sorted(set(out)))
+
+
+def placed(text: str, core: str) -> str | None:
+    """The institution ``core`` as the text writes it after a place, when only the place anchors it: `Ministry of
+    Public Health` in `Lebanon's Ministry of Public Health`, whose concepts then name it in every language. None
+    when the core names its institution already, when no place stands before it, or two different places do."""
+    if not is_proper(core) or concept_key(core) is not None:
+        return None
+    table = _concepts()
+    found: dict[str, str] = {}
+    for m in re.finditer(rf"(?<![\w-])([^\W\d_]+)(?:'s|’s)?\s+{re.escape(core)}\b", text):
+        place = table.ids.get(_fold(m.group(1)))
+        if place in table.places:
+            found.setdefault(place, m.group(0))
+    if len(found) != 1:
+        return None
+    [written] = found.values()
+    return written if concept_key(written) is not None else None
+
+
+def head_word(name: str, words: NameWords) -> str:
+    """The word a name is a kind of: its last word before a role link (`Ministry of Public Health` -> `Ministry`),
+    else its last word (`Lebanon's health ministry` -> `ministry`)."""
+    tokens = name.split()
+    cut = next((k for k, t in enumerate(tokens) if k and t.casefold() in words.links), len(tokens))
+    return tokens[cut - 1]
 
 
 def is_place_role(name: str) -> bool:
@@ -320,11 +352,12 @@ def tied_in_text(text: str, role: str, names: list[str], words: NameWords) -> li
     det = "|".join(re.escape(a) for a in sorted(words.articles)) or "the"
     links = "|".join(re.escape(w) for w in sorted(words.links) if w.isalpha()) or "of"
     speaks = role.casefold() in words.spokespersons
+    naming = "".join(f"|{re.escape(w)}\\s+" for w in words.naming)  # `hacker group calling itself X`
     out = []
     for name in names:
         n = re.escape(name)
         patterns = [
-            rf"\w*{re.escape(role)}\s+{n}\b",
+            rf"\w*{re.escape(role)}\s+(?:{naming}){n}\b",
             rf"\b{n},\s+(?:[\w-]+(?:'s|’s)\s+)?{re.escape(role)}\b",
             rf"\b{n},\s+(?:{det})\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(role)}\b",  # `Polar Lynx, a Russian hacker group`
         ]

@@ -37,6 +37,7 @@ from sayso.store._names import (
     core_name,
     fits_role,
     head_role,
+    head_word,
     initials,
     is_acronym,
     is_person_role,
@@ -47,6 +48,7 @@ from sayso.store._names import (
     name_words,
     named_with,
     names_organisation,
+    placed,
     proper_before,
     role_of,
     same_role,
@@ -58,6 +60,7 @@ from sayso.store._names import (
 
 Named = dict[str, tuple[str, str | None, str | None]]  # key -> (name as written, type, affiliation)
 _CHUNK = 500
+_GROUP = "anonymous or generic group"  # the type of `people familiar with the matter` (attribution/speakers.py)
 
 
 def source_key(name: str) -> str:
@@ -118,7 +121,7 @@ class SourceResolver:
         self._kinds.update({cores[key]: named[key][1] for key in named})
         # proper names first, full names before short ones: a surname or a role of the same article then
         # finds the name it stands for
-        todo = sorted(named, key=lambda k: (not _named(cores[k]), -len(cores[k].split()), k))
+        todo = sorted(named, key=lambda k: (not _named(cores[k]) or self._common(cores[k]), -len(cores[k].split()), k))
         for key in todo:
             name, kind, affiliation = named[key]
             self._ids[key] = self._resolve_one(name, cores[key], kind, affiliation)
@@ -126,14 +129,21 @@ class SourceResolver:
     def _resolve_one(self, name: str, core: str, kind: str | None, affiliation: str | None) -> int:
         key = source_key(name)
         tied: int | None = None
-        if is_proper(core) and core.casefold() not in self._words.descriptors and not is_place_role(core):
+        placed_core: str | None = None
+        if (
+            is_proper(core)
+            and core.casefold() not in self._words.descriptors
+            and not is_place_role(core)
+            and not self._common(core)
+        ):
             # `CEO` and `Dutch rail boss` are roles
             org = None
             if affiliation is None:  # `Marieke Dijkhuis van Vechtdal Rail`, when the text calls her its directeur
                 split = split_official(core, self._text, [*self._cores, *self._named], self._words)
                 core, org = split or (core, None)
             found = self._here(core)  # a surname of a full name of this article, before any other source
-            found = found or self._known(key, core) or self._concept(core)
+            placed_core = placed(self._text, core)  # `Lebanon's Ministry of Public Health`, tagged without its place
+            found = found or self._known(key, core) or self._concept(placed_core or core)
             found = found or self._short_form(core, kind) or self._expands(core, kind)
             org = org or affiliation
             if org and (is_spokesperson(self._text, core, self._words) or speaks_for(self._text, core, self._words)):
@@ -147,14 +157,21 @@ class SourceResolver:
             if tied is None and self._generic(core):
                 self._untied[key] = core
         if found is None:
-            found = self._insert(core, kind, affiliation)
+            found = self._insert(placed_core or core, kind, affiliation)
         else:
             self._fill(found, kind, affiliation)
         self._ids[key] = found
         self._cores.setdefault(core, found)
         if tied is None:  # a role tied to a name holds in its own article only: no alias of the source
-            self._alias(found, (name, core))
+            # a name only its place anchors is kept with its place: `Ministry of Public Health` alone may be
+            # any country's, `Lebanon's Ministry of Public Health` is `Lebanon's health ministry` elsewhere
+            self._alias(found, (placed_core,) if placed_core else (name, core))
         return found
+
+    def _common(self, core: str) -> bool:
+        """One capitalised word that its article also writes in lower case is a common noun: `People` of a
+        headline (`..., People Say`) after `the people` in the text."""
+        return " " not in core and re.search(rf"\b{re.escape(core.casefold())}\b", self._text) is not None
 
     def _known(self, key: str, core: str) -> int | None:
         return self._ids.get(key) or _aliases(self._db, [source_key(core)]).get(source_key(core))
@@ -168,6 +185,9 @@ class SourceResolver:
         role or a spokesperson, the name written last before every `the company` in its paragraph."""
         if not self._text:
             return None
+        described = self._described_here(core)
+        if described is not None:
+            return described
         here = {c: i for c, i in self._cores.items() if is_proper(c)}
         names = list(dict.fromkeys([*here, *self._named]))
         role = role_of(name, self._words)
@@ -177,8 +197,9 @@ class SourceResolver:
             # a spokesperson's other words are no tie: `a Railbeheer spokesperson` is not `a spokeswoman`
             for word in (r,) if r.casefold() in self._words.spokespersons else same_role(r):
                 tied = tied_in_text(self._text, word, names, self._words)
-                if not tied and len(word.split()) == 1:  # `ministry` after `Lebanon's health ministry`
-                    tied = [c for c in names if c.casefold().split()[-1] == word]
+                if not tied and len(word.split()) == 1:  # `ministry` after `Lebanon's health ministry` or
+                    # `Ministry of Public Health`
+                    tied = [c for c in names if head_word(c, self._words).casefold() == word]
                 if not tied and names_organisation(word, self._words) and not is_person_role(word, self._words):
                     tied = named_with(self._text, word, self._words)  # `Polar Lynx, a Russian hacker group`
                 found = self._one_of(tied, here)
@@ -201,6 +222,19 @@ class SourceResolver:
             if found is not None:
                 return found
         return self._described_before(role, set(here.values()))
+
+    def _described_here(self, core: str) -> int | None:
+        """A bare group word stands for the one longer description of its article that starts with it: `the
+        people` for `people familiar with the matter`, `officials` for `officials in Kyiv`."""
+        word = " ".join(t for t in core.split() if t.casefold() not in self._words.articles).casefold()
+        if not word or self._kinds.get(core) != _GROUP:
+            return None  # `Police` is no `police investigation`
+        ids = {
+            i
+            for c, i in self._cores.items()
+            if not is_proper(c) and c.casefold().startswith(word + " ") and self._kinds.get(c) == _GROUP
+        }
+        return ids.pop() if len(ids) == 1 else None
 
     def _known_before(self, role: str) -> int | None:
         """The source of the store written last before the one `de spoorbeheerder` of the text (a role written

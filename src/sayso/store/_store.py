@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 
 from sayso.clusters import Embedder
-from sayso.errors import StoreError
+from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
 from sayso.store import _cluster, _dialect, _migrate, _read, _sources, _write
 from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim, StoredCluster
@@ -25,6 +25,7 @@ class Store:
         self.embedder = embedder  # None: the multilingual USE model (sayso.clusters.default_embedder)
         self.url = _dialect._redact(url)  # where it is, without a password
         self.backend = db.name  # "sqlite" or "postgresql"
+        self.writable = db.writable  # False: a SQLite store in a file or folder that cannot be written
 
     # writing
 
@@ -109,6 +110,8 @@ class Store:
 
     def claim(self, claim_id: int) -> StoredClaim | None:
         """One claim with its article, speaker, chain, quantities, times and entities."""
+        if not _is_id(claim_id):
+            return None
         found = _read.load_claims(self._db, "c.id = ?", (int(claim_id),))
         return found[0] if found else None
 
@@ -118,6 +121,8 @@ class Store:
 
     def cluster_of(self, claim_id: int) -> StoredCluster | None:
         """The cluster a claim belongs to, or None while it has none."""
+        if not _is_id(claim_id):
+            return None
         found = _cluster.load_clusters(
             self._db, "k.id IN (SELECT cluster_id FROM cluster_members WHERE claim_id = ?)", (int(claim_id),)
         )
@@ -161,13 +166,25 @@ class Store:
             return _cluster.recluster(self._db, now=_now(), embedder=self.embedder)
 
 
+def _is_id(claim_id: int) -> bool:
+    """Whether a number can be a stored id at all: ids are 64-bit in both databases (larger ones never match)."""
+    return -(2**63) <= int(claim_id) < 2**63
+
+
 def open_store(url: str | None = None, *, create: bool = True, embedder: Embedder | None = None) -> Store:
     """Open (and migrate) the store at ``url``: a SQLite path (``sqlite:///path`` too) or a ``postgresql://``
-    URL; default ``$SAYSO_DB``, else ``./sayso.db``. ``create=False`` refuses a SQLite file that is not there.
-    ``embedder``: what turns claims into vectors for clustering (default: the multilingual USE model)."""
+    URL; default ``$SAYSO_DB``, else ``./sayso.db``. ``create=False`` refuses a SQLite file that is not there,
+    and opens one that cannot be written (its file or folder is read-only) for reading; ``create=True`` refuses
+    that. ``embedder``: what turns claims into vectors for clustering (default: the multilingual USE model)."""
     target = _dialect.resolve(url)
     db = _dialect.connect(target, create=create)
     try:
+        if create and not db.writable:
+            raise StoreUnavailableError(
+                f"{db.where}: the store is read-only here (the file or its folder cannot be written), so nothing "
+                "can be added; make them writable or give a store in a folder you can write. Reading commands "
+                "('sayso claims', 'sayso export') still work"
+            )
         _migrate.migrate(db)
     except BaseException:
         db.close()
