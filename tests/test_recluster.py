@@ -1,5 +1,5 @@
 """Clusters that do not depend on ingest order: one batch in any order, and ``Store.recluster`` / ``sayso
-recluster`` after incremental runs. Real SQLite (and PostgreSQL where the store tests have it), a stand-in
+recluster`` after incremental runs. Real SQLite and PostgreSQL (``store_url`` of conftest.py), a stand-in
 embedder, analyses written by hand."""
 
 from __future__ import annotations
@@ -12,14 +12,11 @@ from typing import Any
 import numpy as np
 import pytest
 
-import test_store  # its fixtures: a SQLite file and, where the store tests have one, a PostgreSQL schema
+from _store_helpers import dump
 from sayso.cli import main
 from sayso.cli.store_commands import _cluster_dict
 from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Quantity, Span
 from sayso.store import Store, open_store
-
-_dump = test_store._dump
-postgres_server, postgres_url, store_url = test_store.postgres_server, test_store.postgres_url, test_store.store_url
 
 DAY = date(2025, 6, 2)
 
@@ -162,11 +159,11 @@ def test_recluster_keeps_grades_and_merged_sources(store_url: str) -> None:
             store.add(analysis)
         store.grade("Harbour master Ida Kok", "B", analyst="test")
         store.merge_sources("Operator spokesman Tom Ros", "Union leader Bas Smit")
-        before = _dump(store_url)
+        before = dump(store_url)
         sources = store.sources()
         store.recluster()
         assert store.sources() == sources
-    after = _dump(store_url)
+    after = dump(store_url)
     for table in ("grades", "sources", "source_aliases", "source_keys", "claims", "articles"):
         assert after[table] == before[table]
     assert after["clusters"] != [] and after["cluster_members"] != []
@@ -176,10 +173,10 @@ def test_recluster_that_fails_leaves_the_clusters_as_they_were(store_url: str) -
     with open_store(store_url, embedder=_Words()) as store:
         for analysis in ARTICLES:
             store.add(analysis)
-    before = _dump(store_url)
+    before = dump(store_url)
     with open_store(store_url, embedder=_Broken()) as store, pytest.raises(RuntimeError, match="broke"):
         store.recluster()
-    assert _dump(store_url) == before  # one transaction: nothing dropped, nothing half-written
+    assert dump(store_url) == before  # one transaction: nothing dropped, nothing half-written
 
 
 def test_recluster_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
