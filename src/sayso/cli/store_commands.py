@@ -390,3 +390,30 @@ STORE_COMMANDS = (
         _export_args,
     ),
 )
+
+
+# recluster (issue 11)
+
+
+def run_recluster(args: argparse.Namespace) -> int:
+    with open_store(args.db, create=False) as store:
+        claims = store.recluster()
+        clusters = len(store.clusters())
+    print(f"reclustered {claims} claims into {clusters} clusters")
+    return 0
+
+
+def _recluster_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
+
+
+STORE_COMMANDS = (  # recluster comes last, after the commands that fill and read the store
+    *STORE_COMMANDS,
+    Command(
+        "recluster",
+        "Cluster every stored claim again as one batch (one transaction): the same articles give the same "
+        "clusters in whatever order they were ingested. Grades and merged sources stay.",
+        run_recluster,
+        _recluster_args,
+    ),
+)

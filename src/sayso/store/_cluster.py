@@ -3,12 +3,22 @@
 Runs inside the caller's one transaction. Claims that belong to no cluster yet
 are the new ones, so a run that was interrupted is simply completed by the next;
 when every claim has its cluster nothing is written at all.
+
+A run does not depend on the order the articles were stored in: claims are
+given to ``cluster_claims`` by what they are (``_content_order``: publication
+day, the article's text hash, the claim's place in it; never the row id) and a
+new cluster's key comes from the same (``_stable_key``). Runs do depend on what
+was stored before them: stored clusters never merge. ``recluster`` drops every
+cluster and clusters all stored claims as one run, the result of one batch.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -70,16 +80,20 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
     new = _read.load_claims(db, _UNCLUSTERED)
     if not new:
         return 0
+    seqs = _seqs(db, [c.id for c in new])
+    new.sort(key=lambda c: _content_order(c, seqs))
     entities = _article_entities(db, sorted({c.article.id for c in new}))
     items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
     vectors = claim_vectors(items, embedder=embedder)
     keys = candidates(vectors.mixed(), _centroids(db))
     rows = _cluster_rows(db, sorted(keys))
-    previous = {key: cluster for key, (_, cluster) in rows.items()}
+    previous = {key: rows[key][1] for key in sorted(rows)}
     member_ids = sorted({int(m) for cluster in previous.values() for m in cluster.members})
     known: list[StoredClaim] = []
     for chunk in _read._chunks(member_ids):
         known.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
+    seqs.update(_seqs(db, member_ids))
+    known.sort(key=lambda c: _content_order(c, seqs))
     entities.update(_article_entities(db, sorted({c.article.id for c in known} - set(entities))))
     texts = _read._texts(db, (c.article.id for c in (*new, *known)))
     result = cluster_claims(
@@ -91,10 +105,15 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         vectors=vectors,
         article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
     )
+    by_id = {str(c.id): c for c in new}
+    across: list[Contradiction] = []
     for cluster in result:
         old = previous.get(cluster.id)
         if cluster is old:
-            continue  # untouched
+            continue  # untouched: its contradictions across clusters are the stored ones
+        across.extend(cluster.across)  # found in this run
+        if old is None:
+            cluster = replace(cluster, id=_stable_key([by_id[m] for m in cluster.members], seqs))
         values = (
             _to_bytes(cluster.centroid),
             json.dumps(list(cluster.origins), ensure_ascii=False),
@@ -127,9 +146,42 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         )
     db.execute_many(
         "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
-        [(int(x.a), int(x.b), x.reason, now) for cluster in result for x in cluster.across],
+        [(int(x.a), int(x.b), x.reason, now) for x in across],
     )
     return len(new)
+
+
+def recluster(db: Connection, *, now: str, embedder: Embedder | None = None) -> int:
+    """Drop every cluster and what was derived from them (members, contradictions across clusters, origins,
+    credibility) and cluster all stored claims as one run; return how many claims were clustered.
+
+    Nothing an analyst made lives in these tables (grades and merged sources are the sources'), so nothing
+    of it is lost. The result is that of one batch of all the stored articles, in whatever order they came.
+    """
+    db.execute("DELETE FROM cross_contradictions")
+    db.execute("DELETE FROM cluster_members")
+    db.execute("DELETE FROM clusters")
+    return cluster_new(db, now=now, embedder=embedder)
+
+
+def _seqs(db: Connection, claims: Sequence[int]) -> dict[int, int]:
+    """claim id -> its place among its article's claims."""
+    out: dict[int, int] = {}
+    for chunk in _read._chunks(sorted(claims)):
+        out.update(db.execute(f"SELECT id, seq FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+    return {int(k): int(v) for k, v in out.items()}
+
+
+def _content_order(claim: StoredClaim, seqs: dict[int, int]) -> tuple[date, str, int]:
+    """Claims by what they are, not when they were stored: day of publication, article text, place in it."""
+    return (claim.article.published or date.max, claim.article.content_hash, seqs[claim.id])
+
+
+def _stable_key(members: Sequence[StoredClaim], seqs: dict[int, int]) -> str:
+    """A new cluster's key: from its first member in ``_content_order``, so the same articles give the same
+    keys in any order (a member's row id would not). Keys of clusters stored before stay as they are."""
+    first = min(members, key=lambda c: _content_order(c, seqs))
+    return "c" + hashlib.sha1(f"{first.article.content_hash}:{seqs[first.id]}".encode()).hexdigest()[:12]
 
 
 def _article_entities(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:

@@ -156,6 +156,15 @@ class Store:
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
+    # clustering again (issue 11)
+
+    def recluster(self) -> int:
+        """Cluster every stored claim again as one batch, in one transaction: the clusters then do not depend
+        on the order the articles were ingested in. Clusters, their origins and credibility and the
+        contradictions across them are rebuilt; grades and merged sources stay. Returns the claims clustered."""
+        with self._db.transaction():
+            return _cluster.recluster(self._db, now=_now(), embedder=self.embedder)
+
 
 def _is_id(claim_id: int) -> bool:
     """Whether a number can be a stored id at all: ids are 64-bit in both databases (larger ones never match)."""
