@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sayso._slices import ends_before
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, trim
 from sayso.attribution.quotes import DOUBLE_CLOSERS, Quote
@@ -56,7 +57,7 @@ def _orphan_start(ctx: Context, q: Quote, found: Sequence[Attribution]) -> int:
         ends = [s.end for s in (*a.content, a.cue, a.source) if s is not None]
         if ends and start <= max(ends) < q.end:
             start = max(ends)
-    for other in ctx.quotes:
+    for other in ctx.quotes_near(start, q.end):
         if other is not q and other.close_mark is not None and start <= other.close_mark < q.end:
             start = other.close_mark + 1
     sent_starts = [s.start_char for s in ctx.doc.sents if start <= s.start_char < q.end]
@@ -75,9 +76,9 @@ def _stray(ctx: Context, q: Quote) -> bool:
     is a stray mark. A statement quoted on the line may go on after its cue (`„...”, zegt X. ...”`)."""
     closed_on_line = any(
         o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end and _words(ctx, o) < MIN_WORDS
-        for o in ctx.quotes
+        for o in ctx.quotes_near(q.start, q.end)
     )
-    return closed_on_line or ctx.text[: q.start].rstrip().endswith(tuple(DOUBLE_CLOSERS))
+    return closed_on_line or ends_before(ctx.text, q.start, tuple(DOUBLE_CLOSERS))
 
 
 def _has_verb(ctx: Context, a: int, b: int) -> bool:

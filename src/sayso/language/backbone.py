@@ -7,7 +7,9 @@ from functools import cache
 from importlib import resources as _res
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 from sayso.errors import ModelError
@@ -72,9 +74,13 @@ def make_sentences(nlp: Language, name: str, language: str):  # type: ignore[no-
     abbreviations = _abbreviations(language)
 
     def set_sentences(doc):  # type: ignore[no-untyped-def]
+        if len(doc) < 2:
+            return doc
+        # one array write: `Token.is_sent_start = ...` scans the whole Doc for a parse on every call
+        starts = doc.to_array(SENT_START).view(numpy.int64)
         for i in range(len(doc) - 1):
-            doc[i + 1].is_sent_start = _ends_sentence(doc, i, abbreviations)
-        return doc
+            starts[i + 1] = 1 if _ends_sentence(doc, i, abbreviations) else -1
+        return doc.from_array([SENT_START], starts.view(numpy.uint64))
 
     return set_sentences
 
