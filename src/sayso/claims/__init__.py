@@ -39,12 +39,19 @@ def _touched(parts: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> tup
     return (min(i for i, _ in ranges), max(j for _, j in ranges) - 1) if ranges else None
 
 
+CONTEXT_CHARS = 1_000  # a news sentence is far shorter; a transcript's run-on "sentence" is not
+
+
 def _context(text: str, parts: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> Span | None:
-    """From the first to the last sentence that ``parts`` touch: the passage the claim was made in."""
+    """From the first to the last sentence that ``parts`` touch: the passage the claim was made in. A passage
+    longer than ``CONTEXT_CHARS`` (a text without sentence ends) shrinks to the parts themselves, so that
+    the output does not repeat a long passage once for every claim in it."""
     touched = _touched(parts, sentences)
     if touched is None:
         return None
     start, end = sentences[touched[0]][0], sentences[touched[1]][1]
+    if end - start > CONTEXT_CHARS:
+        start, end = max(start, min(p.start for p in parts)), min(end, max(p.end for p in parts))
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span.of(text, start, end)
