@@ -35,6 +35,7 @@ def test_intervals_answer_as_a_scan(pairs: list[tuple[int, int]], a: int, width:
     earlier = [p for p in pairs if p[1] <= a]
     assert index.last_ending_by(a) == (earlier[-1] if earlier else None)
     assert SpanSet(pairs).covers(a) == any(x <= a < y for x, y in pairs)
+    assert SpanSet(pairs).encloses(a, b) == any(x <= a and b <= y for x, y in pairs)
     assert SpanSet(pairs) == tuple(pairs)
 
 

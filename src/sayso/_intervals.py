@@ -7,7 +7,7 @@ hits)``, the hits in the order the items were given, so a lookup can replace suc
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate
 from typing import Generic, Protocol, TypeVar
@@ -105,3 +105,26 @@ class SpanSet(tuple[tuple[int, int], ...]):
     def starting(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The pairs with ``lo <= start < hi``, in order."""
         return self._index.starting(lo, hi)
+
+    def encloses(self, a: int, b: int) -> bool:
+        """Whether a pair has ``start <= a`` and ``b <= end``."""
+        return any(x <= a and b <= y for x, y in self._index.overlapping(a - 1, a + 1))
+
+
+class GrowingSpans:
+    """``(start, end)`` pairs added one by one, asked whether one overlaps a window (see ``Intervals``)."""
+
+    __slots__ = ("_longest", "_pairs")
+
+    def __init__(self) -> None:
+        self._pairs: list[tuple[int, int]] = []
+        self._longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._pairs, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
+        """The pairs with ``start < b`` and ``end > a``, by start."""
+        first, last = bisect_left(self._pairs, (a - self._longest,)), bisect_left(self._pairs, (b,))
+        return [p for p in self._pairs[first:last] if p[1] > a]

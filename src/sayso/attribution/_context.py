@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -25,11 +26,20 @@ class Context:
     _quotes: Intervals[Quote] = field(init=False, repr=False, compare=False)
     _blocked: Intervals[tuple[int, int]] = field(init=False, repr=False, compare=False)
     _datelines: Intervals[tuple[int, int]] = field(init=False, repr=False, compare=False)
+    _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:  # indexes, so that a lookup per word does not scan the whole article
         object.__setattr__(self, "_quotes", Intervals(self.quotes, bounds=_reach))
         object.__setattr__(self, "_blocked", Intervals(self.blocked, bounds=_pair))
         object.__setattr__(self, "_datelines", Intervals(self.datelines, bounds=_pair))
+        object.__setattr__(self, "_sentence_starts", [])  # filled on first use: a Doc without sentences is fine
+
+    def first_sentence_start(self, lo: int, hi: int) -> int | None:
+        """The first sentence start ``x`` with ``lo <= x < hi``, if any."""
+        if not self._sentence_starts:
+            self._sentence_starts.extend(s.start_char for s in self.doc.sents)
+        k = bisect_left(self._sentence_starts, lo)
+        return self._sentence_starts[k] if k < len(self._sentence_starts) and self._sentence_starts[k] < hi else None
 
     @property
     def text(self) -> str:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from sayso._intervals import Intervals
 from sayso.attribution._tokens import char_span, lower_text_of, noun_phrase_after, text_of, trim
 from sayso.attribution.lexicon import Lexicon, leading_words
 from sayso.records import Attribution, ChainLink, Span, TimeExpr
@@ -117,7 +118,11 @@ def _other_clause(text: str, lex: Lexicon) -> bool:
 
 
 def _said_at(
-    a: Attribution, doc: Doc, times: Sequence[TimeExpr], said: Sequence[Span] = (), lex: Lexicon | None = None
+    a: Attribution,
+    doc: Doc,
+    times: Intervals[TimeExpr],
+    said: Intervals[Span] | None = None,
+    lex: Lexicon | None = None,
 ) -> TimeExpr | None:
     """The time nearest the cue in its sentence, outside every attribution's content (``said``); never a
     duration or a frequency (`in zijn dagelijkse analyse`)."""
@@ -126,8 +131,10 @@ def _said_at(
     lo, hi = _sentence_bounds(doc, a.cue.start)
     near = [
         t
-        for t in times
-        if lo <= t.start < hi and _outside([*a.content, *said], t.start, t.end) and t.kind not in ("duration", "set")
+        for t in times.starting(lo, hi)
+        if _outside(a.content, t.start, t.end)
+        and not (said is not None and said.any_overlapping(t.start, t.end))
+        and t.kind not in ("duration", "set")
     ]
     text = text_of(doc)
     if lex is not None:  # a time in another clause of the sentence says when that clause happened
@@ -154,9 +161,10 @@ def add_sources_and_time(
 ) -> list[Attribution]:
     """Each attribution with ``based_on`` (the names it cites) and ``said_at``."""
     out = []
-    said = [s for a in attributions for s in a.content]
+    said = Intervals([s for a in attributions for s in a.content])
+    indexed = Intervals(times)
     for a in attributions:
-        when = _said_at(a, doc, times, said, lex)
+        when = _said_at(a, doc, indexed, said, lex)
         out.append(
             replace(
                 a,

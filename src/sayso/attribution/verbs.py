@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sayso._intervals import SpanSet
 from sayso._slices import word_before
 from sayso.attribution._content import (
     anaphoric_content,
@@ -206,6 +207,8 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
 
 def _only_time_or_number(ctx: Context, content: tuple[int, int]) -> bool:
     """`zei een woordvoerder donderdagochtend`: a time (or number) the parser hung on the cue says nothing."""
+    if isinstance(ctx.blocked_phrases, SpanSet):  # indexed
+        return ctx.blocked_phrases.encloses(*content)
     return any(a <= content[0] and content[1] <= b for a, b in ctx.blocked_phrases)
 
 

@@ -28,28 +28,35 @@ def _numbered(items: Sequence[Item]) -> Intervals[tuple[int, Item]]:
     return Intervals(list(enumerate(items)), bounds=lambda kx: (kx[1].start, kx[1].end))
 
 
-def _touched(parts: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first and last of the ``sentences`` (in text order, none inside another) that ``parts`` overlap."""
-    starts, ends = [a for a, _ in sentences], [b for _, b in sentences]
-    if any(x > y for x, y in pairwise(starts)) or any(x > y for x, y in pairwise(ends)):  # not in order: scan
-        touched = [k for k, (a, b) in enumerate(sentences) if any(a < s.end and s.start < b for s in parts)]
-        return (touched[0], touched[-1]) if touched else None
-    ranges = [(bisect_right(ends, s.start), bisect_left(starts, s.end)) for s in parts]
-    ranges = [(i, j) for i, j in ranges if i < j]
-    return (min(i for i, _ in ranges), max(j for _, j in ranges) - 1) if ranges else None
+class _Sentences:
+    """The article's sentences, found by offset when they are in text order (none inside another)."""
+
+    def __init__(self, sentences: Sequence[tuple[int, int]]) -> None:
+        self.sentences = sentences
+        self.starts, self.ends = [a for a, _ in sentences], [b for _, b in sentences]
+        self.ordered = all(x <= y for x, y in pairwise(self.starts)) and all(x <= y for x, y in pairwise(self.ends))
+
+    def touched(self, parts: Sequence[Span]) -> tuple[int, int] | None:
+        """The first and last sentence that ``parts`` overlap."""
+        if not self.ordered:
+            overlap = [k for k, (a, b) in enumerate(self.sentences) if any(a < s.end and s.start < b for s in parts)]
+            return (overlap[0], overlap[-1]) if overlap else None
+        ranges = [(bisect_right(self.ends, s.start), bisect_left(self.starts, s.end)) for s in parts]
+        ranges = [(i, j) for i, j in ranges if i < j]
+        return (min(i for i, _ in ranges), max(j for _, j in ranges) - 1) if ranges else None
 
 
 CONTEXT_CHARS = 1_000  # a news sentence is far shorter; a transcript's run-on "sentence" is not
 
 
-def _context(text: str, parts: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> Span | None:
+def _context(text: str, parts: Sequence[Span], sentences: _Sentences) -> Span | None:
     """From the first to the last sentence that ``parts`` touch: the passage the claim was made in. A passage
     longer than ``CONTEXT_CHARS`` (a text without sentence ends) shrinks to the parts themselves, so that
     the output does not repeat a long passage once for every claim in it."""
-    touched = _touched(parts, sentences)
+    touched = sentences.touched(parts)
     if touched is None:
         return None
-    start, end = sentences[touched[0]][0], sentences[touched[1]][1]
+    start, end = sentences.starts[touched[0]], sentences.ends[touched[1]]
     if end - start > CONTEXT_CHARS:
         start, end = max(start, min(p.start for p in parts)), min(end, max(p.end for p in parts))
     while end > start and text[end - 1].isspace():
@@ -88,6 +95,7 @@ def build_claims(
     claims: list[tuple[int, Claim]] = []
     said = Intervals([c for a in attributions for c in a.content])
     numbers, dates = _numbered(quantities), _numbered(times)
+    indexed = _Sentences(sentences)
     for a in attributions:
         if not a.content:
             continue
@@ -103,7 +111,7 @@ def build_claims(
                     quantities=_within(numbers, a.content),
                     times=_within(dates, a.content),
                     said_at=a.said_at,
-                    context=_context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], sentences),
+                    context=_context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], indexed),
                 ),
             )
         )
