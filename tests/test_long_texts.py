@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from sayso import pipeline
 from sayso._intervals import Intervals, SpanSet
-from sayso._slices import char_before, ends_before, first_visible, last_visible, word_before
+from sayso._slices import Folded, char_before, ends_before, first_visible, last_visible, word_before
 from sayso.attribution._tokens import text_of
 from sayso.attribution.speakers import _Descriptions
 from sayso.claims import CONTEXT_CHARS, build_claims
@@ -47,6 +47,13 @@ def test_slices_read_as_the_slices_they_replace(text: str, i: int) -> None:
     assert char_before(text, i) == text[:i].rstrip()[-1:]
     assert word_before(text, i) == text[:i].split()[-1:]
     assert first_visible(text, i) == len(text[:i]) + len(text[i:]) - len(text[i:].lstrip())
+
+
+@given(st.text(alphabet="sSſkK\u212aiIİı ,.ëË", max_size=40), st.text(alphabet="sSkKiIë ", min_size=1, max_size=4))
+def test_folded_text_finds_what_the_pattern_finds(text: str, literal: str) -> None:
+    pattern = re.compile(rf"\b{re.escape(literal)}\b", flags=re.IGNORECASE)
+    found = [m.span() for m in Folded(text).finditer(pattern, literal)]
+    assert found == [m.span() for m in pattern.finditer(text)]
 
 
 def _described_by_scan(description: str, before: int, text: str, entities: list[Entity]) -> str | None:

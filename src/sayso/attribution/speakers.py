@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from sayso._intervals import Intervals, start_end
+from sayso._slices import Folded
 from sayso.attribution._tokens import relative_comma, text_of
 from sayso.attribution.lexicon import Lexicon, leading_words
 from sayso.records import Attribution, Entity, Span
@@ -203,6 +204,7 @@ class _Descriptions:
             if e.label == "PER":
                 self.first_person_at.setdefault(e.start, (k, e))
         self._found: dict[str, tuple[re.Pattern[str], list[int], list[int]]] = {}
+        self._folded = Folded(text)
 
     def _person_after(self, end: int) -> Entity | None:
         """The first person (in the entities' order) that starts 0 to 3 characters after ``end``."""
@@ -212,7 +214,7 @@ class _Descriptions:
     def _matches(self, description: str) -> tuple[re.Pattern[str], list[int], list[int]]:
         if description not in self._found:
             pattern = re.compile(rf"\b{re.escape(description)}\b", flags=re.IGNORECASE)
-            ends = [m.end() for m in pattern.finditer(self.text)]
+            ends = [m.end() for m in self._folded.finditer(pattern, description)]
             self._found[description] = pattern, ends, [e for e in ends if self._person_after(e) is not None]
         return self._found[description]
 
