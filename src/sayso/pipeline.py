@@ -11,7 +11,7 @@ from sayso.certainty import assess_certainty
 from sayso.claims import build_claims
 from sayso.entities import find_entities
 from sayso.language import detect_language, load_backbone
-from sayso.language.backbone import describe
+from sayso.language.backbone import describe, parse
 from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.quantities import find_quantities
 from sayso.records import Analysis, Article, Attribution
@@ -31,7 +31,7 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
     language = options.language or article.language or detect_language(article.text, article.origin or article.id)
     nlp = load_backbone(language, options.model)
     text = article.text
-    doc = nlp(text)  # language
+    doc = parse(nlp, text)  # language (a long text in pieces, one Doc)
     published = options.published or article.published
     times = find_times(text, language=language, published=published)  # time
     quantities = find_quantities(text, language=language, times=times)  # quantities

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from sayso._intervals import SpanSet
 from sayso.attribution._context import Context
+from sayso.attribution._tokens import text_of
 from sayso.attribution.chain import add_chains, add_sources_and_time
 from sayso.attribution.constructions import CONSTRUCTIONS
 from sayso.attribution.lexicon import lexicon
@@ -96,14 +98,14 @@ def find_attributions(
     boilerplate: Sequence[Span] = (),
 ) -> list[Attribution]:
     """Every attribution in ``doc``, with speakers resolved, in text order."""
-    blocked = tuple(sorted([*find_headlines(doc.text), *((s.start, s.end) for s in boilerplate)]))
-    datelines = find_datelines(doc.text)
+    blocked = SpanSet(sorted([*find_headlines(text_of(doc)), *((s.start, s.end) for s in boilerplate)]))
+    datelines = find_datelines(text_of(doc))
     ctx = Context(
         doc=doc,
         lex=lexicon(language),
-        quotes=tuple(find_quotes(doc.text)),
+        quotes=tuple(find_quotes(text_of(doc))),
         blocked=blocked,
-        blocked_phrases=tuple(sorted([*((x.start, x.end) for x in [*times, *quantities]), *datelines])),
+        blocked_phrases=SpanSet(sorted([*((x.start, x.end) for x in [*times, *quantities]), *datelines])),
         datelines=tuple(datelines),
     )
     found: list[Attribution] = []
@@ -112,7 +114,7 @@ def find_attributions(
             found = _dedupe(found)
         found += construction.find(ctx, found)
     outlets = frozenset((*ctx.lex.outlet_words, *ctx.lex.outlet_names))
-    found = share_relayed_content(found, doc.text, ctx.lex.complementizers, outlets)
+    found = share_relayed_content(found, text_of(doc), ctx.lex.complementizers, outlets)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
     found = refuse_mute_sources(found, doc, ctx.lex)
     found = resolve_speakers(found, doc, entities, ctx.lex)

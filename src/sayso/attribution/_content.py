@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sayso._slices import first_visible
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import (
     QUOTE_CHARS,
@@ -224,12 +227,21 @@ def colon_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     verb = False
     for t in sent[tok.i - sent.start + 1 :]:
         if t.text == "," and t.i > tok.i + 1 and not verb:
-            quote = next((q for q in ctx.quotes if q.open_mark is not None and 0 < q.open_mark - t.idx <= 2), None)
+            quote = next(
+                (
+                    q
+                    for q in ctx.quotes_near(t.idx + 1, t.idx + 3)
+                    if q.open_mark is not None and 0 < q.open_mark - t.idx <= 2
+                ),
+                None,
+            )
             if quote is not None:
                 return quote.start, quote.end
         verb = verb or t.pos_ in ("VERB", "AUX")
         if t.text == ":":
-            quote = next((q for q in ctx.quotes if 0 <= (q.open_mark or q.start) - t.idx <= 3), None)
+            quote = next(
+                (q for q in ctx.quotes_near(t.idx, t.idx + 4) if 0 <= (q.open_mark or q.start) - t.idx <= 3), None
+            )
             if quote is not None:
                 return quote.start, quote.end
             return trim(ctx.text, t.idx + 1, sent.end_char)
@@ -254,7 +266,8 @@ def quote_after(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
         k += 1
     if k >= sent.end or ctx.doc[k].text not in QUOTE_CHARS:
         return None
-    quote = next((q for q in ctx.quotes if q.open_mark == ctx.doc[k].idx), None)
+    at = ctx.doc[k].idx
+    quote = next((q for q in ctx.quotes_near(at, at + 1) if q.open_mark == at), None)
     if quote is None or len(ctx.text[quote.start : quote.end].split()) < QUOTE_MIN_WORDS:
         return None  # `had shown "significant seepage"`: a quoted term, no statement
     return quote.start, quote.end
@@ -262,14 +275,16 @@ def quote_after(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
 
 def coordinated_quote(ctx: Context, content: Range) -> Range | None:
     """`said "A" and "B"`: a second quote joined to the quote that is the content, by `and`/`en` alone."""
-    first = next((q for q in ctx.quotes if q.start == content[0] and q.close_mark is not None), None)
+    near = ctx.quotes_near(content[0], content[0] + 1)
+    first = next((q for q in near if q.start == content[0] and q.close_mark is not None), None)
     if first is None:
         return None
     span = ctx.doc.char_span(first.close_mark + 1, len(ctx.text), alignment_mode="expand")
-    words = [t for t in span or () if not t.is_space][:2]
+    words = list(islice((t for t in span or () if not t.is_space), 2))
     if len(words) < 2 or words[0].pos_ != "CCONJ" or words[1].text not in QUOTE_CHARS:
         return None
-    second = next((q for q in ctx.quotes if q.open_mark == words[1].idx), None)
+    at = words[1].idx
+    second = next((q for q in ctx.quotes_near(at, at + 1) if q.open_mark == at), None)
     return (second.start, second.end) if second is not None else None
 
 
@@ -287,9 +302,10 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if between and not any(is_nominal(t) for t in between):
         return None  # `Kell, who founded it, has denied ...`: an auxiliary alone is no inverted subject
     end = ctx.doc[k].idx
-    quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= end - q.close_mark <= 2), None)
+    near = ctx.quotes_near(end - 2, end + 2)
+    quote = next((q for q in near if q.close_mark is not None and 0 <= end - q.close_mark <= 2), None)
     if quote is None:
-        quote = next((q for q in ctx.quotes if q.close_mark is not None and 0 <= q.close_mark - end <= 1), None)
+        quote = next((q for q in near if q.close_mark is not None and 0 <= q.close_mark - end <= 1), None)
     if quote is None:
         quote = _quote_before_apposition(ctx, end)
     if quote is not None:
@@ -327,7 +343,9 @@ def _complementizer_follows(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     for t in sent[tok.i - sent.start + 1 :]:
         if t.lower_ in ctx.lex.clause_breaks:
             return False
-        if t.lower_ in ctx.lex.complementizers and not any(q.start <= t.idx < q.end for q in ctx.quotes):
+        if t.lower_ in ctx.lex.complementizers and not any(
+            q.start <= t.idx < q.end for q in ctx.quotes_near(t.idx, t.idx + 1)
+        ):
             return True
     return False
 
@@ -388,7 +406,7 @@ def _back_to_comma(tok: Token, ctx: Context, sent: SpacySpan) -> tuple[int, list
 
 def _quote_before_apposition(ctx: Context, end: int) -> Quote | None:
     """`"...," the charity's coordinator, Claire Nicolet, said`: a quote, then a role, then the name."""
-    for q in ctx.quotes:
+    for q in ctx.quotes_near(end - 80, end):
         if q.close_mark is None or not 0 < end - q.close_mark <= 80:
             continue
         role = ctx.doc.char_span(q.close_mark + 1, end, alignment_mode="expand")
@@ -550,7 +568,7 @@ def _sentence_before(ctx: Context, sent: SpacySpan) -> Range | None:
     for _ in range(2):
         start = next((b for a, b in ctx.blocked if a <= start < b), start)
         start = next((b for a, b in ctx.datelines if a <= start < b), start)
-        start = len(ctx.text[:start]) + len(ctx.text[start:]) - len(ctx.text[start:].lstrip())
+        start = first_visible(ctx.text, start)
     a, b = trim(ctx.text, start, prev.end_char)
     return (a, b) if b > a else None
 

@@ -80,7 +80,8 @@ def _after(tok: Token, ctx: Context, sent: SpacySpan) -> Judgement | None:
         k += 1  # `noemde het plan dinsdag „onzin”`: past the time to the judgement
     if k >= sent.end or ctx.doc[k].text in ".,;":
         return None  # `dismissed its chief executive on Monday`: a sacking, no judgement follows
-    quote = next((q for q in ctx.quotes if q.open_mark == ctx.doc[k].idx and q.close_mark is not None), None)
+    at = ctx.doc[k].idx
+    quote = next((q for q in ctx.quotes_near(at, at + 1) if q.open_mark == at and q.close_mark is not None), None)
     if quote is not None:  # `rejected the claim as "completely untrue" in an interview`: the quoted judgement
         a, b = quote.start, quote.end
     else:

@@ -12,6 +12,7 @@ from sayso.attribution._tokens import (
     noun_phrase_after,
     noun_phrase_before,
     relative_comma,
+    starting_in,
     subjects_of,
     subtree_range,
     trim,
@@ -91,7 +92,9 @@ def _parsed_subject(tok: Token, ctx: Context, sent: SpacySpan, content: Range | 
     a = next((end for start, end in ctx.datelines if start <= a < end < b), a)  # `BRUSSEL (BELGA) - Een groep`
     relative = relative_comma(ctx.text[a:b], ctx.lex)  # a time inside `, who founded it in 2004,` stays
     cut_from = b if relative is None else a + relative
-    b = min([b, *(x for x, _ in ctx.blocked_phrases if a < x < cut_from and not ctx.text[x : x + 1].isdigit())])
+    b = min(
+        [b, *(x for x, _ in starting_in(ctx.blocked_phrases, a + 1, cut_from) if not ctx.text[x : x + 1].isdigit())]
+    )
     if content is not None and a < content[0] < b:
         b = content[0]
     if content is not None and a < content[1] < b:

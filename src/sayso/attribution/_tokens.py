@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from sayso._intervals import SpanSet
 from sayso.attribution.lexicon import Lexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl"})
@@ -15,6 +16,24 @@ NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 HEADS = frozenset({"NOUN", "PROPN", "PRON"})
 EDGE_CHARS = " \t\n,.;:!?–—-"
 QUOTE_CHARS = "„“”«»‹›‘’\"'"
+_TEXT, _LOWER = "sayso.text", "sayso.lower"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins every token again on each read, which made finders that read the
+    text per candidate quadratic in the article's length. Kept in ``doc.user_data``; the text never changes."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def lower_text_of(doc: Doc) -> str:
+    """``doc.text.lower()``, built once (see ``text_of``)."""
+    low = doc.user_data.get(_LOWER)
+    if low is None:
+        low = doc.user_data[_LOWER] = text_of(doc).lower()
+    return low
 
 
 def trim(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int, int]:
@@ -60,7 +79,16 @@ def is_head(tok: Token) -> bool:
 
 
 def inside(i: int, spans: Iterable[tuple[int, int]]) -> bool:
+    if isinstance(spans, SpanSet):  # indexed: one lookup, not a scan of every time and quantity
+        return spans.covers(i)
     return any(a <= i < b for a, b in spans)
+
+
+def starting_in(spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans with ``lo <= start < hi``, in order."""
+    if isinstance(spans, SpanSet):
+        return spans.starting(lo, hi)
+    return [(a, b) for a, b in spans if lo <= a < hi]
 
 
 def _quoted_word_end(doc: Doc, j: int, limit: int) -> int | None:

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from sayso.attribution._tokens import char_span, noun_phrase_after, trim
+from sayso._intervals import Intervals
+from sayso.attribution._tokens import char_span, lower_text_of, noun_phrase_after, text_of, trim
 from sayso.attribution.lexicon import Lexicon, leading_words
 from sayso.records import Attribution, ChainLink, Span, TimeExpr
 
@@ -22,7 +23,7 @@ from sayso.records import Attribution, ChainLink, Span, TimeExpr
 def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None:
-        return 0, len(doc.text)
+        return 0, len(text_of(doc))
     return span.sent.start_char, span.sent.end_char
 
 
@@ -53,17 +54,17 @@ def _named_phrase(doc: Doc, start: int, hi: int, lex: Lexicon, blocked: Sequence
             break
     if not len(tokens):
         return None
-    a, b = trim(doc.text, *char_span(tokens), quotes=True)
-    m = leading_words(lex.name_determiners).match(doc.text[a:b])
+    a, b = trim(text_of(doc), *char_span(tokens), quotes=True)
+    m = leading_words(lex.name_determiners).match(text_of(doc)[a:b])
     a = a + m.end() if m else a
-    return Span.of(doc.text, a, b) if b > a else None
+    return Span.of(text_of(doc), a, b) if b > a else None
 
 
 def _cited(a: Attribution, doc: Doc, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> list[Span]:
     if a.cue is None:
         return []
     lo, hi = _sentence_bounds(doc, a.cue.start)
-    low = doc.text.lower()
+    low = lower_text_of(doc)
     out: list[Span] = []
     for phrase in lex.based_on:
         for m in re.finditer(rf"\b{re.escape(phrase)}\b", low[lo:hi]):
@@ -125,7 +126,11 @@ def _other_clause(text: str, lex: Lexicon) -> bool:
 
 
 def _said_at(
-    a: Attribution, doc: Doc, times: Sequence[TimeExpr], said: Sequence[Span] = (), lex: Lexicon | None = None
+    a: Attribution,
+    doc: Doc,
+    times: Intervals[TimeExpr],
+    said: Intervals[Span] | None = None,
+    lex: Lexicon | None = None,
 ) -> TimeExpr | None:
     """The time nearest the cue in its sentence, outside every attribution's content (``said``); never a
     duration or a frequency (`in zijn dagelijkse analyse`)."""
@@ -134,14 +139,17 @@ def _said_at(
     lo, hi = _sentence_bounds(doc, a.cue.start)
     near = [
         t
-        for t in times
-        if lo <= t.start < hi and _outside([*a.content, *said], t.start, t.end) and t.kind not in ("duration", "set")
+        for t in times.starting(lo, hi)
+        if _outside(a.content, t.start, t.end)
+        and not (said is not None and said.any_overlapping(t.start, t.end))
+        and t.kind not in ("duration", "set")
     ]
+    text = text_of(doc)
     if lex is not None:  # a time in another clause of the sentence says when that clause happened
-        near = [t for t in near if not _other_clause(doc.text[min(t.end, a.cue.start) : max(t.start, a.cue.end)], lex)]
+        near = [t for t in near if not _other_clause(text[min(t.end, a.cue.start) : max(t.start, a.cue.end)], lex)]
     if a.source is not None:  # `The founder, who started it in 2014, said`: that time describes the source
         near = [t for t in near if not a.source.start <= t.start < a.source.end]
-        if a.source.end <= a.cue.start and doc.text[a.source.end : a.cue.start].lstrip().startswith(","):
+        if a.source.end <= a.cue.start and text[a.source.end : a.cue.start].lstrip().startswith(","):
             near = [t for t in near if not a.source.end <= t.start < a.cue.start]
     if a.content:  # a time beyond the content, on the far side from the cue, belongs to what follows it
         first, last = min(s.start for s in a.content), max(s.end for s in a.content)
@@ -161,9 +169,10 @@ def add_sources_and_time(
 ) -> list[Attribution]:
     """Each attribution with ``based_on`` (the names it cites) and ``said_at``."""
     out = []
-    said = [s for a in attributions for s in a.content]
+    said = Intervals([s for a in attributions for s in a.content])
+    indexed = Intervals(times)
     for a in attributions:
-        when = _said_at(a, doc, times, said, lex)
+        when = _said_at(a, doc, indexed, said, lex)
         out.append(
             replace(
                 a,

@@ -5,23 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sayso._intervals import GrowingSpans, Intervals
+from sayso._slices import ends_before
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, trim
 from sayso.attribution.quotes import DOUBLE_CLOSERS, Quote
-from sayso.records import Attribution
+from sayso.records import Attribution, Span
 
 MIN_WORDS = 4  # shorter quotes without a cue are scare quotes, not statements
 REACH = 160  # characters before a colon where the speaker of the quote after it is named
 
 
-def _covered(q: Quote, found: Sequence[Attribution]) -> bool:
-    """Whether an attribution already holds the quote; reported speech nested inside it (its cue inside) does not."""
+def _covered(q: Quote, found: Intervals[tuple[Attribution, Span]], added: GrowingSpans) -> bool:
+    """Whether an attribution already holds the quote; reported speech nested inside it (its cue inside) does
+    not. ``found``: the contents found before, with their attributions; ``added``: the contents (without a cue)
+    added since. Only a content that overlaps the quote, or its first character, can hold it."""
+    a, b = q.start - 1, max(q.end, q.start + 1)  # an empty content at the first character, too
     return any(
         c.start <= q.start < c.end or q.start <= c.start < q.end
-        for a in found
-        if a.cue is None or not q.start <= a.cue.start < q.end
-        for c in a.content
-    )
+        for att, c in found.overlapping(a, b)
+        if att.cue is None or not q.start <= att.cue.start < q.end
+    ) or any(c0 <= q.start < c1 or q.start <= c0 < q.end for c0, c1 in added.overlapping(a, b))
 
 
 def _colon_source(ctx: Context, q: Quote) -> tuple[int, int] | None:
@@ -49,19 +53,20 @@ def _colon_source(ctx: Context, q: Quote) -> tuple[int, int] | None:
     return trim(ctx.text, *char_span(names))
 
 
-def _orphan_start(ctx: Context, q: Quote, found: Sequence[Attribution]) -> int:
-    """Where a quote whose opening mark is missing begins: after the last statement before it."""
+def _orphan_start(ctx: Context, q: Quote, found: Intervals[Attribution], added: Sequence[Attribution]) -> int:
+    """Where a quote whose opening mark is missing begins: after the last statement before it (of ``found``,
+    indexed by where each ends, then of those ``added`` since)."""
     start = q.start
-    for a in found:
+    for a in [*found.overlapping(q.start, q.end), *added]:
         ends = [s.end for s in (*a.content, a.cue, a.source) if s is not None]
         if ends and start <= max(ends) < q.end:
             start = max(ends)
-    for other in ctx.quotes:
+    for other in ctx.quotes_near(start, q.end):
         if other is not q and other.close_mark is not None and start <= other.close_mark < q.end:
             start = other.close_mark + 1
-    sent_starts = [s.start_char for s in ctx.doc.sents if start <= s.start_char < q.end]
-    if start != q.start and sent_starts:
-        start = sent_starts[0]
+    first = ctx.first_sentence_start(start, q.end)
+    if start != q.start and first is not None:
+        start = first
     return start
 
 
@@ -75,9 +80,9 @@ def _stray(ctx: Context, q: Quote) -> bool:
     is a stray mark. A statement quoted on the line may go on after its cue (`„...”, zegt X. ...”`)."""
     closed_on_line = any(
         o is not q and o.close_mark is not None and q.start <= o.close_mark < q.end and _words(ctx, o) < MIN_WORDS
-        for o in ctx.quotes
+        for o in ctx.quotes_near(q.start, q.end)
     )
-    return closed_on_line or ctx.text[: q.start].rstrip().endswith(tuple(DOUBLE_CLOSERS))
+    return closed_on_line or ends_before(ctx.text, q.start, tuple(DOUBLE_CLOSERS))
 
 
 def _has_verb(ctx: Context, a: int, b: int) -> bool:
@@ -88,15 +93,25 @@ def _has_verb(ctx: Context, a: int, b: int) -> bool:
 def find_quote_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
     """Direct attributions for the statement-like quotes that no other attribution covers."""
     out: list[Attribution] = []
+    by_end = Intervals(found, bounds=_last_end)
+    contents = Intervals([(a, c) for a in found for c in a.content], bounds=lambda ac: (ac[1].start, ac[1].end))
+    added = GrowingSpans()
     for q in ctx.quotes:
         if q.open_mark is None and _stray(ctx, q):
             continue
-        start = q.start if q.open_mark is not None else _orphan_start(ctx, q, [*found, *out])
+        start = q.start if q.open_mark is not None else _orphan_start(ctx, q, by_end, out)
         a, b = trim(ctx.text, start, q.end, quotes=True)
-        if any(x <= a < y for x, y in ctx.blocked) or _covered(Quote(a, b, q.open_mark, q.close_mark), [*found, *out]):
+        if any(x <= a < y for x, y in ctx.blocked) or _covered(Quote(a, b, q.open_mark, q.close_mark), contents, added):
             continue
         if len(ctx.text[a:b].split()) < MIN_WORDS or not _has_verb(ctx, a, b):
             continue  # a scare quote, a title or a caption (`het “Back to the Mac”-evenement`): no statement
         source = _colon_source(ctx, q)
         out.append(Attribution("direct", source and ctx.span(*source), None, (ctx.span(a, b),)))
+        added.add(a, b)
     return out
+
+
+def _last_end(a: Attribution) -> tuple[int, int]:
+    """Where an attribution's last part ends (as a one-character span; before the text when it has none)."""
+    ends = [s.end for s in (*a.content, a.cue, a.source) if s is not None]
+    return (max(ends), max(ends) + 1) if ends else (-2, -1)

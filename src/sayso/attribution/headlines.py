@@ -24,7 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from sayso.attribution._context import Context
-from sayso.attribution._tokens import QUOTE_CHARS
+from sayso.attribution._tokens import QUOTE_CHARS, text_of
 from sayso.attribution.lexicon import Lexicon, lexicon
 from sayso.attribution.quotes import find_quotes
 from sayso.attribution.speakers import can_speak, resolve_speakers, speaker_head
@@ -62,7 +62,7 @@ def _speaks(
     a government, a group or an outlet as its head word: never a label (`Analysis:`, `Live:`) or a topic
     (`Vogelgriep in de Gelderse Vallei:`)."""
     start, end = source
-    span = Span.of(doc.text, start, end)
+    span = Span.of(text_of(doc), start, end)
     words = span.text.split()
     if not words or not can_speak(span, doc, lex):
         return False
@@ -86,7 +86,7 @@ def _is_or_ends_in(word: str, noun: str) -> bool:
 def _attribution(
     doc: Doc, source: tuple[int, int], cue: tuple[int, int] | None, content: tuple[int, int]
 ) -> Attribution:
-    text = doc.text
+    text = text_of(doc)
     quoted = text[content[0] - 1 : content[0]] in QUOTE_CHARS if content[0] else False
     return Attribution(
         "direct" if quoted else "indirect",
@@ -97,7 +97,7 @@ def _attribution(
 
 
 def _colon_forms(doc: Doc, part: tuple[int, int], entities: Sequence[Entity], lex: Lexicon) -> Attribution | None:
-    text = doc.text
+    text = text_of(doc)
     start, end = part
     colon = text.find(":", start, end)
     if colon < 0:
@@ -120,7 +120,7 @@ def _colon_forms(doc: Doc, part: tuple[int, int], entities: Sequence[Entity], le
 def _comma_cue(doc: Doc, part: tuple[int, int], entities: Sequence[Entity], lex: Lexicon) -> Attribution | None:
     """`..., security firm says`, `..., says track manager`: a verb of saying and its speaker after the last
     comma."""
-    text = doc.text
+    text = text_of(doc)
     start, end = part
     comma = text.rfind(",", start, end)
     if comma < 0:
@@ -152,7 +152,7 @@ def _parts(text: str, headline: tuple[int, int]) -> list[tuple[int, int]]:
 def _parsed(doc: Doc, headline: tuple[int, int], lex: Lexicon) -> list[Attribution]:
     """What the verb finder reads in a headline, the rest of the article blocked; only cues the parser takes
     for verbs (a headline's nouns are often misread: `Port cyber attack: ...`)."""
-    text = doc.text
+    text = text_of(doc)
     ctx = Context(
         doc=doc,
         lex=lex,
@@ -178,7 +178,7 @@ def _within(a: Attribution, part: tuple[int, int]) -> bool:
 def _lead_cue(doc: Doc, part: tuple[int, int], entities: Sequence[Entity], lex: Lexicon) -> Attribution | None:
     """`Rail boss says sabotage behind derailment`: a speaker, a verb of saying, and the rest, where the parser
     finds no clause after the verb (a headline drops its verbs)."""
-    text = doc.text
+    text = text_of(doc)
     words = _words(text, *part)
     for k, (a, b) in enumerate(words[1 : SOURCE_MAX_WORDS + 1], start=1):
         if text[a:b].lower() not in lex.say_forms or k + 1 >= len(words):
@@ -244,7 +244,7 @@ def find_headline_attributions(
     lex = lexicon(language)
     parsed = _parsed(doc, headline, lex)
     found: list[Attribution] = []
-    for part in _parts(doc.text, headline):
+    for part in _parts(text_of(doc), headline):
         here = [a for a in parsed if _within(a, part)]
         if not here:
             forms = (_colon_forms, _comma_cue, _lead_cue)

@@ -74,7 +74,9 @@ def find_no_responses(ctx: Context, found: Sequence[Attribution]) -> list[Attrib
         for tok in sent:
             if tok.lower_ not in ctx.lex.no_response_cues or not negated(tok, ctx, sent):
                 continue
-            if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
+            if any(
+                q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes_near(tok.idx, tok.idx + 1)
+            ):
                 continue
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
             content = _withheld(tok, ctx, sent)

@@ -8,11 +8,15 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sayso._slices import ends_before
 from sayso.attribution._context import Context
 from sayso.attribution._tokens import char_span, noun_phrase_after, trim
 from sayso.attribution.lexicon import Lexicon
 from sayso.attribution.quotes import Quote
 from sayso.records import Attribution, Span
+
+_BRACKETS = re.compile(r"\s*\([^()\n]{1,40}\)")
+_RELATIVE = re.compile(r"\s*,\s*(\w+)\b[^,.;:]{0,80},")
 
 
 def _source_start(tok: Token, sent: SpacySpan, lex: Lexicon) -> int | None:
@@ -70,7 +74,7 @@ def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tup
         words = ctx.text[a:b].split()
         if words and words[0].lower() in ctx.lex.leading_conjunctions:
             a, b = trim(ctx.text, a + len(words[0]), b)
-        if pieces and ctx.text[:cut_start].rstrip().endswith(",") and _describes_source(ctx, a, b):
+        if pieces and ends_before(ctx.text, cut_start, ",") and _describes_source(ctx, a, b):
             break  # `..., according to a report on May 3 in which ...`: the statement ended at the comma
         if b > a and any(c.isalnum() for c in ctx.text[a:b]):
             pieces.append(ctx.span(a, b))
@@ -100,7 +104,8 @@ def _reporting_phrase(tok: Token, sent: SpacySpan, ctx: Context) -> int | None:
 
 def _quote_after(ctx: Context, at: int) -> Quote | None:
     """The quote that opens right after a reporting phrase (`said — as reported by X — "..."`)."""
-    return next((q for q in ctx.quotes if q.open_mark is not None and 0 <= q.open_mark - at <= 4), None)
+    near = ctx.quotes_near(at, at + 5)
+    return next((q for q in near if q.open_mark is not None and 0 <= q.open_mark - at <= 4), None)
 
 
 def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) -> list[Attribution]:
@@ -113,7 +118,9 @@ def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) ->
             reporting = _reporting_phrase(tok, sent, ctx) if tok.lower_ in ctx.lex.say_forms else None
             if tok.lower_ not in ctx.lex.prepositions and reporting is None:
                 continue
-            if any(q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes):
+            if any(
+                q.open_mark is not None and q.start <= tok.idx < q.end for q in ctx.quotes_near(tok.idx, tok.idx + 1)
+            ):
                 continue
             begin = reporting if reporting is not None else _source_start(tok, sent, ctx.lex)
             if begin is None:
@@ -126,8 +133,8 @@ def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) ->
                 end += 1  # `volgens twee betrokkenen`: the parser hung the count apart from its noun
             rng = (rng[0], min(rng[1], end))
             src_a, src_b = trim(ctx.text, *char_span(ctx.doc[rng[0] : rng[1]]))
-            brackets = re.match(r"\s*\([^()\n]{1,40}\)", ctx.text[src_b:])  # `het Centraal Planbureau (CPB)`
-            src_b = src_b + brackets.end() if brackets else src_b
+            brackets = _BRACKETS.match(ctx.text, src_b)  # `het Centraal Planbureau (CPB)`
+            src_b = brackets.end() if brackets else src_b
             content_from = src_b + _relative_clause(ctx, src_b)
             cue = Span.of(ctx.text, tok.idx, tok.idx + len(tok))
             quote = _quote_before(ctx, tok)
@@ -150,13 +157,13 @@ def find_preposition_attributions(ctx: Context, found: Sequence[Attribution]) ->
 def _relative_clause(ctx: Context, at: int) -> int:
     """Characters of `, die anoniem wilden blijven,` / `, who asked not to be named,` right after a source:
     its description, not the claim."""
-    m = re.match(r"\s*,\s*(\w+)\b[^,.;:]{0,80},", ctx.text[at:])
-    return m.end() if m and m.group(1).lower() in ctx.lex.relatives else 0
+    m = _RELATIVE.match(ctx.text, at)
+    return m.end() - at if m and m.group(1).lower() in ctx.lex.relatives else 0
 
 
 def _quote_before(ctx: Context, tok: Token) -> Quote | None:
     """The quote that closes right before the cue, but for a comma (`„...”, aldus X`, `"...," per X`)."""
-    for q in ctx.quotes:
+    for q in ctx.quotes_near(tok.idx - 4, tok.idx):  # `between` is at most three characters
         if q.close_mark is not None and q.close_mark < tok.idx:
             between = ctx.text[q.close_mark + 1 : tok.idx]
             if len(between) <= 3 and not between.strip(" ,") and "," in ctx.text[q.close_mark - 1 : tok.idx]:

@@ -5,21 +5,41 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sayso.attribution._tokens import relative_comma
+from sayso._intervals import Intervals, start_end
+from sayso._slices import Folded
+from sayso.attribution._tokens import relative_comma, text_of
 from sayso.attribution.lexicon import Lexicon, leading_words
 from sayso.records import Attribution, Entity, Span
 
 _LABEL_RANK = {"PER": 0, "ORG": 1, "GPE": 2, "LOC": 3}
 
 
-def _outside(e: Entity, spans: Sequence[Span]) -> bool:
-    return all(e.end <= s.start or e.start >= s.end for s in spans)
+class _Entities(Intervals[Entity]):
+    """The article's entities, indexed by position, and those of each label."""
+
+    __slots__ = ("_labels",)
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        super().__init__(entities)
+        self._labels: dict[str, Intervals[Entity]] = {}
+
+    def of_label(self, label: str) -> Intervals[Entity]:
+        if label not in self._labels:
+            self._labels[label] = Intervals([e for e in self._items if e.label == label])
+        return self._labels[label]
+
+
+def _said_before(contents: Intervals[tuple[int, Span]], k: int, a: int, b: int) -> bool:
+    """Whether ``[a, b)`` overlaps the content of one of the first ``k`` attributions (in text order)."""
+    return any(j < k for j, _ in contents.overlapping(a, b))
 
 
 def _strip_det(text: str, lex: Lexicon) -> str:
@@ -27,10 +47,10 @@ def _strip_det(text: str, lex: Lexicon) -> str:
     return leading_words(lex.speaker_determiners, lex.partitive_links).sub("", text.strip())
 
 
-def _entities_in(span: Span, entities: Sequence[Entity], text: str) -> list[Entity]:
+def _entities_in(span: Span, entities: Intervals[Entity], text: str) -> list[Entity]:
     """Names inside a source, the speaker's first: a person before an organisation, a name that
     is not a possessive (`Halvorsen’s head of quality`), the fuller name, the later one (apposition)."""
-    inside = [e for e in entities if span.start <= e.start and e.end <= span.end]
+    inside = entities.within(span.start, span.end)
 
     def rank(e: Entity) -> tuple[int, bool, int, int]:
         possessive = text[e.end : e.end + 2] in ("'s", "’s")
@@ -50,7 +70,7 @@ def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> E
 
 
 def _organisation_before(
-    src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon, said: Sequence[Span] = ()
+    src: Span, doc: Doc, entities: Intervals[Entity], lex: Lexicon, said: Callable[[int], bool] = lambda x: False
 ) -> str | None:
     """`het`/`it`: the nearest subject before it that is no person and not inside what was said before
     (`X said personal data had been stolen, after it said ...`), in its sentence or the one before, a document
@@ -66,10 +86,7 @@ def _organisation_before(
             subjects = [
                 t
                 for t in scope
-                if t.i < span.start
-                and t.dep_.startswith("nsubj")
-                and t.pos_ != "PRON"
-                and not any(c.start <= t.idx < c.end for c in said)
+                if t.i < span.start and t.dep_.startswith("nsubj") and t.pos_ != "PRON" and not said(t.idx)
             ]
             if scope is previous:  # of the sentence before, its main clause's subject, not one inside its claim
                 subjects = [t for t in subjects if t.head.i == scope.root.i] or subjects[:1]
@@ -78,17 +95,17 @@ def _organisation_before(
                 head = _author(head, lex) or head
                 words = _phrase(head, span.start)
                 text = _strip_det(words.text.strip(" ,"), lex)
-                named = [e for e in entities if words.start_char <= e.start and e.end <= words.end_char]
+                named = entities.within(words.start_char, words.end_char)
                 described = any(w.lower_ in lex.organisation_nouns for w in words)  # `telecoms operator X`
                 person = not described and any(e.label == "PER" for e in named)
                 if text and not person:
                     if named and (named[0].label == "ORG" or (described and words.text.endswith(named[-1].text))):
                         return (named[0] if named[0].label == "ORG" else named[-1]).canonical
                     return text
-    for labels in (("ORG",), ("GPE",)):
-        found = [e for e in entities if e.label in labels and e.end <= src.start]
-        if found:
-            return found[-1].canonical
+    for label in ("ORG", "GPE"):
+        found = entities.of_label(label).last_ending_by(src.start)
+        if found is not None:
+            return found.canonical
     return None
 
 
@@ -120,7 +137,7 @@ def _phrase(head: Token, stop: int) -> SpacySpan:
     return head.doc[head.left_edge.i : end]
 
 
-def _source_author(src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon) -> str | None:
+def _source_author(src: Span, doc: Doc, entities: Intervals[Entity], lex: Lexicon) -> str | None:
     """The author a source that is a document or a thing stands for (`An earlier toll issued by the
     ministry`, `the ministry's figures`): the name inside the author's phrase, else the phrase as written."""
     span = doc.char_span(src.start, src.end, alignment_mode="expand")
@@ -130,7 +147,7 @@ def _source_author(src: Span, doc: Doc, entities: Sequence[Entity], lex: Lexicon
     if author is None or not (span.start <= author.i < span.end):
         return None
     words = _phrase(author, span.end)
-    named = [e for e in entities if words.start_char <= e.start and e.end <= words.end_char]
+    named = entities.within(words.start_char, words.end_char)
     return named[0].canonical if named else _strip_det(words.text, lex) or None
 
 
@@ -176,15 +193,46 @@ def _group_before(src: Span, doc: Doc, lex: Lexicon) -> str | None:
     return _strip_det(words.text.strip(" ,"), lex) or None
 
 
-def _described(description: str, before: int, text: str, entities: Sequence[Entity]) -> str | None:
-    """The name that follows the same description earlier (`de Oekraïense president Volodymyr Zelensky`)."""
-    if len(description) < 4:
-        return None
-    for m in reversed(list(re.finditer(rf"\b{re.escape(description)}\b", text[:before], flags=re.IGNORECASE))):
-        follow = [e for e in entities if e.label == "PER" and 0 <= e.start - m.end() <= 3]
-        if follow:
-            return follow[0].canonical  # the latest: `de burgemeester` is the one named last
-    return None
+class _Descriptions:
+    """Where each description stands in the text, found once per description (not once per source), and the
+    person named right after each place: `de Oekraïense president Volodymyr Zelensky`."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.first_person_at: dict[int, tuple[int, Entity]] = {}
+        for k, e in enumerate(entities):
+            if e.label == "PER":
+                self.first_person_at.setdefault(e.start, (k, e))
+        self._found: dict[str, tuple[re.Pattern[str], list[int], list[int]]] = {}
+        self._folded = Folded(text)
+
+    def _person_after(self, end: int) -> Entity | None:
+        """The first person (in the entities' order) that starts 0 to 3 characters after ``end``."""
+        hits = [self.first_person_at[p] for p in range(end, end + 4) if p in self.first_person_at]
+        return min(hits, key=lambda h: h[0])[1] if hits else None
+
+    def _matches(self, description: str) -> tuple[re.Pattern[str], list[int], list[int]]:
+        if description not in self._found:
+            pattern = re.compile(rf"\b{re.escape(description)}\b", flags=re.IGNORECASE)
+            ends = [m.end() for m in self._folded.finditer(pattern, description)]
+            self._found[description] = pattern, ends, [e for e in ends if self._person_after(e) is not None]
+        return self._found[description]
+
+    def name_after(self, description: str, before: int) -> str | None:
+        """The person named after the latest ``description`` in ``text[:before]``. A match of the whole text that
+        ends before ``before - 1`` is one of ``text[:before]`` too (a match reads one character either side of
+        it); one ending at ``before`` is tried on its own, as ``finditer`` over ``text[:before]`` would."""
+        if len(description) < 4:
+            return None
+        pattern, ends, followed = self._matches(description)
+        last = bisect_left(ends, before)  # the matches that end before ``before``
+        start = before - len(description)
+        if 0 <= start and (not last or ends[last - 1] <= start) and pattern.match(self.text, start, before):
+            person = self._person_after(before)
+            if person is not None:
+                return person.canonical
+        k = bisect_left(followed, before)
+        return self._person_after(followed[k - 1]).canonical if k else None  # type: ignore[union-attr]
 
 
 def _in_complement(src: Span, name: Entity, lex: Lexicon) -> bool:
@@ -290,12 +338,12 @@ def antecedent(source: Span, doc: Doc, lex: Lexicon) -> Span:
     author = next((c for c in noun.head.children if c.dep_.startswith("nsubj")), None)
     if noun.lower_ in lex.document_nouns and noun.dep_ in ("dobj", "obj") and author is not None:
         words = doc[author.left_edge.i : author.right_edge.i + 1]  # `They released a statement which said`
-        return Span.of(doc.text, words.start_char, words.end_char)  # the statement's author speaks through it
+        return Span.of(text_of(doc), words.start_char, words.end_char)  # the statement's author speaks through it
     end = verb.head.i + 1
     while end < span[0].i and not doc[end].is_punct:
         end += 1  # `(UNESCO)` after the last conjunct ends at the comma or the pronoun
     words = doc[noun.left_edge.i : end]
-    return Span.of(doc.text, words.start_char, words.end_char) if len(words) else source
+    return Span.of(text_of(doc), words.start_char, words.end_char) if len(words) else source
 
 
 def refuse_mute_sources(attributions: Sequence[Attribution], doc: Doc, lex: Lexicon) -> list[Attribution]:
@@ -326,14 +374,14 @@ def _first_conjunct_subject(a: Attribution, doc: Doc, lex: Lexicon) -> Span | No
         subject = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.i < verb.i), None)
         if subject is not None:
             words = doc[subject.left_edge.i : subject.right_edge.i + 1]
-            found = Span.of(doc.text, words.start_char, words.end_char)
+            found = Span.of(text_of(doc), words.start_char, words.end_char)
             if can_speak(found, doc, lex) and found.text.lower() not in lex.first_person:
                 return found
     return None
 
 
 def _context_speaker(
-    anchor: int, doc: Doc, entities: Sequence[Entity], earlier: Sequence[Attribution]
+    anchor: int, doc: Doc, entities: Intervals[Entity], earlier: Sequence[Attribution]
 ) -> tuple[str | None, bool]:
     """Who speaks a statement that names nobody: the first person named in its own sentence before it
     (`X, the head of Y, wrote "..."`, `X heeft ... uitgesteld en noemde ...`), else the speaker of the
@@ -344,12 +392,12 @@ def _context_speaker(
         return (earlier[-1].speaker, earlier[-1].speaker_type == "person") if earlier else (None, False)
     sent = here.sent
     prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    here_people = [e for e in entities if e.label == "PER" and sent.start_char <= e.start < anchor]
+    here_people = [e for e in entities.starting(sent.start_char, anchor) if e.label == "PER"]
     if here_people:
         return here_people[0].canonical, True
     if earlier and earlier[-1].speaker and _anchor(earlier[-1]) >= prev_start:
         return earlier[-1].speaker, earlier[-1].speaker_type == "person"
-    people = [e for e in entities if e.label == "PER" and prev_start <= e.start < anchor]
+    people = [e for e in entities.starting(prev_start, anchor) if e.label == "PER"]
     if people:
         return people[0].canonical, True
     if earlier:
@@ -361,15 +409,19 @@ def resolve_speakers(
     attributions: Sequence[Attribution], doc: Doc, entities: Sequence[Entity], lex: Lexicon
 ) -> list[Attribution]:
     """The same attributions, each with ``speaker`` and ``speaker_type`` filled in, in text order."""
-    text = doc.text
+    text = text_of(doc)
+    descriptions = _Descriptions(text, entities)
+    ordered = sorted(attributions, key=_anchor)
+    names = _Entities(entities)
+    contents = Intervals([(k, c) for k, a in enumerate(ordered) for c in a.content], bounds=lambda kc: start_end(kc[1]))
     out: list[Attribution] = []
-    for a in sorted(attributions, key=_anchor):
+    for a in ordered:
         speaker, is_person, labels = None, False, set()
         anchor = _anchor(a)
         if a.source is not None:
             src = a.source
             cut = relative_comma(src.text, lex)  # names in `, waar ... te zien is` are not the speaker
-            found = _entities_in(src if cut is None else Span.of(text, src.start, src.start + cut), entities, text)
+            found = _entities_in(src if cut is None else Span.of(text, src.start, src.start + cut), names, text)
             labels = {e.label for e in found}
             # a person named in a complement (`a colleague of Peter Jansen`) speaks only when no other does
             found = sorted(found, key=lambda e: e.label == "PER" and _in_complement(src, e, lex))
@@ -381,12 +433,18 @@ def resolve_speakers(
             elif low in lex.pronouns:
                 role = lex.pronouns[low]
                 previous = next((p for p in reversed(out) if p.speaker and _one_person(p, lex)), None)
-                said = [c for p in out for c in p.content]
-                sources = [p.source for p in out if p.source is not None]  # `X, reporting from Tyre,`: not Tyre
+                said = partial(_said_before, contents, len(out))  # what the attributions so far say
+                floor = max(0, src.start - 600)
+                # a person named inside an earlier source (`X, reporting from Tyre,`) is not the one meant
+                sources = [p.source for p in out[-20:] if p.source is not None and p.source.end > floor]
                 person = _person_before(
                     src.start,
-                    [e for e in entities if _outside(e, said) and _outside(e, sources)],
-                    floor=max(0, src.start - 600),
+                    [
+                        e
+                        for e in names.starting(floor, src.start)
+                        if not said(e.start, e.end) and not any(s.start <= e.start < s.end for s in sources)
+                    ],
+                    floor=floor,
                 )
                 if role == "person_or_group" and _plural_cue(a, doc, low, lex):
                     speaker = _group_before(src, doc, lex)  # `Economen van ING ... Zij schatten dat`
@@ -397,18 +455,18 @@ def resolve_speakers(
                     elif person is not None:
                         speaker, is_person = person.canonical, True
                 if speaker is None and role != "person":  # `hij`/`he` is never an organisation
-                    speaker = _organisation_before(src, doc, entities, lex, said)
+                    speaker = _organisation_before(src, doc, names, lex, lambda x: said(x, x + 1))  # noqa: B023
                     labels = {"ORG"}
             elif low in lex.group_refs or any(low.endswith(g) for g in lex.group_refs if " " in g):
                 earlier = next((p for p in reversed(out) if p.based_on), None)
                 speaker = earlier.based_on[-1] if earlier else bare
-            elif (author := _source_author(src, doc, entities, lex)) is not None:
+            elif (author := _source_author(src, doc, names, lex)) is not None:
                 speaker = author  # `An earlier toll issued by the ministry`: the ministry speaks
             elif found and speaker_head(described, lex) in lex.document_nouns:
                 speaker = found[0].canonical  # `een verklaring op de website van Apple`: the author speaks
             else:
-                speaker = _described(src.text, src.start, text, entities) or _described(
-                    bare, src.start, text, entities
+                speaker = descriptions.name_after(src.text, src.start) or descriptions.name_after(
+                    bare, src.start
                 )  # `de burgemeester` after `Burgemeester Annemarie Vos`
                 is_person = speaker is not None
                 if speaker is None:
@@ -422,7 +480,7 @@ def resolve_speakers(
                     else:
                         speaker = bare
         else:
-            speaker, is_person = _context_speaker(anchor, doc, entities, out)
+            speaker, is_person = _context_speaker(anchor, doc, names, out)
         kind = _type(a.source.text if a.source else "", speaker, is_person, lex, labels)
         out.append(replace(a, speaker=speaker, speaker_type=kind if speaker else None))
     return _one_name_a_person(out)

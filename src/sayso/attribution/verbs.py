@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from sayso._intervals import SpanSet
+from sayso._slices import word_before
 from sayso.attribution._content import (
     anaphoric_content,
     clause_end,
@@ -123,7 +125,7 @@ def _kind(ctx: Context, lemma: str, content: Range, cue: Span) -> tuple[str, Ran
     quote = ctx.quote_at(*trim(ctx.text, *content, quotes=True))  # `told X, "they took it"`: marks aside
     if quote is not None and not quote.start <= cue.start < quote.end:  # a cue inside: speech nested in a quote
         return "direct", trim(ctx.text, quote.start, quote.end, quotes=True)
-    if any(q.open_mark is not None and content[0] <= q.open_mark < content[1] for q in ctx.quotes):
+    if any(q.open_mark is not None and content[0] <= q.open_mark < content[1] for q in ctx.quotes_near(*content)):
         return "mixed", content
     return ("announcement" if lemma in ctx.lex.announcement else "indirect"), content
 
@@ -146,7 +148,8 @@ def _judging(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -
     source = find_source(tok, ctx, sent, judgement.content)
     kind = judgement.kind
     if kind == "indirect" and any(
-        q.open_mark is not None and judgement.content[0] <= q.open_mark < judgement.content[1] for q in ctx.quotes
+        q.open_mark is not None and judgement.content[0] <= q.open_mark < judgement.content[1]
+        for q in ctx.quotes_near(*judgement.content)
     ):
         kind = "mixed"
     return Attribution(
@@ -204,6 +207,8 @@ def _attribution(tok: Token, lemma: str, ctx: Context, sent: SpacySpan) -> Attri
 
 def _only_time_or_number(ctx: Context, content: tuple[int, int]) -> bool:
     """`zei een woordvoerder donderdagochtend`: a time (or number) the parser hung on the cue says nothing."""
+    if isinstance(ctx.blocked_phrases, SpanSet):  # indexed
+        return ctx.blocked_phrases.encloses(*content)
     return any(a <= content[0] and content[1] <= b for a, b in ctx.blocked_phrases)
 
 
@@ -211,7 +216,7 @@ def _nested(a: Attribution, quote: Quote, ctx: Context) -> bool:
     """Reported speech inside a quote (`"Everyone said that we were mad"`): a source and a `that` clause, both
     inside the quote; any other cue word inside a quote is part of the quoted statement."""
     inside_quote = [s for s in (a.source, *a.content) if s is not None]
-    before = ctx.text[: a.content[0].start].split()[-1:] if a.content else []
+    before = word_before(ctx.text, a.content[0].start) if a.content else []
     return (
         a.kind == "indirect"
         and a.source is not None
@@ -268,10 +273,13 @@ def find_verb_attributions(ctx: Context, found: Sequence[Attribution]) -> list[A
             lemma = _is_cue(tok, ctx, sent)
             if lemma is None:
                 framed = _framed(tok, ctx, sent)
-                if framed is not None and not any(q.start <= tok.idx < q.end for q in ctx.quotes):
+                if framed is not None and not any(
+                    q.start <= tok.idx < q.end for q in ctx.quotes_near(tok.idx, tok.idx + 1)
+                ):
                     out.append(framed)
                 continue
-            quote = next((q for q in ctx.quotes if q.open_mark is not None and q.start <= tok.idx < q.end), None)
+            near = ctx.quotes_near(tok.idx, tok.idx + 1)
+            quote = next((q for q in near if q.open_mark is not None and q.start <= tok.idx < q.end), None)
             if tok.lower_ in ctx.lex.no_response_cues and negated(tok, ctx, sent):
                 continue  # `wilde dat niet bevestigen`: a non-response, not a report
             attribution = _attribution(tok, lemma, ctx, sent) or _framed(tok, ctx, sent)  # `vond geen aanwijzingen`

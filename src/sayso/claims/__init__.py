@@ -3,28 +3,62 @@ who vouches for it, how sure, and the numbers and dates inside it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
+from typing import TypeVar
 
+from sayso._intervals import Intervals
 from sayso.certainty import assess_certainty, polarity
 from sayso.records import Attribution, Claim, Quantity, Span, TimeExpr
 
 __all__ = ["build_claims"]
 
 
-def _within(item: Quantity | TimeExpr, spans: Sequence[Span]) -> bool:
-    return any(s.start <= item.start and item.end <= s.end for s in spans)
+Item = TypeVar("Item", Quantity, TimeExpr)
 
 
-def _overlaps(a: tuple[int, int], spans: Sequence[Span]) -> bool:
-    return any(a[0] < s.end and s.start < a[1] for s in spans)
+def _within(items: Intervals[tuple[int, Item]], spans: Sequence[Span]) -> tuple[Item, ...]:
+    """The items that lie inside one of ``spans``, in their order."""
+    found = {k: x for s in spans for k, x in items.within(s.start, s.end)}
+    return tuple(found[k] for k in sorted(found))
 
 
-def _context(text: str, parts: Sequence[Span], sentences: Sequence[tuple[int, int]]) -> Span | None:
-    """From the first to the last sentence that ``parts`` touch: the passage the claim was made in."""
-    touched = [(start, end) for start, end in sentences if _overlaps((start, end), parts)]
-    if not touched:
+def _numbered(items: Sequence[Item]) -> Intervals[tuple[int, Item]]:
+    return Intervals(list(enumerate(items)), bounds=lambda kx: (kx[1].start, kx[1].end))
+
+
+class _Sentences:
+    """The article's sentences, found by offset when they are in text order (none inside another)."""
+
+    def __init__(self, sentences: Sequence[tuple[int, int]]) -> None:
+        self.sentences = sentences
+        self.starts, self.ends = [a for a, _ in sentences], [b for _, b in sentences]
+        self.ordered = all(x <= y for x, y in pairwise(self.starts)) and all(x <= y for x, y in pairwise(self.ends))
+
+    def touched(self, parts: Sequence[Span]) -> tuple[int, int] | None:
+        """The first and last sentence that ``parts`` overlap."""
+        if not self.ordered:
+            overlap = [k for k, (a, b) in enumerate(self.sentences) if any(a < s.end and s.start < b for s in parts)]
+            return (overlap[0], overlap[-1]) if overlap else None
+        ranges = [(bisect_right(self.ends, s.start), bisect_left(self.starts, s.end)) for s in parts]
+        ranges = [(i, j) for i, j in ranges if i < j]
+        return (min(i for i, _ in ranges), max(j for _, j in ranges) - 1) if ranges else None
+
+
+CONTEXT_CHARS = 1_000  # a news sentence is far shorter; a transcript's run-on "sentence" is not
+
+
+def _context(text: str, parts: Sequence[Span], sentences: _Sentences) -> Span | None:
+    """From the first to the last sentence that ``parts`` touch: the passage the claim was made in. A passage
+    longer than ``CONTEXT_CHARS`` (a text without sentence ends) shrinks to the parts themselves, so that
+    the output does not repeat a long passage once for every claim in it."""
+    touched = sentences.touched(parts)
+    if touched is None:
         return None
-    start, end = touched[0][0], touched[-1][1]
+    start, end = sentences.starts[touched[0]], sentences.ends[touched[1]]
+    if end - start > CONTEXT_CHARS:
+        start, end = max(start, min(p.start for p in parts)), min(end, max(p.end for p in parts))
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span.of(text, start, end)
@@ -59,7 +93,9 @@ def build_claims(
     one claim, or one claim for each statement it ascribes to a speaker (``headline_attributions``:
     `Bond: ...; minister: ...`), each its own words with that speaker."""
     claims: list[tuple[int, Claim]] = []
-    said = [c for a in attributions for c in a.content]
+    said = Intervals([c for a in attributions for c in a.content])
+    numbers, dates = _numbered(quantities), _numbered(times)
+    indexed = _Sentences(sentences)
     for a in attributions:
         if not a.content:
             continue
@@ -72,10 +108,10 @@ def build_claims(
                     kind=a.kind,
                     certainty=a.certainty or "certain",
                     polarity=polarity(text, a.content, language=language),
-                    quantities=tuple(q for q in quantities if _within(q, a.content)),
-                    times=tuple(t for t in times if _within(t, a.content)),
+                    quantities=_within(numbers, a.content),
+                    times=_within(dates, a.content),
                     said_at=a.said_at,
-                    context=_context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], sentences),
+                    context=_context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], indexed),
                 ),
             )
         )
@@ -94,17 +130,18 @@ def build_claims(
                         kind="headline",
                         certainty=assess_certainty(text, span, language=language).label,
                         polarity=polarity(text, span, language=language),
-                        quantities=tuple(q for q in quantities if _within(q, span)),
-                        times=tuple(t for t in times if _within(t, span)),
+                        quantities=_within(numbers, span),
+                        times=_within(dates, span),
                         context=whole,
                     ),
                 )
             )
-    cues = [s for a in attributions for s in (a.cue, a.source) if s is not None]
+    cues = Intervals([s for a in attributions for s in (a.cue, a.source) if s is not None])
+    furniture = Intervals(blocked, bounds=lambda b: b)
     for start, end in sentences:
-        if _overlaps((start, end), said) or _overlaps((start, end), cues):
+        if said.any_overlapping(start, end) or cues.any_overlapping(start, end):
             continue
-        if any(b0 <= start < b1 for b0, b1 in blocked) or not any(c.isalpha() for c in text[start:end]):
+        if furniture.any_overlapping(start, start + 1) or not any(c.isalpha() for c in text[start:end]):
             continue
         span = (Span.of(text, start, end),)
         certainty = assess_certainty(text, span, language=language)
@@ -117,8 +154,8 @@ def build_claims(
                     kind="assertion",
                     certainty=certainty.label,
                     polarity=polarity(text, span, language=language),
-                    quantities=tuple(q for q in quantities if _within(q, span)),
-                    times=tuple(t for t in times if _within(t, span)),
+                    quantities=_within(numbers, span),
+                    times=_within(dates, span),
                     context=span[0],
                 ),
             )

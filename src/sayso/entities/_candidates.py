@@ -222,8 +222,8 @@ def _counting_number(ctx: Context, i: int, j: int) -> bool:
         return False
     if any(w[k].kind in ("mixed", "code") for k in range(i, j - 1)):
         return False
-    for m in ctx.matches:
-        if i <= m.start and m.end <= j - 1:
+    for m in (m for k in range(i, j - 1) for m in ctx.matches_at.get(k, ())):
+        if m.end <= j - 1:
             if m.entry.label == "PRODUCT" or (m.entry.label == "ORG" and len(w[j - 1].text) >= 3):
                 return False
     return True
@@ -402,7 +402,7 @@ def gazetteer_tiles(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
     """
     if ctx.gaz.lookup(ctx.words.span_text(i, j)):
         return [(i, j)]
-    first = [m for m in ctx.matches if m.start == i and m.end < j and m.entry.label in ("GPE", "LOC")]
+    first = [m for m in ctx.matches_at.get(i, ()) if m.end < j and m.entry.label in ("GPE", "LOC")]
     if not first:
         return [(i, j)]
     tiles, k = [], i

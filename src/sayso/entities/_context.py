@@ -28,6 +28,10 @@ class Context:
                 self.norp_at[m.start] = max(self.norp_at.get(m.start, 0), m.end)
         self._titles_at: dict[int, tuple[int, ...]] = {}
         self.gaz_ends: dict[int, list[int]] = {}
+        self.matches_at: dict[int, list[Match]] = {}  # by first word, in order: a lookup, not a scan per word
+        for m in self.matches:
+            self.matches_at.setdefault(m.start, []).append(m)
+        self.match_ends = frozenset(m.end for m in self.matches)
         for m in self.matches:
             if m.entry.label != NORP:
                 self.gaz_ends.setdefault(m.start, []).append(m.end)
@@ -230,12 +234,12 @@ class Context:
     def has_known_part(self, i: int, j: int) -> bool:
         """Does a known name make up part of the glued word ``[i, j)`` ("Oost-Oekraïne")?"""
         return j - i > 1 and any(
-            m.entry.label != NORP and i <= m.start and m.end <= j for m in self.matches if m.start < j
+            m.entry.label != NORP and m.end <= j for k in range(i, j) for m in self.matches_at.get(k, ())
         )
 
     def starts_organisation(self, i: int) -> bool:
         """Does a known organisation or product begin at word ``i``?"""
-        return any(m.start == i and m.entry.label in ("ORG", "PRODUCT") for m in self.matches)
+        return any(m.entry.label in ("ORG", "PRODUCT") for m in self.matches_at.get(i, ()))
 
     def possessive_name(self, k: int) -> bool:
         """Is the possessive ``'s`` at word ``k`` inside an organisation's name ("King's College London",
@@ -248,7 +252,7 @@ class Context:
         if k < 1 or k + 1 >= len(w) or w[k].text not in ("'s", "’s") or not w[k].space:
             return False
         owner = w[k - 1]
-        if owner.kind != "cap" or owner.text in r.first_names or any(m.end == k for m in self.matches):
+        if owner.kind != "cap" or owner.text in r.first_names or k in self.match_ends:
             return False  # "United Kingdom's Royal Air Force": a known owner
         if any(p + 1 >= len(w) or w[p + 1].kind != "poss" for p in self.positions.get(owner.text, ())):
             return False  # "Nordhaven" also alone: "Nordhaven's Research Department" is its department

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 from importlib import resources as _res
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sayso.errors import ModelError
 from sayso.language.resources import load_lines
@@ -72,9 +76,13 @@ def make_sentences(nlp: Language, name: str, language: str):  # type: ignore[no-
     abbreviations = _abbreviations(language)
 
     def set_sentences(doc):  # type: ignore[no-untyped-def]
+        if len(doc) < 2:
+            return doc
+        # one array write: `Token.is_sent_start = ...` scans the whole Doc for a parse on every call
+        starts = doc.to_array(SENT_START).view(numpy.int64)
         for i in range(len(doc) - 1):
-            doc[i + 1].is_sent_start = _ends_sentence(doc, i, abbreviations)
-        return doc
+            starts[i + 1] = 1 if _ends_sentence(doc, i, abbreviations) else -1
+        return doc.from_array([SENT_START], starts.view(numpy.uint64))
 
     return set_sentences
 
@@ -139,6 +147,52 @@ def _no_word_abbreviations(nlp: Language, language: str) -> None:
     drop = [k for k in rules if k.endswith(".") and len(k) > 2 and k[:-1].lower() in words]
     if drop:
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+
+
+WHOLE_CHARS = 100_000  # parsed whole up to this length: far above a news article, far below spaCy's
+PIECE_CHARS = 20_000  # ``nlp.max_length`` (1,000,000); longer texts in pieces of this size (parser memory)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»]*\s+")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where the piece that starts at ``start`` ends: after the last paragraph break within ``limit``
+    characters, else after the last line break, sentence end or space, else at the limit itself."""
+    end = start + limit
+    for mark in ("\n\n", "\n"):
+        at = text.rfind(mark, start + 1, end)
+        if at > start:
+            return at + len(mark)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start + 1, end)]
+    if ends and ends[-1] > start:
+        return ends[-1]
+    at = max(text.rfind(" ", start + 1, end), text.rfind("\t", start + 1, end))
+    return at + 1 if at > start else end
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``text`` as consecutive ``(start, end)`` pieces of at most ``limit`` characters, cut at paragraphs
+    where it can (see ``_cut``); together they are the whole text."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        end = _cut(text, start, limit)
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
+def parse(nlp: Language, text: str, *, whole: int = WHOLE_CHARS, limit: int = PIECE_CHARS) -> Doc:
+    """``nlp(text)``; a text longer than ``whole`` is parsed piece by piece (``pieces`` of at most ``limit``)
+    and the pieces joined into one ``Doc``, so that every offset still points into the whole text, no piece
+    nears spaCy's length limit and the parser's memory stays that of one piece. A piece ends at a paragraph
+    break where it can, where a sentence ends anyway."""
+    if len(text) <= whole:
+        return nlp(text)
+    parts = [text[a:b] for a, b in pieces(text, limit)]
+    doc = Doc.from_docs([nlp(part) for part in parts], ensure_whitespace=False)  # one at a time: less memory
+    if doc.text != text:  # cannot happen: the pieces are the text; a guard for a tokenizer that drops characters
+        raise ModelError(f"spaCy pipeline {describe(nlp)!r} changed the text while parsing it in pieces")
+    return doc
 
 
 def describe(nlp: Language) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from sayso._slices import char_before, last_visible
 from sayso.quantities.numbers import try_parse_number
 from sayso.time import _calendar as cal
 from sayso.time._lexicon import TimeLexicon, alt, lexicon, norm
@@ -518,7 +519,7 @@ class Grammar:
         if self.lex.cal["months_capitalised"]:
             # "June Carter": a capitalised word after the month makes it a name
             after = ctx.word_after(m.end())
-            start_of_sentence = not ctx.text[: m.start()].strip() or ctx.text[: m.start()].rstrip()[-1:] in ".!?\n"
+            start_of_sentence = last_visible(ctx.text, m.start()) < 0 or char_before(ctx.text, m.start()) in ".!?\n"
             if after[:1].isupper() and not start_of_sentence and ctx.text[m.end() : m.end() + 1] == " ":
                 return
         if ctx.published is None:
@@ -600,7 +601,7 @@ class Grammar:
         key = norm(m["s"])
         if key in self.lex.cal["ambiguous_seasons"]:
             return
-        if m.end() < len(ctx.text) and re.match(r"\s+" + self.pieces["OF"] + r"\s", ctx.text[m.end() :], re.I):
+        if m.end() < len(ctx.text) and re.compile(r"\s+" + self.pieces["OF"] + r"\s", re.I).match(ctx.text, m.end()):
             return  # de zomer van Poetin, the fall of Kabul
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{self.lex.seasons[key]}", "date"
@@ -716,7 +717,7 @@ class Grammar:
         if (
             key in self.lex.rel["deictic_not_after"]
             and _cap(m["w"])
-            and ctx.text[: m.start()].rstrip()[-1:] not in ("", ".", "!", "?", "\n", "„", "“", '"', "'")
+            and char_before(ctx.text, m.start()) not in ("", ".", "!", "?", "\n", "„", "“", '"', "'")
         ):
             return  # De Morgen, a newspaper
         if ctx.published is None:
