@@ -199,6 +199,9 @@ def placed(text: str, core: str) -> str | None:
     if not is_proper(core) or concept_key(core) is not None:
         return None
     table = _concepts()
+    institution = (table.ids.get(_fold(t)) for t in core.split())
+    if not any(c is not None and c not in table.places and c not in table.persons for c in institution):
+        return None  # no institution word: no place makes it one (and the text is not searched)
     found: dict[str, str] = {}
     for m in re.finditer(rf"(?<![\w-])([^\W\d_]+)(?:'s|’s)?\s+{re.escape(core)}\b", text):
         place = table.ids.get(_fold(m.group(1)))

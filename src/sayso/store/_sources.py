@@ -90,6 +90,7 @@ class SourceResolver:
         self._ids: dict[str, int] = {}  # key of a spelling -> source id
         self._cores: dict[str, int] = {}  # core of a name in this article -> its source id
         self._kinds: dict[str, str | None] = {}  # core of a name in this article -> the type given it
+        self._lower: frozenset[str] | None = None  # the words the text writes in lower case (``_common``)
         self._untied: dict[str, str] = {}  # key of a role no name of the article holds for -> its core
 
     def id(self, name: str | None) -> int | None:
@@ -174,7 +175,9 @@ class SourceResolver:
     def _common(self, core: str) -> bool:
         """One capitalised word that its article also writes in lower case is a common noun: `People` of a
         headline (`..., People Say`) after `the people` in the text."""
-        return " " not in core and re.search(rf"\b{re.escape(core.casefold())}\b", self._text) is not None
+        if self._lower is None:  # the words the text writes in lower case, read once
+            self._lower = frozenset(w for w in re.findall(r"[^\W\d_]+", self._text) if w.islower())
+        return " " not in core and core.casefold() in self._lower
 
     def _known(self, key: str, core: str) -> int | None:
         return self._ids.get(key) or _aliases(self._db, [source_key(core)]).get(source_key(core))
