@@ -10,11 +10,12 @@ from sayso.attribution.lexicon import lexicon
 from sayso.certainty import assess_certainty
 from sayso.claims import build_claims
 from sayso.entities import find_entities
+from sayso.errors import InputError
 from sayso.language import detect_language, load_backbone
 from sayso.language.backbone import describe, parse
 from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.quantities import find_quantities
-from sayso.records import Analysis, Article, Attribution
+from sayso.records import Analysis, Article, Attribution, Skipped
 from sayso.time import find_times
 
 
@@ -28,6 +29,10 @@ def _with_certainty(a: Attribution, text: str, language: str) -> Attribution:
 
 def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis:
     """Everything sayso finds in one article."""
+    if isinstance(article, Skipped):  # from `iter_articles`, which yields broken inputs with their reason
+        raise InputError(f"{article.reason} (skipped input: test `isinstance(item, Skipped)` before analysing)")
+    if not isinstance(article, Article):
+        raise InputError(f"analyze() takes an Article, not {type(article).__name__}; build one with Article(text=...)")
     language = options.language or article.language or detect_language(article.text, article.origin or article.id)
     nlp = load_backbone(language, options.model)
     text = article.text
