@@ -282,6 +282,15 @@ NL_CASES += [
 ]
 
 
+NL_CASES += [
+    (  # a surname with its particle opening a sentence is the person named in full before
+        "Dijkgraaf Jan de Vries zei dat de dijk houdt. Volgens De Vries zakt het water snel.",
+        {"Jan de Vries": ("PER", "Jan de Vries"), "De Vries": ("PER", "Jan de Vries")},
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), NL_CASES)
 def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], text, "nl")

@@ -156,6 +156,8 @@ def _alias_target(names: dict[str, Name], name: Name, ctx: Context) -> Name | No
             continue
         person = name.label == "PER" or other.label == "PER"
         suffix = oparts[-len(parts) :] == parts
+        if person and not suffix:  # `De Vries` opening a sentence is `Jan de Vries`: a particle's capital
+            suffix = [p.casefold() for p in oparts[-len(parts) :]] == [p.casefold() for p in parts]
         prefix = oparts[: len(parts)] == parts
         if name.label in ("GPE", "LOC") and oparts[-1] in ctx.rules.place_named_heads:
             continue  # the place a newspaper or a police force is named after: "Castlebury" of "Castlebury Ledger"
