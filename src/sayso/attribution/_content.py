@@ -47,7 +47,7 @@ def _starts_other_clause(t: Token) -> bool:
     """A verb with a clause of its own: finite, or opening `, noting ...` after a comma."""
     if t.pos_ != "VERB":
         return False
-    finite = "Fin" in t.morph.get("VerbForm") or t.tag_ in ("VBD", "VBZ", "VBP")
+    finite = "Fin" in t.morph.get("VerbForm", []) or t.tag_ in ("VBD", "VBZ", "VBP")
     return finite or (t.i > 0 and t.doc[t.i - 1].text == ",")
 
 
@@ -61,14 +61,14 @@ def _second_verb_of_cue(verb: Token, cue: Token) -> bool:
         return False
     if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ",":
         return False  # `had tried, and failed, to reach`: an aside inside the content
-    gerund = verb.tag_ == "VBG" or "Ger" in verb.morph.get("VerbForm")  # `, noting that ...`
-    same_form = verb.tag_ == cue.tag_ and verb.morph.get("Tense") == cue.morph.get("Tense")
+    gerund = verb.tag_ == "VBG" or "Ger" in verb.morph.get("VerbForm", [])  # `, noting that ...`
+    same_form = verb.tag_ == cue.tag_ and verb.morph.get("Tense", []) == cue.morph.get("Tense", [])
     return gerund or same_form  # `had tried, and failed,` stays inside the content
 
 
 def _gerund_cue(t: Token, ctx: Context) -> bool:
     low = t.lower_
-    gerund = t.tag_ == "VBG" or "Ger" in t.morph.get("VerbForm")
+    gerund = t.tag_ == "VBG" or "Ger" in t.morph.get("VerbForm", [])
     return gerund and (low in ctx.lex.say_forms or low in ctx.lex.evaluation_forms)
 
 
@@ -214,7 +214,7 @@ def _clause_after(comma: Token, cue: Token, ctx: Context, sent: SpacySpan) -> Ra
     verb = next((t for t in ctx.doc[start : sent.end] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.i == start or not is_nominal(ctx.doc[start]) or ctx.doc[start].lower_ in ctx.lex.relatives:
         return None
-    finite = "Fin" in verb.morph.get("VerbForm") or verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    finite = "Fin" in verb.morph.get("VerbForm", []) or verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
     if not finite or verb.lower_ in ctx.lex.say_forms or any(t.text in ",;" for t in ctx.doc[start : verb.i]):
         return None
     a, b = trim(ctx.text, ctx.doc[start].idx, clause_end(start, cue, ctx, sent))

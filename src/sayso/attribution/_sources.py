@@ -47,7 +47,7 @@ def _edges(ctx: Context, a: int, b: int) -> Range:
 
 def _agent(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """`was confirmed on Monday by X`, `werd bevestigd door X`: the agent of a passive cue."""
-    participle = "Part" in tok.morph.get("VerbForm") or tok.tag_ == "VBN"
+    participle = "Part" in tok.morph.get("VerbForm", []) or tok.tag_ == "VBN"
     passive = any(t.pos_ == "AUX" for t in sent[max(0, tok.i - sent.start - 4) : tok.i - sent.start])
     if not (participle and passive):
         return None
@@ -114,8 +114,8 @@ def _chained(tok: Token) -> bool:
 
 
 def _present_participle(tok: Token) -> bool:
-    forms = tok.morph.get("VerbForm")
-    return "Ger" in forms or ("Part" in forms and "Prog" in tok.morph.get("Aspect"))
+    forms = tok.morph.get("VerbForm", [])
+    return "Ger" in forms or ("Part" in forms and "Prog" in tok.morph.get("Aspect", []))
 
 
 def _misplaced_conjunct(verb: Token, cue: Token) -> bool:
@@ -171,7 +171,7 @@ def is_passive(tok: Token) -> bool:
 def is_impersonal(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     """`Er is wel eens gezegd dat ...`, `Er werd gemeld dat ...`: a participle cue in a clause whose subject is a
     dummy (`er`) right before its auxiliary; an impersonal passive, however the parser hung the auxiliary."""
-    if "Part" not in tok.morph.get("VerbForm"):
+    if "Part" not in tok.morph.get("VerbForm", []):
         return False
     for t in reversed(sent[: tok.i - sent.start]):
         if t.is_punct:
@@ -187,7 +187,7 @@ def _first_word_subject(tok: Token, ctx: Context, sent: SpacySpan) -> Range | No
     cue, however mistagged (a brand written with an inner capital as an adjective), is the cue's subject."""
     start = ctx.doc.char_span(ctx.start_of(sent), sent.end_char, alignment_mode="expand")
     first = start[0] if start is not None and len(start) else None
-    if first is None or first.i != tok.i - 1 or "Fin" not in tok.morph.get("VerbForm"):
+    if first is None or first.i != tok.i - 1 or "Fin" not in tok.morph.get("VerbForm", []):
         return None
     inner_capital = first.is_alpha and any(c.isupper() for c in first.text[1:]) and not first.is_upper
     name = first.pos_ in ("PROPN", "NOUN") or inner_capital

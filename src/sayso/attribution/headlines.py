@@ -67,7 +67,7 @@ def _speaks(
     if not words or not can_speak(span, doc, lex):
         return False
     tokens = doc.char_span(start, end, alignment_mode="expand")
-    if tokens is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in tokens):
+    if tokens is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in tokens):
         return False  # `Telvora geeft datalek toe:`: a clause, no speaker
     if not by_colon:
         return True

@@ -120,7 +120,7 @@ def _author(head: Token, lex: Lexicon) -> Token | None:
         owner = child.dep_ in ("poss", "nmod:poss") and child.pos_ in ("NOUN", "PROPN")
         if owner and head.lower_ in lex.document_nouns:
             return child
-        if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm"):
+        if child.dep_ == "acl" and "Part" in child.morph.get("VerbForm", []):
             for arg in child.children:
                 if arg.lower_ in lex.agent_prepositions:  # `issued by X`: X hangs on the preposition
                     return next((o for o in arg.children if o.dep_ in ("pobj", "obj")), None)
@@ -168,7 +168,7 @@ def _plural_cue(a: Attribution, doc: Doc, pronoun: str, lex: Lexicon) -> bool:
         return False
     tok = span[0]
     verbs = [tok, *(c for c in tok.children if c.dep_ in ("aux", "aux:pass"))]
-    return any("Plur" in v.morph.get("Number") for v in verbs) or pronoun in lex.plural_pronouns
+    return any("Plur" in v.morph.get("Number", []) for v in verbs) or pronoun in lex.plural_pronouns
 
 
 def _group_before(src: Span, doc: Doc, lex: Lexicon) -> str | None:
@@ -184,7 +184,7 @@ def _group_before(src: Span, doc: Doc, lex: Lexicon) -> str | None:
         for t in doc[first : span.start]
         if t.dep_.startswith("nsubj")
         and t.pos_ != "PRON"
-        and ("Plur" in t.morph.get("Number") or t.lower_ in lex.group_nouns)
+        and ("Plur" in t.morph.get("Number", []) or t.lower_ in lex.group_nouns)
     ]
     if not subjects:
         return None
@@ -300,9 +300,9 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     if span is None or not len(span):
         return True
     first = span[0]
-    forms = set(first.morph.get("VerbForm")) if first.pos_ == "VERB" else set()
+    forms = set(first.morph.get("VerbForm", [])) if first.pos_ == "VERB" else set()
     nxt = first.nbor() if first.i + 1 < len(doc) else None
-    gerund = "Ger" in forms or ("Part" in forms and "Prog" in first.morph.get("Aspect"))  # `impacting`
+    gerund = "Ger" in forms or ("Part" in forms and "Prog" in first.morph.get("Aspect", []))  # `impacting`
     participle = gerund or ("Part" in forms and nxt is not None and nxt.pos_ in ("ADP", "DET"))
     participle = participle and first.lower_ not in lex.group_nouns  # `ingewijden tegen X`: a group, mistagged
     lower = first.is_lower or (first.is_sent_start and first.text[1:].islower())  # a sentence's first word too
@@ -313,11 +313,11 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
 
 def _clause_verb(tok: Token, span: SpacySpan) -> bool:
     """A finite verb with its own subject inside a source: the source is a clause, not a phrase."""
-    if not tok.is_lower or tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm"):
+    if not tok.is_lower or tok.pos_ not in ("VERB", "AUX") or "Fin" not in tok.morph.get("VerbForm", []):
         return False
     governed = (tok, tok.head) if tok.dep_ in ("aux", "cop") else (tok,)
     return any(
-        c.dep_.startswith("nsubj") and span.start <= c.i < span.end and "Rel" not in c.morph.get("PronType")
+        c.dep_.startswith("nsubj") and span.start <= c.i < span.end and "Rel" not in c.morph.get("PronType", [])
         for v in governed
         for c in v.children
     )  # `een groep die zich X noemt`: a relative clause describes the phrase, it is no clause of its own
