@@ -67,7 +67,7 @@ def _dedupe(found: Sequence[Attribution]) -> list[Attribution]:
     for a in found:
         by_cue.setdefault((a.cue.start, a.cue.end) if a.cue else (a.content[0].start, a.content[0].end), a)
     unique = list(by_cue.values())
-    nearest: dict[tuple[tuple[int, int], ...], Attribution] = {}
+    nearest: dict[tuple[bool, tuple[tuple[int, int], ...]], Attribution] = {}
     for a in unique:
         content = _content_key(a)
         if content[1] and (content not in nearest or _gap(a) < _gap(nearest[content])):
@@ -105,7 +105,9 @@ def find_attributions(
         lex=lexicon(language),
         quotes=tuple(find_quotes(text_of(doc))),
         blocked=blocked,
-        blocked_phrases=SpanSet(sorted([*((x.start, x.end) for x in [*times, *quantities]), *datelines])),
+        blocked_phrases=SpanSet(
+            sorted([*((t.start, t.end) for t in times), *((q.start, q.end) for q in quantities), *datelines])
+        ),
         datelines=tuple(datelines),
     )
     found: list[Attribution] = []

@@ -277,7 +277,7 @@ def coordinated_quote(ctx: Context, content: Range) -> Range | None:
     """`said "A" and "B"`: a second quote joined to the quote that is the content, by `and`/`en` alone."""
     near = ctx.quotes_near(content[0], content[0] + 1)
     first = next((q for q in near if q.start == content[0] and q.close_mark is not None), None)
-    if first is None:
+    if first is None or first.close_mark is None:
         return None
     span = ctx.doc.char_span(first.close_mark + 1, len(ctx.text), alignment_mode="expand")
     words = list(islice((t for t in span or () if not t.is_space), 2))

@@ -53,7 +53,7 @@ def trim(text: str, start: int, end: int, *, quotes: bool = False) -> tuple[int,
     return start, end
 
 
-def char_span(tokens: Sequence[Token]) -> tuple[int, int]:
+def char_span(tokens: Sequence[Token] | SpacySpan) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from sayso._intervals import GrowingSpans, Intervals
 from sayso._slices import ends_before
 from sayso.attribution._context import Context
@@ -39,7 +41,7 @@ def _colon_source(ctx: Context, q: Quote) -> tuple[int, int] | None:
     if span is None:
         return None
     tokens = [t for t in span if t.idx >= max(0, colon - REACH)]
-    names = []
+    names: list[Token] = []
     for t in reversed(tokens):
         if t.text in ".!?:\n" or t.is_space:
             break

@@ -26,8 +26,8 @@ def negated(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
             if t.is_punct:
                 break  # `Die melding is er nooit gekomen, bevestigt X`: that negation is the content's
             near.append(t.lower_)
-        after = SAY_NEGATION_WINDOW if ctx.lex.subject_after_cue else 0  # only V2 puts it after: `zei het niet`
-        for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + after]:
+        reach = SAY_NEGATION_WINDOW if ctx.lex.subject_after_cue else 0  # only V2 puts it after: `zei het niet`
+        for t in sent[tok.i - sent.start + 1 : tok.i - sent.start + 1 + reach]:
             if t.lower_ in ctx.lex.complementizers or t.is_punct:
                 break  # `bevestigde dat er niet ...`: that negation is the content's
             if t.pos_ in ("ADV", "PART"):

@@ -67,7 +67,7 @@ def _clause_start(ctx: Context, a: int, b: int) -> int:
 
 
 def _content(ctx: Context, sent: SpacySpan, cut_start: int, cut_end: int) -> tuple[Span, ...]:
-    pieces = []
+    pieces: list[Span] = []
     begin = _clause_start(ctx, ctx.start_of(sent), cut_start)
     for a, b in ((begin, cut_start), (cut_end, sent.end_char)):
         a, b = trim(ctx.text, a, _clause_break(ctx, a, b))

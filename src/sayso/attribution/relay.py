@@ -42,6 +42,8 @@ def _relays(text: str, relay: Attribution, said: Attribution) -> bool:
     """`Volgens OUTLET zei X`, `zei X volgens OUTLET`, `X said, according to OUTLET,`: the outlet's phrase
     stands right next to the cue or the speaker of the statement; `According to OUTLET, X said ...` with a
     clause between names the outlet for the whole clause, which stays its content."""
+    if said.cue is None or relay.cue is None:
+        return False  # a relay and a statement are both said with a cue
     said_end = said.source if said.source is not None and said.source.start > said.cue.start else said.cue
     return _next_to(text, relay.source, said.cue) or _next_to(text, said_end, relay.cue)
 

@@ -70,7 +70,7 @@ def _person_before(offset: int, entities: Sequence[Entity], floor: int = 0) -> E
 
 
 def _organisation_before(
-    src: Span, doc: Doc, entities: Intervals[Entity], lex: Lexicon, said: Callable[[int], bool] = lambda x: False
+    src: Span, doc: Doc, entities: _Entities, lex: Lexicon, said: Callable[[int], bool] = lambda x: False
 ) -> str | None:
     """`het`/`it`: the nearest subject before it that is no person and not inside what was said before
     (`X said personal data had been stolen, after it said ...`), in its sentence or the one before, a document
@@ -329,8 +329,10 @@ def antecedent(source: Span, doc: Doc, lex: Lexicon) -> Span:
     if source.text.lower() not in lex.relatives:
         return source
     span = doc.char_span(source.start, source.end, alignment_mode="expand")
-    verb = span[0].head if span is not None else None
-    if verb is None or verb.dep_ not in ("relcl", "acl:relcl") or verb.head.i >= span[0].i:
+    if span is None or not len(span):
+        return source
+    verb = span[0].head
+    if verb.dep_ not in ("relcl", "acl:relcl") or verb.head.i >= span[0].i:
         return source
     noun = verb.head
     while noun.dep_ == "conj" and noun.head.i < noun.i:

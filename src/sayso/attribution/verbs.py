@@ -133,7 +133,7 @@ def _kind(ctx: Context, lemma: str, content: Range, cue: Span) -> tuple[str, Ran
 def _judging(tok: Token, lemma: str, ctx: Context, sent: SpacySpan, cue: Span) -> Attribution | None:
     nxt = ctx.doc[tok.i + 1] if tok.i + 1 < sent.end else None
     clause = complement(tok, ctx, sent) if nxt is not None and nxt.lower_ in ctx.lex.placeholders else None
-    if clause is not None:  # `acht het aannemelijk dat X`, `considers it likely that X`: X, as sure as judged
+    if clause is not None and nxt is not None:  # `acht het aannemelijk dat X`, `considers it likely that X`
         words = ctx.text[nxt.idx : clause[0]].lower().split()
         certainty = next((ctx.lex.evaluative_words[w] for w in words if w in ctx.lex.evaluative_words), None)
         source = find_source(tok, ctx, sent, clause)

@@ -69,7 +69,7 @@ def claim_vectors(items: Sequence[ClaimItem], *, embedder: Embedder | None = Non
 
 def candidates(
     vectors: np.ndarray,
-    centroids: Mapping[str, Sequence[float]],
+    centroids: Mapping[str, Sequence[float] | np.ndarray],
     *,
     floor: float = CANDIDATE_FLOOR,
     per_claim: int = CANDIDATES_PER_CLAIM,
@@ -199,10 +199,10 @@ def _contradictions_across(
     across: dict[int, list[Contradiction]] = {}
     involved: dict[int, list[Contradiction]] = {}
     for _, i, j, reason in sorted(strongest.values(), key=lambda x: (x[1], x[2])):
-        found = Contradiction(views[i].item.id, views[j].item.id, reason)
-        across.setdefault(unit_of[i], []).append(found)
+        one = Contradiction(views[i].item.id, views[j].item.id, reason)
+        across.setdefault(unit_of[i], []).append(one)
         for u in (unit_of[i], unit_of[j]):
-            involved.setdefault(u, []).append(found)
+            involved.setdefault(u, []).append(one)
     return across, involved
 
 
@@ -219,7 +219,7 @@ def _pairs(
     rows: list[np.ndarray] = []
     for i in range(new):
         near = np.nonzero(vectors @ vectors[i] >= PAIR_FLOOR)[0]
-        partners = [int(j) for j in near if (j >= new or i < j) and views[j].item.article != views[i].item.article]
+        partners = [int(j) for j in near if (j >= new or i < j) and views[int(j)].item.article != views[i].item.article]
         if partners:
             found.extend((i, j) for j in partners)
             others = [views[j] for j in partners]

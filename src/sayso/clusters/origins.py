@@ -132,10 +132,10 @@ def article_groups(
         for a in group:
             if a in stories:
                 joined.join(a, told.setdefault(stories[a], a))
-        first: dict[str, str] = {}
+        story_first: dict[str, str] = {}
         for it in articles:
-            first.setdefault(joined.root(it.article), it.article)
-        group = {a: first[joined.root(a)] for a in group}
+            story_first.setdefault(joined.root(it.article), it.article)
+        group = {a: story_first[joined.root(a)] for a in group}
     return group
 
 

@@ -7,6 +7,7 @@ import re
 from functools import cache
 from importlib import resources as _res
 from pathlib import Path
+from typing import Any
 
 import numpy
 import spacy
@@ -143,10 +144,11 @@ def _no_word_abbreviations(nlp: Language, language: str) -> None:
     `al.` for `alinea`): at a sentence end (`Zijn advocaat bestrijdt dat.`) the word is far more likely, and
     the glued period hid the end of the sentence and the word from every rule."""
     words = {w for line in load_lines(language, "stopwords") for w in line.lower().split()}
-    rules = nlp.tokenizer.rules
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (typed as any callable)
+    rules = tokenizer.rules
     drop = [k for k in rules if k.endswith(".") and len(k) > 2 and k[:-1].lower() in words]
     if drop:
-        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
 
 
 WHOLE_CHARS = 100_000  # parsed whole up to this length: far above a news article, far below spaCy's

@@ -164,7 +164,7 @@ def _sqlite_connect(path: str, *, writable: bool) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_WAIT, check_same_thread=False)
 
 
-def _lower(value: object) -> object:
+def _lower(value: str | None) -> str | None:
     return value.lower() if isinstance(value, str) else value
 
 

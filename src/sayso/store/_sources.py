@@ -245,14 +245,14 @@ class SourceResolver:
     def _known_before(self, role: str) -> int | None:
         """The source of the store written last before the one `de spoorbeheerder` of the text (a role written
         more often may stand for more than one)."""
-        ids = set()
+        ids: set[int | None] = set()
         mentions = capitalised_before(self._text, role, self._words)
         for names in mentions if len(mentions) == 1 else ():
             known = [i for n in names if fits_role(n, role) and (i := self._known(source_key(n), n)) is not None]
             ids.add(known[0] if known else None)
-        if len(ids) != 1 or None in ids:
+        found = ids.pop() if len(ids) == 1 else None
+        if found is None:
             return None
-        found = ids.pop()
         return found if _names_of(self._db, {found})[found][1] != "person" else None
 
     def _generic(self, role: str) -> bool:

@@ -56,7 +56,9 @@ def _inside_a_name(h: Hit, text: str) -> bool:
     before = _WORD_BEFORE.search(text[max(0, h.start - 40) : h.start])
     after = _WORD_AFTER.search(text[h.end : h.end + 40])
     mid_sentence = before is not None and before.group(1)[-1:] not in '.!?:"”'
-    neighbour = (mid_sentence and before.group(1)[:1].isupper()) or (after is not None and after.group(1)[:1].isupper())
+    neighbour = (before is not None and mid_sentence and before.group(1)[:1].isupper()) or (
+        after is not None and after.group(1)[:1].isupper()
+    )
     return mid_sentence and neighbour
 
 

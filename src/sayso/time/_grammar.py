@@ -96,7 +96,7 @@ class Context:
 
     def _after_forward_preposition(self, start: int) -> bool:
         m = re.search(r"(?<![\w])([\w’']+)[^\S\n]+$", self.text[max(0, start - 20) : start])
-        return bool(m) and m.group(1).lower() in self.lex.tense.get("forward_prepositions", ())
+        return m is not None and m.group(1).lower() in self.lex.tense.get("forward_prepositions", ())
 
     def _simple_past_in(self, s: int, e: int, start: int, end: int) -> bool:
         """A past cue in ``s:e`` other than a perfect auxiliary (heeft, has) and outside ``start:end``."""
@@ -761,7 +761,7 @@ class Grammar:
         d = cal.weekday_near(pub, wd, tense > 0)
         if tense == 0:
             ahead = cal.weekday_near(pub, wd, True)
-            if ahead is not None and 0 < (ahead - pub).days <= 2:  # no tense cue: the day after tomorrow
+            if ahead is not None and pub is not None and 0 < (ahead - pub).days <= 2:  # the day after tomorrow
                 d = ahead
         return d
 
@@ -858,9 +858,9 @@ class Grammar:
             return
         if code == "D":
             return
-        value = cal.shift(pub, code, step)
-        if value:
-            yield m.start(), m.end(), value, "date"
+        shifted = cal.shift(pub, code, step)
+        if shifted:
+            yield m.start(), m.end(), shifted, "date"
 
     def ago(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])

@@ -205,7 +205,7 @@ def chunk_to_doc(vocab: Vocab, sentences: Sequence[Sentence]) -> Doc:
     tags: list[str] = []
     morphs: list[str] = []
     lemmas: list[str] = []
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []
     for k, sent in enumerate(sentences):
         offset = len(words)
         index = {w.id: i for i, w in enumerate(sent.words)}
