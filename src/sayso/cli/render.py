@@ -7,6 +7,7 @@ import re
 from typing import TextIO
 
 from sayso.records import Analysis, Skipped
+from sayso.time.readable import describe
 
 _COLOURS = {"source": "1;36", "cue": "1;33", "content": "0", "dim": "2", "head": "1", "label": "35"}
 # C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates
@@ -52,6 +53,12 @@ def _painter(stream: TextIO, colour: bool | None):  # type: ignore[no-untyped-de
     return paint
 
 
+def readable_time(value: str, kind: str | None = None) -> str:
+    """A TIMEX3 value and, when they differ, how people write it: `2025-03-11TMO (the morning of 11 March 2025)`."""
+    words = describe(value, kind=kind)
+    return value if words == value else f"{value} ({words})"
+
+
 def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = None) -> None:
     p = _painter(stream, colour)
     art = analysis.article
@@ -67,7 +74,7 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
         content = " … ".join(c.text for c in a.content) or "(no content)"
         extra = [a.kind, a.certainty or ""]
         if a.said_at:
-            extra.append(f"said {a.said_at}")
+            extra.append(f"said {readable_time(a.said_at)}")
         if a.based_on:
             extra.append("based on " + "; ".join(a.based_on))
         stream.write(
@@ -84,7 +91,8 @@ def render_text(analysis: Analysis, stream: TextIO, *, colour: bool | None = Non
         stream.write(terminal_safe(f"  {q.text!r}: {q.value}{bounds} {q.unit or ''} ") + p(q.qualifier, "label") + "\n")
     stream.write(p(f"Times ({len(analysis.times)})", "head") + "\n")
     for t in analysis.times:
-        stream.write(f"  {terminal_safe(repr(t.text))}: {p(t.value, 'label')} {p(t.kind, 'dim')}\n")
+        when = readable_time(t.value, t.kind)
+        stream.write(f"  {terminal_safe(repr(t.text))}: {p(when, 'label')} {p(t.kind, 'dim')}\n")
     stream.write(p(f"Entities ({len({e.canonical for e in analysis.entities})} distinct)", "head") + "\n")
     seen: dict[str, set[str]] = {}
     labels: dict[str, str] = {}

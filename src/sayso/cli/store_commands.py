@@ -149,7 +149,10 @@ def _claim_line(c: StoredClaim) -> str:
 
 def run_claims(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
-        found = store.claims(about=args.about, speaker=args.speaker, since=args.since)
+        found = store.claims(args.about, args.speaker, args.since, limit=args.limit, **_claim_scope(args))
+        undated = store.claims_without_date(args.about, args.speaker, **_claim_scope(args)) if _dated(args) else 0
+    if undated:
+        print(_undated_hint(undated), file=sys.stderr)
     if args.format == "json":
         print(_json([asdict(c) for c in found]))
     else:
@@ -159,10 +162,41 @@ def run_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _claim_scope(args: argparse.Namespace) -> dict[str, Any]:
+    return {"language": args.language, "article": args.article, "outlet": args.outlet}
+
+
+def _dated(args: argparse.Namespace) -> bool:
+    return args.since is not None or args.until is not None
+
+
+def _undated_hint(count: int) -> str:
+    claims = "claim has" if count == 1 else "claims have"
+    return (
+        f"{count} {claims} no date and so no place in --since/--until; a claim's date is the day it was said, "
+        "else its article's publication date: ingest undated articles with --published YYYY-MM-DD"
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number; give e.g. --limit 20")
+    return int(text)
+
+
 def _claims_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--about", metavar="TEXT", help="words in the claim, or a name it mentions (in any language)")
+    p.add_argument(
+        "--about",
+        metavar="WORDS",
+        help="words that each appear in the claim, its speaker or a name it mentions (a name in any language)",
+    )
     p.add_argument("--speaker", metavar="NAME", help="part of the speaker's name (case does not matter)")
     p.add_argument("--since", type=_date, metavar="DATE", help="only claims said on or after this day (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, metavar="DATE", help="only claims said on or before this day (YYYY-MM-DD)")
+    p.add_argument("--language", type=_language, metavar="LANG", help="only claims of articles in this language")
+    p.add_argument("--article", metavar="ID", help="only the claims of this article (its id, as `claims` shows it)")
+    p.add_argument("--outlet", metavar="NAME", help="only claims of articles from this outlet (part of its name)")
+    p.add_argument("--limit", type=_positive, metavar="N", help="at most N claims, the first stored first")
     _query_args(p)
 
 

@@ -10,30 +10,25 @@ from typing import Any
 
 from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Entity, Quantity, Span, TimeExpr
 from sayso.store._dialect import Connection
+from sayso.store._search import ClaimFilter
 from sayso.store.records import SourceRow, StoredArticle, StoredClaim
 
 _CHUNK = 500  # ids per IN (...) list
 _LATEST_GRADE = "(SELECT MAX(g2.id) FROM grades g2 WHERE g2.source_id = {})"
 
+_CLAIM_FROM = "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN sources s ON s.id = c.speaker_id "
 _CLAIM_SELECT = (
     "SELECT c.id, c.kind, c.speaker, COALESCE(att.speaker_type, s.type), g.code, c.certainty, c.polarity, "
     "c.said_at, c.said_on, c.text, a.id, a.content_hash, a.title, a.url, a.outlet, a.published, a.language, "
     "a.origin, a.ingested_at, c.context_start, c.context_end, s.name "
-    "FROM claims c JOIN articles a ON a.id = c.article_id "
-    "LEFT JOIN attributions att ON att.id = c.attribution_id "
-    "LEFT JOIN sources s ON s.id = c.speaker_id "
+    + _CLAIM_FROM
+    + "LEFT JOIN attributions att ON att.id = c.attribution_id "
     f"LEFT JOIN grades g ON g.id = {_LATEST_GRADE.format('c.speaker_id')}"
 )
 
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def _like(text: str) -> str:
-    """A case-insensitive substring pattern for ``lower(x) LIKE ? ESCAPE '\\'``."""
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _chunks(ids: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -166,25 +161,15 @@ def load_claims(
     return out
 
 
-def find_claims(
-    db: Connection, *, about: str | None, speaker: str | None, since: date | None, limit: int | None
-) -> list[StoredClaim]:
-    where: list[str] = []
-    params: list[Any] = []
-    if about:
-        where.append(
-            "(lower(c.text) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM claim_entities ce "
-            "JOIN entities e ON e.id = ce.entity_id WHERE ce.claim_id = c.id "
-            "AND (lower(e.canonical) LIKE ? ESCAPE '\\' OR lower(e.text) LIKE ? ESCAPE '\\')))"
-        )
-        params += [_like(about)] * 3
-    if speaker:
-        where.append("(lower(c.speaker) LIKE ? ESCAPE '\\' OR lower(s.name) LIKE ? ESCAPE '\\')")
-        params += [_like(speaker)] * 2
-    if since:
-        where.append("c.said_on >= ?")
-        params.append(since.isoformat())
-    return load_claims(db, " AND ".join(where), params, limit)
+def find_claims(db: Connection, found: ClaimFilter, limit: int | None = None) -> list[StoredClaim]:
+    where, params = found.where()
+    return load_claims(db, where, params, limit)
+
+
+def count_undated(db: Connection, found: ClaimFilter) -> int:
+    """How many claims ``found`` would keep but for its dates: those that have no date."""
+    where, params = found.where(undated=True)
+    return int(db.execute(f"SELECT COUNT(*) {_CLAIM_FROM}WHERE {where}", params)[0][0])
 
 
 def list_sources(db: Connection, where: str = "", params: Sequence[Any] = ()) -> list[SourceRow]:

@@ -10,6 +10,7 @@ from sayso.clusters import Embedder
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
 from sayso.store import _cluster, _dialect, _migrate, _read, _sources, _write
+from sayso.store._search import ClaimFilter
 from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim, StoredCluster
 
 
@@ -101,12 +102,31 @@ class Store:
         speaker: str | None = None,
         since: date | None = None,
         *,
+        until: date | None = None,
+        language: str | None = None,
+        article: str | None = None,
+        outlet: str | None = None,
         limit: int | None = None,
     ) -> list[StoredClaim]:
-        """Claims in the order stored. ``about``: words in the claim or an entity it names (any language's
-        name, or the canonical English one); ``speaker``: part of the speaker's name; ``since``: said on or
-        after that day. All case-insensitive."""
-        return _read.find_claims(self._db, about=about, speaker=speaker, since=since, limit=limit)
+        """Claims in the order stored. ``about``: words that each appear in the claim, its speaker's name or an
+        entity it names (a name in any language finds the entity's canonical one: ``Verenigde Staten`` finds
+        ``United States``); ``speaker``: part of the speaker's name; ``since``/``until``: said on or after /
+        on or before that day (claims without a date drop out: see ``claims_without_date``); ``language``,
+        ``article``: exactly; ``outlet``: part of it. All case-insensitive but language and article."""
+        found = ClaimFilter(about, speaker, since, until, language, article, outlet)
+        return _read.find_claims(self._db, found, limit)
+
+    def claims_without_date(
+        self,
+        about: str | None = None,
+        speaker: str | None = None,
+        *,
+        language: str | None = None,
+        article: str | None = None,
+        outlet: str | None = None,
+    ) -> int:
+        """How many claims the same filters keep that have no date, which ``since`` and ``until`` drop."""
+        return _read.count_undated(self._db, ClaimFilter(about, speaker, None, None, language, article, outlet))
 
     def claim(self, claim_id: int) -> StoredClaim | None:
         """One claim with its article, speaker, chain, quantities, times and entities."""
