@@ -32,7 +32,7 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
     nlp = load_backbone(language, options.model)
     text = article.text
     doc = parse(nlp, text)  # language (a long text in pieces, one Doc)
-    published = options.published or article.published
+    published = article.published or options.published  # the article's own date wins; options fill in
     times = find_times(text, language=language, published=published)  # time
     quantities = find_quantities(text, language=language, times=times)  # quantities
     entities = find_entities(doc, language=language)  # entities

@@ -71,7 +71,9 @@ def jsonl_article(line: str, origin: str, fallback_id: str, options: Options) ->
         if meta[key] == "":
             meta[key] = None
     article_id = _id(record.get("id"), origin, fallback_id)
-    return article_from_text(body, origin=origin, article_id=article_id, options=options, **meta)
+    return article_from_text(
+        body, origin=origin, article_id=article_id, options=options, id_derived=article_id == fallback_id, **meta
+    )
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
