@@ -35,7 +35,8 @@ def _ids(items: list[Article | Skipped]) -> list[str]:
 
 def _two_sites(tmp_path: Path) -> tuple[Path, Path]:
     first, second = tmp_path / "site" / "haven" / "index.txt", tmp_path / "site" / "polder" / "index.txt"
-    for path, text in ((first, "De havenmeester zei dat de sluis dichtgaat."), (second, "Het waterschap meldt hoogwater.")):
+    texts = ("De havenmeester zei dat de sluis dichtgaat.", "Het waterschap meldt hoogwater.")
+    for path, text in zip((first, second), texts, strict=True):
         path.parent.mkdir(parents=True)
         path.write_text(text, encoding="utf-8")
     return first, second

@@ -111,7 +111,7 @@ def _id_taken(db: Connection, art: Article, article_id: str) -> StoreError:
     earlier = f" (read from {rows[0][0]})" if rows and rows[0][0] else ""
     return StoreError(
         f"{art.origin or article_id}: article id {article_id!r} is already stored with a different text{earlier}; "
-        "give this article another id (rename the file, or set 'id' in its JSONL line)"
+        "give this article another id (--id, or 'id' in its JSONL line)"
     )
 
 
