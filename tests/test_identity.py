@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-import warnings
 from datetime import date, datetime
 from pathlib import Path
 
@@ -121,8 +120,7 @@ def test_an_html_page_names_its_outlet_by_og_site_name() -> None:
 def test_the_pages_own_date_wins_over_published_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "dijk.html"
     path.write_text(PAGE, encoding="utf-8")
-    with pytest.warns(SaysoWarning, match="own published"):
-        (article,) = _read([path], Options(published=date(2025, 6, 1)))
+    (article,) = _read([path], Options(published=date(2025, 6, 1)))
     assert article.published == date(2025, 1, 20)
 
 
@@ -140,8 +138,7 @@ def test_a_dateline_gives_a_plain_text_its_date(tmp_path: Path) -> None:
     in_a_sentence.write_text("De minister zei op 14 maart 2024 dat de brug open blijft.", encoding="utf-8")
     read = {a.id: a.published for a in _read([english, dutch, in_a_sentence]) if isinstance(a, Article)}
     assert read == {"storm": date(2008, 3, 1), "anp": date(2025, 3, 14), "zin": None}
-    with pytest.warns(SaysoWarning, match="own published"):
-        (kept,) = _read([english], Options(published=date(2020, 1, 1)))
+    (kept,) = _read([english], Options(published=date(2020, 1, 1)))
     assert kept.published == date(2008, 3, 1)
     (filled,) = _read([in_a_sentence], Options(published=date(2024, 3, 15)))
     assert filled.published == date(2024, 3, 15)
@@ -168,8 +165,7 @@ def test_the_articles_own_date_wins_in_the_analysis() -> None:
     from sayso.pipeline import analyze
 
     article = Article(text="The mayor said on Monday that the bridge reopens.", language="en", published="2025-01-10")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with pytest.warns(SaysoWarning, match=r"own published \(2025-01-10\) is kept over the given 2020-06-01"):
         result = analyze(article, options=Options(published=date(2020, 6, 1)))
     assert result.article.published == date(2025, 1, 10)
     assert [t.value for t in result.times] == ["2025-01-06"]
@@ -181,6 +177,14 @@ def test_the_articles_own_date_wins_in_the_analysis() -> None:
 def _sayso(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run([sys.executable, "-m", "sayso", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def test_analyze_says_when_the_articles_own_date_overrules_published(tmp_path: Path) -> None:
+    path = tmp_path / "storm.txt"
+    path.write_text("March 01, 2008\n\nThe harbour master said ships stay in port.", encoding="utf-8")
+    done = _sayso("analyze", "--format", "jsonl", "--language", "en", "--published", "2020-01-01", str(path))
+    assert done.returncode == 0 and json.loads(done.stdout)["published"] == "2008-03-01"
+    assert "own published (2008-03-01) is kept over the given 2020-01-01" in done.stderr
 
 
 def test_a_url_argument_says_urls_are_not_fetched() -> None:

@@ -7,10 +7,11 @@ from datetime import date
 
 from sayso.errors import InputError
 from sayso.language.detect import language_code
-from sayso.records import iso_date
+from sayso.records import Article, iso_date
 
 DEFAULT_MAX_BYTES = 5_000_000
 _METADATA = ("article_id", "title", "outlet", "url")
+FILLED_IN = ("title", "url", "outlet", "published")  # the article's own value wins; these fill in the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +21,7 @@ class Options:
     ``language`` overrides what the input says; ``language`` is one of the supported codes (``NL``, ``nl-BE``
     are read as ``nl``; anything else raises ``LanguageError``). ``published``, ``title``, ``outlet`` and ``url``
     fill in what an article does not say itself: an article's own date or title (HTML meta, a JSONL field, a
-    dateline) wins, with a ``MetadataWarning`` when the two differ. ``article_id`` is the exact id of the one
+    dateline) wins, and ``overruled`` says where the two differ. ``article_id`` is the exact id of the one
     article read (several inputs with one id are refused). ``model`` forces a spaCy pipeline (a package name or
     a path) instead of the best one installed: the only way a path is ever loaded; ``max_bytes`` is the largest
     input accepted.
@@ -50,6 +51,18 @@ class Options:
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 raise InputError(f"Options({name}={value!r}) is no text; give a non-empty string or leave it out")
+
+    def overruled(self, article: Article) -> tuple[str, ...]:
+        """One sentence for each value given here that ``article``'s own value overrules (a warning)."""
+        where = article.origin or article.id or "the article"
+        return tuple(
+            f"{where}: the article's own {name} ({own}) is kept over the given {given}, "
+            "which fills in only for articles without one"
+            for name in FILLED_IN
+            if (own := getattr(article, name)) is not None
+            and (given := getattr(self, name)) is not None
+            and own != given
+        )
 
 
 DEFAULT_OPTIONS = Options()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import warnings
 from datetime import date
 
-from sayso.errors import InputError, SaysoWarning
+from sayso.errors import InputError
 from sayso.ingest.boilerplate import find_boilerplate
 from sayso.ingest.decode import looks_like_html
 from sayso.ingest.html import read_html
-from sayso.options import Options
+from sayso.options import FILLED_IN, Options
 from sayso.records import OUTLET_MAX_CHARS, TITLE_MAX_CHARS, URL_MAX_CHARS, Article, iso_date, kind_of
-
-FILLED_IN = ("title", "url", "outlet", "published")  # the article's own value wins; Options fill in the rest
 
 
 def parse_date(value: object, origin: str) -> date | None:
@@ -32,18 +29,9 @@ def _page_field(value: str | None, limit: int) -> str | None:
     return value[:limit].strip() or None if value else None
 
 
-def _filled_in(own: object, given: object, name: str, origin: str) -> object:
-    """The article's own value, else the given one; a warning when both are there and differ."""
-    if own in (None, ""):
-        return given
-    if given is not None and own != given:
-        warnings.warn(
-            f"{origin}: the article's own {name} ({own}) is kept over the given {given}, "
-            "which fills in only for articles without one",
-            SaysoWarning,
-            stacklevel=4,
-        )
-    return own
+def _filled_in(own: object, given: object) -> object:
+    """The article's own value, else the given one (``Options.overruled`` tells where they differ)."""
+    return given if own in (None, "") else own
 
 
 def article_from_text(
@@ -63,7 +51,7 @@ def article_from_text(
             "language": meta.get("language"),
         }
     meta["published"] = parse_date(meta.get("published"), origin)
-    filled = {name: _filled_in(meta.get(name), getattr(options, name), name, origin) for name in FILLED_IN}
+    filled = {name: _filled_in(meta.get(name), getattr(options, name)) for name in FILLED_IN}
     return Article(
         text=text,
         id=article_id,
