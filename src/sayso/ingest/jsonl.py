@@ -95,7 +95,9 @@ def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
         except InputError as err:
             yield Skipped(str(path), str(err))
             return
-        numbered = ((n, line.encode("utf-8", "surrogatepass")) for n, line in enumerate(text.split("\n"), start=1))
+        numbered: Iterator[tuple[int, bytes]] = (
+            (n, line.encode("utf-8", "surrogatepass")) for n, line in enumerate(text.split("\n"), start=1)
+        )
     else:
         numbered = _lines(path)
     found = False

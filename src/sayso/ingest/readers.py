@@ -39,10 +39,9 @@ def _read_bytes(path: Path, options: Options) -> bytes:
 
 def _article(text: str, origin: str, base_id: str, options: Options, ids: RunIds, written: date) -> Article:
     """One text or page; a plain text without a given date takes the date of its dateline."""
-    meta: dict[str, object] = {}
-    if not looks_like_html(text):
-        meta["published"] = dateline_date(text, anchor=written)
-    article = article_from_text(text, origin=origin, article_id=options.article_id or base_id, options=options, **meta)
+    published = None if looks_like_html(text) else dateline_date(text, anchor=written)
+    article_id = options.article_id or base_id
+    article = article_from_text(text, origin=origin, article_id=article_id, options=options, published=published)
     if options.article_id:
         return article
     return replace(article, id=ids.claim(base_id, article.text), id_derived=True)
