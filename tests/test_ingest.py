@@ -83,7 +83,8 @@ def test_ingest_folder_and_stdin(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.txt").write_text("The mayor said the bridge will close.", encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
     items = list(iter_articles([tmp_path, "-"], options=OPTS, stdin=io.BytesIO(b"Uit stdin.")))
-    assert [a.id for a in _articles(items)] == ["a", "b", "stdin"]
+    ids = [a.id for a in _articles(items)]
+    assert ids[:2] == ["a", "sub/b"] and ids[2].startswith("stdin-")
 
 
 @pytest.mark.parametrize(
@@ -107,12 +108,12 @@ def test_missing_path_is_reported_not_raised(tmp_path: Path) -> None:
     assert isinstance(item, Skipped) and "no such file" in item.reason
 
 
-def test_options_override_metadata(tmp_path: Path) -> None:
+def test_language_overrides_but_the_articles_own_date_wins_over_published(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl"
     path.write_text(json.dumps({"text": "Hij zei niets.", "published": "2020-01-01", "language": "en"}) + "\n")
     opts = Options(language="nl", published=date(2024, 5, 6))
     (article,) = _articles(iter_articles([path], options=opts))
-    assert article.language == "nl" and article.published == date(2024, 5, 6)
+    assert article.language == "nl" and article.published == date(2020, 1, 1)
 
 
 @pytest.mark.parametrize(

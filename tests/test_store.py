@@ -595,19 +595,19 @@ def test_ingest_summary_exit_code_and_resume(
     assert after["clusters"] and clustered == {row[0] for row in after["claims"]}  # every claim has its cluster
 
 
-def test_ingest_skips_an_id_clash_and_goes_on(
+def test_ingest_skips_a_clash_of_given_ids_and_goes_on(
     tmp_path: Path, stand_in: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "s.db")
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "story.txt").write_text("The bridge reopened.", encoding="utf-8")
-    (tmp_path / "b" / "story.txt").write_text("The bridge closed again.", encoding="utf-8")
-    (tmp_path / "b" / "other.txt").write_text("The ferry runs.", encoding="utf-8")
+    (tmp_path / "b" / "story.txt").write_text("The bridge closed again.", encoding="utf-8")  # a made-up id: no clash
+    (tmp_path / "b" / "other.jsonl").write_text(json.dumps({"id": "story", "text": "The ferry runs."}) + "\n")
     assert main(["ingest", str(tmp_path / "a"), str(tmp_path / "b"), "--db", db]) == 1
     out = capsys.readouterr().out
     assert "added 2, already there 0, skipped 1" in out
-    assert "article id 'story' is already stored with a different text" in out and "rename the file" in out
+    assert "article id 'story' is already stored with a different text" in out and "--id, or 'id'" in out
 
 
 def test_query_commands(tmp_path: Path, stand_in: list[str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import replace
 
 from sayso.attribution import find_attributions, find_headlines
@@ -10,7 +11,7 @@ from sayso.attribution.lexicon import lexicon
 from sayso.certainty import assess_certainty
 from sayso.claims import build_claims
 from sayso.entities import find_entities
-from sayso.errors import InputError
+from sayso.errors import InputError, SaysoWarning
 from sayso.language import detect_language, load_backbone
 from sayso.language.backbone import describe, parse
 from sayso.options import DEFAULT_OPTIONS, Options
@@ -37,7 +38,9 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
     nlp = load_backbone(language, options.model)
     text = article.text
     doc = parse(nlp, text)  # language (a long text in pieces, one Doc)
-    published = options.published or article.published
+    published = article.published or options.published  # the article's own date wins; options fill in
+    for overruled in options.overruled(article):
+        warnings.warn(overruled, SaysoWarning, stacklevel=2)
     times = find_times(text, language=language, published=published)  # time
     quantities = find_quantities(text, language=language, times=times)  # quantities
     entities = find_entities(doc, language=language)  # entities

@@ -6,6 +6,7 @@ exclusive. Records never hold spans as strings.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +36,29 @@ def kind_of(value: object) -> str:
         return "true/false"
     kinds = {int: "a number", float: "a number", str: "text", list: "a list", dict: "an object", type(None): "null"}
     return kinds.get(type(value), f"a {type(value).__name__}")
+
+
+ID_HASH_CHARS = 8  # hex digits of a text's SHA-256 that tell apart two texts with one made-up id
+
+
+def id_with_hash(base: str, text: str) -> str:
+    """``base-<hash>``: a made-up article id told apart by its text's hash, within the id limit."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:ID_HASH_CHARS]
+    return f"{base[: ID_MAX_CHARS - ID_HASH_CHARS - 1]}-{digest}"
+
+
+def iso_date(value: str, where: str) -> date:
+    """The date of an ISO text (``2024-10-15``; a longer timestamp is cut to its date). ``InputError`` starting
+    with ``where`` (``file.jsonl:3: published date``) for text that is no ISO date, and "no such date" for a
+    day the calendar lacks (``2025-02-30``)."""
+    head = value.strip()[:10]
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:36] + "...'"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", head):
+        try:
+            return date.fromisoformat(head)
+        except ValueError:
+            raise InputError(f"{where} {shown} is no such date; check the day and the month") from None
+    raise InputError(f"{where} {shown} is not an ISO date; write it as YYYY-MM-DD")
 
 
 def _check_text(where: str, name: str, value: object, limit: int | None, *, optional: bool) -> None:
@@ -84,6 +108,9 @@ class Article:
     language: str | None = None
     origin: str = ""  # where it was read from: a path, "stdin", "file.jsonl:12"
     boilerplate: tuple[Span, ...] = ()  # page furniture kept in the text but never mined
+    # True when ``id`` was made up by the reader (from a file name or the text), not given: a store may then
+    # lengthen it with a content hash when another text holds it already. Not part of equality.
+    id_derived: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         """Checks the types and lengths of every field (``InputError``) and the language code, which becomes
@@ -92,6 +119,8 @@ class Article:
         _check_text(where, "text", self.text, None, optional=False)
         for name, limit in _METADATA_LIMITS.items():
             _check_text(where, name, getattr(self, name), limit, optional=name not in ("id", "origin"))
+        if isinstance(self.published, str):
+            object.__setattr__(self, "published", iso_date(self.published, f"{where}: published date"))
         if self.published is not None and not isinstance(self.published, date):
             raise InputError(
                 f"{where}: published is {kind_of(self.published)}, not a date; "

@@ -17,14 +17,14 @@ from sayso.ingest import iter_articles
 from sayso.language.detect import language_code
 from sayso.language.resources import supported_languages
 from sayso.options import DEFAULT_MAX_BYTES, Options
-from sayso.records import Analysis, Article, Skipped
+from sayso.records import Analysis, Article, Skipped, iso_date
 
 
 def _date(value: str) -> date:
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+        return iso_date(value, "")
+    except InputError as err:
+        raise argparse.ArgumentTypeError(str(err).removeprefix(" ")) from None
 
 
 def _language(value: str) -> str:
@@ -44,12 +44,30 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="a spaCy pipeline (package name or path) to use instead of the best installed one")
 
 
+def add_article_options(p: argparse.ArgumentParser) -> None:
+    """The metadata a user may give the articles read (analyze, ingest): the article's own wins, these fill in."""
+    p.add_argument(
+        "--published",
+        type=_date,
+        metavar="DATE",
+        help="publication date (YYYY-MM-DD) for articles that give none (HTML meta, JSONL, a dateline win)",
+    )
+    p.add_argument("--id", dest="article_id", metavar="ID", help="the article's id (one input only)")
+    p.add_argument("--title", help="the article's title, when it gives none")
+    p.add_argument("--outlet", help="the outlet that published it, when it names none")
+    p.add_argument("--url", help="the article's address, when it gives none")
+
+
 def _options(args: argparse.Namespace) -> Options:
     return Options(
         language=args.language,
         published=getattr(args, "published", None),
-        model=args.model,
+        model=getattr(args, "model", None),
         max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
+        article_id=getattr(args, "article_id", None),
+        title=getattr(args, "title", None),
+        outlet=getattr(args, "outlet", None),
+        url=getattr(args, "url", None),
     )
 
 
@@ -167,7 +185,7 @@ def _analyze_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format", choices=["text", "json", "jsonl"], help="output format (text on a terminal, json otherwise)"
     )
-    p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
+    add_article_options(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted, in bytes")
     p.add_argument("--colour", action=argparse.BooleanOptionalAction, default=None, help="colour the text report")
     _add_analysis_options(p)

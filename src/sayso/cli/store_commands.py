@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any, TextIO
 
-from sayso.cli.commands import Command, _date, _language, analyse_one
+from sayso.cli.commands import Command, _date, _language, _options, add_article_options, analyse_one
 from sayso.cli.render import json_safe, skip_line, terminal_safe
 from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
 from sayso.ingest import iter_articles
@@ -95,7 +95,7 @@ def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str 
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    options = Options(language=args.language, published=args.published)
+    options = _options(args)
     counts: Counter[str] = Counter({"added": 0, "already": 0, "skipped": 0})
     skipped: list[Skipped] = []
     progress = _Progress(sys.stderr)
@@ -125,7 +125,7 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
         "paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin"
     )
     p.add_argument("--db", metavar="URL", help=DB_HELP)
-    p.add_argument("--published", type=_date, metavar="DATE", help="publication date (YYYY-MM-DD), for relative dates")
+    add_article_options(p)
     p.add_argument("--language", type=_language, help="the articles' language, nl or en (detected when absent)")
 
 

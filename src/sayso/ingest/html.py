@@ -30,10 +30,23 @@ class Page:
     language: str | None
 
 
-def _strip_furniture(html: str) -> str:
+def _root(html: str) -> lxml.html.HtmlElement | None:
     try:
-        root = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _site_name(root: lxml.html.HtmlElement | None) -> str | None:
+    """The outlet a page names itself (``og:site_name``), before the host name trafilatura falls back to."""
+    if root is None:
+        return None
+    names = root.xpath("//meta[@property='og:site_name' or @name='og:site_name']/@content")
+    return next((str(n).strip() for n in names if str(n).strip()), None)
+
+
+def _strip_furniture(html: str, root: lxml.html.HtmlElement | None) -> str:
+    if root is None:
         return html
     for el in root.xpath("//aside | //nav | //footer | //*[@class or @id]"):
         if el.tag in ("html", "body", "main", "article"):
@@ -57,8 +70,10 @@ def _iso_date(value: str | None) -> date | None:
 
 def read_html(html: str, origin: str) -> Page:
     """Main text and metadata of an HTML page; ``InputError`` when it has no article text."""
+    root = _root(html)
+    outlet = _site_name(root)
     extracted = trafilatura.extract(
-        _strip_furniture(html),
+        _strip_furniture(html, root),
         output_format="json",
         with_metadata=True,
         include_comments=False,
@@ -75,7 +90,7 @@ def read_html(html: str, origin: str) -> Page:
         text=text,
         title=data.get("title") or None,
         published=_iso_date(data.get("date")),
-        outlet=data.get("sitename") or data.get("hostname") or None,
+        outlet=outlet or data.get("sitename") or data.get("hostname") or None,
         url=data.get("source") or None,
         language=data.get("language") or None,
     )

@@ -71,7 +71,9 @@ def jsonl_article(line: str, origin: str, fallback_id: str, options: Options) ->
         if meta[key] == "":
             meta[key] = None
     article_id = _id(record.get("id"), origin, fallback_id)
-    return article_from_text(body, origin=origin, article_id=article_id, options=options, **meta)
+    return article_from_text(
+        body, origin=origin, article_id=article_id, options=options, id_derived=article_id == fallback_id, **meta
+    )
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
@@ -93,7 +95,9 @@ def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
         except InputError as err:
             yield Skipped(str(path), str(err))
             return
-        numbered = ((n, line.encode("utf-8", "surrogatepass")) for n, line in enumerate(text.split("\n"), start=1))
+        numbered: Iterator[tuple[int, bytes]] = (
+            (n, line.encode("utf-8", "surrogatepass")) for n, line in enumerate(text.split("\n"), start=1)
+        )
     else:
         numbered = _lines(path)
     found = False

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sayso.errors import StoreError
-from sayso.records import Analysis, Article, Attribution, Claim, Entity, Span
+from sayso.records import Analysis, Article, Attribution, Claim, Entity, Span, id_with_hash
 from sayso.store._dialect import Connection
 from sayso.store._names import NameWords, name_words
 from sayso.store._sources import SourceResolver, source_key
@@ -46,7 +46,7 @@ def write_analysis(db: Connection, analysis: Analysis, *, now: str) -> AddResult
     existing = db.execute("SELECT id FROM articles WHERE content_hash = ?", (digest,))
     if existing:
         return AddResult(existing[0][0], digest, added=False)
-    article_id = art.id or digest[:16]
+    article_id = _free_id(db, art, digest)
     _refuse_unstorable(db, art, article_id)
     inserted = db.execute(
         "INSERT INTO articles (id, content_hash, text, title, url, outlet, published, language, origin, backbone, "
@@ -85,6 +85,16 @@ def write_analysis(db: Connection, analysis: Analysis, *, now: str) -> AddResult
     return AddResult(article_id, digest, added=True, claims=len(analysis.claims))
 
 
+def _free_id(db: Connection, art: Article, digest: str) -> str:
+    """The article's id; one the reader made up (``Article.id_derived``) and another text holds already is
+    lengthened with the text's hash (``index`` -> ``index-1a2b3c4d``), as ``sayso.ingest.identity`` does."""
+    if not art.id:
+        return digest[:16]
+    if art.id_derived and db.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,)):
+        return id_with_hash(art.id, art.text)
+    return art.id
+
+
 def _refuse_unstorable(db: Connection, art: Article, article_id: str) -> None:
     taken = db.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,))
     if taken:
@@ -101,7 +111,7 @@ def _id_taken(db: Connection, art: Article, article_id: str) -> StoreError:
     earlier = f" (read from {rows[0][0]})" if rows and rows[0][0] else ""
     return StoreError(
         f"{art.origin or article_id}: article id {article_id!r} is already stored with a different text{earlier}; "
-        "give this article another id (rename the file, or set 'id' in its JSONL line)"
+        "give this article another id (--id, or 'id' in its JSONL line)"
     )
 
 
