@@ -1,4 +1,4 @@
-"""The code stays clean: ruff's lint and format checks, as configured in pyproject.toml."""
+"""The code stays clean: ruff's lint and format checks and mypy's types, as configured in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -24,4 +24,10 @@ def test_ruff(command: list[str]) -> None:
     result = subprocess.run(
         [*_ruff(), *command, "src", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy() -> None:
+    pytest.importorskip("mypy", reason="mypy is not installed; pip install -e '.[test]'")
+    result = subprocess.run([sys.executable, "-m", "mypy", "src"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
