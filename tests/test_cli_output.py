@@ -190,3 +190,13 @@ def test_text_export_shows_origins_and_why_claims_contradict() -> None:
     assert "1 contradiction," in text and "origins     Wim Kok; Fleur Dekker" in text
     assert "contradicts 1 vs 2: Fleur Dekker denies what Wim Kok asserts" in text
     assert "contradicts 2 vs 9 (cluster 4): 40 ships against 60 ships" in text
+
+
+def test_help_loads_neither_spacy_nor_the_store() -> None:
+    """Start-up (its time is in benchmarks/startup.py): the parser and ``import sayso`` import no heavy module."""
+    probe = (
+        "import sys, sayso; from sayso.cli import build_parser; build_parser(); "
+        "print(sorted(m for m in ('spacy', 'trafilatura', 'sayso.store', 'sayso.pipeline') if m in sys.modules))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], env=ENV, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"
