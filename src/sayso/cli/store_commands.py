@@ -399,7 +399,7 @@ def _query_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
 
-STORE_COMMANDS = (
+STORE_COMMANDS: tuple[Command, ...] = (
     Command(
         "ingest",
         "Analyse articles and add them to the store, one transaction each; already stored texts are skipped.",
