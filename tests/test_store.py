@@ -648,7 +648,7 @@ def test_query_commands(tmp_path: Path, stand_in: list[str], capsys: pytest.Capt
     assert main(["claims", "--db", str(tmp_path / "none.db")]) == 1
     assert "no store there" in capsys.readouterr().err
 
-    assert main(["export", "clusters", "--db", db]) == 0
+    assert main(["export", "clusters", "--db", db, "--format", "json"]) == 0
     clusters = json.loads(capsys.readouterr().out)
     assert sum(len(k["claims"]) for k in clusters) == 4  # every claim, once
     for k in clusters:
@@ -1175,7 +1175,7 @@ def test_sources_merge_command(tmp_path: Path, capsys: pytest.CaptureFixture[str
     [person, *_] = json.loads(capsys.readouterr().out)
     assert (person["name"], person["claims"], person["grade"]) == ("Hanna Meijer", 2, "D")
     assert person["aliases"] == ["Hanzezorg", "topvrouw van Hanzezorg"]  # the topvrouw speaks for Hanzezorg
-    assert main(["export", "clusters", "--db", db]) == 0
+    assert main(["export", "clusters", "--db", db, "--format", "json"]) == 0
     speakers = {c["speaker"] for k in json.loads(capsys.readouterr().out) for c in k["claims"]}
     assert speakers == {"Hanna Meijer"}
     assert main(["sources", "merge", "Hanna Meijer", "--db", db]) == 1

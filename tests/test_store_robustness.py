@@ -186,7 +186,9 @@ def test_store_in_a_read_only_folder_can_be_read(
         assert not store.writable and len(store.claims()) == 6 and len(store.clusters()) >= 1
     assert main(["claims", "--db", db]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == 6
-    assert main(["export", "clusters", "--db", db]) == 0 and '"credibility"' in capsys.readouterr().out
+    assert (
+        main(["export", "clusters", "--db", db, "--format", "json"]) == 0 and '"credibility"' in capsys.readouterr().out
+    )
     assert main(["sources", "--db", db]) == 0 and "Anna Bos" in capsys.readouterr().out
     assert main(["claim", "1", "--db", db]) == 0 and "claim 1:" in capsys.readouterr().out
     # writing says why it cannot

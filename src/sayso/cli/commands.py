@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sayso.cli.render import json_safe, render_text, skip_line, terminal_safe
+from sayso.cli.progress import Progress, count_inputs
+from sayso.cli.render import json_safe, plural, render_text, skip_line, terminal_safe
 from sayso.errors import InputError, LanguageError, SaysoError, SaysoWarning
-from sayso.ingest import iter_articles
 from sayso.language.detect import language_code
 from sayso.language.resources import supported_languages
 from sayso.options import DEFAULT_MAX_BYTES, Options
@@ -105,30 +105,41 @@ def _dumps(value: object, indent: int | None = None) -> str:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from sayso.serialize import analysis_to_dict
+    from sayso.ingest import iter_articles
 
-    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
-    options = _options(args)
+    fmt, options = args.format, _options(args)
     results: list[dict[str, Any]] = []
     analysed = skipped = 0
-    for item in iter_articles(args.paths, options=options):
-        result = analyse_one(item, options) if isinstance(item, Article) else item
-        if isinstance(result, Skipped):
-            skipped += 1
-            print(f"sayso: skipped {skip_line(result)}", file=sys.stderr, flush=True)
-            continue
-        analysed += 1
-        if fmt == "text":
-            render_text(result, sys.stdout, colour=args.colour)
-        elif fmt == "jsonl":
-            print(_dumps(analysis_to_dict(result)), flush=True)
-        else:
-            results.append(analysis_to_dict(result))
+    total = count_inputs(args.paths)
+    with Progress(sys.stderr if total is None or total > 1 else None, total, verb="analysing") as progress:
+        progress.phase("loading models")
+        for item in iter_articles(args.paths, options=options):
+            result = analyse_one(item, options) if isinstance(item, Article) else item
+            progress.advance()
+            with progress.writing():
+                _write_result(result, fmt, results, colour=args.colour)
+            analysed, skipped = analysed + isinstance(result, Analysis), skipped + isinstance(result, Skipped)
     if fmt == "json" and results:
         print(_dumps(results[0] if len(results) == 1 else results, indent=1))
-    if skipped and analysed + skipped > 1:
-        print(f"sayso: {analysed} analysed, {skipped} skipped", file=sys.stderr)
+    if analysed + skipped > 1:  # the summary, once
+        print(
+            f"sayso: {plural(analysed + skipped, 'article')}: {analysed} analysed, {skipped} skipped", file=sys.stderr
+        )
     return 1 if skipped else 0
+
+
+def _write_result(result: Analysis | Skipped, fmt: str, results: list[dict[str, Any]], *, colour: bool | None) -> None:
+    from sayso.serialize import analysis_to_dict
+
+    if isinstance(result, Skipped):
+        print(f"sayso: skipped {skip_line(result)}", file=sys.stderr, flush=True)
+    elif fmt == "text":
+        render_text(result, sys.stdout, colour=colour)
+        sys.stdout.flush()
+    elif fmt == "jsonl":
+        print(_dumps(analysis_to_dict(result)), flush=True)
+    else:
+        results.append(analysis_to_dict(result))
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -160,7 +171,15 @@ def run_train(args: argparse.Namespace) -> int:
         raise InputError(
             f"sayso trains only a Dutch pipeline; for {args.language!r} install an official spaCy pipeline"
         )
-    scores = train_dutch(Path(args.data), Path(args.out), seed=args.seed, max_minutes=args.max_minutes)
+    out = Path(args.out)
+    package = Path(__file__).resolve().parent.parent
+    if out.resolve().is_relative_to(package) and not args.force:
+        raise InputError(
+            f"--out {out} is inside the sayso package ({package}): training there replaces the shipped model; "
+            "write to a folder of your own (the default is ./sayso-model-nl, used with --model), "
+            "or pass --force to replace it on purpose"
+        )
+    scores = train_dutch(Path(args.data), out, seed=args.seed, max_minutes=args.max_minutes)
     print(json.dumps(scores, indent=1))
     return 0
 
@@ -182,9 +201,7 @@ def _analyze_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin"
     )
-    p.add_argument(
-        "--format", choices=["text", "json", "jsonl"], help="output format (text on a terminal, json otherwise)"
-    )
+    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help="output format (default: text)")
     add_article_options(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted, in bytes")
     p.add_argument("--colour", action=argparse.BooleanOptionalAction, default=None, help="colour the text report")
@@ -202,7 +219,12 @@ def _evaluate_args(p: argparse.ArgumentParser) -> None:
 def _train_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("language", choices=["nl"], help="the language to train (nl)")
     p.add_argument("--data", default="../shared/data", help="folder with ud-dutch/ and europeana-ner-nl/")
-    p.add_argument("--out", default="src/sayso/language/models/nl", help="folder to write the trained pipeline into")
+    p.add_argument(
+        "--out",
+        default="sayso-model-nl",
+        help="folder to write the trained pipeline into (default: ./sayso-model-nl; use it with --model)",
+    )
+    p.add_argument("--force", action="store_true", help="write into the sayso package, replacing the shipped model")
     p.add_argument("--seed", type=int, default=0, help="random seed")
     p.add_argument("--max-minutes", type=float, default=None, help="stop training after this many minutes")
 

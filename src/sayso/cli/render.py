@@ -36,6 +36,11 @@ def json_safe(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 claim``, ``2 claims``: the count and the word, singular or plural (``many`` when not just +s)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def skip_line(item: Skipped) -> str:
     """One line for a skipped input: its origin (file, or file:line) and the reason, which says the fix."""
     reason = item.reason if item.origin and item.origin in item.reason else f"{item.origin}: {item.reason}"

@@ -6,20 +6,20 @@ import argparse
 import getpass
 import json
 import sys
-import time
 from collections import Counter
 from dataclasses import asdict
 from datetime import date
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from sayso.cli.commands import Command, _date, _language, _options, add_article_options, analyse_one
-from sayso.cli.render import json_safe, skip_line, terminal_safe
+from sayso.cli.progress import Progress, count_inputs
+from sayso.cli.render import json_safe, plural, skip_line, terminal_safe
 from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
-from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Article, Skipped
-from sayso.store import SourceRow, Store, StoredClaim, StoredCluster, open_store
-from sayso.store.records import GRADE_MEANINGS
+
+if TYPE_CHECKING:
+    from sayso.store import SourceRow, Store, StoredClaim, StoredCluster
 
 CREDIBILITY = {  # NATO Admiralty information credibility, as sayso.clusters.credibility proposes it
     1: "confirmed by independent sources",
@@ -41,43 +41,27 @@ def _json(value: Any) -> str:
     )
 
 
+def open_store(url: str | None, **kwargs: Any) -> Store:
+    """``sayso.store.open_store``, imported on first use: ``sayso --help`` does not load the store's code."""
+    from sayso.store import open_store as _open
+
+    return _open(url, **kwargs)
+
+
+def _meanings() -> dict[str, str]:
+    from sayso.store.records import GRADE_MEANINGS
+
+    return GRADE_MEANINGS
+
+
 # ingest
 
 
-class _Progress:
-    """One line on stderr: redrawn in place on a terminal, at most one line a second otherwise."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self.start = self.last = time.monotonic()
-        self.shown = -1
-
-    def show(self, counts: Counter[str], *, final: bool = False) -> None:
-        now = time.monotonic()
-        done = sum(counts.values())
-        if (not final and now - self.last < (0.2 if self.tty else 1.0)) or (
-            final and not self.tty and done == self.shown
-        ):
-            return
-        self.last, self.shown = now, done
-        rate = done / max(now - self.start, 1e-9)
-        line = (
-            f"sayso: {done} articles, {rate:.1f} articles/s (added {counts['added']}, "
-            f"already there {counts['already']}, skipped {counts['skipped']})"
-        )
-        if self.tty:
-            self.stream.write("\r\033[K" + line + ("\n" if final else ""))
-        else:
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-
-def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str | Skipped:
-    """``"added"``, ``"already"``, or the ``Skipped`` record of an input that was not stored."""
+def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> tuple[str, int] | Skipped:
+    """``("added", claims)``, ``("already there", 0)``, or the ``Skipped`` record of an input not stored."""
     if isinstance(item, Article):
         if store.stored_id(item.text) is not None:
-            return "already"  # resumable: a stored text is never analysed again
+            return "already there", 0  # resumable: a stored text is never analysed again
         analysis = analyse_one(item, options)  # a failing article is a Skipped record, never the batch's end
         if isinstance(analysis, Skipped):
             item = analysis
@@ -89,32 +73,36 @@ def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> str 
             except SaysoError as err:
                 item = Skipped(item.origin or item.id, str(err))
             else:
-                return "added" if result.added else "already"
+                return ("added", result.claims) if result.added else ("already there", 0)
     store.record_skip(item)
     return item
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    from sayso.ingest import iter_articles
+
     options = _options(args)
-    counts: Counter[str] = Counter({"added": 0, "already": 0, "skipped": 0})
+    counts: Counter[str] = Counter({"added": 0, "already there": 0, "skipped": 0})
     skipped: list[Skipped] = []
-    progress = _Progress(sys.stderr)
-    with open_store(args.db) as store:
+    claims = 0
+    with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
+            progress.phase("loading models")
             for item in iter_articles(args.paths, options=options):
                 outcome = _ingest_one(store, item, options)
                 if isinstance(outcome, Skipped):
                     skipped.append(outcome)
-                    outcome = "skipped"
-                counts[outcome] += 1
-                progress.show(counts)
-            progress.show(counts, final=True)
-            clustered = store.cluster()  # the batch's claims join the clusters, in one transaction
-            if clustered:
-                print(f"clustered {clustered} new claims", file=sys.stderr)
+                    outcome = ("skipped", 0)
+                counts[outcome[0]] += 1
+                claims += outcome[1]
+                progress.advance(counts)
+            progress.finish(counts)
+            if claims:
+                progress.phase(f"clustering {plural(claims, 'new claim')}")
+            store.cluster()  # the batch's claims join the clusters, in one transaction
         finally:
-            progress.show(counts, final=True)
-            print(f"added {counts['added']}, already there {counts['already']}, skipped {counts['skipped']}")
+            progress.close()
+            print(", ".join(f"{k} {v}" for k, v in counts.items()))  # the summary, once
             for s in skipped:
                 print(f"skipped: {skip_line(s)}")
     return 1 if skipped else 0
@@ -158,7 +146,7 @@ def run_claims(args: argparse.Namespace) -> int:
     else:
         for c in found:
             print(_claim_line(c))
-        print(f"{len(found)} claims", file=sys.stderr)
+        print(plural(len(found), "claim"), file=sys.stderr)
     return 0
 
 
@@ -202,7 +190,7 @@ def _claims_args(p: argparse.ArgumentParser) -> None:
 
 def _claim_text(c: StoredClaim) -> str:
     a = c.article
-    grade = f"{c.speaker_grade} ({GRADE_MEANINGS[c.speaker_grade]})" if c.speaker_grade else "not graded"
+    grade = f"{c.speaker_grade} ({_meanings()[c.speaker_grade]})" if c.speaker_grade else "not graded"
     chain = " -> ".join(f"{link.name} ({link.role})" for link in c.chain)
     lines = [
         f"claim {c.id}: {c.kind}, {c.polarity}",
@@ -231,10 +219,10 @@ def _claim_text(c: StoredClaim) -> str:
 def _cluster_text(c: StoredClaim, k: StoredCluster | None) -> str:
     if k is None:
         return "  cluster     none yet (it joins one at the end of the ingest that stored it)"
-    grade = f"{c.speaker_grade} ({GRADE_MEANINGS[c.speaker_grade]})" if c.speaker_grade else "not graded"
+    grade = f"{c.speaker_grade} ({_meanings()[c.speaker_grade]})" if c.speaker_grade else "not graded"
     lines = [
-        f"  cluster     {k.id}: {len(k.claims)} appearances, "
-        f"{k.independent} independent origins: {'; '.join(k.origins)}",
+        f"  cluster     {k.id}: {plural(len(k.claims), 'appearance')}, "
+        f"{k.independent} independent {'origin' if k.independent == 1 else 'origins'}: {'; '.join(k.origins)}",
         f"  credibility {k.credibility} ({CREDIBILITY[k.credibility]}), proposed from corroboration"
         f" · the speaker's source grade, by an analyst: {grade if c.speaker else 'no speaker'}",
     ]
@@ -286,7 +274,10 @@ def run_sources(args: argparse.Namespace) -> int:
             raise InputError("'sayso sources merge' takes two names: the source to keep, then the one to merge into it")
         with open_store(args.db, create=False) as store:
             row = store.merge_sources(*args.names)
-        print(f"{args.names[1]} is now {row.name}: {row.claims} claims" + (f", grade {row.grade}" if row.grade else ""))
+        print(
+            f"{args.names[1]} is now {row.name}: {plural(row.claims, 'claim')}"
+            + (f", grade {row.grade}" if row.grade else "")
+        )
         return 0
     if args.names:
         raise InputError(
@@ -318,7 +309,7 @@ def run_grade(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         row = store.grade(args.source, args.code, analyst=args.analyst)
     by = f" by {row.graded_by}" if row.graded_by else ""
-    print(f"{row.name}: {row.grade} ({GRADE_MEANINGS[row.grade or 'F']}){by}")
+    print(f"{row.name}: {row.grade} ({_meanings()[row.grade or 'F']}){by}")
     return 0
 
 
@@ -370,6 +361,22 @@ def _cluster_dict(k: StoredCluster) -> dict[str, Any]:
     }
 
 
+def _cluster_summary(k: StoredCluster) -> str:
+    """A cluster as text: its counts, its origins, each contradiction with its reason, then its claims."""
+    lines = [
+        f"cluster {k.id}: {plural(len(k.claims), 'claim')}, {k.independent} independent, "
+        f"{plural(len(k.repeats), 'repeat')}, {plural(len(k.contradictions), 'contradiction')}, "
+        f"{len(k.across)} across clusters, credibility {k.credibility} ({CREDIBILITY[k.credibility]})",
+        f"  origins     {'; '.join(k.origins) or 'none'}",
+    ]
+    lines += [f"  contradicts {a} vs {b}: {reason}" for a, b, reason in k.contradictions]
+    lines += [f"  contradicts {a} vs {b} (cluster {other}): {reason}" for a, b, other, reason in k.across]
+    lines += [
+        f"  {c.id:>6}  {c.article.id} [{c.article.language}]  {_speaker(c)}: {_oneline(c.text)}" for c in k.claims
+    ]
+    return terminal_safe("\n".join(lines))
+
+
 def run_export(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         found = store.clusters()
@@ -377,23 +384,14 @@ def run_export(args: argparse.Namespace) -> int:
         print(_json([_cluster_dict(k) for k in found]))
     else:
         for k in found:
-            print(
-                f"cluster {k.id}: {len(k.claims)} claims, {k.independent} independent, {len(k.repeats)} repeats, "
-                f"{len(k.contradictions)} contradictions, {len(k.across)} across clusters, credibility {k.credibility}"
-            )
-            for c in k.claims:
-                print(
-                    terminal_safe(
-                        f"  {c.id:>6}  {c.article.id} [{c.article.language}]  {_speaker(c)}: {_oneline(c.text)}"
-                    )
-                )
+            print(_cluster_summary(k))
     return 0
 
 
 def _export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=["clusters"], help="what to export: clusters (claims stating the same proposition)")
     p.add_argument("--db", metavar="URL", help=DB_HELP)
-    p.add_argument("--format", choices=["json", "text"], default="json", help="output format (default: json)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
 
 def _query_args(p: argparse.ArgumentParser) -> None:
@@ -433,7 +431,7 @@ def run_recluster(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         claims = store.recluster()
         clusters = len(store.clusters())
-    print(f"reclustered {claims} claims into {clusters} clusters")
+    print(f"reclustered {plural(claims, 'claim')} into {plural(clusters, 'cluster')}")
     return 0
 
 
