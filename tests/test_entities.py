@@ -650,6 +650,11 @@ def test_entities_first_names_are_broad() -> None:
             },
             ["Boeing's"],
         ),
+        (  # a person's title before a two-word name: a person, though the backbone says organisation
+            "Chief executive Hanna Meijer said the hospital group had informed the regulator.",
+            {"Hanna Meijer": ("PER", "Hanna Meijer")},
+            [],
+        ),
     ],
 )
 def test_entities_english_with_backbone(nlp_en, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]

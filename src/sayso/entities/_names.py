@@ -208,8 +208,10 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
                 # and a backbone's ORG for a given name and a surname ("Claire Nicolet")
                 telling = _telling_label(ctx, name.form)
                 name.label = telling or name.label
-                if not telling and name.label != "PER" and given:
-                    name.label = "PER"  # a given name opens it: `Remco Breuker`, whatever the backbone said
+                if not telling and name.label != "PER" and (given or (name.titled and len(parts) >= 2)):
+                    # a given name opens it (`Remco Breuker`), or a person's title stands before a name of two
+                    # words or more (`chief executive Hanna Meijer`), whatever the backbone said
+                    name.label = "PER"
             if name.label == "PER" and len(parts) == 1 and _ACRONYM.fullmatch(name.form) and "." not in name.form:
                 name.label = "ORG"  # an acronym is not a person: LSEG
 
