@@ -291,6 +291,15 @@ NL_CASES += [
 ]
 
 
+NL_CASES += [
+    (  # a given name that is also a word (`jan.`) opens a name; the institution after `van de` is its own
+        "Jan Willem Smit van de TU Delft noemde de dijk sterk.",
+        {"Jan Willem Smit": ("PER", "Jan Willem Smit"), "TU Delft": ("ORG", "Delft University of Technology")},
+        ["Willem Smit van de TU", "Delft"],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), NL_CASES)
 def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], text, "nl")

@@ -245,11 +245,13 @@ def _korean_tail(ctx: Context, i: int, j: int) -> bool:
 def _initial_is_not_name(ctx: Context, i: int, u: int, j: int) -> bool:
     """Is the first word of a sentence (``[i, u)``) a common word before the name ``[u, j)``?"""
     text = ctx.words.span_text(i, u)
+    w = ctx.words
+    if text in ctx.rules.first_names and w[u].kind == "cap":
+        return False  # a given name before a name (`Jan Willem Smit`), though also a word (`jan.`, January)
     if ctx.common_word(i, u, lower_elsewhere=False):
         return True
     if text in ctx.rules.first_names or ctx.known_name(text):
         return False
-    w = ctx.words
     nxt = w[u].text
     if text.lower() in ctx.lower_words or nxt in ctx.rules.first_names:
         return True
@@ -341,8 +343,8 @@ def _split_ner(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
                 m = ctx.phrase_at(r.head_joiners, k)  # National Institute of Allergy and Infectious Diseases
             if m and (k + m >= j or w[k + m].text.lower() in r.nonnames):
                 m = 0
-            if m and not ctx.has_head(cuts[-1], k) and ctx.has_head(k + m, k + m + 1):
-                m = 0  # `Remco Breuker van de Universiteit Leiden`: a person and the institution they are with
+            if m and not ctx.has_head(cuts[-1], k) and (ctx.has_head(k + m, k + m + 1) or _named_at(ctx, k + m)):
+                m = 0  # `Remco Breuker van de Universiteit Leiden`, `... van de TU Delft`: a person, an institution
             if not m:
                 cuts.append(k)
             k += max(m, 1)
@@ -350,6 +352,11 @@ def _split_ner(ctx: Context, i: int, j: int) -> list[tuple[int, int]]:
         k += 1
     cuts.append(j)
     return [piece for a, b in itertools.pairwise(cuts) for piece in title_cuts(ctx, a, b)]
+
+
+def _named_at(ctx: Context, k: int) -> bool:
+    """A name the gazetteer knows, other than a person's, starts at word ``k`` (`TU Delft`)."""
+    return any(m.entry.label != "PER" for m in ctx.matches_at.get(k, ()))
 
 
 _CURRENCY = frozenset("$€£¥")
