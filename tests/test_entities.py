@@ -664,6 +664,11 @@ def test_entities_first_names_are_broad() -> None:
             {"Hanna Meijer": ("PER", "Hanna Meijer")},
             [],
         ),
+        (  # a noun for an organisation before a name: an organisation, though the backbone says person
+            "The data of a million patients leaked, hospital group Zorgnet said. Zorgnet has eleven hospitals.",
+            {"Zorgnet": ("ORG", "Zorgnet")},
+            [],
+        ),
     ],
 )
 def test_entities_english_with_backbone(nlp_en, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -94,6 +94,18 @@ def _telling_label(ctx: Context, form: str) -> str | None:
     return None
 
 
+def _described_as_organisation(ctx: Context, first: int) -> bool:
+    """The word before a name's first mention is a noun for an organisation, alone or ending a compound, written
+    in lower case or opening its sentence: `hospital group Zorgnet`, `Ziekenhuisgroep Zorgnet`."""
+    if first == 0:
+        return False
+    before = ctx.words[first - 1]
+    low = before.text.lower()
+    if not (before.kind == "lower" or before.initial) or not before.space:
+        return False
+    return any(low == d or (low.endswith(d) and len(low) >= len(d) + 3) for d in ctx.rules.org_descriptors)
+
+
 def guess_label(ctx: Context, form: str, alone: frozenset[str]) -> str:
     """A label for a name that neither the gazetteer nor the backbone labelled.
 
@@ -214,6 +226,8 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
                     name.label = "PER"
             if name.label == "PER" and len(parts) == 1 and _ACRONYM.fullmatch(name.form) and "." not in name.form:
                 name.label = "ORG"  # an acronym is not a person: LSEG
+            if name.label == "PER" and not given and not name.titled and _described_as_organisation(ctx, name.first):
+                name.label = "ORG"  # `hospital group Zorgnet`, `ziekenhuisgroep Zorgnet`
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners

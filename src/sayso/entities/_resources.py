@@ -84,6 +84,7 @@ class Rules:
     legal_suffixes: frozenset[str]
     heads: dict[str, frozenset[str]]
     place_named_heads: frozenset[str]  # "Ledger", "Police": a place before one is still a place
+    org_descriptors: tuple[str, ...]  # "group", "groep": before a name, it names an organisation
     compound_heads: bool
     norp_pattern: re.Pattern[str] | None
     place_pattern: re.Pattern[str] | None
@@ -138,6 +139,7 @@ def rules(language: str) -> Rules:
         legal_suffixes=frozenset(data.get("legal_suffixes", [])),
         heads={label: frozenset(words) for label, words in data.get("heads", {}).items()},
         place_named_heads=frozenset(data.get("place_named_heads", [])),
+        org_descriptors=tuple(data.get("org_descriptors", [])),
         compound_heads=bool(data.get("compound_heads", False)),
         norp_pattern=re.compile(norp) if norp else None,
         place_pattern=re.compile(place) if place else None,
