@@ -300,6 +300,15 @@ NL_CASES += [
 ]
 
 
+NL_CASES += [
+    (  # a noun for an organisation before a name's first mention: an organisation, whatever else it looks like
+        "De hackersgroep Cobalt Bear zit achter de storing. Cobalt Bear eist losgeld.",
+        {"Cobalt Bear": ("ORG", "Cobalt Bear")},
+        [],
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "absent"), NL_CASES)
 def test_entities_dutch_names_labels_and_canonicals(blank, text: str, expected: dict, absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     found = _found(blank["nl"], text, "nl")

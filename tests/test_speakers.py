@@ -172,3 +172,23 @@ def test_speakers_a_source_is_a_noun_phrase() -> None:
         ["VerbForm=Part", "", "", "VerbForm=Fin"],
     )
     assert can_speak(_source(doc, 0, 3), doc, NL)  # a role word the tagger took for a participle, before a name
+
+
+def test_speakers_an_organisation_named_right_before_a_quote_speaks_it() -> None:
+    from sayso.attribution.speakers import resolve_speakers
+    from sayso.records import Entity
+
+    # `Karin Bos zei X. Op Telegram schrijft Cobalt Bear "Y".`: a quote the finders gave no source; no person is
+    # named in its sentence, and the organisation written right before it speaks it, not the speaker before
+    words = ["Karin", "Bos", "zei", "dat", ".", "Op", "Telegram", "schrijft", "Cobalt", "Bear", '"', "niets", '"', "."]
+    doc = Doc(VOCAB, words=words, sent_starts=[True, *[False] * 4, True, *[False] * 8])
+    text = doc.text
+    bos = Attribution("indirect", _source(doc, 0, 2), _source(doc, 2, 3), (_source(doc, 3, 4),))
+    quote = Attribution("direct", None, None, (_source(doc, 11, 12),))
+    entities = [
+        Entity(doc[0].idx, doc[1].idx + 3, "Karin Bos", "PER", "Karin Bos"),
+        Entity(doc[8].idx, doc[9].idx + 4, "Cobalt Bear", "ORG", "Cobalt Bear"),
+    ]
+    assert text[entities[1].start : entities[1].end] == "Cobalt Bear"
+    speakers = [a.speaker for a in resolve_speakers([bos, quote], doc, entities, NL)]
+    assert speakers == ["Karin Bos", "Cobalt Bear"]

@@ -382,6 +382,9 @@ def _first_conjunct_subject(a: Attribution, doc: Doc, lex: Lexicon) -> Span | No
     return None
 
 
+_LEAD = " \t:,\"'“”„‘’«»"  # what may stand between a name and the quote it speaks
+
+
 def _context_speaker(
     anchor: int, doc: Doc, entities: Intervals[Entity], earlier: Sequence[Attribution]
 ) -> tuple[str | None, bool]:
@@ -397,6 +400,14 @@ def _context_speaker(
     here_people = [e for e in entities.starting(sent.start_char, anchor) if e.label == "PER"]
     if here_people:
         return here_people[0].canonical, True
+    text = text_of(doc)
+    right_before = [  # `schrijft Polar Lynx "niets te maken ..."`: an organisation named right before the quote
+        e
+        for e in entities.starting(sent.start_char, anchor)
+        if e.label == "ORG" and not text[e.end : anchor].strip(_LEAD)
+    ]
+    if right_before:
+        return right_before[-1].canonical, False
     if earlier and earlier[-1].speaker and _anchor(earlier[-1]) >= prev_start:
         return earlier[-1].speaker, earlier[-1].speaker_type == "person"
     people = [e for e in entities.starting(prev_start, anchor) if e.label == "PER"]

@@ -226,8 +226,12 @@ def name_entities(ctx: Context, kept: list[Candidate], ner_labels: dict[int, str
                     name.label = "PER"
             if name.label == "PER" and len(parts) == 1 and _ACRONYM.fullmatch(name.form) and "." not in name.form:
                 name.label = "ORG"  # an acronym is not a person: LSEG
-            if name.label == "PER" and not given and not name.titled and _described_as_organisation(ctx, name.first):
-                name.label = "ORG"  # `hospital group Zorgnet`, `ziekenhuisgroep Zorgnet`
+
+    for name in names.values():  # `hospital group Zorgnet`, `ziekenhuisgroep X`: whatever was guessed or said
+        given = name.form.split()[0] in r.first_names
+        if not name.resolved and name.label in ("PER", "LOC", "MISC") and not given and not name.titled:
+            if _described_as_organisation(ctx, name.first):
+                name.label = "ORG"
 
     definitions = _acronym_definitions(ctx, kept)
     skip = frozenset(p for phrase in (*r.joiners, *r.particles) for p in phrase) | r.determiners
