@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,9 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_a_built_wheel_installs_and_analyses(tmp_path: Path) -> None:
-    wheels, target = tmp_path / "wheels", tmp_path / "site"
+    wheels, target, tree = tmp_path / "wheels", tmp_path / "site", tmp_path / "tree"
+    # built from a copy of what the repository tracks, so that no `build/` left in the checkout slips in
+    shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, tree / name)
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), "."]
-    subprocess.run(build, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(build, cwd=tree, check=True, capture_output=True)
     [wheel] = wheels.glob("sayso-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     for data in ("sayso/resources/schema.json", "sayso/clusters/pair_model.json", "sayso/resources/nl/sources.json"):

@@ -391,21 +391,19 @@ def _context_speaker(
     """Who speaks a statement that names nobody: the first person named in its own sentence before it
     (`X, the head of Y, wrote "..."`, `X heeft ... uitgesteld en noemde ...`), else the speaker of the
     statement just before it (a quote that goes on), else the first person named in the sentence before,
-    else the last speaker."""
+    else the last speaker. An organisation written right before the statement (`schrijft Polar Lynx "..."`)
+    speaks it when no person is named in its sentence."""
     here = doc.char_span(anchor, anchor + 1, alignment_mode="expand")
     if here is None:
         return (earlier[-1].speaker, earlier[-1].speaker_type == "person") if earlier else (None, False)
     sent = here.sent
     prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
-    here_people = [e for e in entities.starting(sent.start_char, anchor) if e.label == "PER"]
+    named_here = entities.starting(sent.start_char, anchor)
+    here_people = [e for e in named_here if e.label == "PER"]
     if here_people:
         return here_people[0].canonical, True
     text = text_of(doc)
-    right_before = [  # `schrijft Polar Lynx "niets te maken ..."`: an organisation named right before the quote
-        e
-        for e in entities.starting(sent.start_char, anchor)
-        if e.label == "ORG" and not text[e.end : anchor].strip(_LEAD)
-    ]
+    right_before = [e for e in named_here if e.label == "ORG" and not text[e.end : anchor].strip(_LEAD)]
     if right_before:
         return right_before[-1].canonical, False
     if earlier and earlier[-1].speaker and _anchor(earlier[-1]) >= prev_start:

@@ -75,11 +75,10 @@ def _concepts() -> _Concepts:
     kinds: dict[str, set[str]] = {"places": set(), "person_roles": set()}
     fillers: set[str] = set()
     descriptive: set[str] = set()
-    for language in supported_languages():
-        data = load_json(language, "sources")
+    tables = [load_json(language, "sources") for language in supported_languages()]
+    for data in tables:  # the fillers of every language first: a phrase is also kept without them
         fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
-    for language in supported_languages():
-        data = load_json(language, "sources")
+    for data in tables:
         for kind, table in (("concepts", data["concepts"]), ("person_roles", data["person_roles"]),
                             ("places", data["places"])):  # fmt: skip
             for concept, words in table.items():
