@@ -14,8 +14,8 @@ import pytest
 
 from _store_helpers import dump
 from sayso.cli import main
-from sayso.cli.store_commands import _cluster_dict
 from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Quantity, Span
+from sayso.shapes import cluster_dict
 from sayso.store import Store, open_store
 
 DAY = date(2025, 6, 2)
@@ -63,7 +63,7 @@ ARTICLES = [UNSURE, TWELVE, FORTY, DYKE]
 def _export(store: Store) -> list[dict[str, Any]]:
     """``sayso export clusters`` with claims named by article and offsets instead of row ids (which follow
     the ingest order), clusters in the order of their first claim."""
-    found = [_cluster_dict(k) for k in store.clusters()]
+    found = [cluster_dict(k) for k in store.clusters()]
     name = {c["id"]: f"{c['article']}@{c['start']}-{c['end']}" for k in found for c in k["claims"]}
     cluster = {k["id"]: sorted(name[c["id"]] for c in k["claims"]) for k in found}
     out = []

@@ -28,9 +28,10 @@ from _store_helpers import dump as _dump
 from _store_helpers import stand_in as _stand_in
 from sayso import pipeline
 from sayso.cli import build_parser, main
-from sayso.cli.store_commands import STORE_COMMANDS, _cluster_dict
+from sayso.cli.store_commands import STORE_COMMANDS
 from sayso.errors import StoreError
 from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Entity, Quantity, Skipped, Span, TimeExpr
+from sayso.shapes import cluster_dict
 from sayso.store import GRADES, _dialect, _migrate, _write, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -283,7 +284,7 @@ def test_store_numbers_across_clusters_contradict(store_url: str, monkeypatch: p
         assert (mine, theirs, cluster_id) == (port.claims[0].id, twelve.claims[0].id, twelve.id)
         assert reason == "quantity: '40' (exact) vs '12' (exact)"
         assert [(a, b, k) for a, b, k, _ in twelve.across] == [(theirs, mine, port.id)]
-        exported = _cluster_dict(twelve)["contradictions"]
+        exported = cluster_dict(twelve)["contradictions"]
         assert exported == [{"a": theirs, "b": mine, "cluster": port.id, "reason": reason}]
         before = _dump(store_url)
         assert store.cluster() == 0 and not store.add(other).added
@@ -834,7 +835,7 @@ def test_store_sources_one_name_however_written(store_url: str) -> None:
         assert set(rows["Veldwacht Security"].aliases) == names["Veldwacht Security"]
         assert store.grade("Brouwer", "B").name == "Thomas Brouwer"  # a grade goes to the source
         assert {c.speaker_grade for c in store.claims(speaker="thomas brouwer")} == {"B"}
-        exported = {c["speaker"] for k in store.clusters() for c in _cluster_dict(k)["claims"]}
+        exported = {c["speaker"] for k in store.clusters() for c in cluster_dict(k)["claims"]}
         assert exported == set(names)
 
 

@@ -4,41 +4,22 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from collections import Counter
-from dataclasses import asdict
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sayso.cli.commands import Command, _date, _language, _options, add_article_options, analyse_one
 from sayso.cli.progress import Progress, count_inputs
-from sayso.cli.render import json_safe, plural, skip_line, terminal_safe
+from sayso.cli.render import plural, skip_line, terminal_safe
 from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
 from sayso.options import Options
 from sayso.records import Article, Skipped
+from sayso.shapes import CREDIBILITY, claim_dict, cluster_dict, source_dict, to_json
 
 if TYPE_CHECKING:
     from sayso.store import SourceRow, Store, StoredClaim, StoredCluster
 
-CREDIBILITY = {  # NATO Admiralty information credibility, as sayso.clusters.credibility proposes it
-    1: "confirmed by independent sources",
-    2: "probably true",
-    3: "possibly true",
-    4: "doubtful",
-    5: "improbable",
-    6: "truth cannot be judged",
-}
-
 DB_HELP = "the store: a SQLite file or a postgresql:// URL (default: $SAYSO_DB, else ./sayso.db)"
-
-
-def _json(value: Any) -> str:
-    return json_safe(
-        json.dumps(
-            value, ensure_ascii=False, indent=1, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)
-        )
-    )
 
 
 def open_store(url: str | None, **kwargs: Any) -> Store:
@@ -142,7 +123,7 @@ def run_claims(args: argparse.Namespace) -> int:
     if undated:
         print(_undated_hint(undated), file=sys.stderr)
     if args.format == "json":
-        print(_json([asdict(c) for c in found]))
+        print(to_json([claim_dict(c) for c in found]))
     else:
         for c in found:
             print(_claim_line(c))
@@ -250,7 +231,7 @@ def run_claim(args: argparse.Namespace) -> int:
             raise StoreError(f"no claim {args.id} in {store.url}; 'sayso claims' lists the claims and their ids")
         cluster = store.cluster_of(found.id)
     if args.format == "json":
-        print(_json({**asdict(found), "cluster": _cluster_dict(cluster) if cluster else None}))
+        print(to_json({**claim_dict(found), "cluster": cluster_dict(cluster) if cluster else None}))
     else:
         print(_claim_text(found) + "\n" + _cluster_text(found, cluster))
     return 0
@@ -286,7 +267,7 @@ def run_sources(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         found = store.sources()
     if args.format == "json":
-        print(_json([asdict(s) for s in found]))
+        print(to_json([source_dict(s) for s in found]))
     else:
         print(f"{'claims':>6} {'cited':>6}  grade  source")
         for s in found:
@@ -337,30 +318,6 @@ def _grade_args(p: argparse.ArgumentParser) -> None:
 # export
 
 
-def _cluster_dict(k: StoredCluster) -> dict[str, Any]:
-    return {
-        "id": k.id,
-        "claims": [
-            {
-                "id": c.id,
-                "article": c.article.id,
-                "language": c.article.language,
-                "start": min((s.start for s in c.content), default=0),
-                "end": max((s.end for s in c.content), default=0),
-                "text": c.text,
-                "speaker": c.source or c.speaker,
-            }
-            for c in k.claims
-        ],
-        "origins": list(k.origins),
-        "independent": k.independent,
-        "repeats": list(k.repeats),
-        "contradictions": [{"a": a, "b": b, "reason": reason} for a, b, reason in k.contradictions]
-        + [{"a": a, "b": b, "cluster": other, "reason": reason} for a, b, other, reason in k.across],
-        "credibility": k.credibility,
-    }
-
-
 def _cluster_summary(k: StoredCluster) -> str:
     """A cluster as text: its counts, its origins, each contradiction with its reason, then its claims."""
     lines = [
@@ -381,7 +338,7 @@ def run_export(args: argparse.Namespace) -> int:
     with open_store(args.db, create=False) as store:
         found = store.clusters()
     if args.format == "json":
-        print(_json([_cluster_dict(k) for k in found]))
+        print(to_json([cluster_dict(k) for k in found]))
     else:
         for k in found:
             print(_cluster_summary(k))
