@@ -71,3 +71,31 @@ def test_headline_speaker_nl(headline: str, claims: list[tuple[str, str | None]]
 def test_a_headline_without_a_speaker_keeps_one_claim_without_speaker(headline: str, language: str) -> None:
     body = BODY_EN if language == "en" else BODY_NL
     assert _headline_claims(headline + body, language) == [(None, headline)]
+
+
+BODY_LEAD_EN = (
+    "\n\nThe harbour's cranes stopped for six hours on Tuesday. Harbour master Anton Vos said the night shift "
+    "had been sent home. Nordlys Security, which was hired by the port, said that a ransomware gang from abroad "
+    "had locked the cranes' control systems.\n"
+)
+BODY_LEAD_NL = (
+    "\n\nDe kranen in de haven lagen dinsdag zes uur stil. Havenmeester Anton Vos zei dat de nachtploeg naar "
+    "huis was gestuurd. Het bedrijf Nordlys Security zegt dat een buitenlandse ransomwarebende de "
+    "besturing van de kranen heeft geblokkeerd.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "language", "speaker"),
+    [
+        ("Ransomware gang locked cranes' control systems, security firm says", "en", "Nordlys Security"),
+        ("Beveiliger: ransomwarebende blokkeerde besturing kranen", "nl", "Nordlys Security"),
+    ],
+)
+def test_a_role_the_body_never_uses_names_the_speaker_whose_statement_the_headline_sums_up(
+    headline: str, language: str, speaker: str
+) -> None:
+    """The body never calls Nordlys Security a security firm; its statement shares the headline's meaning words,
+    the harbour master's does not."""
+    body = BODY_LEAD_EN if language == "en" else BODY_LEAD_NL
+    assert [s for s, _ in _headline_claims(headline + body, language)] == [speaker]

@@ -192,3 +192,16 @@ def test_speakers_an_organisation_named_right_before_a_quote_speaks_it() -> None
     assert text[entities[1].start : entities[1].end] == "Cobalt Bear"
     speakers = [a.speaker for a in resolve_speakers([bos, quote], doc, entities, NL)]
     assert speakers == ["Karin Bos", "Cobalt Bear"]
+
+
+def test_speakers_a_relative_clause_without_comma_does_not_make_the_source_a_thing() -> None:
+    """`the company that investigated the attack`: the company speaks; `attack` heads the relative clause."""
+    doc = _doc(
+        ["the", "company", "that", "investigated", "the", "attack", "said"],
+        ["DET", "NOUN", "PRON", "VERB", "DET", "NOUN", "VERB"],
+        [1, 6, 3, 1, 5, 3, 6],
+        ["det", "nsubj", "nsubj", "relcl", "det", "dobj", "ROOT"],
+        ["", "", "", "VerbForm=Fin", "", "", "VerbForm=Fin"],
+    )
+    assert can_speak(_source(doc, 0, 6), doc, EN)
+    assert not can_speak(_source(doc, 4, 6), doc, EN)

@@ -37,6 +37,11 @@ SOURCE_MAX_WORDS = 5  # `Topvrouw Lumenveld`, `De Nederlandse minister van Landb
 TRAILING_MAX_WORDS = 3  # `: ministry`, `: Reuters`
 COMMA_MAX_WORDS = 6  # `, two people familiar with the matter say`
 _WORD = re.compile(r"\S+")
+# A role-only headline speaker is the body's named speaker whose statement shares this share of the headline's
+# meaning words, and at least this many (`Beveiliger: Russische hackersgroep zat achter aanval op havens`).
+LEAD_OVERLAP = 0.4
+LEAD_MIN_WORDS = 2
+_MEANING = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
 _ROLE = r"(?:\b|(?<=\w{{3}})){}\b"  # a role as a word, or ending a compound (`wethouder` in `havenwethouder`)
 
 
@@ -214,20 +219,77 @@ def _roles(a: Attribution, body: Sequence[Attribution], entities: Sequence[Entit
     return []
 
 
+def _named(b: Attribution, entities: Sequence[Entity]) -> bool:
+    """The body's speaker is named: a person or an organisation stands in its source."""
+    src = b.source
+    return src is not None and any(
+        src.start <= e.start and e.end <= src.end and e.label in ("PER", "ORG") for e in entities
+    )
+
+
+def _content_words(doc: Doc, spans: Sequence[Span]) -> set[str]:
+    """The words that carry a statement's meaning: nouns, names, adjectives, verbs and numbers, not stop words."""
+    words: set[str] = set()
+    for s in spans:
+        for t in doc.char_span(s.start, s.end, alignment_mode="expand") or ():
+            if t.pos_ in _MEANING and not t.is_stop and len(t.text) > 2:
+                words.add((t.lemma_ or t.text).lower())
+    return words
+
+
+def _fits(role: str, b: Attribution, lex: Lexicon) -> bool:
+    """A role can name the body's speaker: a person's role a person, an organisation's noun an organisation;
+    a role the lexicon does not know fits either."""
+    head = speaker_head(role, lex)
+    if head in lex.person_roles:
+        return b.speaker_type == "person"
+    if head in lex.organisation_nouns:
+        return b.speaker_type != "person"
+    return True
+
+
+def _lead_speaker(
+    doc: Doc, a: Attribution, body: Sequence[Attribution], roles: list[str], lex: Lexicon, entities: Sequence[Entity]
+) -> Attribution | None:
+    """The named body speaker whose statement the headline sums up: most of the headline's meaning words
+    (``LEAD_OVERLAP``, at least ``LEAD_MIN_WORDS``) recur in it (`Russian hacker group Polar Lynx was behind
+    port cyberattack, security firm says` over `Veldwacht Security said that the attack was carried out by
+    Polar Lynx, a Russian hacker group`); the earliest wins a tie."""
+    mine = _content_words(doc, a.content)
+    best: tuple[int, Attribution] | None = None
+    for b in body:
+        if not b.speaker or not _named(b, entities) or not all(_fits(r, b, lex) for r in roles[:1]):
+            continue
+        shared = len(mine & _content_words(doc, b.content))
+        if shared >= max(LEAD_MIN_WORDS, LEAD_OVERLAP * len(mine)) and (best is None or shared > best[0]):
+            best = (shared, b)
+    return best[1] if best else None
+
+
 def _speaker_from_body(
-    a: Attribution, body: Sequence[Attribution], entities: Sequence[Entity], lex: Lexicon
+    doc: Doc, a: Attribution, body: Sequence[Attribution], entities: Sequence[Entity], lex: Lexicon
 ) -> Attribution:
     """A headline's speaker named by a role takes the name of the body's speaker that the body introduces with
-    that role (`security firm Veldwacht Security said ...`, `zei topvrouw Marjolein Terpstra`); else it keeps
-    what the speaker resolution made of it."""
-    for role in _roles(a, body, entities, lex):
+    that role (`security firm Veldwacht Security said ...`, `zei topvrouw Marjolein Terpstra`), else, when the
+    role names nobody, of the named speaker whose statement the headline sums up; else it keeps what the
+    speaker resolution made of it."""
+    roles = _roles(a, body, entities, lex)
+    for role in roles:
         if len(role) < 3:
             continue
         for b in body:
             if b.source is None or not b.speaker or not re.search(_ROLE.format(re.escape(role)), b.source.text, re.I):
                 continue
-            if any(b.source.start <= e.start and e.end <= b.source.end and e.label in ("PER", "ORG") for e in entities):
+            if _named(b, entities):
                 return replace(a, speaker=b.speaker, speaker_type=b.speaker_type)
+    if (
+        roles
+        and a.source is not None
+        and not any(a.source.start <= e.start and e.end <= a.source.end for e in entities)
+    ):
+        lead = _lead_speaker(doc, a, body, roles, lex, entities)
+        if lead is not None:
+            return replace(a, speaker=lead.speaker, speaker_type=lead.speaker_type)
     return a
 
 
@@ -252,4 +314,4 @@ def find_headline_attributions(
             here = [form] if form is not None else []
         found += here
     resolved = resolve_speakers(found, doc, entities, lex)
-    return [_speaker_from_body(a, attributions, entities, lex) for a in resolved]
+    return [_speaker_from_body(doc, a, attributions, entities, lex) for a in resolved]

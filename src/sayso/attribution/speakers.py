@@ -293,7 +293,7 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     """Whether a source can have said something: not a thing or an event (`his resignation`, `the casualties`,
     `de tweet`), judged by its head word; not a clause (`Efforts are ongoing`); and a noun phrase at all (no
     source starts with a lower-case preposition, verb or conjunction)."""
-    described = source.text[: relative_comma(source.text, lex)]
+    described = source.text[: _description_end(source, doc, lex)]
     if speaker_head(described, lex) in lex.non_speakers:
         return False
     span = doc.char_span(source.start, source.start + len(described), alignment_mode="expand")
@@ -309,6 +309,17 @@ def can_speak(source: Span, doc: Doc, lex: Lexicon) -> bool:
     if lower and (participle or first.pos_ in ("ADP", "SCONJ", "CCONJ", "PART", "ADV")):
         return False  # `aan, waarin ...`, `impacting Kidapawan City`: no noun phrase (a role word may be a VERB)
     return not any(_clause_verb(t, span) for t in span)
+
+
+def _description_end(source: Span, doc: Doc, lex: Lexicon) -> int:
+    """Where a source's description ends: before a relative clause, opened by a comma (`Kell, who founded ...`)
+    or not (`a security company that investigated the attack`: the company speaks, not the attack)."""
+    end = relative_comma(source.text, lex) or len(source.text)
+    span = doc.char_span(source.start, source.end, alignment_mode="expand")
+    for tok in span if span is not None else ():
+        if tok.dep_ in ("relcl", "acl:relcl") and span is not None and tok.head.i >= span.start:
+            end = min(end, max(0, tok.left_edge.idx - source.start))
+    return end or len(source.text)
 
 
 def _clause_verb(tok: Token, span: SpacySpan) -> bool:
