@@ -34,6 +34,7 @@ from sayso.clusters.pairs import (
     WordVectors,
     claim_views,
     content_words,
+    counts_a_part,
     news_cycle,
     number_clash,
     pair_features,
@@ -343,6 +344,28 @@ def test_a_clash_between_bare_numbers_of_a_claim_with_two_is_not_reported() -> N
     fake.topics.update({c.text: (5, 0.0), d.text: (5, 0.1)})
     vc, vd = _views([c, d], fake)
     assert number_clash(vc, vd) is not None and reported_clash(vc, vd) is None
+
+
+@pytest.mark.parametrize(
+    ("part", "language"),
+    [
+        ("Drie van hen zijn ernstig gewond", "nl"),
+        ("Er vielen veertien gewonden, onder wie drie kinderen", "nl"),
+        ("Three of them are in a serious condition", "en"),
+        ("Fourteen were hurt, including three children", "en"),
+    ],
+)
+def test_a_number_that_counts_a_part_of_a_set_does_not_clash_with_the_whole(part: str, language: str) -> None:
+    fake = FakeEmbedder({})
+    word = next(w for w in part.split() if w.lower() in ("drie", "three"))
+    whole = _item("w", "x", "Veertien mensen gewond", quantities=(_qty("veertien", 14, unit=None),))
+    some = _item("p", "y", part, language=language, quantities=(_qty(word, 3, unit=None),))
+    other = _item("o", "z", "Drie mensen gewond", quantities=(_qty("drie", 3, unit=None),))
+    fake.topics.update({whole.text: (5, 0.0), some.text: (5, 0.1), other.text: (5, 0.2)})
+    vw, vs, vo = _views([whole, some, other], fake)
+    assert counts_a_part(some.quantities[0], some) and not counts_a_part(other.quantities[0], other)
+    assert number_clash(vw, vs) is None and reported_clash(vw, vs) is None
+    assert number_clash(vw, vo) is not None  # the same count without the part words clashes
 
 
 def test_content_words_leave_out_stop_words_of_every_language() -> None:

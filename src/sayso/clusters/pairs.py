@@ -32,7 +32,7 @@ from sayso.clusters.contradictions import compatible
 from sayso.clusters.embed import Embedder, embed, normalise
 from sayso.clusters.records import ClaimItem, name_key
 from sayso.errors import ModelError
-from sayso.language.resources import load_lines, supported_languages
+from sayso.language.resources import load_json, load_lines, supported_languages
 from sayso.records import Quantity
 
 FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language", "time")
@@ -82,8 +82,9 @@ class ClaimView:
     source: str  # name_key of the speaker, "" for the article's own claims
     numbers: frozenset[tuple[str | None, float]]
     negated: bool
-    units: tuple[np.ndarray | None, ...] = ()  # unit vector of each quantity's unit word (None: no unit)
+    units: tuple[np.ndarray | None, ...] = ()  # unit vector of each ``wholes``' unit word (None: no unit)
     times: frozenset[str] = frozenset()  # its normalised time values
+    wholes: tuple[Quantity, ...] = ()  # its quantities that count a whole, not a part of a set (``counts_a_part``)
 
 
 @cache
@@ -120,15 +121,46 @@ class WordVectors:
         return np.vstack([self._vectors[w] for w in words])
 
 
+@cache
+def _part_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The words after and before a number that make it count a part (``resources/LANG/comparison.json``)."""
+    if language not in supported_languages():
+        return None
+    data = load_json(language, "comparison")
+
+    def either(words: Sequence[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    return (
+        re.compile(rf"^\s*(?:{either(data['part_after'])})\b", re.I),
+        re.compile(rf"\b(?:{either(data['part_before'])})\s*$", re.I),
+    )
+
+
+def counts_a_part(q: Quantity, item: ClaimItem) -> bool:
+    """A number that counts a part of a set named elsewhere (`drie van hen`, `two of the farms`, `including
+    three children`): it answers no other claim's count of the whole. Read in the claim's sentence."""
+    patterns = _part_patterns(item.language)
+    if patterns is None:
+        return False
+    after, before = patterns
+    for text in (item.context, item.text):
+        for m in re.finditer(rf"(?<!\w){re.escape(q.text)}(?!\w)", text):
+            if after.search(text[m.end() : m.end() + 40]) or before.search(text[max(0, m.start() - 40) : m.start()]):
+                return True
+    return False
+
+
 def claim_views(
     items: Sequence[ClaimItem], text: np.ndarray, context: np.ndarray, words: WordVectors
 ) -> list[ClaimView]:
     """A view of each claim; ``text`` and ``context`` hold one unit row per item."""
     mine = [content_words(item.text) for item in items]
+    wholes = [tuple(q for q in item.quantities if not counts_a_part(q, item)) for item in items]
     units = [[q.unit.casefold() for q in item.quantities if q.unit] for item in items]
     words.of([w for ws in (*mine, *units) for w in ws])  # every new word embedded in one batch
     out = []
-    for item, t, c, own in zip(items, text, context, mine, strict=True):
+    for item, t, c, own, whole in zip(items, text, context, mine, wholes, strict=True):
         out.append(
             ClaimView(
                 item=item,
@@ -139,7 +171,8 @@ def claim_views(
                 numbers=frozenset((q.unit, q.value) for q in item.quantities if q.value is not None),
                 times=frozenset(t.value for t in item.times if t.value),
                 negated=item.polarity == "negative" or item.certainty == "denied",
-                units=tuple(words.of([q.unit.casefold()])[0] if q.unit else None for q in item.quantities),
+                units=tuple(words.of([q.unit.casefold()])[0] if q.unit else None for q in whole),
+                wholes=whole,
             )
         )
     return out
@@ -206,9 +239,10 @@ def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None
     """Two numbers of one unit (one word in two spellings or languages: single-word embeddings at
     ``UNIT_SIMILAR`` or more; or no unit on either side) that cannot describe the same amount, or None.
     Only a claim's one number of that unit is compared: with two (`five dead and twelve wounded people`)
-    it cannot be told which answers the other claim's."""
-    for x, ux in zip(a.item.quantities, a.units, strict=True):
-        for y, uy in zip(b.item.quantities, b.units, strict=True):
+    it cannot be told which answers the other claim's. A number that counts a part (``counts_a_part``) is no
+    such amount."""
+    for x, ux in zip(a.wholes, a.units, strict=True):
+        for y, uy in zip(b.wholes, b.units, strict=True):
             if not _one_unit(ux, uy) or compatible(x, replace(y, unit=x.unit)):
                 continue
             mine = sum(_one_unit(u, uy) for u in a.units)
