@@ -38,3 +38,49 @@ def test_claims_know_the_sentence_they_were_made_in() -> None:
     according = next(c for c in result.claims if c.kind == "according_to")
     assert according.context is not None and according.context.text.startswith("Volgens de regering")
     assert all(c.context == c.content[0] for c in result.claims if c.kind in ("assertion", "headline"))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parts"),
+    [
+        (
+            "De krant meldde dat de rederij twee miljoen euro schuld heeft en een doorstart voorbereidt.",
+            "nl",
+            ["de rederij twee miljoen euro schuld heeft", "een doorstart voorbereidt"],
+        ),
+        (
+            "The paper reported that the airline owed lessors about 30 million dollars and was seeking a buyer.",
+            "en",
+            ["the airline owed lessors about 30 million dollars", "was seeking a buyer"],
+        ),
+        (
+            "Volgens de brandweer raakten negen mensen gewond, onder wie twee kinderen.",
+            "nl",
+            ["raakten negen mensen gewond", "onder wie twee kinderen"],
+        ),
+        (
+            "A spokeswoman said nine people had been hurt and that two of them were in hospital.",
+            "en",
+            ["nine people had been hurt", "two of them were in hospital"],
+        ),
+    ],
+)
+def test_a_content_that_states_two_propositions_is_two_claims(text: str, language: str, parts: list[str]) -> None:
+    result = analyze(Article(text=text, id="t", language=language, published=date(2025, 3, 14)))
+    said = [c for c in result.claims if c.kind != "assertion"]
+    assert [" ".join(s.text for s in c.content) for c in said] == parts
+    assert len({c.speaker for c in said}) == 1 and len(result.attributions) == 1
+    assert all(c.context == said[0].context for c in said)  # both made in the one sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A neighbour said that nobody had called or warned the families in the street.", "en"),
+        ("The minister said the talks were useful and constructive.", "en"),
+        ("De burgemeester zei dat het water snel steeg en daalde.", "nl"),
+    ],
+)
+def test_two_verbs_of_one_clause_stay_one_claim(text: str, language: str) -> None:
+    result = analyze(Article(text=text, id="t", language=language, published=date(2025, 3, 14)))
+    assert len([c for c in result.claims if c.kind != "assertion"]) == 1

@@ -10,6 +10,7 @@ from sayso.attribution.headlines import find_headline_attributions
 from sayso.attribution.lexicon import lexicon
 from sayso.certainty import assess_certainty
 from sayso.claims import build_claims
+from sayso.claims.propositions import proposition_breaks
 from sayso.entities import find_entities
 from sayso.errors import InputError, SaysoWarning
 from sayso.language import detect_language, load_backbone
@@ -73,6 +74,7 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
         blocked=blocked,
         headline=headline,
         headline_attributions=said_in_headline,
+        breaks=proposition_breaks(doc, [c for a in attributions for c in a.content], language=language),
     )
     return Analysis(
         article=replace(article, language=language, published=published),

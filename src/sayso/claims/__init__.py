@@ -65,6 +65,28 @@ def _context(text: str, parts: Sequence[Span], sentences: _Sentences) -> Span | 
 
 
 _CLOSING_MARKS = "'\"’”»"
+_CUT_EDGE = " \t\n,;:"
+
+
+def _parts(text: str, content: Sequence[Span], breaks: Sequence[tuple[int, int]]) -> list[tuple[Span, ...]]:
+    """``content`` cut at each of ``breaks`` inside it (``propositions.proposition_breaks``: where a part
+    ends, where the next starts): one group of spans a proposition, commas and spaces at the cuts left out."""
+    groups: list[list[Span]] = [[]]
+    for span in content:
+        start = span.start
+        for cut, resume in ((a, b) for a, b in breaks if span.start < a and b < span.end and start <= a):
+            end = cut
+            while end > start and text[end - 1] in _CUT_EDGE:
+                end -= 1
+            if end > start:
+                groups[-1].append(Span.of(text, start, end))
+            groups.append([])
+            start = resume
+            while start < span.end and text[start] in _CUT_EDGE:
+                start += 1
+        if start < span.end:
+            groups[-1].append(Span.of(text, start, span.end))
+    return [tuple(g) for g in groups if g]
 
 
 def _headline_statement(text: str, a: Attribution, headline: tuple[int, int]) -> tuple[Span, ...]:
@@ -88,10 +110,12 @@ def build_claims(
     blocked: Sequence[tuple[int, int]] = (),
     headline: tuple[int, int] | None = None,
     headline_attributions: Sequence[Attribution] = (),
+    breaks: Sequence[tuple[int, int]] = (),
 ) -> tuple[Claim, ...]:
     """Claims in text order: attributed ones carry their speaker; the article's own carry none. A headline is
     one claim, or one claim for each statement it ascribes to a speaker (``headline_attributions``:
-    `Bond: ...; minister: ...`), each its own words with that speaker."""
+    `Bond: ...; minister: ...`), each its own words with that speaker. An attributed content with one of
+    ``breaks`` inside is one claim for each proposition it states (``propositions.proposition_breaks``)."""
     claims: list[tuple[int, Claim]] = []
     said = Intervals([c for a in attributions for c in a.content])
     numbers, dates = _numbered(quantities), _numbered(times)
@@ -99,22 +123,24 @@ def build_claims(
     for a in attributions:
         if not a.content:
             continue
-        claims.append(
-            (
-                a.content[0].start,
-                Claim(
-                    content=a.content,
-                    speaker=a.speaker,
-                    kind=a.kind,
-                    certainty=a.certainty or "certain",
-                    polarity=polarity(text, a.content, language=language),
-                    quantities=_within(numbers, a.content),
-                    times=_within(dates, a.content),
-                    said_at=a.said_at,
-                    context=_context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], indexed),
-                ),
+        context = _context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], indexed)
+        for part in _parts(text, a.content, breaks):
+            claims.append(
+                (
+                    part[0].start,
+                    Claim(
+                        content=part,
+                        speaker=a.speaker,
+                        kind=a.kind,
+                        certainty=a.certainty or "certain",
+                        polarity=polarity(text, part, language=language),
+                        quantities=_within(numbers, part),
+                        times=_within(dates, part),
+                        said_at=a.said_at,
+                        context=context,
+                    ),
+                )
             )
-        )
     if headline is not None:  # the headline's claim, often a question (`Troops killed in Ukraine?`)
         whole = Span.of(text, *headline)
         quoted = [(_headline_statement(text, a, headline), a.speaker) for a in headline_attributions if a.content] or [

@@ -1,0 +1,107 @@
+"""Where one reported content states two propositions: the offsets at which a claim splits in two.
+
+A source often says two things in one breath: `Lumenveld owed creditors about 40 million euros and was
+preparing a bankruptcy filing`, `het om veertien gewonden gaat, onder wie drie zwaargewonden`. Across
+articles each part travels on its own (one outlet repeats the debt, another the filing), so each part is a
+claim of its own. A content splits:
+
+- before a clause coordinated with another clause of it (two verbs joined by `and`/`en`, the second with a
+  subject of its own or the first with more than its verb: `... and was preparing a bankruptcy filing`,
+  not `nobody had called or messaged the families`);
+- before a part of a set counted after a comma (`, onder wie drie zwaargewonden`, `, including three
+  children`: the words of ``comparison.json``'s ``part_before``).
+
+Both parts keep ``MIN_PART_WORDS`` words or more; else the content stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from sayso.language.resources import load_json
+from sayso.records import Span
+
+__all__ = ["proposition_breaks"]
+
+MIN_PART_WORDS = 3  # a part shorter than this (`and more`, `en erger`) is no proposition of its own
+_VERBAL = ("VERB", "AUX")
+_WORDS = re.compile(r"\w+")
+
+
+@cache
+def _part_openers(language: str) -> re.Pattern[str]:
+    words = sorted(load_json(language, "comparison")["part_before"], key=len, reverse=True)
+    either = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf",\s*(?:{either})\b", re.I)
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl")
+_LINKS = ("aux", "aux:pass", "auxpass", "cop", "cc", "punct", "mark", "advmod", "neg", "conj", "compound:prt", "prt")
+
+
+def _own_clause(tok: Token, head: Token) -> bool:
+    """Two clauses, not two verbs of one (`nobody had called or messaged the families`): the second has a
+    subject of its own, or the first says something besides its verb before the second starts."""
+    if any(c.dep_ in _SUBJECTS for c in tok.children):
+        return True
+    return any(c.dep_ not in _SUBJECTS + _LINKS for c in head.children if c.i < tok.left_edge.i)
+
+
+def _clause(tok: Token) -> bool:
+    """A verb, or a predicate with a copula or auxiliary of its own (`was in a serious condition`)."""
+    return tok.pos_ in _VERBAL or any(c.pos_ == "AUX" and c.dep_ in ("cop", "aux", "aux:pass") for c in tok.children)
+
+
+def _coordinated(doc: Doc, span: Span) -> list[tuple[int, int]]:
+    """Where each clause coordinated with an earlier clause inside ``span`` is cut off: the end of what
+    comes before (before the conjunction and its comma) and the start of the clause (after them)."""
+    inside = doc.char_span(span.start, span.end, alignment_mode="contract")
+    if inside is None:
+        return []
+    out = []
+    for tok in inside:
+        head = tok.head
+        if tok.dep_ != "conj" or not (_clause(tok) and _clause(head)) or not inside.start <= head.i < tok.i:
+            continue
+        if not _own_clause(tok, head):
+            continue
+        first = tok.left_edge
+        if first.i <= head.i or first.i < inside.start:
+            continue  # the conjunct reaches back over its head: no clean cut
+        links = [t for t in doc[first.i : tok.i] if t.dep_ in ("cc", "punct", "mark") and t.head in (tok, head)]
+        while first.i > head.i + 1 and _link(doc[first.i - 1], tok, head):
+            first = doc[first.i - 1]  # `and` hangs on the first conjunct in some schemes
+        resume = tok.left_edge
+        while resume.i < tok.i and resume in links:
+            resume = doc[resume.i + 1]
+        out.append((first.idx, resume.idx))
+    return out
+
+
+def _link(t: Token, tok: Token, head: Token) -> bool:
+    """A conjunction or comma between two conjuncts, attached to either."""
+    return t.dep_ in ("cc", "punct") and t.head in (tok, head)
+
+
+def _words(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def proposition_breaks(doc: Doc, contents: Sequence[Span], *, language: str) -> tuple[tuple[int, int], ...]:
+    """Where one of ``contents`` splits into two propositions, in text order: for each cut, the end of the
+    first part and the start of the second (the conjunction or comma between them belongs to neither)."""
+    text = doc.text
+    openers = _part_openers(language)
+    found: set[tuple[int, int]] = set()
+    for span in contents:
+        opened = [(span.start + m.start(), span.start + m.start() + 1) for m in openers.finditer(span.text)]
+        last = span.start
+        for end, start in sorted(set(_coordinated(doc, span) + opened)):
+            if _words(text[last:end]) >= MIN_PART_WORDS and _words(text[start : span.end]) >= MIN_PART_WORDS:
+                found.add((end, start))
+                last = start
+    return tuple(sorted(found))
