@@ -107,3 +107,33 @@ def test_a_name_after_the_head_of_a_source_is_not_its_speaker(nlp_en) -> None:
     assert first_of_kind(found, "no_response").speaker == "Lawyers for Mr Smith"
     found = attributions_of(nlp_en, "The chief executive of the bank, Anna Berg, said that profits rose.", "en")
     assert first_of_kind(found, "indirect").speaker == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        (
+            "Nordlys Security said in a report published on Tuesday that the cranes were hacked. "
+            "According to the report, the attackers had been inside the network for weeks.",
+            "en",
+            ["Nordlys Security", "Nordlys Security"],
+        ),
+        (
+            "Nordlys Security schreef dinsdag in een rapport dat de kranen waren gehackt. "
+            "Volgens het rapport zaten de aanvallers al weken in het netwerk.",
+            "nl",
+            ["Nordlys Security", "Nordlys Security"],
+        ),
+        (  # no report was named before: the report stays what it is
+            "The ministry said the cranes were hacked. "
+            "According to the report, the attackers had been inside the network for weeks.",
+            "en",
+            ["ministry", "report"],
+        ),
+    ],
+)
+def test_the_report_is_spoken_by_whoever_issued_it_just_before(
+    nlp_en, nlp_nl, text: str, language: str, speakers: list[str]
+) -> None:
+    nlp = nlp_en if language == "en" else nlp_nl
+    assert [a.speaker for a in attributions_of(nlp, text, language)] == speakers

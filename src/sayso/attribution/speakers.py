@@ -151,6 +151,30 @@ def _source_author(src: Span, doc: Doc, entities: Intervals[Entity], lex: Lexico
     return named[0].canonical if named else _strip_det(words.text, lex) or None
 
 
+DOCUMENT_REACH = 600  # characters back within which `the report` takes up a report named with its author
+
+
+def _document_issuer(
+    src: Span, noun: str, doc: Doc, earlier: Sequence[Attribution], lex: Lexicon
+) -> Attribution | None:
+    """The earlier attribution whose speaker issued the document a source names without its author (`According
+    to the report` after `Veldwacht Security said in a report that`): the document noun stands outside what
+    it said, in the sentence of its cue, at most ``DOCUMENT_REACH`` characters back."""
+    if noun not in lex.document_nouns:
+        return None
+    for p in reversed(earlier):
+        if p.cue is None or p.cue.end < src.start - DOCUMENT_REACH:
+            break
+        cue = doc.char_span(p.cue.start, p.cue.end, alignment_mode="expand")
+        if not p.speaker or cue is None or p.cue.start >= src.start:
+            continue
+        inside = [(c.start, c.end) for c in p.content]
+        for t in cue.sent:
+            if t.lower_ == noun and t.idx < src.start and not any(a <= t.idx < b for a, b in inside):
+                return p
+    return None
+
+
 def _one_person(a: Attribution, lex: Lexicon) -> bool:
     """Whether a speaker is one person: named as one, or described by a role (`een woordvoerder van de
     veiligheidsregio`, `the spokeswoman`) that `hij`/`she` can take up."""
@@ -486,6 +510,8 @@ def resolve_speakers(
                 speaker = author  # `An earlier toll issued by the ministry`: the ministry speaks
             elif found and speaker_head(described, lex) in lex.document_nouns:
                 speaker = found[0].canonical  # `een verklaring op de website van Apple`: the author speaks
+            elif (issuer := _document_issuer(src, speaker_head(described, lex), doc, out, lex)) is not None:
+                speaker, is_person = issuer.speaker, issuer.speaker_type == "person"  # `the report`: its author
             else:
                 speaker = descriptions.name_after(src.text, src.start) or descriptions.name_after(
                     bare, src.start
