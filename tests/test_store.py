@@ -100,6 +100,24 @@ def _analysis(
     )
 
 
+def test_store_a_claim_for_one_of_two_propositions_keeps_its_attribution(store_url: str) -> None:
+    # the content states two propositions, each a claim (`sayso.claims.propositions`): both keep the chain
+    whole = _analysis()
+    [content] = whole.attributions[0].content
+    cut = content.text.index(" on Monday")
+    first, second = (
+        Span.of(whole.article.text, content.start, content.start + cut),
+        Span.of(whole.article.text, content.start + cut + 1, content.end),
+    )
+    claims = tuple(replace(whole.claims[0], content=(part,)) for part in (first, second))
+    with open_store(store_url) as store:
+        store.add(replace(whole, claims=claims))
+        stored = store.claims()
+        assert len(stored) == 2
+        assert all([link.role for link in c.chain] == ["outlet", "speaker", "cited"] for c in stored)
+        assert all(c.speaker == "Jan de Vries" and c.speaker_type == "person" for c in stored)
+
+
 # migrations
 
 

@@ -240,10 +240,15 @@ def _insert_mentions(db: Connection, article_id: str, analysis: Analysis) -> lis
 
 
 def _attribution_of(claim: Claim, attributions: Sequence[Attribution]) -> int | None:
-    """The attribution a claim was built from: the same content, preferably the same speaker."""
+    """The attribution a claim was built from: the same content, else one whose content holds the claim's (a
+    claim for one of two propositions it states); preferably the same speaker."""
     if claim.kind in ("assertion", "headline") or not claim.content:
         return None
-    same = [k for k, a in enumerate(attributions) if a.content == claim.content]
+    same = [k for k, a in enumerate(attributions) if a.content == claim.content] or [
+        k
+        for k, a in enumerate(attributions)
+        if all(any(c.start <= s.start and s.end <= c.end for c in a.content) for s in claim.content)
+    ]
     return next((k for k in same if attributions[k].speaker == claim.speaker), same[0] if same else None)
 
 
