@@ -158,6 +158,18 @@ def test_clusters_an_outlet_cited_for_a_claim_adds_no_origin_when_its_report_is_
     assert alone.of == {"r": "NOS"}
 
 
+def test_clusters_a_source_shown_relaying_another_adds_no_origin() -> None:
+    # Reuters says the paper reported it citing insiders; ANP only says the paper reported it
+    reuters = _item("r", "reuters-1", "the yard is nearly bankrupt", speaker="Dagblad",
+                    chain=("Reuters", "Dagblad", "insiders"), outlet="Reuters")  # fmt: skip
+    anp = _item("a", "anp-1", "de werf is bijna failliet", speaker="Dagblad", chain=("ANP", "Dagblad"), outlet="ANP")
+    found = find_origins([reuters, anp])
+    assert found.of == {"r": "insiders", "a": "insiders"} and found.independent == 1
+    assert find_origins([anp]).of == {"a": "Dagblad"}  # nothing shows the paper relaying anyone
+    own = _item("d", "dagblad-1", "de werf is bijna failliet", outlet="Dagblad")  # the paper in its own voice
+    assert find_origins([reuters, own]).of["d"] == "Dagblad"
+
+
 # Two independent sources confirm the same claim, in English and in Dutch.
 EN = "Russian troops have withdrawn from the border, the ministry of defence said."
 NL = "Russische troepen hebben zich teruggetrokken van de grens, meldt een NAVO-functionaris."
