@@ -48,6 +48,11 @@ def _time(value: str | date | None, fallback: datetime) -> datetime:
     return fallback
 
 
+def _stamp(when: datetime) -> dict[str, datetime]:
+    """``created`` and ``modified``: both the given time (stix2 would make ``modified`` now)."""
+    return {"created": when, "modified": when}
+
+
 def _id(kind: str, *parts: object) -> str:
     return f"{kind}--{stable_uuid(kind, *parts)}"
 
@@ -60,7 +65,7 @@ class _Bundle:
         times = [_time(c.article.ingested_at, datetime.now(UTC)) for c in selection.claims]
         self.epoch = min(times, default=datetime.now(UTC))
         self.objects: dict[str, Any] = {}
-        self.add(stix2.Identity(id=_SAYSO, name="sayso", identity_class="system", created=self.epoch))
+        self.add(stix2.Identity(id=_SAYSO, name="sayso", identity_class="system", **_stamp(self.epoch)))
 
     def add(self, obj: Any) -> str:
         self.objects.setdefault(obj.id, obj)
@@ -77,7 +82,7 @@ class _Bundle:
                     id=found,
                     name=name,
                     identity_class=_CLASSES.get(kind or "", "organization" if kind else "unknown"),
-                    created=self.epoch,
+                    **_stamp(self.epoch),
                     created_by_ref=_SAYSO,
                     **extra,
                 )
@@ -95,7 +100,7 @@ class _Bundle:
                 object_refs=[report],
                 labels=[f"kind:{c.kind}", f"certainty:{c.certainty}", f"polarity:{c.polarity}"],
                 lang=c.article.language,
-                created=_time(c.article.ingested_at, self.epoch),
+                **_stamp(_time(c.article.ingested_at, self.epoch)),
                 created_by_ref=_SAYSO,
                 **({"confidence": confidence} if confidence is not None else {}),
             )
@@ -114,7 +119,7 @@ class _Bundle:
                 source_ref=source,
                 relationship_type=kind,
                 target_ref=target,
-                created=_time(c.article.ingested_at, self.epoch),
+                **_stamp(_time(c.article.ingested_at, self.epoch)),
                 created_by_ref=_SAYSO,
                 **({"description": description} if description else {}),
             )
@@ -131,7 +136,7 @@ class _Bundle:
                 published=_time(article.published, _time(article.ingested_at, self.epoch)),
                 object_refs=refs,
                 lang=article.language,
-                created=_time(article.ingested_at, self.epoch),
+                **_stamp(_time(article.ingested_at, self.epoch)),
                 created_by_ref=_SAYSO,
                 **({"external_references": url} if url else {}),
             )
@@ -148,7 +153,7 @@ class _Bundle:
                     f"from corroboration: {k.independent} independent origin(s): {'; '.join(k.origins)}",
                     object_refs=refs,
                     confidence=credibility_confidence(k.credibility),
-                    created=self.epoch,
+                    **_stamp(self.epoch),
                     created_by_ref=_SAYSO,
                 )
             )
@@ -172,7 +177,7 @@ class _Bundle:
                 authors=[s.graded_by] if s.graded_by else None,
                 object_refs=[identity],
                 labels=[reliability_tag(s.grade)],
-                created=graded,
+                **_stamp(graded),
             )
         )
 
