@@ -347,7 +347,7 @@ def run_export(args: argparse.Namespace) -> int:
         )  # fmt: skip
     if args.format == "text":
         lines = _TEXT_LINES[args.what]
-        emit("\n".join(lines(item) for item in getattr(chosen, args.what)) + "\n", args.out)
+        emit("".join(lines(item) + "\n" for item in getattr(chosen, args.what)), args.out)
     else:
         emit(FORMATS[args.format].write(args.what, chosen), args.out, name=args.format)
     return 0
