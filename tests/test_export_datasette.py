@@ -132,3 +132,11 @@ def test_export_datasette_refuses_a_format(tmp_path: Path, capsys: pytest.Captur
     path = make_store(tmp_path / "haven.db")
     assert main(["export", "datasette", "--db", path, "--format", "csv"]) != 0
     assert "takes no --format" in capsys.readouterr().err
+
+
+def test_export_datasette_yaml_reads_back_for_any_store_name() -> None:
+    yaml = pytest.importorskip("yaml")
+    from sayso.export.datasette import metadata, metadata_yaml
+
+    for name in ("sayso", "my: store #1", 'quote " and \\ back', "ünïcode"):
+        assert yaml.safe_load(metadata_yaml(name)) == metadata(name)

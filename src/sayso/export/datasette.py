@@ -10,6 +10,7 @@ in JSON quotes, which YAML reads alike): no YAML library needed to write it.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from sayso.export._ids import SOFTWARE
@@ -72,17 +73,24 @@ def _scalar(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key(key: str) -> str:
+    return key if _PLAIN_KEY.fullmatch(key) else _scalar(key)
+
+
 def to_yaml(value: Any, indent: int = 0) -> str:
     """Block YAML of nested dicts and lists of scalars."""
     pad = "  " * indent
     lines: list[str] = []
     for key, item in value.items():
         if isinstance(item, dict):
-            lines.append(f"{pad}{_scalar(key)}:\n{to_yaml(item, indent + 1)}")
+            lines.append(f"{pad}{_key(key)}:\n{to_yaml(item, indent + 1)}")
         elif isinstance(item, list):
-            lines.append(f"{pad}{_scalar(key)}:" + "".join(f"\n{pad}  - {_scalar(x)}" for x in item))
+            lines.append(f"{pad}{_key(key)}:" + "".join(f"\n{pad}  - {_scalar(x)}" for x in item))
         else:
-            lines.append(f"{pad}{_scalar(key)}: {_scalar(item)}")
+            lines.append(f"{pad}{_key(key)}: {_scalar(item)}")
     return "\n".join(lines)
 
 
