@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from sayso.attribution import find_attributions, find_headlines
 from sayso.attribution.headlines import find_headline_attributions
@@ -19,6 +20,9 @@ from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.quantities import find_quantities
 from sayso.records import Analysis, Article, Attribution, Skipped
 from sayso.time import find_times
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def _with_certainty(a: Attribution, text: str, language: str) -> Attribution:
@@ -37,11 +41,19 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
         raise InputError(f"analyze() takes an Article, not {type(article).__name__}; build one with Article(text=...)")
     language = options.language or article.language or detect_language(article.text, article.origin or article.id)
     nlp = load_backbone(language, options.model)
-    text = article.text
-    doc = parse(nlp, text)  # language (a long text in pieces, one Doc)
-    published = article.published or options.published  # the article's own date wins; options fill in
     for overruled in options.overruled(article):
         warnings.warn(overruled, SaysoWarning, stacklevel=2)
+    doc = parse(nlp, article.text)  # language (a long text in pieces, one Doc)
+    return analyze_doc(doc, article, language=language, backbone=describe(nlp), options=options)
+
+
+def analyze_doc(
+    doc: Doc, article: Article, *, language: str, backbone: str = "", options: Options = DEFAULT_OPTIONS
+) -> Analysis:
+    """The stages after parsing, over a ``Doc`` of ``article.text`` that a spaCy pipeline made (``analyze``
+    parses with sayso's backbone; the spaCy component ``sayso.spacy`` passes the ``Doc`` of its own pipeline)."""
+    text = article.text
+    published = article.published or options.published  # the article's own date wins; options fill in
     times = find_times(text, language=language, published=published)  # time
     quantities = find_quantities(text, language=language, times=times)  # quantities
     entities = find_entities(doc, language=language)  # entities
@@ -84,5 +96,5 @@ def analyze(article: Article, *, options: Options = DEFAULT_OPTIONS) -> Analysis
         times=tuple(times),
         entities=tuple(entities),
         claims=claims,
-        backbone=describe(nlp),
+        backbone=backbone,
     )

@@ -108,7 +108,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from sayso.ingest import iter_articles
 
     fmt, options = args.format, _options(args)
-    results: list[dict[str, Any]] = []
+    results: list[Any] = []  # JSON dicts, or for an export format the analyses
     analysed = skipped = 0
     total = count_inputs(args.paths)
     with Progress(sys.stderr if total is None or total > 1 else None, total, verb="analysing") as progress:
@@ -121,6 +121,8 @@ def run_analyze(args: argparse.Namespace) -> int:
             analysed, skipped = analysed + isinstance(result, Analysis), skipped + isinstance(result, Skipped)
     if fmt == "json" and results:
         print(_dumps(results[0] if len(results) == 1 else results, indent=1))
+    elif fmt not in _OWN_FORMATS and results:
+        _export(fmt, results)
     if analysed + skipped > 1:  # the summary, once
         print(
             f"sayso: {plural(analysed + skipped, 'article')}: {analysed} analysed, {skipped} skipped", file=sys.stderr
@@ -128,7 +130,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
-def _write_result(result: Analysis | Skipped, fmt: str, results: list[dict[str, Any]], *, colour: bool | None) -> None:
+def _write_result(result: Analysis | Skipped, fmt: str, results: list[Any], *, colour: bool | None) -> None:
     from sayso.serialize import analysis_to_dict
 
     if isinstance(result, Skipped):
@@ -138,8 +140,26 @@ def _write_result(result: Analysis | Skipped, fmt: str, results: list[dict[str, 
         sys.stdout.flush()
     elif fmt == "jsonl":
         print(_dumps(analysis_to_dict(result)), flush=True)
-    else:
+    elif fmt == "json":
         results.append(analysis_to_dict(result))
+    else:
+        results.append(result)  # an export format: written once, for all articles, at the end
+
+
+_OWN_FORMATS = ("text", "json", "jsonl")
+
+
+def _export(fmt: str, analyses: list[Analysis]) -> None:
+    """The claims of the analysed articles in an export format, as the store would export them."""
+    from sayso.export import FORMATS, of_analyses
+
+    sys.stdout.write(str(FORMATS[fmt].write("claims", of_analyses(analyses))))
+
+
+def _article_formats() -> list[str]:
+    from sayso.export import FORMATS
+
+    return [name for name, f in FORMATS.items() if f.article and name not in _OWN_FORMATS]
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -201,7 +221,13 @@ def _analyze_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin"
     )
-    p.add_argument("--format", choices=["text", "json", "jsonl"], default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format",
+        choices=[*_OWN_FORMATS, *_article_formats()],
+        default="text",
+        help="output format (default: text); csv, tsv, webannotation, claimreview, stix and misp hold the claims "
+        "of all the articles, as 'sayso export claims' writes them (docs/export.md)",
+    )
     add_article_options(p)
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted, in bytes")
     p.add_argument("--colour", action=argparse.BooleanOptionalAction, default=None, help="colour the text report")

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import sys
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sayso.cli.commands import Command, _date, _language, _options, add_article_options, analyse_one
@@ -335,20 +336,83 @@ def _cluster_summary(k: StoredCluster) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from sayso.export import FORMATS, select
+
+    if args.what == "datasette":
+        return _export_datasette(args)
     with open_store(args.db, create=False) as store:
-        found = store.clusters()
-    if args.format == "json":
-        print(to_json([cluster_dict(k) for k in found]))
+        chosen = select(
+            store, args.what, about=args.about, speaker=args.speaker, since=args.since, until=args.until,
+            language=args.language,
+        )  # fmt: skip
+    if args.format == "text":
+        lines = _TEXT_LINES[args.what]
+        emit("".join(lines(item) + "\n" for item in getattr(chosen, args.what)), args.out)
     else:
-        for k in found:
-            print(_cluster_summary(k))
+        emit(FORMATS[args.format].write(args.what, chosen), args.out, name=args.format)
     return 0
 
 
+_TEXT_LINES: dict[str, Callable[[Any], str]] = {
+    "claims": _claim_line,
+    "clusters": _cluster_summary,
+    "sources": _source_line,
+}
+
+
+def _export_datasette(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sayso.export.datasette import metadata_yaml
+
+    if args.format != "text":
+        raise InputError("'sayso export datasette' writes Datasette's metadata.yml; it takes no --format")
+    with open_store(args.db, create=False) as store:  # opening migrates it: the index and views are there
+        if store.backend != "sqlite":
+            raise InputError(f"{store.url}: Datasette reads SQLite stores; export this one's claims instead")
+        name = Path(store.url).stem
+    emit(metadata_yaml(name), args.out)
+    return 0
+
+
+def emit(data: str | bytes, out: str | None, *, name: str = "") -> None:
+    """``data`` into the file ``out``, else to stdout; bytes never to a terminal."""
+    if out:
+        with open(out, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    elif isinstance(data, bytes):
+        if sys.stdout.isatty():
+            raise InputError(f"{name} is binary and stdout is a terminal; give --out FILE, or pipe it")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+
+
 def _export_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=["clusters"], help="what to export: clusters (claims stating the same proposition)")
+    from sayso.export import FORMATS, KINDS
+
+    p.add_argument(
+        "what",
+        choices=[*KINDS, "datasette"],
+        help="what to export: claims, clusters (claims stating the same proposition), sources, or datasette "
+        "(a metadata.yml for `datasette STORE.db -m metadata.yml`)",
+    )
     p.add_argument("--db", metavar="URL", help=DB_HELP)
-    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    p.add_argument(
+        "--format",
+        choices=["text", *FORMATS],
+        default="text",
+        help="output format (default: text): "
+        + "; ".join(f"{name}: {f.help}" for name, f in FORMATS.items())
+        + " (docs/export.md)",
+    )
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (parquet: needed on a terminal)")
+    p.add_argument("--about", metavar="WORDS", help="only claims about these words (as 'sayso claims --about')")
+    p.add_argument("--speaker", metavar="NAME", help="only claims of this speaker (part of the name)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only claims said on or after this day (YYYY-MM-DD)")
+    p.add_argument("--until", type=_date, metavar="DATE", help="only claims said on or before this day (YYYY-MM-DD)")
+    p.add_argument("--language", type=_language, metavar="LANG", help="only claims of articles in this language")
 
 
 def _query_args(p: argparse.ArgumentParser) -> None:
@@ -373,8 +437,9 @@ STORE_COMMANDS: tuple[Command, ...] = (
     Command("grade", "Grade a source's reliability (A-F) as an analyst.", run_grade, _grade_args),
     Command(
         "export",
-        "Export the clusters of claims: appearances, origins, independent count, repeats, contradictions, "
-        "proposed credibility (1-6).",
+        "Export claims, clusters (appearances, origins, independent count, repeats, contradictions, proposed "
+        "credibility 1-6) or sources as text, JSON, csv, tsv, parquet, Web Annotation, ClaimReview, STIX or "
+        "MISP; or Datasette's metadata.yml for the store.",
         run_export,
         _export_args,
     ),

@@ -1,6 +1,8 @@
 """Named, ordered migrations: ``migrations/NNNN_name.sql``, each applied once and recorded.
 
-A migration is plain SQL that both databases run; ``{id}`` stands for the
+A migration is plain SQL that both databases run; one named ``NNNN_name.sqlite.sql`` (or
+``.postgresql.sql``) runs only in that database, for what the other lacks (SQLite's FTS5 full-text index),
+and is recorded under ``NNNN_name`` as any other. ``{id}`` stands for the
 dialect's autoincrement primary key and ``{bytes}`` for its binary type. Each migration runs in its own
 transaction together with its row in ``migrations``, so it is applied
 wholly or not at all, and two processes opening a new store at once do not
@@ -19,14 +21,15 @@ from importlib import resources
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.store._dialect import Connection
 
-_NAME = re.compile(r"^\d{4}_[a-z0-9_]+\.sql$")
+_NAME = re.compile(r"^\d{4}_[a-z0-9_]+(?:\.(?P<only>sqlite|postgresql))?\.sql$")
 _CREATES = re.compile(r"^CREATE (?:TABLE|VIEW) (?:IF NOT EXISTS )?(\w+)", re.MULTILINE | re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
-    name: str  # the file name without .sql, e.g. "0001_initial"
+    name: str  # the file name without .sql (and without .sqlite), e.g. "0001_initial"
     sql: str
+    only: str | None = None  # "sqlite" or "postgresql": the one database it runs in; None: both
 
     def statements(self, id_column: str, bytes_column: str = "BLOB") -> list[str]:
         """The statements in order; each ends with ``;`` at the end of a line, ``--`` lines are comments.
@@ -37,13 +40,16 @@ class Migration:
 
 
 def available() -> list[Migration]:
-    """Every migration shipped with sayso, in order of name."""
+    """Every migration shipped with sayso, in order of name (``migrate`` skips those for the other database)."""
     folder = resources.files("sayso.store").joinpath("migrations")
     found = sorted((f.name, f) for f in folder.iterdir() if f.name.endswith(".sql"))
-    for name, _ in found:
-        if not _NAME.match(name):
-            raise StoreError(f"store migration {name!r} is not named NNNN_words.sql; rename it")
-    return [Migration(name.removesuffix(".sql"), f.read_text(encoding="utf-8")) for name, f in found]
+    out: list[Migration] = []
+    for name, f in found:
+        named = _NAME.match(name)
+        if not named:
+            raise StoreError(f"store migration {name!r} is not named NNNN_words.sql (or .sqlite.sql); rename it")
+        out.append(Migration(name.split(".")[0], f.read_text(encoding="utf-8"), named["only"]))
+    return out
 
 
 def applied(db: Connection) -> list[str]:
@@ -77,7 +83,7 @@ def check_store(db: Connection, tables: set[str], migrations: list[Migration]) -
 
 def migrate(db: Connection, migrations: list[Migration] | None = None) -> list[str]:
     """Apply the migrations ``db`` lacks; return their names (empty when it was up to date)."""
-    todo = available() if migrations is None else migrations
+    todo = [m for m in (available() if migrations is None else migrations) if m.only in (None, db.name)]
     tables = db.tables()
     check_store(db, tables, todo)
     done = set(applied(db)) if "migrations" in tables else set()
