@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sayso.language.resources import load_json
+from sayso.numbers import format_digits, number_words
 from sayso.quantities import find_quantities, format_number, parse_number
-from sayso.quantities.numbers import format_digits, number_words
 from sayso.time import find_times
 
 LANGUAGES = ("nl", "en")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import sayso
 from sayso.quantities import find_quantities
 from sayso.records import Quantity
 from sayso.time import find_times
@@ -411,3 +414,20 @@ def test_quantities_a_range_with_its_unit_after_each_number(text: str, language:
 def test_quantities_a_closing_quote_mark_is_no_part_of_a_quantity() -> None:
     (q,) = find_quantities("Zij zei dat de schade „in de tientallen miljoenen” loopt.", language="nl")
     assert q.text == "tientallen miljoenen"
+
+
+def _sayso_imports(module_file: Path) -> set[str]:
+    tree = ast.parse(module_file.read_text(encoding="utf-8"))
+    found = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    found |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    return {name for name in found if name.startswith("sayso.")}
+
+
+def test_quantities_number_grammar_sits_below_time_and_quantities() -> None:
+    # sayso.numbers imports neither stage, and the time stage does not import the quantity stage,
+    # so that quantities may use time (to leave dates out) without an import loop.
+    package = Path(sayso.__file__).parent
+    below = _sayso_imports(package / "numbers.py")
+    assert not any(name.startswith(("sayso.time", "sayso.quantities")) for name in below)
+    for module_file in (package / "time").glob("*.py"):
+        assert not any(name.startswith("sayso.quantities") for name in _sayso_imports(module_file)), module_file

@@ -8,10 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sayso.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
 from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
 from sayso.quantities._scores import score_spans
-from sayso.quantities.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
 from sayso.records import Quantity, TimeExpr
+from sayso.time import find_times
+from sayso.time._lexicon import lexicon as time_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +43,6 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
         return []
     lex = quantity_lexicon(language)
     if not times:
-        from sayso.time import find_times  # the time stage uses this package's number grammar
-
         times = find_times(text, language=language, published=None)
     count_durations = bool(lex.context.get("count_durations"))
     spans = [(t.start, t.end) for t in times if not (count_durations and t.kind == "duration")]
@@ -314,9 +314,7 @@ def _word_number_counts(c: _Core, text: str, lex: QuantityLexicon, next_word: st
 
 
 def _months(language: str) -> frozenset[str]:
-    from sayso.time._lexicon import lexicon
-
-    return frozenset(m.rstrip(".") for m in lexicon(language).months)
+    return frozenset(m.rstrip(".") for m in time_lexicon(language).months)
 
 
 def _of_follows(text: str, end: int, lex: QuantityLexicon) -> bool:

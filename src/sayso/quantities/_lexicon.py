@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from sayso.language.resources import load_json
-from sayso.quantities.numbers import NumberWords, alternation, number_words, words_pattern
+from sayso.numbers import NumberWords, alternation, number_words, words_pattern
 
 QUALIFIERS = ("at_least", "at_most", "almost", "about", "possibly")
 
