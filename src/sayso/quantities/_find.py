@@ -94,10 +94,51 @@ def _cores(text: str, lex: QuantityLexicon) -> list[_Core]:
                 if scale is not None:
                     value *= scale
                     end, scaled = m.end("scale"), True
-            found.append(_Core(m.start(), end, value, "number", scaled))
+            sign = _minus_sign(text, m.start(), lex.numbers.decimal_separator in m["digits"])
+            start = m.start() if sign is None else sign
+            found.append(_Core(start, end, value if sign is None else -value, "number", scaled))
         elif m["words"]:
-            found.extend(_word_cores(m.start(), m.group(0), lex))
+            found.extend(_vague_scale(c, text, lex) for c in _word_cores(m.start(), m.group(0), lex))
     return found
+
+
+def _minus_sign(text: str, start: int, decimal: bool) -> int | None:
+    """Where the minus sign of the number at ``start`` begins, or None when it has none.
+
+    ``-3,5%``, ``(−12)`` and, with a decimal number, ``- 2,56 %`` are negative. A hyphen after a
+    word or a number is no sign (``F-16``, ``3-1``, ``10 - 12``), and a dash opening a line is a bullet.
+    """
+    if start >= 1 and text[start - 1] in _MINUS_GLUED:
+        sign = start - 1
+    elif start >= 2 and decimal and text[start - 1] == " " and text[start - 2] in _MINUS_SPACED:
+        sign = start - 2
+    else:
+        return None
+    if sign > 0 and text[sign - 1] not in " \t\n([":
+        return None
+    line = text[max(0, sign - 40) : sign].rsplit("\n", 1)[-1].split()
+    if sign == start - 2 and not line:
+        return None  # `- 2,5 procent` opening a line: a bullet
+    if line and re.search(r"\d%?$", line[-1]):
+        return None  # `3 -1`, `10 - 12,5`: a score or a sum, not a sign
+    return sign
+
+
+_MINUS_GLUED = "-−–"
+_MINUS_SPACED = "-−"
+
+
+def _vague_scale(c: _Core, text: str, lex: QuantityLexicon) -> _Core:
+    """``een paar miljoen``, ``a few hundred``, ``several thousand``: a bare scale word after one of the
+    ``vague_before_scales`` words is a vague amount (at least one of the scale), not exactly one of it."""
+    first = norm(text[c.start : c.end]).split()[0]
+    kind = lex.numbers.morphemes.get(first, ("", 0))[0]
+    if kind not in ("scale", "hundred"):
+        return c
+    m = lex.vague_before_scale.search(text, max(0, c.start - 30), c.start)
+    if m is None:
+        return c
+    return _Core(m.start(), c.end, c.value, "vague", c.scaled, c.words)
 
 
 def _word_cores(offset: int, chunk: str, lex: QuantityLexicon) -> list[_Core]:
@@ -239,6 +280,8 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
                 and norm(bare) not in _months(lex.language)
             ):
                 return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
+        if _before_a_singular_noun(c, text, lex):
+            return False  # the 737 replacement, its 380 engine: a model number names the thing
     if not c.words and (
         _AGE_APPOSITION.match(text[max(0, c.start - 40) : c.end + 2])
         or (_AGE_IN_PARENS.search(text, max(0, c.start - 40), c.start) and text[c.end : c.end + 1] == ")")
@@ -258,12 +301,30 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
         return False  # twee dingen: not a count of something in the world
     if c.words and not _word_number_counts(c, text, lex, nxt.group(1) if nxt else ""):
         return False
+    if c.kind == "multiplier" and not ctx["bare_multipliers_count"] and _qualifier_before(text, c.start, lex) is None:
+        return False  # double the speed; but more than double the number
     if c.kind == "fraction":
         if norm(text[c.start : c.end]) in {norm(f) for f in ctx["fractions_before_of"]} and not _of_follows(
             text, c.end, lex
         ):
             return False
     return True
+
+
+def _before_a_singular_noun(c: _Core, text: str, lex: QuantityLexicon) -> bool:
+    """Whether a number of three or more digits stands before a singular noun, in a language whose counts
+    take plurals (``counts_take_plurals``): ``737 replacement`` names a model; ``737 replacements`` counts."""
+    if not lex.context.get("counts_take_plurals") or c.scaled or not re.fullmatch(r"\d{3,}", text[c.start : c.end]):
+        return False
+    tail = text[c.end : c.end + 60]
+    if (
+        lex.currency_after.match(tail)
+        or _unit_after(tail, lex)
+        or lex.currency_before.search(text, max(0, c.start - 8), c.start)
+    ):
+        return False  # 300 euro, 500 km, $300: measures keep their singular unit
+    noun = _counted_noun(text, c.end, lex, c)
+    return noun is not None and noun[:1].islower() and not _plural(norm(noun.split()[-1]), lex.context)
 
 
 def _ordinal_suffix(c: _Core, text: str, lex: QuantityLexicon) -> str:
@@ -307,10 +368,21 @@ def _word_number_counts(c: _Core, text: str, lex: QuantityLexicon, next_word: st
         and not _of_follows(text, c.end, lex)
     ):
         return False  # a fifth consecutive year
-    word, _ = _word_before(text, c.start)
+    word, wstart = _word_before(text, c.start)
     if c.value is not None and c.value <= 10 and norm(word) in ctx["definite_before"]:
-        return False  # the two companies: the ones already named, not a new count
+        # not the two companies (named before); but one of the two shelters, the two leading candidates
+        return _partitive_whole(text, wstart, lex) or norm(next_word) in ctx["selecting_words"]
     return True
+
+
+def _partitive_whole(text: str, article: int, lex: QuantityLexicon) -> bool:
+    """Whether the article at ``article`` opens the whole of a partitive after a count: ``one of the two
+    shelters``, ``twee van de zes artsen``. That number counts the whole, even though it is definite."""
+    of_word, of_start = _word_before(text, article)
+    if norm(of_word) not in {norm(w) for w in lex.context["of_words"]}:
+        return False
+    count = _word_before(text, of_start)[0].strip(",;:(\"'“„‘")
+    return try_parse_number(count, lex.language) is not None or norm(count) in lex.numbers.vague
 
 
 def _months(language: str) -> frozenset[str]:
@@ -353,11 +425,13 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
         return None
     if joiner in ("-", "–", "—") and gap != gap.strip():
         return None  # 3 - 1: a score or an aside rather than a range
+    if a.words != b.words and not (a.words and b.scaled):
+        return None  # fourteen to 31: a range is written in one form, these are two counts
     low, high = a.value, b.value
     if b.scaled and not a.scaled and low * _scale_of(b, text, lex) < high:
         low *= _scale_of(b, text, lex)
-    if not low < high:
-        return None
+    if not low < high or (low > 0 and high > _RANGE_SPREAD * low):
+        return None  # 444.000 of 15.000, 15 to 444,000: bounds this far apart are two numbers, not one range
     if between is not None:
         start = between
     qa = _quantity(a, text, lex, unit_from=b)
@@ -379,6 +453,11 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
         unit=qb.unit or qa.unit,
         qualifier="range",
     )
+
+
+# The widest range read as one: the upper bound at most this many times the lower (`10 to 100` still is,
+# `15 to 444,000` is not)
+_RANGE_SPREAD = 10
 
 
 def _currency_alt(lex: QuantityLexicon) -> str:
@@ -479,6 +558,9 @@ def _qualifier_before(text: str, start: int, lex: QuantityLexicon) -> tuple[str,
     m = lex.estimate_before.search(text, max(0, start - 40), start)
     if m:
         return "about", m.start()
+    m = lex.bound_verb_before.search(text, max(0, start - 40), start)
+    if m:
+        return lex.bound_verbs[norm(m.group(0))], start  # exceeded 100: the verb bounds it, the span is the number
     return None
 
 
@@ -518,7 +600,8 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
     to the first plural noun. Verbs, prepositions and words such as ``last`` end the phrase.
     """
     ctx = lex.context
-    skip = {norm(w) for w in (*ctx["unit_skip"], *ctx["comparative_words"])}  # 8000 meer (werklozen)
+    # 8000 meer (werklozen), the three biggest (parties)
+    skip = {norm(w) for w in (*ctx["unit_skip"], *ctx["comparative_words"], *ctx["selecting_words"])}
     stop = {norm(w) for w in ctx["unit_stop"]}
     of_words = {norm(w) for w in ctx["of_words"]}
     compounds = bool(ctx.get("unit_compounds"))

@@ -50,6 +50,9 @@ class QuantityLexicon:
     reached_qualifiers: frozenset[str]  # tot: the value reached after a verb of change, not a bound
     change_verb_before: re.Pattern[str]
     estimate_before: re.Pattern[str]  # naar schatting is ...: a hedge with a verb between it and the number
+    bound_verbs: dict[str, str]  # exceeded -> at_least: a verb that bounds its number, outside the number's span
+    bound_verb_before: re.Pattern[str]
+    vague_before_scale: re.Pattern[str]  # een paar (miljoen): a bare scale word after it is vague
 
 
 @cache
@@ -67,6 +70,7 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
             units[norm(word)] = code
     q_before = {norm(p): q for q, phrases in quals["before"].items() for p in phrases}
     q_after = {norm(p): q for q, phrases in quals["after"].items() for p in phrases}
+    bound_verbs = {norm(p): q for q, phrases in quals["bound_verbs"].items() for p in phrases}
     scale_words = [w for w, (k, _) in nw.morphemes.items() if k == "scale"]
     vague = alternation(nw.vague)
     fractions = {norm(k): float(v) for k, v in units_data["fractions"].items()}
@@ -114,10 +118,11 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         rates={norm(k): v for k, v in units_data["rates"].items()},
         rate_after=re.compile(rf"[^\S\n]+({alternation(units_data['rates'])})(?![\w])", re.IGNORECASE),
         reached_qualifiers=frozenset(norm(w) for w in quals["reached_after_verbs"]),
-        # the verb in the same clause, at most six words back (steeg vorige maand tot), or the particle
+        # the verb in the same clause, at most six words or numbers back (steeg vorige maand tot, daalde met 2,5
+        # procent tot), or the particle
         # of a separable verb right before (nam toe tot)
         change_verb_before=re.compile(
-            rf"(?:(?<![\w]){alternation(quals['change_verbs'])}(?:[^\S\n]+[^\s,.;:!?()]+){{0,6}}"
+            rf"(?:(?<![\w]){alternation(quals['change_verbs'])}(?:[^\S\n]+(?:\d+(?:[.,]\d+)*|[^\s,.;:!?()]+)){{0,6}}"
             rf"|(?<![\w]){alternation(quals['change_particles'])})[^\S\n]*$",
             re.IGNORECASE,
         ),
@@ -126,4 +131,7 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
             r"[^\S\n]+$",
             re.IGNORECASE,
         ),
+        bound_verbs=bound_verbs,
+        bound_verb_before=re.compile(rf"(?<![\w]){alternation(bound_verbs)}[^\S\n]+$", re.IGNORECASE),
+        vague_before_scale=re.compile(rf"(?<![\w]){alternation(quals['vague_before_scales'])}[^\S\n]+$", re.IGNORECASE),
     )
