@@ -176,7 +176,7 @@ def test_number_properties_newsy_word_salad_gives_lists(text: str, lang: str, pu
 
 # ---------------------------------------------------------------- bounds, ranges, signs, vague amounts
 
-LEADS = {"nl": "Volgens de telling was het", "en": "According to the count it was"}
+LEADS = {"nl": "Volgens de telling ging het om", "en": "According to the count it was"}
 
 
 def _digits(value: float, lang: str) -> str:
@@ -263,3 +263,18 @@ def test_number_properties_english_digits_before_a_singular_noun_name_a_model(n:
     noun = "upgrade" if singular else "upgrades"
     found = find_quantities(f"The airline ordered its {n} {noun} this week.", language="en")
     assert [q.value for q in found] == ([] if singular else [n])
+
+
+@given(
+    a=st.integers(min_value=2, max_value=8), step=st.integers(min_value=1, max_value=8), lang=language, data=st.data()
+)
+def test_number_properties_the_scale_of_the_upper_bound_scales_the_lower(
+    a: int, step: int, lang: str, data: st.DataObject
+) -> None:
+    b = min(9, a + step)
+    scales = load_json(lang, "quantities_numbers")["scales"]
+    scale = data.draw(st.sampled_from(sorted(w for w, v in scales.items() if v >= 1000)))
+    joiner = {"nl": "tot", "en": "to"}[lang]
+    text = f"{LEADS[lang]} {format_number(a, lang)} {joiner} {format_number(b, lang)} {scale}."
+    (q,) = find_quantities(text, language=lang)
+    assert (q.low, q.high, q.qualifier) == (a * scales[scale], b * scales[scale], "range")

@@ -563,3 +563,30 @@ def test_quantities_an_english_number_before_a_singular_noun_names_a_model(text:
 def test_quantities_a_change_verb_reaches_its_value_past_a_number() -> None:
     found = quantities("De omzet daalde met 2,5 procent tot 31 miljoen euro.", "nl")
     assert [(q.text, q.qualifier) for q in found] == [("2,5 procent", "exact"), ("31 miljoen euro", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Er kwamen twee tot driehonderd mensen.", "nl", 200, 300),
+        ("Storms damaged two to three hundred roofs.", "en", 200, 300),
+        ("The fund needs from three to four hundred thousand pounds.", "en", 300000, 400000),
+        ("Het kost 2 tot 3,5 miljoen euro.", "nl", 2e6, 3.5e6),
+    ],
+)
+def test_quantities_a_scale_on_the_second_bound_scales_the_first(
+    text: str, language: str, low: float, high: float
+) -> None:
+    q = one(text, language)
+    assert (q.low, q.high, q.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The lake covers 160 square miles (~415 km2) in all.", ["160 square miles", "415"]),
+        ("It merges them into its 386 strong supermarket chain.", ["386"]),
+    ],
+)
+def test_quantities_a_singular_noun_names_a_model_only_right_after_the_number(text: str, spans: list[str]) -> None:
+    assert [q.text for q in quantities(text, "en")] == spans

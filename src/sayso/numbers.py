@@ -327,6 +327,26 @@ def ends_with_denominator(text: str, language: str) -> bool:
     return bool(morphs) and morphs[-1][0] == DENOM  # type: ignore[index]
 
 
+def trailing_scale(text: str, language: str) -> float:
+    """What the number in ``text`` is multiplied by at its end: 100 in ``driehonderd``, 100000 in ``four
+    hundred thousand``, 1000000 in ``2,5 miljoen``, 1e9 in ``15bn``; 1 when it ends in no scale.
+
+    A range whose second number is scaled scales its first one too: ``twee tot driehonderd`` is 200-300.
+    """
+    nw = number_words(language)
+    m = re.match(rf"[-−–]?\s*(?:{nw.digit_pattern})", text.strip())
+    rest = text.strip()[m.end() :].strip().lower() if m else text
+    if rest in nw.scale_abbreviations:
+        return nw.scale_abbreviations[rest]
+    morphs = _tokens(rest, nw) or []
+    scale = 1.0
+    for kind, value in reversed(morphs):
+        if kind not in (SCALE, HUNDRED):
+            break
+        scale *= value
+    return scale
+
+
 def try_parse_number(text: str, language: str) -> float | None:
     """Like :func:`parse_number`, but None when ``text`` is not a number."""
     nw = number_words(language)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sayso.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
+from sayso.numbers import alternation, ends_with_denominator, parse_digits, trailing_scale, try_parse_number
 from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
 from sayso.quantities._scores import score_spans
 from sayso.records import Quantity, TimeExpr
@@ -151,17 +151,13 @@ def _word_cores(offset: int, chunk: str, lex: QuantityLexicon) -> list[_Core]:
             s, e = toks[i][0], toks[j - 1][1]
             value = try_parse_number(chunk[s:e], lex.language)
             if value is not None:
-                scaled = any(norm(w) in _scale_words(lex) for w in chunk[s:e].split())
+                scaled = trailing_scale(chunk[s:e], lex.language) > 1  # twee miljoen, driehonderd
                 out.append(_Core(offset + s, offset + e, value, "number", scaled, words=True))
                 i = j
                 break
         else:
             i += 1
     return out
-
-
-def _scale_words(lex: QuantityLexicon) -> frozenset[str]:
-    return frozenset(w for w, (k, _) in lex.numbers.morphemes.items() if k == "scale")
 
 
 # ---------------------------------------------------------------- model numbers
@@ -324,7 +320,11 @@ def _before_a_singular_noun(c: _Core, text: str, lex: QuantityLexicon) -> bool:
     ):
         return False  # 300 euro, 500 km, $300: measures keep their singular unit
     noun = _counted_noun(text, c.end, lex, c)
-    return noun is not None and noun[:1].islower() and not _plural(norm(noun.split()[-1]), lex.context)
+    if noun is None or not re.fullmatch(r"[^\W\d_A-Z][^\W\d_]*(?: [^\W\d_]+)*", noun):
+        return False  # 415 km2, 300 Russians, 250 died
+    if tail.split()[0] != noun.split()[0]:
+        return False  # 386 strong Netto chain: words before the noun, not a noun right after the number
+    return not _plural(norm(noun.split()[-1]), lex.context)
 
 
 def _ordinal_suffix(c: _Core, text: str, lex: QuantityLexicon) -> str:
@@ -465,18 +465,8 @@ def _currency_alt(lex: QuantityLexicon) -> str:
 
 
 def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
-    words = text[c.start : c.end].split()
-    for w in reversed(words):
-        v = lex.numbers.morphemes.get(norm(w))
-        if v and v[0] == "scale":
-            return float(v[1])
-        v2 = lex.numbers.scale_abbreviations.get(norm(w))
-        if v2:
-            return v2
-    m = re.search(r"[^\W\d_]+$", text[c.start : c.end])
-    if m and norm(m.group(0)) in lex.numbers.scale_abbreviations:
-        return lex.numbers.scale_abbreviations[norm(m.group(0))]
-    return 1.0
+    """What the first number of ``c`` is multiplied by: 100000 in ``four hundred thousand``, 1e6 in ``3,5 miljoen``."""
+    return trailing_scale(text[c.start : c.end], lex.language)
 
 
 # ---------------------------------------------------------------- one quantity
