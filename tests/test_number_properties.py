@@ -278,3 +278,9 @@ def test_number_properties_the_scale_of_the_upper_bound_scales_the_lower(
     text = f"{LEADS[lang]} {format_number(a, lang)} {joiner} {format_number(b, lang)} {scale}."
     (q,) = find_quantities(text, language=lang)
     assert (q.low, q.high, q.qualifier) == (a * scales[scale], b * scales[scale], "range")
+
+
+@given(denominator=st.sampled_from(["half"]), scale=st.sampled_from(["dozen", "thousand", "million", "billion"]))
+def test_number_properties_half_a_scale_is_half_of_it(denominator: str, scale: str) -> None:
+    scales = load_json("en", "quantities_numbers")["scales"]
+    assert parse_number(f"{denominator} a {scale}", "en") == scales[scale] / 2

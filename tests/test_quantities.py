@@ -590,3 +590,24 @@ def test_quantities_a_scale_on_the_second_bound_scales_the_first(
 )
 def test_quantities_a_singular_noun_names_a_model_only_right_after_the_number(text: str, spans: list[str]) -> None:
     assert [q.text for q in quantities(text, "en")] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("Over half a million homes lost power.", "Over half a million", 5e5, "at_least"),
+        ("Half a billion dollars went missing.", "Half a billion dollars", 5e8, "exact"),
+        ("She bought half a dozen eggs.", "half a dozen", 6, "exact"),
+    ],
+)
+def test_quantities_half_a_scale(text: str, span: str, value: float, qualifier: str) -> None:
+    q = one(text, "en")
+    assert (q.text, q.value, q.qualifier) == (span, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("The ferry sank at 0340 UTC on Monday.", "en"), ("Het schip zonk om 0340 UTC.", "nl")],
+)
+def test_quantities_a_clock_time_in_a_time_zone_is_no_count(text: str, language: str) -> None:
+    assert quantities(text, language) == []

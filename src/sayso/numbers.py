@@ -156,9 +156,9 @@ def words_pattern(language: str) -> str:
     if nw.compound_words:
         word = f"(?:{piece})+"
         return rf"{word}(?:\s+{word})*"
-    ands = alternation(m for m, (k, _) in nw.morphemes.items() if k == AND)
+    glue = alternation(m for m, (k, _) in nw.morphemes.items() if k in (AND, ONE))  # and; half a million
     tail = rf"(?:\s+{alternation(nw.and_a_half)})?" if nw.and_a_half else ""
-    return rf"{piece}(?:(?:\s+|-)(?:{ands}\s+)?{piece})*{tail}"
+    return rf"{piece}(?:(?:\s+|-)(?:{glue}\s+)?{piece})*{tail}"
 
 
 # ---------------------------------------------------------------- parsing digits
@@ -222,7 +222,8 @@ def _tokens(text: str, nw: NumberWords) -> list[tuple[str, float]] | None:
 
 
 class _Parser:
-    """Recursive descent over morphemes: [minus] integer [half | denominator] [point digits] [scale]."""
+    """Recursive descent over morphemes: [minus] integer [half | denominator] [point digits] [scale],
+    or a fraction of one scale word (``half a million``)."""
 
     def __init__(self, morphs: list[tuple[str, float]], nw: NumberWords) -> None:
         self.m = morphs
@@ -289,6 +290,8 @@ class _Parser:
         if self.kind(0) == MINUS:
             i, sign = 1, -1
         value: float | None
+        if self.kind(i) == DENOM and self.kind(i + 1) == ONE and self.kind(i + 2) == SCALE and i + 3 == len(self.m):
+            return sign * self.val(i + 2) / self.val(i)  # half a million
         ivalue, i = self.integer(i)
         value = ivalue
         scaled = ivalue is not None and any(k == SCALE for k, _ in self.m[:i])

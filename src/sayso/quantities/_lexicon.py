@@ -75,9 +75,13 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
     vague = alternation(nw.vague)
     fractions = {norm(k): float(v) for k, v in units_data["fractions"].items()}
     multipliers = {norm(k): float(v) for k, v in units_data["multipliers"].items()}
+    articles = [w for w, (k, _) in nw.morphemes.items() if k == "one"]
+    not_of_a_scale = (
+        rf"(?![^\S\n]+{alternation(articles)}[^\S\n]+{alternation(scale_words)}(?![\w-]))"  # half a million
+    )
     core = re.compile(
         rf"(?P<vague>(?<![\w-]){vague}(?![\w-]))"
-        rf"|(?P<fraction>(?<![\w-]){alternation(fractions)}(?![\w-]))"
+        rf"|(?P<fraction>(?<![\w-]){alternation(fractions)}(?![\w-]){not_of_a_scale})"
         rf"|(?P<multiplier>(?<![\w-]){alternation(multipliers)}(?![\w-]))"
         rf"|(?P<digits>(?<![\w.,/:])(?:{nw.digit_pattern}))"
         rf"(?:(?P<dims>\s?[x×]\s?\d+)(?![\w]))?"
