@@ -284,3 +284,9 @@ def test_number_properties_the_scale_of_the_upper_bound_scales_the_lower(
 def test_number_properties_half_a_scale_is_half_of_it(denominator: str, scale: str) -> None:
     scales = load_json("en", "quantities_numbers")["scales"]
     assert parse_number(f"{denominator} a {scale}", "en") == scales[scale] / 2
+
+
+@given(a=st.integers(min_value=0, max_value=99), b=st.integers(min_value=0, max_value=99), c=st.integers(0, 99))
+def test_number_properties_a_version_number_gives_no_count(a: int, b: int, c: int) -> None:
+    for lang in LANGUAGES:
+        assert find_quantities(f"Versie {a}.{b}.{c} is uit.", language=lang) == []

@@ -611,3 +611,23 @@ def test_quantities_half_a_scale(text: str, span: str, value: float, qualifier: 
 )
 def test_quantities_a_clock_time_in_a_time_zone_is_no_count(text: str, language: str) -> None:
     assert quantities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De update heet versie (10.4.1) en is gratis.", "nl"),
+        ("Het bericht kwam op 07-May-05 binnen.", "nl"),
+        ("The report is dated 14-Feb-19 in the archive.", "en"),
+        ("Vanaf 2010-11 bouwt de fabriek zelf.", "nl"),
+        ("juli. iPad 2 komt later uit.", "nl"),
+        ("De nieuwe versie (iOS 7) is uit.", "nl"),
+    ],
+)
+def test_quantities_versions_dates_year_spans_and_names_are_no_counts(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+def test_quantities_a_number_ends_where_its_digits_end() -> None:
+    # a Dutch 10.5 is neither ten and a half nor a count of one
+    assert find_quantities("Het kostte 10.5 procent.", language="nl") == []

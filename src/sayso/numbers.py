@@ -76,10 +76,14 @@ class NumberWords:
         """Regex source for a number in digits with this language's separators."""
         t, d = re.escape(self.thousands_separator), re.escape(self.decimal_separator)
         other = re.escape("." if self.decimal_separator == "," else ",")
+        # every alternative ends where the digits end: no `1` out of `10.4.1`
         if self.decimal_separator == ",":
-            # Dutch: 180.000 and 5,7; a lone 2.5 is read as a decimal as well
-            return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?(?!{t}\d)|\d+{other}\d{{1,2}}(?!\d)"
-        return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?"
+            # Dutch: 180.000 and 5,7; a lone 2.5 is read as a decimal as well, but 14.30 is a clock time
+            return (
+                rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?(?!\d|{t}\d)"
+                rf"|(?<!\d)\d{other}\d{{1,2}}(?!\d)"
+            )
+        return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?(?!\d)"
 
 
 @cache

@@ -224,6 +224,8 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DAY_MONTH_YEAR = re.compile(r"-[^\W\d_]{3,9}-\d{2,4}(?![\w])")
 _AGE_APPOSITION = re.compile(r".*[A-Z][^\W\d_]+,\s\d{1,3}[,)]\s?$", re.DOTALL)
 _AGE_IN_PARENS = re.compile(r"(?<![\w])[A-Z][^\W\d_]*\.?[^\S\n]\($")
 
@@ -248,6 +250,8 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
             or re.match(r":\d", after)
         ):
             return False  # F-16, Hwasong-11, 24/7, 18:00
+        if (token_before and _YEAR.fullmatch(token_before.group(1))) or _DAY_MONTH_YEAR.match(after):
+            return False  # 2010-11: a span of years; 01-Mar-08: a date
         letters = re.match(r"([^\W\d_]+)(?![\d])", after)
         if re.match(r"[^\W\d_]", after):
             suffix = letters.group(1) if letters else ""
@@ -265,8 +269,9 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
             return False  # version 1.1.1, an IP address
         word, wstart = _word_before(text, c.start)
         plain = re.fullmatch(r"\d+", text[c.start : c.end]) is not None  # 747, not 3,700 or 2.5 million
-        if plain and word and not _SENTENCE_START.search(text[max(0, wstart - 3) : wstart]):
-            bare = re.sub(r"['’]s$", "", word)
+        bare = re.sub(r"['’]s$", "", word.lstrip("([„“\"‘'"))
+        inner_capital = any(ch.isupper() for ch in bare[1:]) and not bare.isupper()  # iPhone, iOS, McLaren
+        if plain and word and (inner_capital or not _SENTENCE_START.search(text[max(0, wstart - 3) : wstart])):
             if (
                 any(ch.isupper() for ch in bare)
                 and re.fullmatch(r"[^\W\d_][^\W\d_&.'’-]*(?:[&.'’-][^\W\d_]+)*", bare)
