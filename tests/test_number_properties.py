@@ -290,3 +290,20 @@ def test_number_properties_half_a_scale_is_half_of_it(denominator: str, scale: s
 def test_number_properties_a_version_number_gives_no_count(a: int, b: int, c: int) -> None:
     for lang in LANGUAGES:
         assert find_quantities(f"Versie {a}.{b}.{c} is uit.", language=lang) == []
+
+
+@given(a=st.integers(min_value=2, max_value=50), extra=st.integers(min_value=1, max_value=50), lang=language)
+def test_number_properties_a_share_is_its_fraction(a: int, extra: int, lang: str) -> None:
+    b = a + extra if (a + extra) % 10 else a + extra + 1  # the time stage reads `op de zestig` as the 1960s
+    joiner = {"nl": "op de", "en": "in"}[lang]
+    noun = {"nl": "kiezers", "en": "voters"}[lang]
+    text = f"{LEADS[lang]} {format_number(a, lang)} {joiner} {format_number(b, lang)} {noun}."
+    (q,) = find_quantities(text, language=lang)
+    assert (q.value, q.unit) == (pytest.approx(a / b), "fraction")
+
+
+@given(n=st.integers(min_value=1, max_value=10**6).filter(lambda n: not 1000 <= n <= 2100), lang=language)
+def test_number_properties_a_minus_word_negates_digits(n: int, lang: str) -> None:
+    minus = load_json(lang, "quantities_numbers")["minus_words"][0]
+    (q,) = find_quantities(f"{LEADS[lang]} {minus} {format_digits(n, lang)} graden.", language=lang)
+    assert q.value == -n

@@ -631,3 +631,47 @@ def test_quantities_versions_dates_year_spans_and_names_are_no_counts(text: str,
 def test_quantities_a_number_ends_where_its_digits_end() -> None:
     # a Dutch 10.5 is neither ten and a half nor a count of one
     assert find_quantities("Het kostte 10.5 procent.", language="nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value", "qualifier"),
+    [
+        ("Nearly one in five pupils walks to school.", "en", "Nearly one in five", 0.2, "almost"),
+        ("Three out of four voters stayed home.", "en", "Three out of four", 0.75, "exact"),
+        ("Een op de vijf scholieren loopt naar school.", "nl", "Een op de vijf", 0.2, "exact"),
+        ("Ruim 1 op de 10 huizen staat leeg.", "nl", "Ruim 1 op de 10", 0.1, "at_least"),
+    ],
+)
+def test_quantities_a_share_is_one_fraction(text: str, language: str, span: str, value: float, qualifier: str) -> None:
+    q = one(text, language)
+    assert (q.text, q.value, q.unit, q.qualifier) == (span, pytest.approx(value), "fraction", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        ("The lake froze at minus 12 degrees.", "en", "minus 12 degrees", -12),
+        ("De koers sloot op min 2,5 procent.", "nl", "min 2,5 procent", -2.5),
+    ],
+)
+def test_quantities_a_minus_word_makes_digits_negative(text: str, language: str, span: str, value: float) -> None:
+    q = one(text, language)
+    assert (q.text, q.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("More than a dozen boats sank.", "More than a dozen", 12, "at_least"),
+        ("Almost a million tickets were sold.", "Almost a million", 1e6, "almost"),
+    ],
+)
+def test_quantities_the_article_before_a_scale_word_belongs_to_it(
+    text: str, span: str, value: float, qualifier: str
+) -> None:
+    q = one(text, "en")
+    assert (q.text, q.value, q.qualifier) == (span, value, qualifier)
+
+
+def test_quantities_numbers_joined_by_a_slash_are_no_counts() -> None:
+    assert quantities("The shop is open 24/7 for 9/11 families.", "en") == []

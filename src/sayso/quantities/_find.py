@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -48,12 +49,15 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
     spans = [(t.start, t.end) for t in times if not (count_durations and t.kind == "duration")]
     blocked = _merged([*spans, *score_spans(text, lex)])
     models = _model_numbers(text, lex)
+    found = [c for c in _cores(text, lex) if not _overlaps(c, blocked)]
+    out, taken = _ratios(found, text, lex)
     cores = [
         c
-        for c in _cores(text, lex)
-        if _counts(c, text, lex, blocked) and not (c.kind == "number" and text[c.start : c.end] in models)
+        for c in found
+        if (c.start, c.end) not in taken
+        and _counts(c, text, lex, blocked)
+        and not (c.kind == "number" and text[c.start : c.end] in models)
     ]
-    out: list[Quantity] = []
     i = 0
     while i < len(cores):
         pair = _range(cores, i, text, lex)
@@ -65,7 +69,34 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
         if q is not None:
             out.append(q)
         i += 1
-    return _share_units(out, text, lex)
+    return _share_units(sorted(out, key=lambda q: q.start), text, lex)
+
+
+def _ratios(cores: list[_Core], text: str, lex: QuantityLexicon) -> tuple[list[Quantity], set[tuple[int, int]]]:
+    """``one in five``, ``een op de tien``, ``3 out of 4``: a share, one number of a larger one, is a fraction."""
+    out: list[Quantity] = []
+    taken: set[tuple[int, int]] = set()
+    for a, b in itertools.pairwise(cores):
+        if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
+            continue
+        if (
+            (a.start, a.end) in taken
+            or not 0 < a.value < b.value
+            or not lex.ratio_joiner.fullmatch(text, a.end, b.start)
+        ):
+            continue
+        start, qualifier = a.start, "exact"
+        hedge = _qualifier_before(text, a.start, lex)
+        if hedge is not None:
+            qualifier, start = hedge
+        value = a.value / b.value
+        low, high = (value, None) if qualifier == "at_least" else (None, value if qualifier in _UPPER else None)
+        out.append(Quantity(start, b.end, text[start : b.end], value, low, high, lex.fraction_unit, qualifier))
+        taken |= {(a.start, a.end), (b.start, b.end)}
+    return out, taken
+
+
+_UPPER = ("at_most", "almost", "possibly")
 
 
 # ---------------------------------------------------------------- number cores
@@ -95,11 +126,34 @@ def _cores(text: str, lex: QuantityLexicon) -> list[_Core]:
                     value *= scale
                     end, scaled = m.end("scale"), True
             sign = _minus_sign(text, m.start(), lex.numbers.decimal_separator in m["digits"])
+            sign = sign if sign is not None else _minus_word(text, m.start(), lex)
             start = m.start() if sign is None else sign
             found.append(_Core(start, end, value if sign is None else -value, "number", scaled))
         elif m["words"]:
-            found.extend(_vague_scale(c, text, lex) for c in _word_cores(m.start(), m.group(0), lex))
+            found.extend(
+                _vague_scale(_with_article(c, text, lex), text, lex) for c in _word_cores(m.start(), m.group(0), lex)
+            )
     return found
+
+
+def _minus_word(text: str, start: int, lex: QuantityLexicon) -> int | None:
+    """Where a minus word before digits begins (``minus 10 degrees``, ``min 2,5 procent``), or None."""
+    m = re.search(r"(?<![\w])([^\W\d_]+)[^\S\n]+$", text[max(0, start - 12) : start])
+    if m and lex.numbers.morphemes.get(m.group(1).lower(), ("", 0))[0] == "minus":
+        return max(0, start - 12) + m.start(1)
+    return None
+
+
+def _with_article(c: _Core, text: str, lex: QuantityLexicon) -> _Core:
+    """``a dozen``, ``a million``: the article that stands for one belongs to a scale word after it, so that
+    a qualifier before it qualifies the number (``more than a dozen``)."""
+    first = norm(text[c.start : c.end]).split()[0]
+    if lex.numbers.morphemes.get(first, ("", 0))[0] not in ("scale", "hundred"):
+        return c
+    m = re.search(r"(?<![\w])([^\W\d_]+)[^\S\n]+$", text[max(0, c.start - 6) : c.start])
+    if not m or lex.numbers.morphemes.get(m.group(1).lower(), ("", 0))[0] != "one":
+        return c
+    return _Core(max(0, c.start - 6) + m.start(1), c.end, c.value, c.kind, c.scaled, c.words)
 
 
 def _minus_sign(text: str, start: int, decimal: bool) -> int | None:
@@ -252,6 +306,8 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
             return False  # F-16, Hwasong-11, 24/7, 18:00
         if (token_before and _YEAR.fullmatch(token_before.group(1))) or _DAY_MONTH_YEAR.match(after):
             return False  # 2010-11: a span of years; 01-Mar-08: a date
+        if re.match(r"/\d", after):
+            return False  # 24/7, 9/11, 1/3: a name, a date or a ratio written with a slash, no count
         letters = re.match(r"([^\W\d_]+)(?![\d])", after)
         if re.match(r"[^\W\d_]", after):
             suffix = letters.group(1) if letters else ""
@@ -529,7 +585,7 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
     elif value is not None:
         if qualifier == "at_least":
             low = value
-        elif qualifier in ("at_most", "almost", "possibly"):
+        elif qualifier in _UPPER:
             high = value
     while end > start and text[end - 1] in _QUOTE_MARKS:
         end -= 1  # `„in de tientallen miljoenen”`: the mark closes the quote, not the number

@@ -53,6 +53,7 @@ class QuantityLexicon:
     bound_verbs: dict[str, str]  # exceeded -> at_least: a verb that bounds its number, outside the number's span
     bound_verb_before: re.Pattern[str]
     vague_before_scale: re.Pattern[str]  # een paar (miljoen): a bare scale word after it is vague
+    ratio_joiner: re.Pattern[str]  # one in five, een op de tien: the words between the two numbers of a share
 
 
 @cache
@@ -137,5 +138,6 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         ),
         bound_verbs=bound_verbs,
         bound_verb_before=re.compile(rf"(?<![\w]){alternation(bound_verbs)}[^\S\n]+$", re.IGNORECASE),
+        ratio_joiner=re.compile(rf"[^\S\n]+{alternation(quals['ratio_joiners'])}[^\S\n]+", re.IGNORECASE),
         vague_before_scale=re.compile(rf"(?<![\w]){alternation(quals['vague_before_scales'])}[^\S\n]+$", re.IGNORECASE),
     )
