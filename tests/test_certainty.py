@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sayso.certainty import ESTIMATIVE_BANDS, LABELS, assess_certainty
+from sayso.language.resources import load_json
 from sayso.records import Span
 
 
@@ -97,3 +100,58 @@ def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:
 )
 def test_certainty_falsity_words_count_only_as_predicates(text: str, language: str, label: str) -> None:
     assert assess_certainty(text, [Span.of(text, 0, len(text))], language=language).label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("het waterbedrijf heeft de pompen zaterdag weer in bedrijf kunnen nemen", "certain"),
+        ("de reddingswerkers hebben alle bewoners op tijd kunnen evacueren", "certain"),
+        ("dat de bakker de oven weer heeft kunnen aansteken", "certain"),
+        ("het waterbedrijf kan de pompen zaterdag weer in bedrijf nemen", "possible"),
+        ("de pompen zouden zaterdag weer in bedrijf kunnen gaan", "possible"),
+        ("het bedrijf had de pompen eerder kunnen herstellen", "possible"),
+        ("de burgemeester heeft gezegd dat de bewoners terug kunnen keren", "possible"),
+        ("het bedrijf heeft de pompen gerepareerd, maar ze kunnen weer uitvallen", "possible"),
+    ],
+)
+def test_certainty_a_past_ability_is_no_hedge(text: str, label: str) -> None:
+    assert _label(text, "nl") == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("the crew was able to restart the pumps on Saturday", "certain"),
+        ("engineers have been able to reopen two of the locks", "certain"),
+        ("the crew could restart the pumps on Saturday", "possible"),
+    ],
+)
+def test_certainty_english_ability_in_the_past(text: str, label: str) -> None:
+    assert _label(text, "en") == label
+
+
+def test_certainty_a_past_ability_gives_no_cue() -> None:
+    text = "de monteurs hebben de lift gisteren kunnen repareren"
+    assert assess_certainty(text, [Span(0, len(text), text)], language="nl").cues == ()
+
+
+FILLER = st.lists(
+    st.sampled_from(["de", "pompen", "zaterdag", "weer", "in", "bedrijf", "alle", "snel", "gisteren"]), max_size=8
+)
+
+
+@given(aux=st.sampled_from(load_json("nl", "certainty")["perfect_auxiliaries"]), words=FILLER)
+def test_certainty_property_a_perfect_with_kunnen_is_a_fact(aux: str, words: list[str]) -> None:
+    text = " ".join(["de monteurs", aux, *words, "kunnen", "herstellen"])
+    assert _label(text, "nl") == "certain"
+
+
+@given(
+    aux=st.sampled_from(load_json("nl", "certainty")["perfect_auxiliaries"]),
+    opener=st.sampled_from(load_json("nl", "certainty")["clause_openers"]),
+    words=FILLER,
+)
+def test_certainty_property_kunnen_in_another_clause_stays_a_hedge(aux: str, opener: str, words: list[str]) -> None:
+    text = " ".join(["de monteurs", aux, "gezegd", opener, "ze", *words, "kunnen", "herstellen"])
+    assert _label(text, "nl") == "possible"

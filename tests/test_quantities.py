@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import sayso
 from sayso.quantities import find_quantities
 from sayso.records import Quantity
 from sayso.time import find_times
@@ -411,3 +414,264 @@ def test_quantities_a_range_with_its_unit_after_each_number(text: str, language:
 def test_quantities_a_closing_quote_mark_is_no_part_of_a_quantity() -> None:
     (q,) = find_quantities("Zij zei dat de schade „in de tientallen miljoenen” loopt.", language="nl")
     assert q.text == "tientallen miljoenen"
+
+
+def _sayso_imports(module_file: Path) -> set[str]:
+    tree = ast.parse(module_file.read_text(encoding="utf-8"))
+    found = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    found |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    return {name for name in found if name.startswith("sayso.")}
+
+
+def test_quantities_number_grammar_sits_below_time_and_quantities() -> None:
+    # sayso.numbers imports neither stage, and the time stage does not import the quantity stage,
+    # so that quantities may use time (to leave dates out) without an import loop.
+    package = Path(sayso.__file__).parent
+    below = _sayso_imports(package / "numbers.py")
+    assert not any(name.startswith(("sayso.time", "sayso.quantities")) for name in below)
+    for module_file in (package / "time").glob("*.py"):
+        assert not any(name.startswith("sayso.quantities") for name in _sayso_imports(module_file)), module_file
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        ("De index sloot op - 2,56 % lager.", "nl", "- 2,56 %", -2.56),
+        ("De koers veranderde met -1,5 procent.", "nl", "-1,5 procent", -1.5),
+        ("Het vroor die nacht −12 graden.", "nl", "−12 graden", -12),
+        ("The index moved -0.8% in early trading.", "en", "-0.8%", -0.8),
+        ("Growth came in at (-3.1 percent) last quarter.", "en", "-3.1 percent", -3.1),
+    ],
+)
+def test_quantities_a_minus_sign_makes_a_number_negative(text: str, language: str, span: str, value: float) -> None:
+    q = one(text, language)
+    assert (q.text, q.value) == (span, pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("Het sloot op 10 - 12,5 procent.", "nl", [10, 12.5]),
+        ("- 2,5 procent van de leden stemde tegen.", "nl", [2.5]),
+        ("De F-16 vloog 300 kilometer.", "nl", [300]),
+    ],
+)
+def test_quantities_a_hyphen_after_a_word_or_a_number_is_no_sign(text: str, language: str, values: list[float]) -> None:
+    assert [q.value for q in quantities(text, language)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "spans"),
+    [
+        ("The club signed fourteen players to 31 staff members.", "en", ["fourteen", "31"]),
+        ("De wijk telt 15.000 of 444.000 inwoners, net hoe je telt.", "nl", ["15.000", "444.000"]),
+        ("Het aantal steeg van 2.000 naar 2.400.", "nl", ["2.000", "2.400"]),
+    ],
+)
+def test_quantities_distant_numbers_are_not_one_range(text: str, language: str, spans: list[str]) -> None:
+    found = quantities(text, language)
+    assert [q.text for q in found] == spans
+    assert all(q.qualifier != "range" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "low", "high"),
+    [
+        ("No houses stand within two miles of the quarry.", "en", "within two miles", None, 2),
+        ("Ticket sales exceeded 4,500 on the first day.", "en", "4,500", 4500, None),
+        ("Membership has surpassed 12,000 this autumn.", "en", "12,000", 12000, None),
+        ("Er staat geen huis binnen drie kilometer van de groeve.", "nl", "binnen drie kilometer", None, 3),
+        ("Het aantal meldingen overschreed de 900.", "nl", "900", 900, None),
+    ],
+)
+def test_quantities_bounding_words_and_verbs(
+    text: str, language: str, span: str, low: float | None, high: float | None
+) -> None:
+    q = one(text, language)
+    assert (q.text, q.low, q.high) == (span, low, high)
+    assert q.qualifier == ("at_least" if low is not None else "at_most")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "low", "qualifier"),
+    [
+        ("The repairs cost at least a few million dollars.", "en", "at least a few million dollars", 1e6, "at_least"),
+        ("The charity raised a few hundred pounds.", "en", "a few hundred pounds", 100, "vague"),
+        ("Several thousand fans waited outside.", "en", "Several thousand", 1000, "vague"),
+        ("De verbouwing kost een paar miljoen euro.", "nl", "een paar miljoen euro", 1e6, "vague"),
+        ("Enkele honderd bewoners tekenden bezwaar aan.", "nl", "Enkele honderd", 100, "vague"),
+    ],
+)
+def test_quantities_a_vague_word_before_a_scale_makes_it_vague(
+    text: str, language: str, span: str, low: float, qualifier: str
+) -> None:
+    q = one(text, language)
+    assert (q.text, q.value, q.low, q.qualifier) == (span, None, low, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "unit"),
+    [
+        ("Families slept in one of the two shelters.", "en", "two", "shelters"),
+        ("Three of the five judges dissented.", "en", "five", "judges"),
+        ("Twee van de zes bakkers sloten hun deuren.", "nl", "zes", "bakkers"),
+        ("The vote split the three biggest parties.", "en", "three", "parties"),
+        ("De twee grootste partijen verloren.", "nl", "twee", "partijen"),
+    ],
+)
+def test_quantities_a_definite_number_counts_as_a_partitive_whole_or_a_selection(
+    text: str, language: str, span: str, unit: str
+) -> None:
+    assert (span, unit) in [(q.text, q.unit) for q in quantities(text, language)]
+
+
+def test_quantities_a_definite_number_that_refers_back_is_no_count() -> None:
+    assert quantities("The talks between the two unions resumed.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("Rents rose to more than double the level of 2019.", "more than double", 2, "at_least"),
+        ("The queue was nearly twice as long.", "nearly twice", 2, "almost"),
+    ],
+)
+def test_quantities_an_english_multiplier_counts_with_a_qualifier(
+    text: str, span: str, value: float, qualifier: str
+) -> None:
+    q = one(text, "en")
+    assert (q.text, q.value, q.unit, q.qualifier) == (span, value, "times", qualifier)
+
+
+def test_quantities_a_bare_english_multiplier_is_no_count() -> None:
+    assert quantities("The new line runs at double the speed.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Airbus delayed its 350 programme again.", []),
+        ("The plant tests each 480 engine twice.", []),
+        ("The yard built 350 ferries.", ["350"]),
+        ("It costs 350 dollars.", ["350 dollars"]),
+    ],
+)
+def test_quantities_an_english_number_before_a_singular_noun_names_a_model(text: str, spans: list[str]) -> None:
+    assert [q.text for q in quantities(text, "en")] == spans
+
+
+def test_quantities_a_change_verb_reaches_its_value_past_a_number() -> None:
+    found = quantities("De omzet daalde met 2,5 procent tot 31 miljoen euro.", "nl")
+    assert [(q.text, q.qualifier) for q in found] == [("2,5 procent", "exact"), ("31 miljoen euro", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        ("Er kwamen twee tot driehonderd mensen.", "nl", 200, 300),
+        ("Storms damaged two to three hundred roofs.", "en", 200, 300),
+        ("The fund needs from three to four hundred thousand pounds.", "en", 300000, 400000),
+        ("Het kost 2 tot 3,5 miljoen euro.", "nl", 2e6, 3.5e6),
+    ],
+)
+def test_quantities_a_scale_on_the_second_bound_scales_the_first(
+    text: str, language: str, low: float, high: float
+) -> None:
+    q = one(text, language)
+    assert (q.low, q.high, q.qualifier) == (low, high, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The lake covers 160 square miles (~415 km2) in all.", ["160 square miles", "415"]),
+        ("It merges them into its 386 strong supermarket chain.", ["386"]),
+    ],
+)
+def test_quantities_a_singular_noun_names_a_model_only_right_after_the_number(text: str, spans: list[str]) -> None:
+    assert [q.text for q in quantities(text, "en")] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("Over half a million homes lost power.", "Over half a million", 5e5, "at_least"),
+        ("Half a billion dollars went missing.", "Half a billion dollars", 5e8, "exact"),
+        ("She bought half a dozen eggs.", "half a dozen", 6, "exact"),
+    ],
+)
+def test_quantities_half_a_scale(text: str, span: str, value: float, qualifier: str) -> None:
+    q = one(text, "en")
+    assert (q.text, q.value, q.qualifier) == (span, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("The ferry sank at 0340 UTC on Monday.", "en"), ("Het schip zonk om 0340 UTC.", "nl")],
+)
+def test_quantities_a_clock_time_in_a_time_zone_is_no_count(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("De update heet versie (10.4.1) en is gratis.", "nl"),
+        ("Het bericht kwam op 07-May-05 binnen.", "nl"),
+        ("The report is dated 14-Feb-19 in the archive.", "en"),
+        ("Vanaf 2010-11 bouwt de fabriek zelf.", "nl"),
+        ("juli. iPad 2 komt later uit.", "nl"),
+        ("De nieuwe versie (iOS 7) is uit.", "nl"),
+    ],
+)
+def test_quantities_versions_dates_year_spans_and_names_are_no_counts(text: str, language: str) -> None:
+    assert quantities(text, language) == []
+
+
+def test_quantities_a_number_ends_where_its_digits_end() -> None:
+    # a Dutch 10.5 is neither ten and a half nor a count of one
+    assert find_quantities("Het kostte 10.5 procent.", language="nl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value", "qualifier"),
+    [
+        ("Nearly one in five pupils walks to school.", "en", "Nearly one in five", 0.2, "almost"),
+        ("Three out of four voters stayed home.", "en", "Three out of four", 0.75, "exact"),
+        ("Een op de vijf scholieren loopt naar school.", "nl", "Een op de vijf", 0.2, "exact"),
+        ("Ruim 1 op de 10 huizen staat leeg.", "nl", "Ruim 1 op de 10", 0.1, "at_least"),
+    ],
+)
+def test_quantities_a_share_is_one_fraction(text: str, language: str, span: str, value: float, qualifier: str) -> None:
+    q = one(text, language)
+    assert (q.text, q.value, q.unit, q.qualifier) == (span, pytest.approx(value), "fraction", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "span", "value"),
+    [
+        ("The lake froze at minus 12 degrees.", "en", "minus 12 degrees", -12),
+        ("De koers sloot op min 2,5 procent.", "nl", "min 2,5 procent", -2.5),
+    ],
+)
+def test_quantities_a_minus_word_makes_digits_negative(text: str, language: str, span: str, value: float) -> None:
+    q = one(text, language)
+    assert (q.text, q.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        ("More than a dozen boats sank.", "More than a dozen", 12, "at_least"),
+        ("Almost a million tickets were sold.", "Almost a million", 1e6, "almost"),
+    ],
+)
+def test_quantities_the_article_before_a_scale_word_belongs_to_it(
+    text: str, span: str, value: float, qualifier: str
+) -> None:
+    q = one(text, "en")
+    assert (q.text, q.value, q.qualifier) == (span, value, qualifier)
+
+
+def test_quantities_numbers_joined_by_a_slash_are_no_counts() -> None:
+    assert quantities("The shop is open 24/7 for 9/11 families.", "en") == []

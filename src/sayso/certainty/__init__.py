@@ -47,6 +47,7 @@ class _Markers:
     subordinate: re.Pattern[str] | None  # an adverbial clause, from its `omdat`/`because` to the next comma
     predicative_only: frozenset[str]  # `false`, `onjuist`: a marker only as a predicate, not in `fake companies`
     joiners: frozenset[str]  # `and`, `en`: a word after which a predicate may go on (`false and misleading`)
+    ability: re.Pattern[str] | None  # `heeft ... kunnen nemen`: a modal that tells what someone was able to do
 
 
 _CLAUSE = r"(?:[^,.;:]|(?<=\d)[.,](?=\d))*"  # within one clause: no `,.;:` but those inside a number (`450.000`)
@@ -83,6 +84,21 @@ def _markers(language: str) -> _Markers:
         subordinate,
         frozenset(data.get("predicative_only", [])),
         frozenset(data.get("joiners", [])),
+        _ability(data),
+    )
+
+
+def _ability(data: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """A modal (group 1) that completes a perfect begun earlier in its clause: `heeft ... weer in bedrijf
+    kunnen nemen` (was able to). No comma, clause opener or subordinator may stand between them."""
+    modals, auxiliaries = data.get("ability_modals", []), data.get("perfect_auxiliaries", [])
+    if not modals or not auxiliaries:
+        return None
+    stops = "|".join(re.escape(w) for w in (*data.get("clause_openers", []), *data.get("subordinators", [])))
+    gap = rf"(?:(?!\b(?:{stops})\b)[^,.;:!?]){{0,80}}?"
+    return re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, auxiliaries))})\b{gap}\b({'|'.join(map(re.escape, modals))})\b",
+        re.IGNORECASE,
     )
 
 
@@ -115,10 +131,11 @@ def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lem
         chunk = text[span.start : span.end]
         if chunk.rstrip().endswith("?"):
             found.setdefault("questioned", []).append(Span(span.end - 1, span.end, "?"))
+        able = {m.span(1) for m in markers.ability.finditer(chunk)} if markers.ability else set()
         for label, pattern in markers.patterns:
             for m in pattern.finditer(chunk):
-                if _attributive(markers, chunk, m):
-                    continue
+                if _attributive(markers, chunk, m) or m.span() in able:
+                    continue  # three fake companies; heeft ... kunnen nemen (was able to)
                 found.setdefault(label, []).append(Span(span.start + m.start(), span.start + m.end(), m.group()))
         if markers.hearsay is not None:
             for m in markers.hearsay.finditer(chunk):

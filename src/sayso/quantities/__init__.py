@@ -2,10 +2,10 @@
 
     find_quantities(text, language="nl", times=times) -> [Quantity(...), ...]
 
-The number grammar (:mod:`sayso.quantities.numbers`) is shared with the time stage.
+The number grammar (:mod:`sayso.numbers`) sits below both this stage and the time stage.
 """
 
+from sayso.numbers import format_number, parse_number
 from sayso.quantities._find import find_quantities
-from sayso.quantities.numbers import format_number, parse_number
 
 __all__ = ["find_quantities", "format_number", "parse_number"]

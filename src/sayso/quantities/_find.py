@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sayso.numbers import alternation, ends_with_denominator, parse_digits, trailing_scale, try_parse_number
 from sayso.quantities._lexicon import QuantityLexicon, norm, quantity_lexicon
 from sayso.quantities._scores import score_spans
-from sayso.quantities.numbers import alternation, ends_with_denominator, parse_digits, try_parse_number
 from sayso.records import Quantity, TimeExpr
+from sayso.time import find_times
+from sayso.time._lexicon import lexicon as time_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +44,20 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
         return []
     lex = quantity_lexicon(language)
     if not times:
-        from sayso.time import find_times  # the time stage uses this package's number grammar
-
         times = find_times(text, language=language, published=None)
     count_durations = bool(lex.context.get("count_durations"))
     spans = [(t.start, t.end) for t in times if not (count_durations and t.kind == "duration")]
     blocked = _merged([*spans, *score_spans(text, lex)])
     models = _model_numbers(text, lex)
+    found = [c for c in _cores(text, lex) if not _overlaps(c, blocked)]
+    out, taken = _ratios(found, text, lex)
     cores = [
         c
-        for c in _cores(text, lex)
-        if _counts(c, text, lex, blocked) and not (c.kind == "number" and text[c.start : c.end] in models)
+        for c in found
+        if (c.start, c.end) not in taken
+        and _counts(c, text, lex, blocked)
+        and not (c.kind == "number" and text[c.start : c.end] in models)
     ]
-    out: list[Quantity] = []
     i = 0
     while i < len(cores):
         pair = _range(cores, i, text, lex)
@@ -65,7 +69,34 @@ def find_quantities(text: str, *, language: str, times: Sequence[TimeExpr] = ())
         if q is not None:
             out.append(q)
         i += 1
-    return _share_units(out, text, lex)
+    return _share_units(sorted(out, key=lambda q: q.start), text, lex)
+
+
+def _ratios(cores: list[_Core], text: str, lex: QuantityLexicon) -> tuple[list[Quantity], set[tuple[int, int]]]:
+    """``one in five``, ``een op de tien``, ``3 out of 4``: a share, one number of a larger one, is a fraction."""
+    out: list[Quantity] = []
+    taken: set[tuple[int, int]] = set()
+    for a, b in itertools.pairwise(cores):
+        if a.kind != "number" or b.kind != "number" or a.value is None or b.value is None:
+            continue
+        if (
+            (a.start, a.end) in taken
+            or not 0 < a.value < b.value
+            or not lex.ratio_joiner.fullmatch(text, a.end, b.start)
+        ):
+            continue
+        start, qualifier = a.start, "exact"
+        hedge = _qualifier_before(text, a.start, lex)
+        if hedge is not None:
+            qualifier, start = hedge
+        value = a.value / b.value
+        low, high = (value, None) if qualifier == "at_least" else (None, value if qualifier in _UPPER else None)
+        out.append(Quantity(start, b.end, text[start : b.end], value, low, high, lex.fraction_unit, qualifier))
+        taken |= {(a.start, a.end), (b.start, b.end)}
+    return out, taken
+
+
+_UPPER = ("at_most", "almost", "possibly")
 
 
 # ---------------------------------------------------------------- number cores
@@ -94,10 +125,74 @@ def _cores(text: str, lex: QuantityLexicon) -> list[_Core]:
                 if scale is not None:
                     value *= scale
                     end, scaled = m.end("scale"), True
-            found.append(_Core(m.start(), end, value, "number", scaled))
+            sign = _minus_sign(text, m.start(), lex.numbers.decimal_separator in m["digits"])
+            sign = sign if sign is not None else _minus_word(text, m.start(), lex)
+            start = m.start() if sign is None else sign
+            found.append(_Core(start, end, value if sign is None else -value, "number", scaled))
         elif m["words"]:
-            found.extend(_word_cores(m.start(), m.group(0), lex))
+            found.extend(
+                _vague_scale(_with_article(c, text, lex), text, lex) for c in _word_cores(m.start(), m.group(0), lex)
+            )
     return found
+
+
+def _minus_word(text: str, start: int, lex: QuantityLexicon) -> int | None:
+    """Where a minus word before digits begins (``minus 10 degrees``, ``min 2,5 procent``), or None."""
+    m = re.search(r"(?<![\w])([^\W\d_]+)[^\S\n]+$", text[max(0, start - 12) : start])
+    if m and lex.numbers.morphemes.get(m.group(1).lower(), ("", 0))[0] == "minus":
+        return max(0, start - 12) + m.start(1)
+    return None
+
+
+def _with_article(c: _Core, text: str, lex: QuantityLexicon) -> _Core:
+    """``a dozen``, ``a million``: the article that stands for one belongs to a scale word after it, so that
+    a qualifier before it qualifies the number (``more than a dozen``)."""
+    first = norm(text[c.start : c.end]).split()[0]
+    if lex.numbers.morphemes.get(first, ("", 0))[0] not in ("scale", "hundred"):
+        return c
+    m = re.search(r"(?<![\w])([^\W\d_]+)[^\S\n]+$", text[max(0, c.start - 6) : c.start])
+    if not m or lex.numbers.morphemes.get(m.group(1).lower(), ("", 0))[0] != "one":
+        return c
+    return _Core(max(0, c.start - 6) + m.start(1), c.end, c.value, c.kind, c.scaled, c.words)
+
+
+def _minus_sign(text: str, start: int, decimal: bool) -> int | None:
+    """Where the minus sign of the number at ``start`` begins, or None when it has none.
+
+    ``-3,5%``, ``(−12)`` and, with a decimal number, ``- 2,56 %`` are negative. A hyphen after a
+    word or a number is no sign (``F-16``, ``3-1``, ``10 - 12``), and a dash opening a line is a bullet.
+    """
+    if start >= 1 and text[start - 1] in _MINUS_GLUED:
+        sign = start - 1
+    elif start >= 2 and decimal and text[start - 1] == " " and text[start - 2] in _MINUS_SPACED:
+        sign = start - 2
+    else:
+        return None
+    if sign > 0 and text[sign - 1] not in " \t\n([":
+        return None
+    line = text[max(0, sign - 40) : sign].rsplit("\n", 1)[-1].split()
+    if sign == start - 2 and not line:
+        return None  # `- 2,5 procent` opening a line: a bullet
+    if line and re.search(r"\d%?$", line[-1]):
+        return None  # `3 -1`, `10 - 12,5`: a score or a sum, not a sign
+    return sign
+
+
+_MINUS_GLUED = "-−–"
+_MINUS_SPACED = "-−"
+
+
+def _vague_scale(c: _Core, text: str, lex: QuantityLexicon) -> _Core:
+    """``een paar miljoen``, ``a few hundred``, ``several thousand``: a bare scale word after one of the
+    ``vague_before_scales`` words is a vague amount (at least one of the scale), not exactly one of it."""
+    first = norm(text[c.start : c.end]).split()[0]
+    kind = lex.numbers.morphemes.get(first, ("", 0))[0]
+    if kind not in ("scale", "hundred"):
+        return c
+    m = lex.vague_before_scale.search(text, max(0, c.start - 30), c.start)
+    if m is None:
+        return c
+    return _Core(m.start(), c.end, c.value, "vague", c.scaled, c.words)
 
 
 def _word_cores(offset: int, chunk: str, lex: QuantityLexicon) -> list[_Core]:
@@ -110,17 +205,13 @@ def _word_cores(offset: int, chunk: str, lex: QuantityLexicon) -> list[_Core]:
             s, e = toks[i][0], toks[j - 1][1]
             value = try_parse_number(chunk[s:e], lex.language)
             if value is not None:
-                scaled = any(norm(w) in _scale_words(lex) for w in chunk[s:e].split())
+                scaled = trailing_scale(chunk[s:e], lex.language) > 1  # twee miljoen, driehonderd
                 out.append(_Core(offset + s, offset + e, value, "number", scaled, words=True))
                 i = j
                 break
         else:
             i += 1
     return out
-
-
-def _scale_words(lex: QuantityLexicon) -> frozenset[str]:
-    return frozenset(w for w, (k, _) in lex.numbers.morphemes.items() if k == "scale")
 
 
 # ---------------------------------------------------------------- model numbers
@@ -187,6 +278,8 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DAY_MONTH_YEAR = re.compile(r"-[^\W\d_]{3,9}-\d{2,4}(?![\w])")
 _AGE_APPOSITION = re.compile(r".*[A-Z][^\W\d_]+,\s\d{1,3}[,)]\s?$", re.DOTALL)
 _AGE_IN_PARENS = re.compile(r"(?<![\w])[A-Z][^\W\d_]*\.?[^\S\n]\($")
 
@@ -211,6 +304,10 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
             or re.match(r":\d", after)
         ):
             return False  # F-16, Hwasong-11, 24/7, 18:00
+        if (token_before and _YEAR.fullmatch(token_before.group(1))) or _DAY_MONTH_YEAR.match(after):
+            return False  # 2010-11: a span of years; 01-Mar-08: a date
+        if re.match(r"/\d", after):
+            return False  # 24/7, 9/11, 1/3: a name, a date or a ratio written with a slash, no count
         letters = re.match(r"([^\W\d_]+)(?![\d])", after)
         if re.match(r"[^\W\d_]", after):
             suffix = letters.group(1) if letters else ""
@@ -228,8 +325,9 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
             return False  # version 1.1.1, an IP address
         word, wstart = _word_before(text, c.start)
         plain = re.fullmatch(r"\d+", text[c.start : c.end]) is not None  # 747, not 3,700 or 2.5 million
-        if plain and word and not _SENTENCE_START.search(text[max(0, wstart - 3) : wstart]):
-            bare = re.sub(r"['’]s$", "", word)
+        bare = re.sub(r"['’]s$", "", word.lstrip("([„“\"‘'"))
+        inner_capital = any(ch.isupper() for ch in bare[1:]) and not bare.isupper()  # iPhone, iOS, McLaren
+        if plain and word and (inner_capital or not _SENTENCE_START.search(text[max(0, wstart - 3) : wstart])):
             if (
                 any(ch.isupper() for ch in bare)
                 and re.fullmatch(r"[^\W\d_][^\W\d_&.'’-]*(?:[&.'’-][^\W\d_]+)*", bare)
@@ -239,6 +337,8 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
                 and norm(bare) not in _months(lex.language)
             ):
                 return False  # Boeing 747, iPhone 4, Trent 900, Boeing's 787: a name with a number
+        if _before_a_singular_noun(c, text, lex):
+            return False  # the 737 replacement, its 380 engine: a model number names the thing
     if not c.words and (
         _AGE_APPOSITION.match(text[max(0, c.start - 40) : c.end + 2])
         or (_AGE_IN_PARENS.search(text, max(0, c.start - 40), c.start) and text[c.end : c.end + 1] == ")")
@@ -258,12 +358,34 @@ def _counts(c: _Core, text: str, lex: QuantityLexicon, blocked: list[tuple[int, 
         return False  # twee dingen: not a count of something in the world
     if c.words and not _word_number_counts(c, text, lex, nxt.group(1) if nxt else ""):
         return False
+    if c.kind == "multiplier" and not ctx["bare_multipliers_count"] and _qualifier_before(text, c.start, lex) is None:
+        return False  # double the speed; but more than double the number
     if c.kind == "fraction":
         if norm(text[c.start : c.end]) in {norm(f) for f in ctx["fractions_before_of"]} and not _of_follows(
             text, c.end, lex
         ):
             return False
     return True
+
+
+def _before_a_singular_noun(c: _Core, text: str, lex: QuantityLexicon) -> bool:
+    """Whether a number of three or more digits stands before a singular noun, in a language whose counts
+    take plurals (``counts_take_plurals``): ``737 replacement`` names a model; ``737 replacements`` counts."""
+    if not lex.context.get("counts_take_plurals") or c.scaled or not re.fullmatch(r"\d{3,}", text[c.start : c.end]):
+        return False
+    tail = text[c.end : c.end + 60]
+    if (
+        lex.currency_after.match(tail)
+        or _unit_after(tail, lex)
+        or lex.currency_before.search(text, max(0, c.start - 8), c.start)
+    ):
+        return False  # 300 euro, 500 km, $300: measures keep their singular unit
+    noun = _counted_noun(text, c.end, lex, c)
+    if noun is None or not re.fullmatch(r"[^\W\d_A-Z][^\W\d_]*(?: [^\W\d_]+)*", noun):
+        return False  # 415 km2, 300 Russians, 250 died
+    if tail.split()[0] != noun.split()[0]:
+        return False  # 386 strong Netto chain: words before the noun, not a noun right after the number
+    return not _plural(norm(noun.split()[-1]), lex.context)
 
 
 def _ordinal_suffix(c: _Core, text: str, lex: QuantityLexicon) -> str:
@@ -307,16 +429,25 @@ def _word_number_counts(c: _Core, text: str, lex: QuantityLexicon, next_word: st
         and not _of_follows(text, c.end, lex)
     ):
         return False  # a fifth consecutive year
-    word, _ = _word_before(text, c.start)
+    word, wstart = _word_before(text, c.start)
     if c.value is not None and c.value <= 10 and norm(word) in ctx["definite_before"]:
-        return False  # the two companies: the ones already named, not a new count
+        # not the two companies (named before); but one of the two shelters, the two leading candidates
+        return _partitive_whole(text, wstart, lex) or norm(next_word) in ctx["selecting_words"]
     return True
 
 
-def _months(language: str) -> frozenset[str]:
-    from sayso.time._lexicon import lexicon
+def _partitive_whole(text: str, article: int, lex: QuantityLexicon) -> bool:
+    """Whether the article at ``article`` opens the whole of a partitive after a count: ``one of the two
+    shelters``, ``twee van de zes artsen``. That number counts the whole, even though it is definite."""
+    of_word, of_start = _word_before(text, article)
+    if norm(of_word) not in {norm(w) for w in lex.context["of_words"]}:
+        return False
+    count = _word_before(text, of_start)[0].strip(",;:(\"'“„‘")
+    return try_parse_number(count, lex.language) is not None or norm(count) in lex.numbers.vague
 
-    return frozenset(m.rstrip(".") for m in lexicon(language).months)
+
+def _months(language: str) -> frozenset[str]:
+    return frozenset(m.rstrip(".") for m in time_lexicon(language).months)
 
 
 def _of_follows(text: str, end: int, lex: QuantityLexicon) -> bool:
@@ -355,11 +486,13 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
         return None
     if joiner in ("-", "–", "—") and gap != gap.strip():
         return None  # 3 - 1: a score or an aside rather than a range
+    if a.words != b.words and not (a.words and b.scaled):
+        return None  # fourteen to 31: a range is written in one form, these are two counts
     low, high = a.value, b.value
     if b.scaled and not a.scaled and low * _scale_of(b, text, lex) < high:
         low *= _scale_of(b, text, lex)
-    if not low < high:
-        return None
+    if not low < high or (low > 0 and high > _RANGE_SPREAD * low):
+        return None  # 444.000 of 15.000, 15 to 444,000: bounds this far apart are two numbers, not one range
     if between is not None:
         start = between
     qa = _quantity(a, text, lex, unit_from=b)
@@ -383,23 +516,18 @@ def _range(cores: list[_Core], i: int, text: str, lex: QuantityLexicon) -> Quant
     )
 
 
+# The widest range read as one: the upper bound at most this many times the lower (`10 to 100` still is,
+# `15 to 444,000` is not)
+_RANGE_SPREAD = 10
+
+
 def _currency_alt(lex: QuantityLexicon) -> str:
     return lex.currency_before_alt
 
 
 def _scale_of(c: _Core, text: str, lex: QuantityLexicon) -> float:
-    words = text[c.start : c.end].split()
-    for w in reversed(words):
-        v = lex.numbers.morphemes.get(norm(w))
-        if v and v[0] == "scale":
-            return float(v[1])
-        v2 = lex.numbers.scale_abbreviations.get(norm(w))
-        if v2:
-            return v2
-    m = re.search(r"[^\W\d_]+$", text[c.start : c.end])
-    if m and norm(m.group(0)) in lex.numbers.scale_abbreviations:
-        return lex.numbers.scale_abbreviations[norm(m.group(0))]
-    return 1.0
+    """What the first number of ``c`` is multiplied by: 100000 in ``four hundred thousand``, 1e6 in ``3,5 miljoen``."""
+    return trailing_scale(text[c.start : c.end], lex.language)
 
 
 # ---------------------------------------------------------------- one quantity
@@ -457,7 +585,7 @@ def _quantity(c: _Core, text: str, lex: QuantityLexicon, unit_from: _Core | None
     elif value is not None:
         if qualifier == "at_least":
             low = value
-        elif qualifier in ("at_most", "almost", "possibly"):
+        elif qualifier in _UPPER:
             high = value
     while end > start and text[end - 1] in _QUOTE_MARKS:
         end -= 1  # `„in de tientallen miljoenen”`: the mark closes the quote, not the number
@@ -481,6 +609,9 @@ def _qualifier_before(text: str, start: int, lex: QuantityLexicon) -> tuple[str,
     m = lex.estimate_before.search(text, max(0, start - 40), start)
     if m:
         return "about", m.start()
+    m = lex.bound_verb_before.search(text, max(0, start - 40), start)
+    if m:
+        return lex.bound_verbs[norm(m.group(0))], start  # exceeded 100: the verb bounds it, the span is the number
     return None
 
 
@@ -520,7 +651,8 @@ def _counted_noun(text: str, end: int, lex: QuantityLexicon, c: _Core) -> str | 
     to the first plural noun. Verbs, prepositions and words such as ``last`` end the phrase.
     """
     ctx = lex.context
-    skip = {norm(w) for w in (*ctx["unit_skip"], *ctx["comparative_words"])}  # 8000 meer (werklozen)
+    # 8000 meer (werklozen), the three biggest (parties)
+    skip = {norm(w) for w in (*ctx["unit_skip"], *ctx["comparative_words"], *ctx["selecting_words"])}
     stop = {norm(w) for w in ctx["unit_stop"]}
     of_words = {norm(w) for w in ctx["of_words"]}
     compounds = bool(ctx.get("unit_compounds"))

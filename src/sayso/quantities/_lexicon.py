@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from sayso.language.resources import load_json
-from sayso.quantities.numbers import NumberWords, alternation, number_words, words_pattern
+from sayso.numbers import NumberWords, alternation, number_words, words_pattern
 
 QUALIFIERS = ("at_least", "at_most", "almost", "about", "possibly")
 
@@ -50,6 +50,10 @@ class QuantityLexicon:
     reached_qualifiers: frozenset[str]  # tot: the value reached after a verb of change, not a bound
     change_verb_before: re.Pattern[str]
     estimate_before: re.Pattern[str]  # naar schatting is ...: a hedge with a verb between it and the number
+    bound_verbs: dict[str, str]  # exceeded -> at_least: a verb that bounds its number, outside the number's span
+    bound_verb_before: re.Pattern[str]
+    vague_before_scale: re.Pattern[str]  # een paar (miljoen): a bare scale word after it is vague
+    ratio_joiner: re.Pattern[str]  # one in five, een op de tien: the words between the two numbers of a share
 
 
 @cache
@@ -67,13 +71,18 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
             units[norm(word)] = code
     q_before = {norm(p): q for q, phrases in quals["before"].items() for p in phrases}
     q_after = {norm(p): q for q, phrases in quals["after"].items() for p in phrases}
+    bound_verbs = {norm(p): q for q, phrases in quals["bound_verbs"].items() for p in phrases}
     scale_words = [w for w, (k, _) in nw.morphemes.items() if k == "scale"]
     vague = alternation(nw.vague)
     fractions = {norm(k): float(v) for k, v in units_data["fractions"].items()}
     multipliers = {norm(k): float(v) for k, v in units_data["multipliers"].items()}
+    articles = [w for w, (k, _) in nw.morphemes.items() if k == "one"]
+    not_of_a_scale = (
+        rf"(?![^\S\n]+{alternation(articles)}[^\S\n]+{alternation(scale_words)}(?![\w-]))"  # half a million
+    )
     core = re.compile(
         rf"(?P<vague>(?<![\w-]){vague}(?![\w-]))"
-        rf"|(?P<fraction>(?<![\w-]){alternation(fractions)}(?![\w-]))"
+        rf"|(?P<fraction>(?<![\w-]){alternation(fractions)}(?![\w-]){not_of_a_scale})"
         rf"|(?P<multiplier>(?<![\w-]){alternation(multipliers)}(?![\w-]))"
         rf"|(?P<digits>(?<![\w.,/:])(?:{nw.digit_pattern}))"
         rf"(?:(?P<dims>\s?[x×]\s?\d+)(?![\w]))?"
@@ -114,10 +123,11 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
         rates={norm(k): v for k, v in units_data["rates"].items()},
         rate_after=re.compile(rf"[^\S\n]+({alternation(units_data['rates'])})(?![\w])", re.IGNORECASE),
         reached_qualifiers=frozenset(norm(w) for w in quals["reached_after_verbs"]),
-        # the verb in the same clause, at most six words back (steeg vorige maand tot), or the particle
+        # the verb in the same clause, at most six words or numbers back (steeg vorige maand tot, daalde met 2,5
+        # procent tot), or the particle
         # of a separable verb right before (nam toe tot)
         change_verb_before=re.compile(
-            rf"(?:(?<![\w]){alternation(quals['change_verbs'])}(?:[^\S\n]+[^\s,.;:!?()]+){{0,6}}"
+            rf"(?:(?<![\w]){alternation(quals['change_verbs'])}(?:[^\S\n]+(?:\d+(?:[.,]\d+)*|[^\s,.;:!?()]+)){{0,6}}"
             rf"|(?<![\w]){alternation(quals['change_particles'])})[^\S\n]*$",
             re.IGNORECASE,
         ),
@@ -126,4 +136,8 @@ def quantity_lexicon(language: str) -> QuantityLexicon:
             r"[^\S\n]+$",
             re.IGNORECASE,
         ),
+        bound_verbs=bound_verbs,
+        bound_verb_before=re.compile(rf"(?<![\w]){alternation(bound_verbs)}[^\S\n]+$", re.IGNORECASE),
+        ratio_joiner=re.compile(rf"[^\S\n]+{alternation(quals['ratio_joiners'])}[^\S\n]+", re.IGNORECASE),
+        vague_before_scale=re.compile(rf"(?<![\w]){alternation(quals['vague_before_scales'])}[^\S\n]+$", re.IGNORECASE),
     )

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from sayso._slices import char_before, last_visible
-from sayso.quantities.numbers import try_parse_number
+from sayso.numbers import try_parse_number
 from sayso.time import _calendar as cal
 from sayso.time._lexicon import TimeLexicon, alt, lexicon, norm
 

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from sayso.language.resources import load_json, load_lines
-from sayso.quantities.numbers import alternation, words_pattern
+from sayso.numbers import alternation, words_pattern
 
 alt = alternation
 

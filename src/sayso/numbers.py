@@ -76,10 +76,14 @@ class NumberWords:
         """Regex source for a number in digits with this language's separators."""
         t, d = re.escape(self.thousands_separator), re.escape(self.decimal_separator)
         other = re.escape("." if self.decimal_separator == "," else ",")
+        # every alternative ends where the digits end: no `1` out of `10.4.1`
         if self.decimal_separator == ",":
-            # Dutch: 180.000 and 5,7; a lone 2.5 is read as a decimal as well
-            return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?(?!{t}\d)|\d+{other}\d{{1,2}}(?!\d)"
-        return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?"
+            # Dutch: 180.000 and 5,7; a lone 2.5 is read as a decimal as well, but 14.30 is a clock time
+            return (
+                rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?(?!\d|{t}\d)"
+                rf"|(?<!\d)\d{other}\d{{1,2}}(?!\d)"
+            )
+        return rf"\d{{1,3}}(?:{t}\d{{3}})+(?:{d}\d+)?(?!{t}?\d)|\d+(?:{d}\d+)?(?!\d)"
 
 
 @cache
@@ -156,9 +160,9 @@ def words_pattern(language: str) -> str:
     if nw.compound_words:
         word = f"(?:{piece})+"
         return rf"{word}(?:\s+{word})*"
-    ands = alternation(m for m, (k, _) in nw.morphemes.items() if k == AND)
+    glue = alternation(m for m, (k, _) in nw.morphemes.items() if k in (AND, ONE))  # and; half a million
     tail = rf"(?:\s+{alternation(nw.and_a_half)})?" if nw.and_a_half else ""
-    return rf"{piece}(?:(?:\s+|-)(?:{ands}\s+)?{piece})*{tail}"
+    return rf"{piece}(?:(?:\s+|-)(?:{glue}\s+)?{piece})*{tail}"
 
 
 # ---------------------------------------------------------------- parsing digits
@@ -222,7 +226,8 @@ def _tokens(text: str, nw: NumberWords) -> list[tuple[str, float]] | None:
 
 
 class _Parser:
-    """Recursive descent over morphemes: [minus] integer [half | denominator] [point digits] [scale]."""
+    """Recursive descent over morphemes: [minus] integer [half | denominator] [point digits] [scale],
+    or a fraction of one scale word (``half a million``)."""
 
     def __init__(self, morphs: list[tuple[str, float]], nw: NumberWords) -> None:
         self.m = morphs
@@ -289,6 +294,8 @@ class _Parser:
         if self.kind(0) == MINUS:
             i, sign = 1, -1
         value: float | None
+        if self.kind(i) == DENOM and self.kind(i + 1) == ONE and self.kind(i + 2) == SCALE and i + 3 == len(self.m):
+            return sign * self.val(i + 2) / self.val(i)  # half a million
         ivalue, i = self.integer(i)
         value = ivalue
         scaled = ivalue is not None and any(k == SCALE for k, _ in self.m[:i])
@@ -325,6 +332,26 @@ def ends_with_denominator(text: str, language: str) -> bool:
     """Whether a number in words ends in a fraction's denominator (``twee derde``, ``a fifth``)."""
     morphs = _tokens(text, number_words(language))
     return bool(morphs) and morphs[-1][0] == DENOM  # type: ignore[index]
+
+
+def trailing_scale(text: str, language: str) -> float:
+    """What the number in ``text`` is multiplied by at its end: 100 in ``driehonderd``, 100000 in ``four
+    hundred thousand``, 1000000 in ``2,5 miljoen``, 1e9 in ``15bn``; 1 when it ends in no scale.
+
+    A range whose second number is scaled scales its first one too: ``twee tot driehonderd`` is 200-300.
+    """
+    nw = number_words(language)
+    m = re.match(rf"[-−–]?\s*(?:{nw.digit_pattern})", text.strip())
+    rest = text.strip()[m.end() :].strip().lower() if m else text
+    if rest in nw.scale_abbreviations:
+        return nw.scale_abbreviations[rest]
+    morphs = _tokens(rest, nw) or []
+    scale = 1.0
+    for kind, value in reversed(morphs):
+        if kind not in (SCALE, HUNDRED):
+            break
+        scale *= value
+    return scale
 
 
 def try_parse_number(text: str, language: str) -> float | None:
