@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date
 
 from sayso.records import TimeExpr
@@ -40,7 +41,7 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
                     hits.append(Hit(start, end, value, kind, index, clock=clock))
     chosen = _resolve([h for h in hits if not _inside_a_name(h, text)])
     chosen = _anchor(chosen, ctx)
-    return join_ranges([_extend(h, ctx, chosen) for h in chosen], text, lex)
+    return join_ranges([_extend(h, ctx, chosen, g.names) for h in chosen], text, lex)
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -89,6 +90,11 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
         if not h.clock:
             out.append(h)
             continue
+        if h.value.startswith("@="):
+            value = _period_of_reference(h.value[2:], [x.value for x in out], ctx.published)
+            if value is not None:
+                out.append(Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend))
+            continue
         if h.value.startswith("@"):
             value = _from_reference(h.value[1], int(h.value[2:]), [x.value for x in out], ctx.published)
             if value is not None:
@@ -97,15 +103,29 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
         gap = norm(ctx.text[out[-1].end : h.start]) if out else None
         if out and _DAY.fullmatch(out[-1].value) and (not gap or gap in ctx.lex.rel["day_clock_joiners"]):
             day_hit = out.pop()  # 10/20/2000 20:02, Monday at noon: a day and its time of day as one
-            out.append(Hit(day_hit.start, h.end, day_hit.value + h.value, "time", day_hit.rule, extend=day_hit.extend))
+            joined = (*day_hit.joined, h.rule)
+            out.append(
+                Hit(
+                    day_hit.start,
+                    h.end,
+                    day_hit.value + h.value,
+                    "time",
+                    day_hit.rule,
+                    extend=day_hit.extend,
+                    joined=joined,
+                )
+            )
             continue
         s, e = ctx.sentence(h.start, h.end)
         before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
         after = [x for x in hits[i + 1 :] if x.end <= e and _DAY.match(x.value)]
+        narrative = [x for x in out if _DAY.match(x.value)]
         if before:
             day = before[-1].value[:10]
         elif after:
             day = after[0].value[:10]
+        elif narrative:  # at 8 PM after `on June 3`: the day the narrative is at
+            day = narrative[-1].value[:10]
         elif ctx.published is not None:
             day = ctx.published.isoformat()
         else:
@@ -130,6 +150,9 @@ def _from_reference(unit: str, n: int, earlier: list[str], published: date | Non
     base: date | None = None
     precision = 3
     for value in reversed(earlier):
+        fiscal = _FISCAL.match(value)
+        if fiscal and unit == "Y":  # the same period a year before the fiscal year 2007: FY2006
+            return f"FY{int(fiscal[1]) + n:04d}" if 1 <= int(fiscal[1]) + n <= 9999 else None
         period = _PERIOD_VALUE.match(value)
         if period and (unit == "Y" or (unit == "Q" and period[2].startswith("Q"))):
             return _period_from(int(period[1]), period[2], unit, n)
@@ -150,6 +173,35 @@ def _from_reference(unit: str, n: int, earlier: list[str], published: date | Non
     return shift(base, unit, n)
 
 
+_ANAPHOR = re.compile(r"^([YMWD])([+-]\d+)(T(?:MO|AF|EV|NI))?$")
+_FISCAL = re.compile(r"^FY(\d{4})$")
+
+
+def _period_of_reference(anaphor: str, earlier: list[str], published: date | None) -> str | None:
+    """``Y-1`` (the previous year), ``D+0TEV`` (that evening): the year, month, week or day of the last
+    date the text named that is precise enough, moved ``n`` of them, else of publication. A quarter,
+    half, season or fiscal year names its year."""
+    m = _ANAPHOR.match(anaphor)
+    if m is None:
+        return None
+    unit, n, part = m[1], int(m[2]), m[3] or ""
+    need = {"Y": 1, "M": 2, "W": 3, "D": 3}[unit]
+    base = published
+    for value in reversed(earlier):
+        year = _PERIOD_VALUE.match(value) or _FISCAL.match(value)
+        if year and unit == "Y":
+            base = date(int(year[1]), 1, 1)
+            break
+        found = _DATE_VALUE.match(value[:10])
+        if found and sum(1 for g in found.groups() if g) >= need:
+            base = date(int(found[1]), int(found[2] or 1), int(found[3] or 1))
+            break
+    if base is None:
+        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX") + part
+    moved = shift(base, unit, n)
+    return moved + part if moved else None
+
+
 def _period_from(year: int, part: str, unit: str, n: int) -> str | None:
     """A quarter, half, week or season ``n`` years (or quarters) away: a year before 2025-Q2 is 2024-Q2."""
     if unit == "Q":
@@ -158,7 +210,7 @@ def _period_from(year: int, part: str, unit: str, n: int) -> str | None:
     return f"{year + n:04d}-{part}" if 1 <= year + n <= 9999 else None
 
 
-def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
+def _extend(h: Hit, ctx: Context, hits: list[Hit], names: list[str]) -> TimeExpr:
     """Take in a part word (``begin``, ``early``) and a leading preposition (``op``, ``on``)."""
     lex = ctx.lex
     text = ctx.text
@@ -180,7 +232,8 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     adverb = norm(text[start : h.end]) in lex.units_data["vague_durations"]  # na urenlang debat: na leads debat
     if m and m.end() == start and not adverb and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
-    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=value, kind=h.kind)
+    rule = "+".join(names[r] for r in (h.rule, *h.joined))
+    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=value, kind=h.kind, rule=rule)
 
 
 def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
@@ -191,7 +244,7 @@ def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
     m = re.match(rf"{alt(lexicon(language).prepositions)}[^\S\n]+", t.text, re.IGNORECASE)
     if m is None or m.end() >= len(t.text):
         return t
-    return TimeExpr(start=t.start + m.end(), end=t.end, text=t.text[m.end() :], value=t.value, kind=t.kind)
+    return replace(t, start=t.start + m.end(), text=t.text[m.end() :])
 
 
 def _compares_a_count(approximator: re.Match[str], ctx: Context) -> bool:
