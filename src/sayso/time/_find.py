@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from sayso.records import TimeExpr
-from sayso.time._calendar import quarter, quarter_of, shift, shift_quarter
+from sayso.time._calendar import add_days, quarter, quarter_of, shift, shift_quarter
 from sayso.time._grammar import Context, Hit, grammar, tense_pattern
 from sayso.time._lexicon import alt, lexicon, norm
 from sayso.time._ranges import join_ranges
@@ -81,14 +81,19 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
 def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
     """Resolve what depends on the day the text speaks about.
 
-    A time of day (``T18:00``) takes its day from a day named in the same sentence, else the
-    publication date; an anaphoric day (``@D+1``: the next day) counts from the last day named
-    before it, else from the publication date.
+    A time of day (``T18:00``) takes its day from a day named in the same sentence, else from the last
+    day the narrative named, else the publication date. An anaphoric day (``@D+1``: the next day) or
+    period (``@=Y-1``: the previous year; ``@=D+0TEV``: that evening) counts from the last date named
+    before it that is precise enough, else from the publication date; ``@S-1TNI`` (overnight) from the
+    day its sentence names, else from the publication date.
     """
     out: list[Hit] = []
     for i, h in enumerate(hits):
         if not h.clock:
             out.append(h)
+            continue
+        if h.value.startswith("@S"):
+            out.append(_from_sentence_day(i, h, hits, ctx))
             continue
         if h.value.startswith("@="):
             value = _period_of_reference(h.value[2:], [x.value for x in out], ctx.published)
@@ -116,22 +121,38 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
                 )
             )
             continue
-        s, e = ctx.sentence(h.start, h.end)
-        before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
-        after = [x for x in hits[i + 1 :] if x.end <= e and _DAY.match(x.value)]
         narrative = [x for x in out if _DAY.match(x.value)]
-        if before:
-            day = before[-1].value[:10]
-        elif after:
-            day = after[0].value[:10]
-        elif narrative:  # at 8 PM after `on June 3`: the day the narrative is at
+        day = _day_of_sentence(i, h, hits, ctx)
+        if day is None and narrative:  # at 8 PM after `on June 3`: the day the narrative is at
             day = narrative[-1].value[:10]
-        elif ctx.published is not None:
-            day = ctx.published.isoformat()
-        else:
-            day = "XXXX-XX-XX"
+        if day is None:
+            day = ctx.published.isoformat() if ctx.published is not None else "XXXX-XX-XX"
         out.append(Hit(h.start, h.end, day + h.value, h.kind, h.rule, clock=False, extend=h.extend))
     return out
+
+
+def _day_of_sentence(i: int, h: Hit, hits: list[Hit], ctx: Context, *, skip: str = "") -> str | None:
+    """The day named in the sentence of ``hits[i]``: the last one before it, else the first after it;
+    a day ``skip`` does not count."""
+    s, e = ctx.sentence(h.start, h.end)
+    before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value) and x.value[:10] != skip]
+    if before:
+        return before[-1].value[:10]
+    after = [x for x in hits[i + 1 :] if x.end <= e and _DAY.match(x.value) and x.value[:10] != skip]
+    return after[0].value[:10] if after else None
+
+
+def _from_sentence_day(i: int, h: Hit, hits: list[Hit], ctx: Context) -> Hit:
+    """``@S-1TNI`` (overnight): days from the day its sentence names, else from publication. The
+    publication date in a dateline (``MILLBRIDGE, March 18 — ...``) names no other day."""
+    m = re.match(r"@S([+-]\d+)(.*)$", h.value)
+    if m is None:  # not written by the rule sentence_day
+        return h
+    day = _day_of_sentence(i, h, hits, ctx, skip=ctx.published.isoformat() if ctx.published else "")
+    base = date.fromisoformat(day) if day else ctx.published
+    moved = add_days(base, int(m[1])) if base else None
+    value = (moved.isoformat() if moved else "XXXX-XX-XX") + m[2]
+    return Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend)
 
 
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -284,6 +284,7 @@ class Grammar:
             "DEICTIC": alt(rel["deictic"]),
             "ANAPHORIC": alt(rel["anaphoric_days"]),
             "ANAPERIOD": alt(rel["anaphoric_periods"]),
+            "SENTDAY": alt(rel["sentence_days"]),
             "SAMEPERIOD": alt(rel["same_period"]),
             "YEARBEFORE": alt(rel["year_before"]),
             "CURFISCAL": alt(rel["current_fiscal"]),
@@ -364,6 +365,7 @@ class Grammar:
             ("deictic", r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
             ("anaphoric_day", r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             ("anaphoric_period", r"%B%(?P<w>%ANAPERIOD%)%E%", self.anaphoric_period),
+            ("sentence_day", r"%B%(?P<w>%SENTDAY%)%E%", self.sentence_day),
             ("same_period", r"%B%%SAMEPERIOD%(?:\s+%OF%)?,?\s+%YEARBEFORE%%E%", self.same_period),
             ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
             ("weekday", r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
@@ -787,6 +789,12 @@ class Grammar:
         """A verb with a tense right before ``start`` (``said``, ``zei``): what follows is its clause."""
         words = self._words_before(ctx, start, 1)
         return bool(words) and tense_pattern(self.lex.language).fullmatch(words[-1]) is not None
+
+    def sentence_day(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """overnight: the night before the day its sentence names (``moved out overnight, officials said on
+        Monday``: Sunday night), else before publication; resolved in ``_find._anchor``."""
+        n, part = self.lex.rel["sentence_days"][norm(m["w"])]
+        yield m.start(), m.end(), f"@S{n:+d}" + (f"T{part}" if part else ""), "date", True
 
     def same_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
         """the same period last year, dezelfde periode een jaar eerder: the last period the text named, a year
