@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sayso.time import find_times
@@ -80,6 +80,28 @@ def test_time_rules_narrative_reference(text: str, language: str, expected: dict
     found = _values(text, language)
     for words, value in expected.items():
         assert found[words] == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("On 3 June 2019 the ferry left Hull. On 5 June it sank.", "en", "On 5 June", "2019-06-05"),
+        ("In March 2015 the bakery opened. In June it hired a baker.", "en", "In June", "2015-06"),
+        ("Op 3 juni 2019 vertrok de veerboot. Op 5 juni zonk ze.", "nl", "Op 5 juni", "2019-06-05"),
+        ("The bakery, founded in 1998, said on 3 June it would grow.", "en", "on 3 June", "2024-06-03"),
+        ("The ferry left on 3 June 2019.\n\nThe port said on 5 June it had reopened.", "en", "on 5 June", "2024-06-05"),
+        (
+            "On 3 June 2019 the ferry left. Later the crew went home. On 5 June it sank.",
+            "en",
+            "On 5 June",
+            "2024-06-05",
+        ),
+    ],
+)
+def test_time_rules_narrative_year(text: str, language: str, words: str, value: str) -> None:
+    """A date without a year takes the year of a dated day or month in its sentence or the one before
+    (same paragraph); a bare year (founded in 1998) or an older sentence does not give it."""
+    assert _values(text, language)[words] == value
 
 
 def test_time_rules_same_period_keeps_the_granularity() -> None:
@@ -161,6 +183,17 @@ def test_time_rules_a_range_of_lengths_is_one_time(low: int, more: int, unit: st
     assert [(t.text, t.value, t.rule) for t in times] == [
         (f"{low} to {low + more} {unit}", f"PX{unit[0].upper()}", "duration_range")
     ]
+
+
+@given(day=_days, later=st.integers(1, 20))
+def test_time_rules_a_date_without_year_follows_the_narrative(day: date, later: int) -> None:
+    then = day + timedelta(days=later)
+    text = (
+        f"The ship left port on {day.day} {_MONTHS[day.month - 1]} {day.year}. "
+        f"On {then.day} {_MONTHS[then.month - 1]} it sank."
+    )
+    assume(then.year == day.year)  # across New Year the narrative's year is a guess either way
+    assert _values(text)[f"On {then.day} {_MONTHS[then.month - 1]}"] == then.isoformat()
 
 
 @given(day=_days, hour=st.integers(1, 11))

@@ -37,8 +37,9 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
             for found in handler(m, ctx):
                 start, end, value, kind = found[:4]
                 clock = len(found) > 4 and bool(found[4])
+                guessed = len(found) > 5 and bool(found[5])
                 if end > start and not _OUT_OF_CALENDAR.match(value):
-                    hits.append(Hit(start, end, value, kind, index, clock=clock))
+                    hits.append(Hit(start, end, value, kind, index, clock=clock, guessed_year=guessed))
     chosen = _resolve([h for h in hits if not _inside_a_name(h, text)])
     chosen = _anchor(chosen, ctx)
     return join_ranges([_extend(h, ctx, chosen, g.names) for h in chosen], text, lex)
@@ -90,7 +91,7 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
     out: list[Hit] = []
     for i, h in enumerate(hits):
         if not h.clock:
-            out.append(h)
+            out.append(_narrative_year(h, out, ctx) if h.guessed_year else h)
             continue
         if h.value.startswith("@S"):
             out.append(_from_sentence_day(i, h, hits, ctx))
@@ -129,6 +130,28 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             day = ctx.published.isoformat() if ctx.published is not None else "XXXX-XX-XX"
         out.append(Hit(h.start, h.end, day + h.value, h.kind, h.rule, clock=False, extend=h.extend))
     return out
+
+
+_DATED = re.compile(r"^(\d{4})-\d{2}")  # a month or a day of a year
+
+
+def _narrative_year(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
+    """``On 3 June 2019 the ship left Rotterdam. On 5 June it sank.``: a month or date without a year
+    takes the year of a dated month or day named in its sentence or the sentence before it, in the same
+    paragraph, where publication and tense alone would guess another year."""
+    s, _ = ctx.sentence(h.start, h.end)
+    previous, _ = ctx.sentence(max(0, s - 2), max(0, s - 1))
+    paragraph = ctx.text.rfind("\n", 0, h.start) + 1
+    for x in reversed(earlier):
+        if x.end <= max(previous, paragraph):
+            break
+        m = _DATED.match(x.value)
+        if m and not x.guessed_year:
+            year = m[1]
+            if year != h.value[:4]:
+                return replace(h, value=year + h.value[4:], guessed_year=False)
+            break
+    return h
 
 
 def _day_of_sentence(i: int, h: Hit, hits: list[Hit], ctx: Context, *, skip: str = "") -> str | None:

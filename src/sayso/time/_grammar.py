@@ -37,6 +37,7 @@ class Hit:
     clock: bool = False  # a time of day still to be anchored to a day: value is 'T18:00' or 'T18:00Z'
     extend: bool = True  # may take a part word (begin, early) in front of it
     joined: tuple[int, ...] = ()  # rules of the parts joined to it (a day's time of day: Monday at noon)
+    guessed_year: bool = False  # a month or date without a year, its year guessed from publication and tense
 
 
 class Context:
@@ -207,7 +208,9 @@ class Context:
         return m.group(1) if m else ""
 
 
-Handler = Callable[[re.Match[str], Context], "Iterator[tuple[int, int, str, str] | tuple[int, int, str, str, bool]]"]
+# (start, end, value, kind[, to be anchored in _find._anchor[, its year guessed]])
+Found = tuple[int, int, str, str] | tuple[int, int, str, str, bool] | tuple[int, int, str, str, bool, bool]
+Handler = Callable[[re.Match[str], Context], Iterator[Found]]
 
 
 def _cap(word: str) -> bool:
@@ -484,7 +487,7 @@ class Grammar:
         if d:
             yield m.start(), m.end(), cal.day(d), "date"
 
-    def day_month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def day_month(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
         if not self._month_ok(m["m"], True):
             return
         wd = m.groupdict().get("wd")
@@ -517,8 +520,8 @@ class Grammar:
         else:
             year = cal.year_for_month_day(ctx.published, mon, dom, tense > 0)
         d = cal.safe_date(year, mon, dom) or cal.safe_date(year, mon, 28)
-        if d:
-            yield m.start(), m.end(), cal.day(d), "date"
+        if d:  # without a modifier the narrative may give the year instead (_find._anchor)
+            yield m.start(), m.end(), cal.day(d), "date", False, not mod
 
     def _year_of(self, m: re.Match[str], ctx: Context) -> int | None:
         """The year a date names: written out (``2024``, ``'24``) or relative (``last year``, ``vorig jaar``);
@@ -541,7 +544,7 @@ class Grammar:
         if mon and year is not None and self._month_ok(m["m"], True):
             yield m.start(), m.end(), cal.month(year, mon) if year else f"XXXX-{mon:02d}", "date"
 
-    def month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def month(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
         word = m["m"]
         mon = self._month(word)
         if mon is None or not self._month_ok(word, False):
@@ -572,7 +575,7 @@ class Grammar:
             year = cal.year_for_month_day_nearest(ctx.published, mon, 15)  # mid-month
         else:  # past, future, or no cue at all (news mostly reports what happened)
             year = cal.year_for_month(ctx.published, mon, tense is not None and tense > 0)
-        yield m.start(), m.end(), cal.month(year, mon), "date"
+        yield m.start(), m.end(), cal.month(year, mon), "date", False, True  # the narrative may give the year
 
     def holiday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         """Kerstmis, Christmas: a holiday on a fixed date, its year found like that of a date without one."""
