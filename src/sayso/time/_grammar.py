@@ -208,7 +208,7 @@ class Context:
         return m.group(1) if m else ""
 
 
-# (start, end, value, kind[, to be anchored in _find._anchor[, its year guessed]])
+# (start, end, value, kind[, to be anchored in _anchor.anchor[, its year guessed]])
 Found = tuple[int, int, str, str] | tuple[int, int, str, str, bool] | tuple[int, int, str, str, bool, bool]
 Handler = Callable[[re.Match[str], Context], Iterator[Found]]
 
@@ -520,7 +520,7 @@ class Grammar:
         else:
             year = cal.year_for_month_day(ctx.published, mon, dom, tense > 0)
         d = cal.safe_date(year, mon, dom) or cal.safe_date(year, mon, 28)
-        if d:  # without a modifier the narrative may give the year instead (_find._anchor)
+        if d:  # without a modifier the narrative may give the year instead (_anchor.anchor)
             yield m.start(), m.end(), cal.day(d), "date", False, not mod
 
     def _year_of(self, m: re.Match[str], ctx: Context) -> int | None:
@@ -778,7 +778,7 @@ class Grammar:
 
     def anaphoric_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
         """that evening, the previous year, het jaar daarop: the period of the narrative's last date (or of
-        publication) that the words name, resolved in ``_find._anchor``. After ``over`` or ``for`` (``over
+        publication) that the words name, resolved in ``_anchor.anchor``. After ``over`` or ``for`` (``over
         the previous year``) the words give a length, which the rule ``relative`` finds."""
         if ctx.word_before(m.start()) in self.lex.rel["anaphoric_not_after"]:
             return
@@ -795,7 +795,7 @@ class Grammar:
 
     def sentence_day(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
         """overnight: the night before the day its sentence names (``moved out overnight, officials said on
-        Monday``: Sunday night), else before publication; resolved in ``_find._anchor``."""
+        Monday``: Sunday night), else before publication; resolved in ``_anchor.anchor``."""
         n, part = self.lex.rel["sentence_days"][norm(m["w"])]
         yield m.start(), m.end(), f"@S{n:+d}" + (f"T{part}" if part else ""), "date", True
 
