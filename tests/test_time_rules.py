@@ -11,6 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from sayso.records import Analysis, Article
+from sayso.serialize import analysis_to_dict
 from sayso.time import find_times
 from sayso.time._grammar import grammar
 
@@ -205,3 +207,11 @@ def test_time_rules_a_date_without_year_follows_the_narrative(day: date, later: 
 def test_time_rules_clock_takes_the_narrative_day(day: date, hour: int) -> None:
     text = f"The ship left port on {_MONTHS[day.month - 1]} {day.day}, {day.year}. It sank at {hour} PM."
     assert _values(text)[f"at {hour} PM"] == f"{day.isoformat()}T{hour + 12:02d}:00"
+
+
+def test_time_rules_rule_is_in_the_json() -> None:
+    text = "The dam broke on 12 May 2019. That evening the power failed."
+    times = tuple(find_times(text, language="en", published=PUBLISHED))
+    analysis = Analysis(article=Article(text=text, id="dam"), language="en", times=times)
+    shown = [(t["text"], t["rule"]) for t in analysis_to_dict(analysis)["times"]]
+    assert shown == [("on 12 May 2019", "day_month"), ("That evening", "anaphoric_period")]
