@@ -140,6 +140,8 @@ def test_time_rules_over_the_previous_year_is_a_length() -> None:
         ("The firm filed the report a week ago.", "en", "a week ago", "2024-10-08"),
         ("Het bedrijf diende het rapport twee weken geleden in.", "nl", "twee weken geleden", "2024-10-01"),
         ("Sales will rise next year.", "en", "next year", "2025"),
+        ("The budget for next year is bigger.", "en", "for next year", "2025"),
+        ("The firm will hire 300 people over the next year.", "en", "over the next year", "P1Y"),
         ("The permit takes 30 to 60 days.", "en", "30 to 60 days", "PXD"),
         ("De vergunning duurt 30 tot 60 dagen.", "nl", "30 tot 60 dagen", "PXD"),
         ("He was jailed for between two and four years.", "en", "between two and four years", "PXY"),

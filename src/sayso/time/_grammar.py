@@ -929,7 +929,8 @@ class Grammar:
         if code is None or code in ("H", "MIN", "S", "QH"):
             return
         article = bool(m["art"])
-        prep = ctx.word_before(m.start()) in rel["span_prepositions"]
+        before = ctx.word_before(m.start())  # for next year: a year; for the next year, in afgelopen jaar: a length
+        prep = before in rel["span_prepositions"] and (before not in rel["span_prepositions_need_article"])
         if (span_past or span_next) and not is_cur and (article or prep) and not m["poss"] and code not in ("WE", "Q"):
             yield m.start(), m.end(), cal.duration(1, code), "duration"
             return
