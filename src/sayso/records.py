@@ -182,6 +182,7 @@ class TimeExpr:
     text: str
     value: str  # 2024-10-14, 2024-10-14TEV, 2024-W41, 196X, P1.5Y, PAST_REF, ...
     kind: str = "date"  # date, time, duration, set, vague
+    rule: str = field(default="", compare=False)  # the time rule that found it (docs/time.md); not compared
 
 
 @dataclass(frozen=True, slots=True)

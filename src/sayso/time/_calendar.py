@@ -206,4 +206,7 @@ def ago(published: date, unit: str, n: float) -> str | None:
         return None
     if unit in ("H", "MIN", "S", "QH"):
         return day(published)
+    if unit == "W":  # a week ago is a day (TimeML), not last week
+        d = add_days(published, -7 * whole)
+        return day(d) if d else None
     return shift(published, unit, -whole)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date
 
 from sayso.records import TimeExpr
-from sayso.time._calendar import quarter, quarter_of, shift, shift_quarter
+from sayso.time._anchor import anchor
 from sayso.time._grammar import Context, Hit, grammar, tense_pattern
 from sayso.time._lexicon import alt, lexicon, norm
 from sayso.time._ranges import join_ranges
@@ -36,11 +37,12 @@ def find_times(text: str, *, language: str, published: date | None) -> list[Time
             for found in handler(m, ctx):
                 start, end, value, kind = found[:4]
                 clock = len(found) > 4 and bool(found[4])
+                guessed = len(found) > 5 and bool(found[5])
                 if end > start and not _OUT_OF_CALENDAR.match(value):
-                    hits.append(Hit(start, end, value, kind, index, clock=clock))
+                    hits.append(Hit(start, end, value, kind, index, clock=clock, guessed_year=guessed))
     chosen = _resolve([h for h in hits if not _inside_a_name(h, text)])
-    chosen = _anchor(chosen, ctx)
-    return join_ranges([_extend(h, ctx, chosen) for h in chosen], text, lex)
+    chosen = anchor(chosen, ctx)
+    return join_ranges([_extend(h, ctx, chosen, g.names) for h in chosen], text, lex)
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -77,88 +79,7 @@ def _resolve(hits: list[Hit]) -> list[Hit]:
     return taken
 
 
-def _anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
-    """Resolve what depends on the day the text speaks about.
-
-    A time of day (``T18:00``) takes its day from a day named in the same sentence, else the
-    publication date; an anaphoric day (``@D+1``: the next day) counts from the last day named
-    before it, else from the publication date.
-    """
-    out: list[Hit] = []
-    for i, h in enumerate(hits):
-        if not h.clock:
-            out.append(h)
-            continue
-        if h.value.startswith("@"):
-            value = _from_reference(h.value[1], int(h.value[2:]), [x.value for x in out], ctx.published)
-            if value is not None:
-                out.append(Hit(h.start, h.end, value, h.kind, h.rule, extend=h.extend))
-            continue
-        gap = norm(ctx.text[out[-1].end : h.start]) if out else None
-        if out and _DAY.fullmatch(out[-1].value) and (not gap or gap in ctx.lex.rel["day_clock_joiners"]):
-            day_hit = out.pop()  # 10/20/2000 20:02, Monday at noon: a day and its time of day as one
-            out.append(Hit(day_hit.start, h.end, day_hit.value + h.value, "time", day_hit.rule, extend=day_hit.extend))
-            continue
-        s, e = ctx.sentence(h.start, h.end)
-        before = [x for x in hits[:i] if x.start >= s and _DAY.match(x.value)]
-        after = [x for x in hits[i + 1 :] if x.end <= e and _DAY.match(x.value)]
-        if before:
-            day = before[-1].value[:10]
-        elif after:
-            day = after[0].value[:10]
-        elif ctx.published is not None:
-            day = ctx.published.isoformat()
-        else:
-            day = "XXXX-XX-XX"
-        out.append(Hit(h.start, h.end, day + h.value, h.kind, h.rule, clock=False, extend=h.extend))
-    return out
-
-
-_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_PERIOD_VALUE = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI)$")  # a quarter, half, week, season
-
-
-def _from_reference(unit: str, n: int, earlier: list[str], published: date | None) -> str | None:
-    """The period ``n`` units from the last date the text named that is precise enough for ``unit``
-    (a day for days and weeks, a month for months, a year for years), else from publication.
-
-    Years keep the month, quarter, half, week or season of a reference that has one, as TimeML does
-    (a year before September 2025 is September 2024, a year before 2025-Q2 is 2024-Q2): ``een jaar
-    eerder`` with no reference but publication is that month a year before.
-    """
-    need = {"D": 3, "W": 3, "M": 2, "Y": 1, "Q": 2}[unit]
-    base: date | None = None
-    precision = 3
-    for value in reversed(earlier):
-        period = _PERIOD_VALUE.match(value)
-        if period and (unit == "Y" or (unit == "Q" and period[2].startswith("Q"))):
-            return _period_from(int(period[1]), period[2], unit, n)
-        m = _DATE_VALUE.match(value[:10])
-        if m and sum(1 for g in m.groups() if g) >= need:
-            base = date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-            precision = sum(1 for g in m.groups() if g)
-            break
-    if base is None:
-        base = published
-    if base is None:
-        return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX")
-    if unit == "Y" and precision >= 2:
-        return shift(base, "M", 12 * n)
-    if unit == "Q":
-        y, q = shift_quarter(*quarter_of(base), n)
-        return quarter(y, q) if 1 <= y <= 9999 else None
-    return shift(base, unit, n)
-
-
-def _period_from(year: int, part: str, unit: str, n: int) -> str | None:
-    """A quarter, half, week or season ``n`` years (or quarters) away: a year before 2025-Q2 is 2024-Q2."""
-    if unit == "Q":
-        y, q = shift_quarter(year, int(part[1]), n)
-        return quarter(y, q) if 1 <= y <= 9999 else None
-    return f"{year + n:04d}-{part}" if 1 <= year + n <= 9999 else None
-
-
-def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
+def _extend(h: Hit, ctx: Context, hits: list[Hit], names: list[str]) -> TimeExpr:
     """Take in a part word (``begin``, ``early``) and a leading preposition (``op``, ``on``)."""
     lex = ctx.lex
     text = ctx.text
@@ -180,7 +101,8 @@ def _extend(h: Hit, ctx: Context, hits: list[Hit]) -> TimeExpr:
     adverb = norm(text[start : h.end]) in lex.units_data["vague_durations"]  # na urenlang debat: na leads debat
     if m and m.end() == start and not adverb and not _opens_range(m.group(0), h, ctx, hits):
         start = m.start()
-    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=value, kind=h.kind)
+    rule = "+".join(names[r] for r in (h.rule, *h.joined))
+    return TimeExpr(start=start, end=h.end, text=text[start : h.end], value=value, kind=h.kind, rule=rule)
 
 
 def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
@@ -191,7 +113,7 @@ def without_preposition(t: TimeExpr, *, language: str) -> TimeExpr:
     m = re.match(rf"{alt(lexicon(language).prepositions)}[^\S\n]+", t.text, re.IGNORECASE)
     if m is None or m.end() >= len(t.text):
         return t
-    return TimeExpr(start=t.start + m.end(), end=t.end, text=t.text[m.end() :], value=t.value, kind=t.kind)
+    return replace(t, start=t.start + m.end(), text=t.text[m.end() :])
 
 
 def _compares_a_count(approximator: re.Match[str], ctx: Context) -> bool:

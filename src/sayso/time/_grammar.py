@@ -36,6 +36,8 @@ class Hit:
     rule: int
     clock: bool = False  # a time of day still to be anchored to a day: value is 'T18:00' or 'T18:00Z'
     extend: bool = True  # may take a part word (begin, early) in front of it
+    joined: tuple[int, ...] = ()  # rules of the parts joined to it (a day's time of day: Monday at noon)
+    guessed_year: bool = False  # a month or date without a year, its year guessed from publication and tense
 
 
 class Context:
@@ -206,7 +208,9 @@ class Context:
         return m.group(1) if m else ""
 
 
-Handler = Callable[[re.Match[str], Context], "Iterator[tuple[int, int, str, str] | tuple[int, int, str, str, bool]]"]
+# (start, end, value, kind[, to be anchored in _anchor.anchor[, its year guessed]])
+Found = tuple[int, int, str, str] | tuple[int, int, str, str, bool] | tuple[int, int, str, str, bool, bool]
+Handler = Callable[[re.Match[str], Context], Iterator[Found]]
 
 
 def _cap(word: str) -> bool:
@@ -266,6 +270,7 @@ class Grammar:
             "DECWORD": alt(rel["decade_words"]),
             "OF": alt(rel["of"]),
             "AND": alt(rel["and"]),
+            "TO": alt(rel["to"]),
             "EACH": alt(rel["each"]),
             "PER": alt(rel["per"]),
             "SETWORD": alt(rel["set_words"]),
@@ -281,6 +286,11 @@ class Grammar:
             "HALFHOUR": alt(rel["half_hour"]),
             "DEICTIC": alt(rel["deictic"]),
             "ANAPHORIC": alt(rel["anaphoric_days"]),
+            "ANAPERIOD": alt(rel["anaphoric_periods"]),
+            "SENTDAY": alt(rel["sentence_days"]),
+            "SAMEPERIOD": alt(rel["same_period"]),
+            "YEARBEFORE": alt(rel["year_before"]),
+            "CURFISCAL": alt(rel["current_fiscal"]),
             "HOLIDAY": alt(cal_["holidays"]),
             "PERIODEND": alt(rel["period_end_words"]),
             "RELAFTER": alt(rel["relative_after"]),
@@ -295,8 +305,10 @@ class Grammar:
             "ANDHALF": alt(units["and_a_half"]),
             "DPTO": alt(rel["daypart_to"]),
         }
+        sources = self._rule_sources()
+        self.names: list[str] = [name for name, _, _ in sources]
         self.rules: list[tuple[re.Pattern[str], Handler]] = [
-            (self._compile(src), handler) for src, handler in self._rule_sources()
+            (self._compile(src), handler) for _, src, handler in sources
         ]
 
     def _compile(self, src: str) -> re.Pattern[str]:
@@ -304,102 +316,135 @@ class Grammar:
         return re.compile(out, re.IGNORECASE)
 
     # ------------------------------------------------------------------ the rules, in order of preference
-    def _rule_sources(self) -> list[tuple[str, Handler]]:
+    def _rule_sources(self) -> list[tuple[str, str, Handler]]:
+        """(name, pattern, handler) of every rule; docs/time.md gives an example of each."""
         return [
-            (r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w/-]|\.\d)", self.iso_date),
+            ("iso_date", r"(?<![\w./-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w/-]|\.\d)", self.iso_date),
             (
+                "numeric_date",
                 r"(?<![\w./-])(?:(?P<wd>%WDA%),?\s+)?(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)"
                 r"(?P<y>\d{4}|\d{2})(?![\w/-]|\.\d)",
                 self.numeric_date,
             ),
             (
+                "day_month",
                 r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?:%DAYART%\s+)?(?P<d>%DAY%)\s*"
                 r"(?:%DMJOIN%\s+)?(?P<m>%MON%)"
                 r"(?:,?\s+(?P<y>%YEAR%)|\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%)?(?![\w])",
                 self.day_month,
             ),
             (
+                "month_day",
                 r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?:(?P<wd>%WDA%),?\s+)?(?P<m>%MON%)\s+(?P<d>%DAY%)"
                 r"(?:,?\s+(?P<y>%YEAR%)|\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%)?(?![\w]|[.,]\d)",
                 self.day_month,
             ),
-            (r"%B%(?P<d>\d{1,2})-(?P<m>%MON%)-(?P<y>\d{4}|\d{2})%E%", self.day_month),
-            (r"%B%(?P<m>%MON%)(?:\s+%OF%)?,?\s+(?P<y>%YEAR%)%E%", self.month_year),
-            (r"%B%(?P<m>%MON%)\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%%E%", self.month_year),
+            ("day_mon_year_dashed", r"%B%(?P<d>\d{1,2})-(?P<m>%MON%)-(?P<y>\d{4}|\d{2})%E%", self.day_month),
+            ("month_year", r"%B%(?P<m>%MON%)(?:\s+%OF%)?,?\s+(?P<y>%YEAR%)%E%", self.month_year),
+            ("month_relative_year", r"%B%(?P<m>%MON%)\s+(?P<rel>%PREVNEXTCUR%)\s+%YEARUNIT%%E%", self.month_year),
             (
+                "quarter_of_year",
                 r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)\s+(?P<q>%QUARTER%|%HALF%)\s+(?:%OF%\s+)?"
                 r"(?:(?P<y>%YEAR%)|(?P<rel>%PREVNEXTCUR%)\s+(?P<yu>%UNITSG%))%E%",
                 self.quarter,
             ),
-            (r"%B%(?P<qh>[QH])(?P<qn>[1-4])(?:\s+(?P<y>%YEAR%))?%E%", self.quarter),
-            (r"%B%(?:%ART%\s+)?(?P<s>%SEASON%)\s+(?:%OF%\s+)?(?P<y>%YEAR%)%E%", self.season_year),
-            (r"%B%(?P<f>%FISCAL%)\s*['’]?(?P<y>%YEAR%|\d{2})%E%", self.fiscal),
-            (r"%B%(?:%ART%\s+)?(?:%PART1%[-\s]+)?(?P<c>1\d|20)?(?P<apo>['’])?(?P<d>\d)0['’]?s%E%", self.decade_digits),
+            ("quarter_short", r"%B%(?P<qh>[QH])(?P<qn>[1-4])(?:\s+(?P<y>%YEAR%))?%E%", self.quarter),
+            ("season_year", r"%B%(?:%ART%\s+)?(?P<s>%SEASON%)\s+(?:%OF%\s+)?(?P<y>%YEAR%)%E%", self.season_year),
+            ("fiscal_year", r"%B%(?P<f>%FISCAL%)\s*['’]?(?P<y>%YEAR%|\d{2})%E%", self.fiscal),
             (
+                "decade_digits",
+                r"%B%(?:%ART%\s+)?(?:%PART1%[-\s]+)?(?P<c>1\d|20)?(?P<apo>['’])?(?P<d>\d)0['’]?s%E%",
+                self.decade_digits,
+            ),
+            (
+                "decade_noun",
                 r"%B%(?:%ART%\s+)?%DECNOUN%\s+(?P<w>%DECWORD%|['’]?\d0|(?:1\d|20)\d0)"
                 r"(?P<rest>(?:\s*(?:,|%AND%)\s*(?:%DECWORD%|['’]?\d0)%E%)*)",
                 self.decade_noun,
             ),
-            (r"%B%%ART%\s+(?:%PART1%[-\s]+)?(?P<w>%DECWORD%)%E%", self.decade_word),
-            (r"%B%(?:%ART%\s+)?(?P<o>\d{1,2}(?:%ORDSUF%)|%CENTORD%)\s+%CENTURY%%E%", self.century),
-            (r"(?<![\w.,$€£#/])(?P<y>%YEAR%)(?![\w]|[.,]\d)", self.year),
-            (r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
-            (r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
-            (r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
+            ("decade_word", r"%B%%ART%\s+(?:%PART1%[-\s]+)?(?P<w>%DECWORD%)%E%", self.decade_word),
+            ("century", r"%B%(?:%ART%\s+)?(?P<o>\d{1,2}(?:%ORDSUF%)|%CENTORD%)\s+%CENTURY%%E%", self.century),
+            ("year", r"(?<![\w.,$€£#/])(?P<y>%YEAR%)(?![\w]|[.,]\d)", self.year),
+            ("deictic", r"%B%(?P<w>%DEICTIC%)(?:\s+(?P<dp>%DP%))?%E%", self.deictic),
+            ("anaphoric_day", r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
+            ("anaphoric_period", r"%B%(?P<w>%ANAPERIOD%)%E%", self.anaphoric_period),
+            ("sentence_day", r"%B%(?P<w>%SENTDAY%)%E%", self.sentence_day),
+            ("same_period", r"%B%%SAMEPERIOD%(?:\s+%OF%)?,?\s+%YEARBEFORE%%E%", self.same_period),
+            ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
+            ("weekday", r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
             (
+                "daypart_of_weekday",
                 r"%B%(?:%ART%\s+)?(?P<dp>%DP%)\s+%OF%\s+(?P<wd>%WD%)(?:\s+%DPTO%\s+(?P<wd2>%WD%))?%E%",
                 self.daypart_of_weekday,
             ),
-            (r"%B%(?:%EACH%\s+(?P<wd>%WD%)|%WDGENART%\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%", self.weekday_set),
             (
+                "weekday_set",
+                r"%B%(?:%EACH%\s+(?P<wd>%WD%)|%WDGENART%\s+(?P<wds>%WDGEN%)|(?P<wdp>%WDPL%))%E%",
+                self.weekday_set,
+            ),
+            (
+                "relative",
                 r"%B%(?:(?P<art>%ART%)\s+)?(?P<mod>%ALLMOD%)\s+(?:(?P<n>%NUM%|%VCOUNT%)\s+)?"
                 r"(?P<u>%UNIT%|%SEASON%|%MONFULL%|%WEEKEND%)(?P<poss>['’]s)?%E%",
                 self.relative,
             ),
-            (r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
-            (r"%B%(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<rel>%RELAFTER%)%E%", self.relative_to_reference),
-            (r"%B%(?P<fin>%FUTIN%)\s+(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)%E%", self.future_in),
-            (r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
-            (r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
-            (r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
-            (r"%B%(?P<u>%UNITSG%)\s+%REPEAT%\s+(?P=u)%E%", self.set_each),
-            (r"%B%(?P<n>%NUM%)(?P<sep>\s+|-)(?P<u>%UNIT%)(?P<long>%LONG%)?%E%", self.duration),
-            (r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?P<half>\s+%ANDHALF%)?%E%", self.duration),
-            (r"%B%(?P<halfone>%HALFONE%)\s+(?P<u>%UNITSG%)%E%", self.duration),
-            (r"%B%(?P<vc>%VCOUNT%)\s+(?P<u>%UNITPL%)%E%", self.duration),
-            (r"%B%(?P<vd>%VDUR%)%E%", self.duration),
-            (r"%B%(?P<u>%UNITPL%)(?P<long>%LONG%)%E%", self.duration),
-            (r"%B%(?P<bare>%BAREPREP%)\s+(?P<u>%UNITPL%)%E%", self.duration),
+            ("ago", r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
             (
+                "relative_to_reference",
+                r"%B%(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<rel>%RELAFTER%)%E%",
+                self.relative_to_reference,
+            ),
+            ("future_in", r"%B%(?P<fin>%FUTIN%)\s+(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)%E%", self.future_in),
+            ("set_each", r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
+            ("set_per", r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
+            ("set_word", r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
+            ("set_repeat", r"%B%(?P<u>%UNITSG%)\s+%REPEAT%\s+(?P=u)%E%", self.set_each),
+            (
+                "duration_range",
+                r"%B%(?P<lo>%NUM%)\s*(?:(?:%TO%|%AND%)\s+|[-–]\s*)(?P<n>%NUM%)(?P<sep>\s+|-)(?P<u>%UNITPL%)%E%",
+                self.duration_range,
+            ),
+            ("duration", r"%B%(?P<n>%NUM%)(?P<sep>\s+|-)(?P<u>%UNIT%)(?P<long>%LONG%)?%E%", self.duration),
+            ("duration_one", r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?P<half>\s+%ANDHALF%)?%E%", self.duration),
+            ("duration_half", r"%B%(?P<halfone>%HALFONE%)\s+(?P<u>%UNITSG%)%E%", self.duration),
+            ("duration_vague_count", r"%B%(?P<vc>%VCOUNT%)\s+(?P<u>%UNITPL%)%E%", self.duration),
+            ("duration_vague", r"%B%(?P<vd>%VDUR%)%E%", self.duration),
+            ("duration_long", r"%B%(?P<u>%UNITPL%)(?P<long>%LONG%)%E%", self.duration),
+            ("duration_bare", r"%B%(?P<bare>%BAREPREP%)\s+(?P<u>%UNITPL%)%E%", self.duration),
+            (
+                "clock_digits",
                 r"%B%(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?::(?P<sec>[0-5]\d)(?:[.,]\d+)?)?(?![\d])"
                 r"(?:\s*(?P<ampm>%AMPM%))?"
                 r"(?:\s*(?P<suf>%CLOCKSUF%)(?![\w]))?(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?\s*\)?)?",
                 self.clock,
             ),
             (
+                "clock_ampm",
                 r"%B%(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>%AMPM%)(?:\s*\(?\s*(?P<tz>%TZ%)(?:\s*(?P<off>[+-]\s*\d{1,2}))?"
                 r"\s*\)?)?",
                 self.clock,
             ),
             (
+                "clock_in_daypart",
                 r"%B%(?:(?P<pre>%CLOCKPRE%)\s+)?(?:(?P<half>%HALFHOUR%)\s+)?(?!%AND%\s)(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?"
                 r"\s+(?P<dp>%CLOCKDP%)(?![\w])",
                 self.clock_in_daypart,
             ),
             (
+                "clock_words",
                 r"%B%(?P<pre>%CLOCKPRE%)\s+(?:(?P<half>%HALFHOUR%)\s+)?(?P<hw>%NUM%)(?:\s+(?P<suf>%CLOCKSUF%))?%E%",
                 self.clock,
             ),
-            (r"%B%(?P<named>%CLOCKNAMED%)%E%", self.clock),
-            (r"%B%(?P<part>%PART%)\s+(?P<art>%ART%)\s+(?P<u>%UNITSG%)%E%", self.the_period),
-            (r"%B%(?P<m>%MONFULL%)%E%", self.month),
-            (r"%B%(?P<h>%HOLIDAY%)(?:\s+(?P<y>%YEAR%))?%E%", self.holiday),
-            (r"%B%%WEEKNUM%\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d])", self.week_number),
-            (r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)(?:\s+|-)(?P<q>%QUARTER%|%HALF%)%E%", self.quarter),
-            (r"%B%(?P<pe>%PERIODEND%)%E%", self.period_end),
-            (r"%B%(?P<art>%ART%)\s+(?P<s>%SEASON%)%E%", self.season),
-            (r"%B%%ART%\s+(?P<we>%WEEKEND%)%E%", self.weekend),
-            (r"%B%(?P<v>%VAGUE%)%E%", self.vague),
+            ("clock_named", r"%B%(?P<named>%CLOCKNAMED%)%E%", self.clock),
+            ("part_of_period", r"%B%(?P<part>%PART%)\s+(?P<art>%ART%)\s+(?P<u>%UNITSG%)%E%", self.the_period),
+            ("month", r"%B%(?P<m>%MONFULL%)%E%", self.month),
+            ("holiday", r"%B%(?P<h>%HOLIDAY%)(?:\s+(?P<y>%YEAR%))?%E%", self.holiday),
+            ("week_number", r"%B%%WEEKNUM%\s+(?P<n>[1-9]|[1-4]\d|5[0-3])(?![\d])", self.week_number),
+            ("quarter", r"%B%(?:(?P<art>%ART%)\s+)?(?P<o>%ORD%)(?:\s+|-)(?P<q>%QUARTER%|%HALF%)%E%", self.quarter),
+            ("period_end", r"%B%(?P<pe>%PERIODEND%)%E%", self.period_end),
+            ("season", r"%B%(?P<art>%ART%)\s+(?P<s>%SEASON%)%E%", self.season),
+            ("weekend", r"%B%%ART%\s+(?P<we>%WEEKEND%)%E%", self.weekend),
+            ("vague", r"%B%(?P<v>%VAGUE%)%E%", self.vague),
         ]
 
     # ------------------------------------------------------------------ helpers
@@ -442,7 +487,7 @@ class Grammar:
         if d:
             yield m.start(), m.end(), cal.day(d), "date"
 
-    def day_month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def day_month(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
         if not self._month_ok(m["m"], True):
             return
         wd = m.groupdict().get("wd")
@@ -475,8 +520,8 @@ class Grammar:
         else:
             year = cal.year_for_month_day(ctx.published, mon, dom, tense > 0)
         d = cal.safe_date(year, mon, dom) or cal.safe_date(year, mon, 28)
-        if d:
-            yield m.start(), m.end(), cal.day(d), "date"
+        if d:  # without a modifier the narrative may give the year instead (_anchor.anchor)
+            yield m.start(), m.end(), cal.day(d), "date", False, not mod
 
     def _year_of(self, m: re.Match[str], ctx: Context) -> int | None:
         """The year a date names: written out (``2024``, ``'24``) or relative (``last year``, ``vorig jaar``);
@@ -499,7 +544,7 @@ class Grammar:
         if mon and year is not None and self._month_ok(m["m"], True):
             yield m.start(), m.end(), cal.month(year, mon) if year else f"XXXX-{mon:02d}", "date"
 
-    def month(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def month(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
         word = m["m"]
         mon = self._month(word)
         if mon is None or not self._month_ok(word, False):
@@ -530,7 +575,7 @@ class Grammar:
             year = cal.year_for_month_day_nearest(ctx.published, mon, 15)  # mid-month
         else:  # past, future, or no cue at all (news mostly reports what happened)
             year = cal.year_for_month(ctx.published, mon, tense is not None and tense > 0)
-        yield m.start(), m.end(), cal.month(year, mon), "date"
+        yield m.start(), m.end(), cal.month(year, mon), "date", False, True  # the narrative may give the year
 
     def holiday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         """Kerstmis, Christmas: a holiday on a fixed date, its year found like that of a date without one."""
@@ -731,6 +776,41 @@ class Grammar:
         offset = self.lex.rel["anaphoric_days"][norm(m["w"])]
         yield m.start(), m.end(), f"@D{offset:+d}", "date", True  # resolved against the last day named
 
+    def anaphoric_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """that evening, the previous year, het jaar daarop: the period of the narrative's last date (or of
+        publication) that the words name, resolved in ``_anchor.anchor``. After ``over`` or ``for`` (``over
+        the previous year``) the words give a length, which the rule ``relative`` finds."""
+        if ctx.word_before(m.start()) in self.lex.rel["anaphoric_not_after"]:
+            return
+        first = norm(m["w"]).split()[0]
+        if first in self.lex.rel["conjunction_demonstratives"] and self._verb_before(ctx, m.start()):
+            return  # said that day was over: `that` joins a clause
+        unit, n, part = self.lex.rel["anaphoric_periods"][norm(m["w"])]
+        yield m.start(), m.end(), f"@={unit}{n:+d}" + (f"T{part}" if part else ""), "date", True
+
+    def _verb_before(self, ctx: Context, start: int) -> bool:
+        """A verb with a tense right before ``start`` (``said``, ``zei``): what follows is its clause."""
+        words = self._words_before(ctx, start, 1)
+        return bool(words) and tense_pattern(self.lex.language).fullmatch(words[-1]) is not None
+
+    def sentence_day(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """overnight: the night before the day its sentence names (``moved out overnight, officials said on
+        Monday``: Sunday night), else before publication; resolved in ``_anchor.anchor``."""
+        n, part = self.lex.rel["sentence_days"][norm(m["w"])]
+        yield m.start(), m.end(), f"@S{n:+d}" + (f"T{part}" if part else ""), "date", True
+
+    def same_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the same period last year, dezelfde periode een jaar eerder: the last period the text named, a year
+        before (a quarter stays a quarter, a fiscal year a fiscal year)."""
+        yield m.start(), m.end(), "@Y-1", "date", True
+
+    def current_fiscal(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """the financial year, het lopende boekjaar: the fiscal year named after the year of publication."""
+        if ctx.published is None:
+            yield m.start(), m.end(), "PRESENT_REF", "vague"
+            return
+        yield m.start(), m.end(), f"FY{ctx.published.year:04d}", "date"
+
     def weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         if not self._weekday_ok(m["wd"]):
             return
@@ -817,8 +897,10 @@ class Grammar:
             yield m.start(), m.end(), cal.duration(n, code), "duration"
             return
         if code is not None and word in self.lex.plural_units:
-            value = "PAST_REF" if span_past else "FUTURE_REF" if span_next else "PRESENT_REF"
-            yield m.start(), m.end(), value, "vague"
+            if span_past and code != "WE":  # recent weeks, de afgelopen jaren: PXW, PXY (TimeML)
+                yield m.start(), m.end(), cal.duration(None, code), "duration"
+                return
+            yield m.start(), m.end(), "FUTURE_REF" if span_next else "PRESENT_REF", "vague"
             return
         if mod in rel["span_recent"] and not (is_prev or is_next or is_cur):
             return
@@ -847,7 +929,8 @@ class Grammar:
         if code is None or code in ("H", "MIN", "S", "QH"):
             return
         article = bool(m["art"])
-        prep = ctx.word_before(m.start()) in rel["span_prepositions"]
+        before = ctx.word_before(m.start())  # for next year: a year; for the next year, in afgelopen jaar: a length
+        prep = before in rel["span_prepositions"] and (before not in rel["span_prepositions_need_article"])
         if (span_past or span_next) and not is_cur and (article or prep) and not m["poss"] and code not in ("WE", "Q"):
             yield m.start(), m.end(), cal.duration(1, code), "duration"
             return
@@ -999,6 +1082,17 @@ class Grammar:
         if n is not None and norm(m["u"]) in self.lex.units_data["need_a_number"] and not gd.get("n"):
             return
         yield m.start(), m.end(), cal.duration(n, code), "duration"
+
+    def duration_range(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """30 to 60 days, tussen twee en drie jaar: one range of lengths, the count left open (``PXD``) as
+        TIMEX3 has no value for a range; the words keep both bounds."""
+        code = self.lex.unit_code(m["u"])
+        low, high = try_parse_number(m["lo"], self.lex.language), try_parse_number(m["n"], self.lex.language)
+        if code is None or code == "WE" or low is None or high is None or not 0 < low < high:
+            return
+        if self._an_age(m, ctx) or ctx.text[m.start() - 1 : m.start()] in "$€£#":
+            return
+        yield m.start(), m.end(), cal.duration(None, code), "duration"
 
     def _an_age(self, m: re.Match[str], ctx: Context) -> bool:
         """``een man van 45 jaar``, ``twee mannen van 23 en 27 jaar``: years after ``van`` (and more

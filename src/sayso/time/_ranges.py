@@ -41,7 +41,7 @@ def join_ranges(times: list[TimeExpr], text: str, lex: TimeLexicon) -> list[Time
         if length is None:
             continue
         out[i + 1] = bare_second
-        added.append(TimeExpr(opener, second.end, text[opener : second.end], length, "duration"))
+        added.append(TimeExpr(opener, second.end, text[opener : second.end], length, "duration", rule="range"))
     return sorted([*out, *added], key=lambda t: (t.start, -t.end))
 
 
@@ -76,7 +76,7 @@ def _without(t: TimeExpr, closer: str) -> TimeExpr:
     m = re.match(rf"{re.escape(closer)}[^\S\n]+", t.text, re.IGNORECASE)
     if m is None:
         return t
-    return TimeExpr(t.start + m.end(), t.end, t.text[m.end() :], t.value, t.kind)
+    return replace(t, start=t.start + m.end(), text=t.text[m.end() :])
 
 
 def _has_year(text: str) -> bool:

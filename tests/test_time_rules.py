@@ -1,0 +1,218 @@
+"""The named time rules: every rule has an example in docs/time.md that it finds, the rule shows on each
+time, and the narrative reference time (anaphoric periods, clock times, the same period last year)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from sayso.records import Analysis, Article
+from sayso.serialize import analysis_to_dict
+from sayso.time import find_times
+from sayso.time._grammar import grammar
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "time.md"
+PUBLISHED = date(2024, 10, 15)
+ROW = re.compile(r"^\| `(?P<rule>\w+)` \| (?P<lang>\w+) \| (?P<example>.+) \| `(?P<value>[^`]+)` \|$")
+
+
+def _rows() -> list[tuple[str, str, str, str, str]]:
+    text = DOC.read_text(encoding="utf-8")
+    table = text.split("<!-- rules -->")[1].split("<!-- /rules -->")[0]
+    rows = []
+    for line in table.splitlines():
+        m = ROW.match(line)
+        if m:
+            bold = re.search(r"\*\*(.+?)\*\*", m["example"])
+            assert bold, f"{line}: mark the words of the time with **"
+            rows.append((m["rule"], m["lang"], m["example"].replace("**", ""), bold.group(1), m["value"]))
+    return rows
+
+
+ROWS = _rows()
+
+
+@pytest.mark.parametrize(("rule", "language", "sentence", "words", "value"), ROWS)
+def test_time_rules_example_found_by_its_rule(rule: str, language: str, sentence: str, words: str, value: str) -> None:
+    found = {t.text: t for t in find_times(sentence, language=language, published=PUBLISHED)}
+    assert words in found, f"{rule}: {words!r} not found in {sorted(found)}"
+    assert found[words].value == value
+    assert rule in found[words].rule.split("+")
+
+
+def test_time_rules_every_rule_has_an_example_in_order() -> None:
+    assert grammar("en").names == grammar("nl").names  # one grammar for every language
+    assert [row[0] for row in ROWS] == [*grammar("en").names, "range"]
+
+
+def test_time_rules_names_are_unique() -> None:
+    names = grammar("en").names
+    assert len(names) == len(set(names))
+
+
+def test_time_rules_joined_day_and_clock_name_both() -> None:
+    (t,) = find_times("The council met on Monday at noon.", language="en", published=PUBLISHED)
+    assert (t.value, t.rule) == ("2024-10-14T12:00", "weekday+clock_named")
+
+
+def _values(text: str, language: str = "en", published: date = PUBLISHED) -> dict[str, str]:
+    return {t.text: t.value for t in find_times(text, language=language, published=published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The mill burned down in 1998. The following year it was rebuilt.", "en", {"The following year": "1999"}),
+        ("The mill burned down in 1998. The year before, it had been sold.", "en", {"The year before": "1997"}),
+        ("The storm struck on 3 March 2021. That night the river rose.", "en", {"That night": "2021-03-03TNI"}),
+        ("The storm struck on 3 March 2021. Late that evening it rose.", "en", {"Late that evening": "2021-03-03TEV"}),
+        ("De molen brandde af in 1998. Het jaar daarop werd hij herbouwd.", "nl", {"Het jaar daarop": "1999"}),
+        ("De storm raasde op 3 maart 2021. Die nacht steeg de rivier.", "nl", {"Die nacht": "2021-03-03TNI"}),
+        ("The ferry sank on 9 July 2022. It was found at 6 PM.", "en", {"at 6 PM": "2022-07-09T18:00"}),
+        ("De veerboot zonk op 9 juli 2022. Om 18.00 uur werd ze gevonden.", "nl", {"Om 18.00 uur": "2022-07-09T18:00"}),
+    ],
+)
+def test_time_rules_narrative_reference(text: str, language: str, expected: dict[str, str]) -> None:
+    found = _values(text, language)
+    for words, value in expected.items():
+        assert found[words] == value, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("On 3 June 2019 the ferry left Hull. On 5 June it sank.", "en", "On 5 June", "2019-06-05"),
+        ("In March 2015 the bakery opened. In June it hired a baker.", "en", "In June", "2015-06"),
+        ("Op 3 juni 2019 vertrok de veerboot. Op 5 juni zonk ze.", "nl", "Op 5 juni", "2019-06-05"),
+        ("The bakery, founded in 1998, said on 3 June it would grow.", "en", "on 3 June", "2024-06-03"),
+        ("The ferry left on 3 June 2019.\n\nThe port said on 5 June it had reopened.", "en", "on 5 June", "2024-06-05"),
+        (
+            "On 3 June 2019 the ferry left. Later the crew went home. On 5 June it sank.",
+            "en",
+            "On 5 June",
+            "2024-06-05",
+        ),
+    ],
+)
+def test_time_rules_narrative_year(text: str, language: str, words: str, value: str) -> None:
+    """A date without a year takes the year of a dated day or month in its sentence or the one before
+    (same paragraph); a bare year (founded in 1998) or an older sentence does not give it."""
+    assert _values(text, language)[words] == value
+
+
+def test_time_rules_a_weekday_gives_no_year() -> None:
+    found = _values("The council said on Tuesday that the quarrel began in November.", published=date(2025, 1, 8))
+    assert found == {"on Tuesday": "2025-01-07", "in November": "2024-11"}
+
+
+def test_time_rules_same_period_keeps_the_granularity() -> None:
+    found = _values("Sales fell in the second quarter of 2023, against the same period last year.")
+    assert found["the same period last year"] == "2022-Q2"
+    found = _values("De omzet daalde in het tweede kwartaal van 2023, tegen dezelfde periode vorig jaar.", "nl")
+    assert found["tegen dezelfde periode vorig jaar"] == "2022-Q2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mayor said that year was the worst.", "Officials said that day would come."],
+)
+def test_time_rules_that_after_a_verb_opens_a_clause(text: str) -> None:
+    assert not any(v.startswith(("19", "20")) for v in _values(text).values())
+
+
+def test_time_rules_over_the_previous_year_is_a_length() -> None:
+    assert _values("Prices rose 4 percent over the previous year.") == {"over the previous year": "P1Y"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("Prices have risen in recent weeks.", "en", "in recent weeks", "PXW"),
+        ("Prices have risen in recent years.", "en", "in recent years", "PXY"),
+        ("De prijzen stegen de afgelopen maanden.", "nl", "de afgelopen maanden", "PXM"),
+        ("The park will reopen in the coming months.", "en", "in the coming months", "FUTURE_REF"),
+        ("The firm filed the report a week ago.", "en", "a week ago", "2024-10-08"),
+        ("Het bedrijf diende het rapport twee weken geleden in.", "nl", "twee weken geleden", "2024-10-01"),
+        ("Sales will rise next year.", "en", "next year", "2025"),
+        ("The budget for next year is bigger.", "en", "for next year", "2025"),
+        ("The firm will hire 300 people over the next year.", "en", "over the next year", "P1Y"),
+        ("The permit takes 30 to 60 days.", "en", "30 to 60 days", "PXD"),
+        ("De vergunning duurt 30 tot 60 dagen.", "nl", "30 tot 60 dagen", "PXD"),
+        ("He was jailed for between two and four years.", "en", "between two and four years", "PXY"),
+        ("The match was postponed for an indefinite period.", "en", "an indefinite period", "PXD"),
+        ("De wedstrijd is voor onbepaalde tijd uitgesteld.", "nl", "onbepaalde tijd", "PXD"),
+        ("The hearing will resume at a later date.", "en", "at a later date", "XXXX-XX-XX"),
+        ("The fee is paid annually.", "en", "annually", "P1Y"),
+    ],
+)
+def test_time_rules_timeml_values(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value
+
+
+def test_time_rules_ages_are_no_range() -> None:
+    assert _values("Twee mannen van 23 en 27 jaar zijn opgepakt.", "nl") == {}
+
+
+# ---- properties
+
+_days = st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31))
+_MONTHS = "January February March April May June July August September October November December".split()
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+@given(day=_days, part=st.sampled_from(sorted(_PARTS)))
+def test_time_rules_that_daypart_is_the_narrative_day(day: date, part: str) -> None:
+    text = f"The flood reached the town on {day.day} {_MONTHS[day.month - 1]} {day.year}. That {part} the dike held."
+    assert _values(text)[f"That {part}"] == f"{day.isoformat()}T{_PARTS[part]}"
+
+
+@given(year=st.integers(1901, 2098), step=st.sampled_from([("previous", -1), ("following", 1)]))
+def test_time_rules_previous_and_following_year_count_from_the_narrative(year: int, step: tuple[str, int]) -> None:
+    word, n = step
+    text = f"The mill was sold in {year}. The {word} year it closed."
+    assert _values(text)[f"The {word} year"] == str(year + n)
+
+
+@given(weeks=st.integers(1, 20))
+def test_time_rules_weeks_ago_is_a_day(weeks: int) -> None:
+    text = f"The report was filed {weeks} weeks ago."
+    assert _values(text)[f"{weeks} weeks ago"] == (PUBLISHED - timedelta(weeks=weeks)).isoformat()
+
+
+@given(low=st.integers(1, 500), more=st.integers(1, 500), unit=st.sampled_from(["days", "weeks", "months", "years"]))
+def test_time_rules_a_range_of_lengths_is_one_time(low: int, more: int, unit: str) -> None:
+    text = f"The permit takes {low} to {low + more} {unit}."
+    times = find_times(text, language="en", published=PUBLISHED)
+    assert [(t.text, t.value, t.rule) for t in times] == [
+        (f"{low} to {low + more} {unit}", f"PX{unit[0].upper()}", "duration_range")
+    ]
+
+
+@given(day=_days, later=st.integers(1, 20))
+def test_time_rules_a_date_without_year_follows_the_narrative(day: date, later: int) -> None:
+    then = day + timedelta(days=later)
+    text = (
+        f"The ship left port on {day.day} {_MONTHS[day.month - 1]} {day.year}. "
+        f"On {then.day} {_MONTHS[then.month - 1]} it sank."
+    )
+    assume(then.year == day.year)  # across New Year the narrative's year is a guess either way
+    assert _values(text)[f"On {then.day} {_MONTHS[then.month - 1]}"] == then.isoformat()
+
+
+@given(day=_days, hour=st.integers(1, 11))
+def test_time_rules_clock_takes_the_narrative_day(day: date, hour: int) -> None:
+    text = f"The ship left port on {_MONTHS[day.month - 1]} {day.day}, {day.year}. It sank at {hour} PM."
+    assert _values(text)[f"at {hour} PM"] == f"{day.isoformat()}T{hour + 12:02d}:00"
+
+
+def test_time_rules_rule_is_in_the_json() -> None:
+    text = "The dam broke on 12 May 2019. That evening the power failed."
+    times = tuple(find_times(text, language="en", published=PUBLISHED))
+    analysis = Analysis(article=Article(text=text, id="dam"), language="en", times=times)
+    shown = [(t["text"], t["rule"]) for t in analysis_to_dict(analysis)["times"]]
+    assert shown == [("on 12 May 2019", "day_month"), ("That evening", "anaphoric_period")]
