@@ -80,6 +80,10 @@ def test_every_label_has_an_estimative_band() -> None:
         ("the bakery closes because it cannot compete", "en", "positive"),
         ("although nobody has confirmed it, the bridge is closed", "en", "positive"),
         ("the bridge is not closed, although the storm is near", "en", "negative"),
+        # `without` / `zonder` negate what they govern; a word that only ends in one is no negation
+        ("the dam broke without any warning", "en", "negative"),
+        ("de dijk brak zonder waarschuwing", "nl", "negative"),
+        ("de schade is bijzonder groot", "nl", "positive"),
     ],
 )
 def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:

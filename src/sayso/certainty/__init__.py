@@ -71,8 +71,12 @@ def _markers(language: str) -> _Markers:
         # within one clause: no `,.;:` but the separators inside a number (`450.000 euro`)
         clause = _CLAUSE.replace("*", "{0,90}?")
         hearsay = re.compile(rf"\b({'|'.join(aux)})\b{clause}\b({'|'.join(needs)})\b", re.IGNORECASE)
+    # a negation is a word of its own (`zonder`, not the end of `bijzonder`); a clitic may end one (`don't`)
     negation = re.compile(
-        r"(?:\b|(?<=\w))(" + "|".join(re.escape(n) for n in data.get("negations", [])) + r")\b", re.IGNORECASE
+        "("
+        + "|".join((r"\b" if n.isalpha() else r"(?:\b|(?<=\w))") + re.escape(n) for n in data.get("negations", []))
+        + r")\b",
+        re.IGNORECASE,
     )
     openers = "|".join(re.escape(w) for w in sorted(data.get("subordinators", []), key=len, reverse=True))
     subordinate = re.compile(rf"\b(?:{openers})\b{_CLAUSE}", re.IGNORECASE) if openers else None
