@@ -380,6 +380,15 @@ def test_a_number_that_counts_a_part_of_a_set_does_not_clash_with_the_whole(part
     assert number_clash(vw, vo) is not None  # the same count without the part words clashes
 
 
+def test_a_number_in_a_list_that_breaks_down_another_counts_a_part() -> None:
+    four, three = _qty("vier", 4, unit="bedrijven"), _qty("drie", 3, unit="legbedrijven")
+    listed = _item("l", "x", "Het virus zit op vier bedrijven: drie legbedrijven en een kuikenbedrijf",
+                   quantities=(four, three))  # fmt: skip
+    assert counts_a_part(three, listed) and not counts_a_part(four, listed)
+    alone = _item("a", "y", "Het virus zit in de stal: drie legbedrijven zijn besmet", quantities=(three,))
+    assert not counts_a_part(three, alone)  # no number before the colon: nothing is broken down
+
+
 def test_content_words_leave_out_stop_words_of_every_language() -> None:
     assert content_words("De haven van Rotterdam is dicht, the port is closed, 4 ports") == [
         "haven", "rotterdam", "dicht", "port", "closed", "4", "ports",

@@ -144,11 +144,24 @@ def counts_a_part(q: Quantity, item: ClaimItem) -> bool:
     if patterns is None:
         return False
     after, before = patterns
+    others = [o.text for o in item.quantities if o is not q]
     for text in (item.context, item.text):
         for m in re.finditer(rf"(?<!\w){re.escape(q.text)}(?!\w)", text):
             if after.search(text[m.end() : m.end() + 40]) or before.search(text[max(0, m.start() - 40) : m.start()]):
                 return True
+            if _listed_after(text[: m.start()], others):
+                return True
     return False
+
+
+def _listed_after(before: str, others: Sequence[str]) -> bool:
+    """A number in a list after a colon that follows another number of the claim (`drie bedrijven: twee
+    legbedrijven en een vleeskuikenbedrijf`): the list breaks that number down."""
+    colon = before.rfind(":")
+    if colon < 0 or any(c in before[colon:] for c in ".;!?"):
+        return False
+    head = before[max(0, colon - 60) : colon]
+    return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", head) for o in others)
 
 
 def claim_views(
