@@ -137,3 +137,27 @@ def test_the_report_is_spoken_by_whoever_issued_it_just_before(
 ) -> None:
     nlp = nlp_en if language == "en" else nlp_nl
     assert [a.speaker for a in attributions_of(nlp, text, language)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "content"),
+    [
+        (
+            "The operator said the storm closed three harbours: Esbjerg, Aarhus and Skagen.",
+            "en",
+            "the storm closed three harbours: Esbjerg, Aarhus and Skagen",
+        ),
+        (
+            "Het ministerie zei dat drie dorpen zijn getroffen: Ede, Epe en Elst.",
+            "nl",
+            "drie dorpen zijn getroffen: Ede, Epe en Elst",
+        ),
+        ("He said the plan was simple: the army would leave.", "en", "the plan was simple"),
+    ],
+)
+def test_a_list_after_a_colon_belongs_to_the_content_a_new_clause_does_not(
+    nlp_en, nlp_nl, text: str, language: str, content: str
+) -> None:
+    nlp = nlp_en if language == "en" else nlp_nl
+    [a] = attributions_of(nlp, text, language)
+    assert [s.text for s in a.content] == [content]

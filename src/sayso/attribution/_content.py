@@ -86,13 +86,22 @@ def _speaker_goes_on(conj: Token, ctx: Context, sent: SpacySpan) -> bool:
     return first.pos_ in ("VERB", "AUX")
 
 
+def _listing_colon(colon: Token, nxt: Token | None, sent: SpacySpan) -> bool:
+    """A colon before a list of what the content just named (`affected four ports: Rotterdam and ...`):
+    names and nouns up to the sentence's end, no verb and no quote. The content goes on."""
+    if colon.text != ":" or nxt is None or nxt.is_punct or nxt.is_quote:
+        return False
+    rest = sent.doc[colon.i + 1 : sent.end]
+    return not any(t.pos_ in ("VERB", "AUX") or t.is_quote or t.text in ";:" for t in rest)
+
+
 def clause_end(start: int, cue: Token, ctx: Context, sent: SpacySpan) -> int:
     """Character offset where the content that runs from token ``start`` ends: at `;`, or before a
     second verb of the cue's own subject (`..., noting that ...`, `... and called ...`)."""
     doc = ctx.doc
     for t in sent[start - sent.start :]:
         nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
-        if t.text in ";:" and t.i > start:
+        if t.text in ";:" and t.i > start and not _listing_colon(t, nxt, sent):
             return t.idx
         if t.text == "," and nxt is not None and t.i > start and _gerund_cue(nxt, ctx):
             return t.idx  # `..., calling the story "fake news"`, `..., adding that ...`: the speaker goes on
