@@ -86,6 +86,7 @@ class ClaimFilter:
     language: str | None = None
     article: str | None = None
     outlet: str | None = None
+    after: int | None = None  # only claims with a larger id: the next page
 
     @property
     def dated(self) -> bool:
@@ -113,6 +114,9 @@ class ClaimFilter:
         if self.outlet:
             parts.append(f"lower(a.outlet) {_L}")
             params.append(like(self.outlet))
+        if self.after is not None:
+            parts.append("c.id > ?")
+            params.append(int(self.after))
         if undated:
             parts.append("c.said_on IS NULL")
         else:
