@@ -188,6 +188,11 @@ class Store:
         """One source by its id, or None."""
         return _browse.source(self._db, source_id) if _is_id(source_id) else None
 
+    def source_named(self, name: str) -> SourceRow | None:
+        """The source that a name (any spelling the store has seen) belongs to, or None."""
+        found = _sources.find_source(self._db, name)
+        return None if found is None else _browse.source(self._db, found)
+
     def source_claims(self, source_id: int, *, limit: int = 100) -> list[StoredClaim]:
         """The claims a source speaks or is cited in, in the order stored."""
         return _browse.source_claims(self._db, source_id, limit) if _is_id(source_id) else []

@@ -85,6 +85,13 @@ async def source(request: Request, *, error: str | None = None, status: int = 20
     return render(request, "source.html", status, s=data, error=error)
 
 
+async def source_named(request: Request) -> Response:
+    found = _store(request).source_named(request.query_params.get("name", "")[:300])
+    if found is None:
+        return not_found(request, "A source of that name")
+    return RedirectResponse(f"/sources/{found.id}", status_code=303)
+
+
 async def _genuine_form(request: Request) -> Any:
     form = await request.form(max_files=0, max_fields=20)
     if not form_is_genuine(request, form.get("csrf")):
@@ -201,6 +208,7 @@ def routes() -> list[Route]:
         Route("/claims/{claim_id:int}", claim),
         Route("/sources", sources),
         Route("/sources/{source_id:int}", source),
+        Route("/source", source_named),
         Route("/sources/{source_id:int}/grade", grade, methods=["POST"]),
         Route("/sources/{source_id:int}/merge", merge, methods=["POST"]),
         Route("/search", search),

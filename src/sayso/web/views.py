@@ -74,6 +74,8 @@ def cluster(store: Store, cluster_id: int) -> dict[str, Any] | None:
     claims = {c.id: claim_dict(c) for c in k.claims}
     for c in claims.values():
         c["repeat"] = c["id"] in k.repeats
+    elsewhere = {b for _, b, _, _ in k.across} - set(claims)
+    others = [store.claim(b) for b in sorted(elsewhere)[:PAGE]]
     graded = sorted({(c.source or c.speaker, c.speaker_grade) for c in k.claims if c.speaker and c.speaker_grade})
     return {
         "cluster": cluster_dict(k),
@@ -81,6 +83,7 @@ def cluster(store: Store, cluster_id: int) -> dict[str, Any] | None:
         "credibility_meaning": CREDIBILITY[k.credibility],
         "why": _why(k.independent, list(k.origins), len(k.contradictions) + len(k.across), k.credibility),
         "grades": [{"source": s, "grade": g, "meaning": GRADE_MEANINGS[g]} for s, g in graded],
+        "elsewhere": [claim_dict(c) for c in others if c is not None],  # the other side of a contradiction across
     }
 
 
