@@ -43,6 +43,7 @@ SHIPPED = [
     "0005_binary_centroids",
     "0006_source_aliases",
     "0007_source_keys",
+    "0008_claim_words",
 ]
 
 

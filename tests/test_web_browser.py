@@ -21,7 +21,6 @@ pytest.importorskip("selenium", reason="the browser tests need selenium (pip ins
 
 from _store_helpers import Topics
 from _web_helpers import XSS, build_store, written
-
 from sayso.web import create_app
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ from types import TracebackType
 from sayso.clusters import Embedder
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
-from sayso.store import _browse, _cluster, _dialect, _migrate, _read, _sources, _write
+from sayso.store import _browse, _cluster, _dialect, _migrate, _read, _sources, _words, _write
 from sayso.store._search import ClaimFilter
 from sayso.store.records import (
     GRADE_MEANINGS,
@@ -116,14 +116,18 @@ class Store:
         outlet: str | None = None,
         limit: int | None = None,
         after: int | None = None,
+        words: str | None = None,
+        entity: str | None = None,
     ) -> list[StoredClaim]:
         """Claims in the order stored. ``about``: words that each appear in the claim, its speaker's name or an
         entity it names (a name in any language finds the entity's canonical one: ``Verenigde Staten`` finds
         ``United States``); ``speaker``: part of the speaker's name; ``since``/``until``: said on or after /
         on or before that day (claims without a date drop out: see ``claims_without_date``); ``language``,
         ``article``: exactly; ``outlet``: part of it. All case-insensitive but language and article.
-        ``after``: only claims with a larger id (the next page after a claim)."""
-        found = ClaimFilter(about, speaker, since, until, language, article, outlet, after)
+        ``after``: only claims with a larger id (the next page after a claim). ``words``: whole words that each
+        are in the claim or its speaker's name, and ``entity``: a name (in any language) of an entity it
+        mentions, both looked up in indexes (``about`` reads every claim)."""
+        found = ClaimFilter(about, speaker, since, until, language, article, outlet, after, words, entity)
         return _read.find_claims(self._db, found, limit)
 
     def claims_without_date(
@@ -187,6 +191,11 @@ class Store:
     def source(self, source_id: int) -> SourceRow | None:
         """One source by its id, or None."""
         return _browse.source(self._db, source_id) if _is_id(source_id) else None
+
+    def index_words(self) -> int:
+        """Put the claims stored before the word index into it (one transaction); how many. Writing is needed."""
+        with self._db.transaction():
+            return _words.index_missing(self._db)
 
     def source_named(self, name: str) -> SourceRow | None:
         """The source that a name (any spelling the store has seen) belongs to, or None."""

@@ -32,6 +32,7 @@ class Stores:
         self.embedder = embedder
         try:  # a new store is made (and an old one migrated) once, here
             first = open_store(url, create=True, embedder=embedder)
+            first.index_words()  # claims stored before the word index: searched through it from now on
             self.writable = True
         except StoreUnavailableError:
             first = open_store(url, create=False, embedder=embedder)

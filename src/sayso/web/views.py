@@ -160,9 +160,8 @@ def search(store: Store, query: Query) -> dict[str, Any]:
         since, until = query.day(query.since, "since"), query.day(query.until, "until")
     except InputError as err:
         return {**out, "error": str(err).strip()}
-    about = " ".join(x for x in (query.words, query.entity) if x) or None
     found = store.claims(
-        about,
+        None,
         query.speaker or None,
         since,
         until=until,
@@ -170,6 +169,8 @@ def search(store: Store, query: Query) -> dict[str, Any]:
         outlet=query.outlet or None,
         limit=PAGE + 1,
         after=query.after,
+        words=query.words or None,
+        entity=query.entity or None,
     )
     out["claims"] = _claims_with_clusters(store, found[:PAGE])
     out["next"] = found[PAGE - 1].id if len(found) > PAGE else None
