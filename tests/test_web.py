@@ -28,13 +28,13 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "src" / "sayso" / "web" / "tem
 
 
 @pytest.fixture(scope="module")
-def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+def web_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_store(tmp_path_factory.mktemp("web") / "sayso.db")
 
 
 @pytest.fixture
-def client(store_url: str) -> TestClient:
-    return TestClient(create_app(store_url, analyse=written, embedder=Topics()), base_url=HERE)
+def client(web_url: str) -> TestClient:
+    return TestClient(create_app(web_url, analyse=written, embedder=Topics()), base_url=HERE)
 
 
 def _csrf(client: TestClient, page: str) -> str:
@@ -72,8 +72,8 @@ def test_web_article_page_highlights_every_layer_and_lists_attributions(client: 
     assert re.search(r">the port authority</a>", html)  # the chain beside the text
 
 
-def test_web_cluster_page_shows_origins_timeline_and_contradictions(client: TestClient, store_url: str) -> None:
-    with open_store(store_url, create=False) as store:
+def test_web_cluster_page_shows_origins_timeline_and_contradictions(client: TestClient, web_url: str) -> None:
+    with open_store(web_url, create=False) as store:
         k = next(k for k in store.clusters() if k.across)
     html = client.get(f"/clusters/{k.id}").text
     assert "<svg" in html and 'class="dot lang-' in html
@@ -84,8 +84,8 @@ def test_web_cluster_page_shows_origins_timeline_and_contradictions(client: Test
         assert f'id="claim-{c.id}"' in html
 
 
-def test_web_source_page_grades_and_merges(client: TestClient, store_url: str) -> None:
-    with open_store(store_url, create=False) as store:
+def test_web_source_page_grades_and_merges(client: TestClient, web_url: str) -> None:
+    with open_store(web_url, create=False) as store:
         vos = next(s for s in store.sources() if s.name == "Harbour master Ella Vos")
         other = next(s for s in store.sources() if s.name == "Havenmeester Ella Vos")
     page = client.get(f"/sources/{vos.id}").text
@@ -97,7 +97,7 @@ def test_web_source_page_grades_and_merges(client: TestClient, store_url: str) -
     assert bad.status_code == 400 and "not a source grade" in bad.text
     merged = client.post(f"/sources/{vos.id}/merge", data={"csrf": token, "other": other.name})
     assert merged.status_code == 200 and "Havenmeester Ella Vos" in merged.text  # now one of its spellings
-    with open_store(store_url, create=False) as store:
+    with open_store(web_url, create=False) as store:
         assert store.source(other.id) is None and store.source(vos.id).grade == "B"  # type: ignore[union-attr]
 
 
@@ -124,8 +124,8 @@ def test_web_search_filters_and_pages(client: TestClient, monkeypatch: pytest.Mo
 # the API mirrors the pages with the shared shapes
 
 
-def test_web_api_uses_the_shared_shapes(client: TestClient, store_url: str) -> None:
-    with open_store(store_url, create=False) as store:
+def test_web_api_uses_the_shared_shapes(client: TestClient, web_url: str) -> None:
+    with open_store(web_url, create=False) as store:
         claim = store.claims(article="port-reuters")[1]
         k = store.cluster_of(claim.id)
         source = store.sources()[0]
@@ -144,8 +144,8 @@ def test_web_api_uses_the_shared_shapes(client: TestClient, store_url: str) -> N
     assert redirect.status_code == 303 and redirect.headers["location"].startswith("/clusters/")
 
 
-def test_web_api_writes_take_json_only(client: TestClient, store_url: str) -> None:
-    with open_store(store_url, create=False) as store:
+def test_web_api_writes_take_json_only(client: TestClient, web_url: str) -> None:
+    with open_store(web_url, create=False) as store:
         sid = next(s.id for s in store.sources() if s.name == "City engineer Bo Lind")
     as_form = client.post(f"/api/sources/{sid}/grade", data={"code": "A"})
     assert as_form.status_code == 403  # what a cross-site form could send
@@ -209,15 +209,15 @@ def test_web_every_answer_has_the_security_headers(client: TestClient) -> None:
     assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP and "style-src 'self'" in CSP
 
 
-def test_web_on_loopback_only_its_own_host_names_are_answered(store_url: str) -> None:
-    app = create_app(store_url, embedder=Topics())
+def test_web_on_loopback_only_its_own_host_names_are_answered(web_url: str) -> None:
+    app = create_app(web_url, embedder=Topics())
     assert TestClient(app, base_url="http://localhost:8000").get("/").status_code == 200
     rebound = TestClient(app, base_url="http://attacker.example:8000").get("/")
     assert rebound.status_code == 421 and "127.0.0.1" in rebound.text
 
 
-def test_web_beyond_loopback_a_token_is_needed(store_url: str) -> None:
-    app = create_app(store_url, host="0.0.0.0", token="s3cret-token", embedder=Topics())
+def test_web_beyond_loopback_a_token_is_needed(web_url: str) -> None:
+    app = create_app(web_url, host="0.0.0.0", token="s3cret-token", embedder=Topics())
     client = TestClient(app, base_url="http://192.0.2.7:8000")
     assert client.get("/").status_code == 401
     assert client.get("/api/sources", headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -225,11 +225,11 @@ def test_web_beyond_loopback_a_token_is_needed(store_url: str) -> None:
     first = client.get("/sources?token=s3cret-token", follow_redirects=False)
     assert first.status_code == 303 and first.headers["location"] == "/sources"  # the token leaves the address
     assert client.get("/sources").status_code == 200  # kept in the cookie now
-    assert create_app(store_url, host="0.0.0.0", embedder=Topics()).state.access.token  # made up when not given
+    assert create_app(web_url, host="0.0.0.0", embedder=Topics()).state.access.token  # made up when not given
 
 
-def test_web_forms_refuse_cross_site_posts(client: TestClient, store_url: str) -> None:
-    with open_store(store_url, create=False) as store:
+def test_web_forms_refuse_cross_site_posts(client: TestClient, web_url: str) -> None:
+    with open_store(web_url, create=False) as store:
         sid = next(s.id for s in store.sources() if "Smet" in s.name)
     token = _csrf(client, f"/sources/{sid}")
     no_token = client.post(f"/sources/{sid}/grade", data={"code": "E"})
@@ -240,7 +240,7 @@ def test_web_forms_refuse_cross_site_posts(client: TestClient, store_url: str) -
     stranger = TestClient(client.app, base_url=HERE).post(f"/sources/{sid}/grade", data={"code": "E", "csrf": token})
     for refused in (no_token, wrong, foreign, stranger):  # stranger: the right token but no session cookie
         assert refused.status_code == 403
-    with open_store(store_url, create=False) as store:
+    with open_store(web_url, create=False) as store:
         assert store.source(sid).grade is None  # type: ignore[union-attr]
 
 
@@ -302,3 +302,15 @@ def test_web_serve_prints_where_to_open_it(monkeypatch: pytest.MonkeyPatch, tmp_
     said.clear()
     serve(str(tmp_path / "s.db"), "127.0.0.1", 8124, say=said.append)
     assert "token" not in said[0]
+
+
+def test_web_pages_answer_on_either_database(store_url: str) -> None:  # conftest's: SQLite and PostgreSQL
+    from _web_helpers import ARTICLES, add_articles
+
+    with open_store(store_url, embedder=Topics()) as store:
+        add_articles(store, ARTICLES)
+        k = store.cluster_of(store.claims(article="bridge-ap")[0].id)
+    client = TestClient(create_app(store_url, analyse=written, embedder=Topics()), base_url=HERE)
+    for page in ("/", "/articles/bridge-ap", f"/clusters/{k.id if k else 1}", "/sources", "/search?words=bridge"):
+        assert client.get(page).status_code == 200, page
+    assert client.get("/api/search", params={"speaker": "lind", "outlet": "ap"}).json()["claims"]
