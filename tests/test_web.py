@@ -314,3 +314,12 @@ def test_web_pages_answer_on_either_database(store_url: str) -> None:  # conftes
     for page in ("/", "/articles/bridge-ap", f"/clusters/{k.id if k else 1}", "/sources", "/search?words=bridge"):
         assert client.get(page).status_code == 200, page
     assert client.get("/api/search", params={"speaker": "lind", "outlet": "ap"}).json()["claims"]
+
+
+def test_web_sources_come_a_page_at_a_time(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(views, "PAGE", 3)
+    first, second = (client.get("/api/sources", params={"page": n}).json() for n in (1, 2))
+    assert len(first["sources"]) == 3 and first["more"] and first["total"] > 6
+    assert not {s["id"] for s in first["sources"]} & {s["id"] for s in second["sources"]}
+    assert client.get("/api/sources", params={"page": "x"}).json()["page"] == 1
+    assert 'rel="next"' in client.get("/sources").text

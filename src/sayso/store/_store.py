@@ -162,9 +162,10 @@ class Store:
         )
         return found[0] if found else None
 
-    def sources(self) -> list[SourceRow]:
-        """Every speaker and cited source, most claims first, with its newest analyst grade."""
-        return _read.list_sources(self._db)
+    def sources(self, *, limit: int | None = None, offset: int = 0) -> list[SourceRow]:
+        """Every speaker and cited source (or ``limit`` of them from ``offset``), most claims first, with its
+        newest analyst grade."""
+        return _read.list_sources(self._db, limit=limit, offset=offset)
 
     # browsing, a page at a time (the web workspace)
 

@@ -33,13 +33,8 @@ def _store(request: Request) -> Store:
     return request.app.state.stores.get()  # type: ignore[no-any-return]
 
 
-def _page(request: Request) -> int:
-    value = request.query_params.get("page", "1")
-    return int(value) if value.isdigit() and 0 < len(value) < 7 and int(value) > 0 else 1
-
-
 async def home(request: Request) -> Response:
-    return answer(views.home(_store(request), _page(request)))
+    return answer(views.home(_store(request), views.page_number(request.query_params)))
 
 
 async def article(request: Request) -> Response:
@@ -62,7 +57,7 @@ async def claim(request: Request) -> Response:
 
 
 async def sources(request: Request) -> Response:
-    return answer(views.sources(_store(request), _page(request)))
+    return answer(views.sources(_store(request), views.page_number(request.query_params)))
 
 
 async def source(request: Request) -> Response:

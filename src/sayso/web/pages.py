@@ -41,13 +41,8 @@ def not_found(request: Request, what: str) -> Response:
     return render(request, "error.html", 404, message=f"{what} is not in this store.")
 
 
-def _page(request: Request) -> int:
-    value = request.query_params.get("page", "1")
-    return int(value) if value.isdigit() and 0 < len(value) < 7 and int(value) > 0 else 1
-
-
 async def home(request: Request) -> Response:
-    return render(request, "home.html", **views.home(_store(request), _page(request)))
+    return render(request, "home.html", **views.home(_store(request), views.page_number(request.query_params)))
 
 
 async def article(request: Request) -> Response:
@@ -75,7 +70,7 @@ async def claim(request: Request) -> Response:
 
 
 async def sources(request: Request) -> Response:
-    return render(request, "sources.html", **views.sources(_store(request), _page(request)))
+    return render(request, "sources.html", **views.sources(_store(request), views.page_number(request.query_params)))
 
 
 async def source(request: Request, *, error: str | None = None, status: int = 200) -> Response:

@@ -19,6 +19,12 @@ from sayso.web.highlight import pieces
 PAGE = 50  # claims, articles or sources a page
 
 
+def page_number(params: Any) -> int:
+    """The ``page`` asked for (1 when it is none, or no small positive number)."""
+    value = str(params.get("page", "1"))
+    return int(value) if value.isdigit() and len(value) < 7 and int(value) > 0 else 1
+
+
 def home(store: Store, page: int = 1) -> dict[str, Any]:
     """The store's counts and its articles, newest first, a page at a time."""
     found = store.articles(limit=PAGE + 1, offset=(page - 1) * PAGE)
@@ -100,13 +106,12 @@ def _why(independent: int, origins: list[str], contradictions: int, credibility:
 
 def sources(store: Store, page: int = 1) -> dict[str, Any]:
     """Speakers and cited sources, most claims first, a page at a time."""
-    found = store.sources()
-    start = (page - 1) * PAGE
+    found = store.sources(limit=PAGE + 1, offset=(page - 1) * PAGE)
     return {
-        "sources": [source_dict(s) for s in found[start : start + PAGE]],
+        "sources": [source_dict(s) for s in found[:PAGE]],
         "page": page,
-        "more": len(found) > start + PAGE,
-        "total": len(found),
+        "more": len(found) > PAGE,
+        "total": store.counts()["sources"],
     }
 
 
