@@ -323,3 +323,32 @@ def test_web_sources_come_a_page_at_a_time(client: TestClient, monkeypatch: pyte
     assert not {s["id"] for s in first["sources"]} & {s["id"] for s in second["sources"]}
     assert client.get("/api/sources", params={"page": "x"}).json()["page"] == 1
     assert 'rel="next"' in client.get("/sources").text
+
+
+def test_web_sayso_serve_runs_and_stops(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "sayso", "serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as answer:
+                    assert answer.status == 200 and answer.headers["Content-Security-Policy"] == CSP
+                    assert "No articles yet" in answer.read().decode()
+                    break
+            except OSError:
+                assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                time.sleep(0.1)
+        else:
+            raise AssertionError("sayso serve did not answer within 30 s")
+    finally:
+        server.terminate()
+        _, said = server.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/" in said and "token" not in said

@@ -178,3 +178,45 @@ def test_browser_xss_corpus_never_runs(server: str, browser: Any, shots: Path) -
     assert _no_dialog(browser) == ["alert: the watch works"]  # so the checks above could have failed
     assert "<script>alert('script')</script>" in browser.find_element(By.TAG_NAME, "h1").text  # shown as text
     browser.save_screenshot(str(shots / "xss.png"))
+
+
+@pytest.mark.slow
+def test_browser_uploads_development_articles_through_the_real_pipeline(
+    dev_dir: Path, browser: Any, shots: Path, tmp_path: Path
+) -> None:
+    """Two English and two Dutch articles of the development set (read where they are, never copied), uploaded
+    in the browser, analysed by the real pipeline and clustered with the real model; then read as an analyst."""
+    import uvicorn
+    from selenium.webdriver.common.by import By
+
+    app = create_app(str(tmp_path / "dev.db"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            time.sleep(0.05)
+        files = sorted(dev_dir.glob("en-*.txt"))[:2] + sorted(dev_dir.glob("nl-*.txt"))[:2]
+        browser.get(f"http://127.0.0.1:{port}/add")
+        browser.find_element(By.ID, "add-files").send_keys("\n".join(str(f) for f in files))
+        browser.find_element(By.ID, "add-submit").click()
+        for _ in range(600):  # loading the models and analysing: a minute or two on a shared machine
+            if browser.find_element(By.ID, "job-state").text.lower() in ("done", "failed"):
+                break
+            time.sleep(0.5)
+        assert browser.find_element(By.ID, "job-state").text.lower() == "done"
+        added = browser.find_elements(By.CSS_SELECTOR, "a.article-link")
+        assert len(added) == 4
+        added[0].click()
+        text = browser.find_element(By.ID, "article-text")
+        assert text.find_elements(By.CSS_SELECTOR, ".hl-content") and text.find_elements(By.CSS_SELECTOR, ".hl-entity")
+        browser.save_screenshot(str(shots / "dev-article.png"))
+        browser.get(f"http://127.0.0.1:{port}/sources")
+        assert browser.find_elements(By.CSS_SELECTOR, "a.source-link")
+        assert _no_dialog(browser) == []
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
