@@ -352,3 +352,14 @@ def test_web_sayso_serve_runs_and_stops(tmp_path: Path) -> None:
         server.terminate()
         _, said = server.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in said and "token" not in said
+
+
+def test_web_batch_files_never_overwrite_each_other(tmp_path: Path) -> None:
+    from sayso.web.jobs import count_articles, write_batch
+
+    uploads = [("a/index.html", b"<p>One.</p>"), ("b/index.html", b"<p>Two.</p>"), ("../../x.txt", b"Three.")]
+    assert write_batch(tmp_path, "Pasted.", None, uploads) == 4
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names[:2] == ["index-2.html", "index.html"] and names[2].startswith("pasted-") and names[3] == "x.txt"
+    assert count_articles(tmp_path) == 4
+    assert write_batch(tmp_path, "Again.", "my id <1>", []) == 1 and (tmp_path / "my_id_1.txt").is_file()

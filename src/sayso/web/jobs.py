@@ -16,7 +16,7 @@ from typing import Any
 
 from sayso.errors import SaysoError
 from sayso.options import Options
-from sayso.records import Analysis, Article, Skipped
+from sayso.records import Analysis, Article, Skipped, id_with_hash
 
 Analyse = Callable[..., Analysis]  # analyze(article, options=...)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -55,6 +55,29 @@ def file_name(name: str | None, fallback: str) -> str:
     """A file name safe to write into the job's folder: the base name, odd characters replaced, a known suffix."""
     base = _UNSAFE.sub("_", Path(name or "").name).strip("._")[:100] or fallback
     return base if base.lower().endswith(SUFFIXES) else f"{base}.txt"
+
+
+def unique(folder: Path, name: str) -> Path:
+    """``folder / name``, or ``name-2``, ``name-3`` ... when two uploads share a name."""
+    path, n = folder / name, 1
+    while path.exists():
+        n += 1
+        path = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
+    return path
+
+
+def write_batch(folder: Path, text: str, pasted_id: str | None, uploads: list[tuple[str, bytes]]) -> int:
+    """Write the pasted text (named by its id, else ``pasted-<hash>``) and the uploaded files into the batch's
+    folder; how many files."""
+    written = 0
+    if text.strip():
+        name = file_name(pasted_id, "pasted") if pasted_id else file_name(id_with_hash("pasted", text), "pasted")
+        unique(folder, name).write_text(text, encoding="utf-8")
+        written += 1
+    for name, data in uploads:
+        unique(folder, file_name(name, f"upload-{written}")).write_bytes(data)
+        written += 1
+    return written
 
 
 def count_articles(folder: Path) -> int:

@@ -17,7 +17,7 @@ from sayso.records import iso_date
 from sayso.store import Store
 from sayso.web import views
 from sayso.web.highlight import LAYERS
-from sayso.web.jobs import file_name
+from sayso.web.jobs import write_batch
 from sayso.web.layout import timeline
 from sayso.web.links import article_href
 from sayso.web.security import form_is_genuine, remember_session, session_token
@@ -160,15 +160,12 @@ async def add(request: Request) -> Response:
             outlet=_field(form, "outlet"),
             url=_field(form, "url"),
         )
-        written = 0
-        text = str(form.get("text", "") or "")
-        if text.strip():
-            (folder / file_name(_field(form, "id"), "pasted")).write_text(text, encoding="utf-8")
-            written += 1
-        for upload in form.getlist("files"):
-            if isinstance(upload, UploadFile) and upload.filename:
-                (folder / file_name(upload.filename, f"upload-{written}")).write_bytes(await upload.read())
-                written += 1
+        uploads = [
+            (upload.filename, await upload.read())
+            for upload in form.getlist("files")
+            if isinstance(upload, UploadFile) and upload.filename
+        ]
+        written = write_batch(folder, str(form.get("text", "") or ""), _field(form, "id"), uploads)
     except SaysoError as err:
         shutil.rmtree(folder, ignore_errors=True)
         return render(request, "add.html", 400, error=str(err))
