@@ -363,3 +363,30 @@ def test_web_batch_files_never_overwrite_each_other(tmp_path: Path) -> None:
     assert names[:2] == ["index-2.html", "index.html"] and names[2].startswith("pasted-") and names[3] == "x.txt"
     assert count_articles(tmp_path) == 4
     assert write_batch(tmp_path, "Again.", "my id <1>", []) == 1 and (tmp_path / "my_id_1.txt").is_file()
+
+
+def test_web_provenance_graph_joins_outlets_speakers_and_cited_sources() -> None:
+    from sayso.web.layout import provenance, timeline
+
+    def appearance(cid: int, outlet: str, chain: list[tuple[str, str]], repeat: bool) -> dict[str, object]:
+        article = {"id": f"a{cid}", "outlet": outlet, "language": "en", "published": "2025-03-1" + str(cid)}
+        links = [{"name": n, "role": r} for n, r in chain]
+        return {"id": cid, "article": article, "chain": links, "repeat": repeat, "said_on": None, "text": "t"}
+
+    shown = [
+        appearance(1, "Reuters", [("Reuters", "outlet"), ("Ella Vos", "speaker"), ("port authority", "cited")], False),
+        appearance(2, "AP", [("Ella Vos", "speaker"), ("port authority", "cited")], True),
+    ]
+    graph = provenance(shown, ["port authority"])
+    assert sorted((n["role"], n["name"], n["origin"]) for n in graph["nodes"]) == [
+        ("cited", "port authority", True),
+        ("outlet", "AP", False),
+        ("outlet", "Reuters", False),
+        ("speaker", "Ella Vos", False),
+    ]
+    assert len(graph["edges"]) == 3 and [e["repeat"] for e in graph["edges"]].count(True) == 1  # AP -> Vos
+    line = timeline(shown)
+    assert [p["x"] for p in line["points"]] == [90, 720] and [t["label"] for t in line["ticks"]] == [
+        "2025-03-11",
+        "2025-03-12",
+    ]

@@ -117,6 +117,7 @@ def test_browser_article_to_cluster_to_source_and_grade(server: str, browser: An
     browser.find_element(By.CSS_SELECTOR, "#attribution-1 a.cluster-link").click()
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Cluster ")
     assert browser.find_elements(By.CSS_SELECTOR, "svg.timeline circle.dot")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.provenance g.node")
     browser.save_screenshot(str(shots / "cluster.png"))
     browser.find_element(By.CSS_SELECTOR, "ul.chains a.source-link").click()
     name = browser.find_element(By.TAG_NAME, "h1").text

@@ -4,6 +4,7 @@ the template only places them (no inline style, which the Content-Security-Polic
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 WIDTH, LEFT, RIGHT, ROW, TOP, GAP, MAX_STACK = 760, 90, 40, 18, 24, 22, 8
@@ -51,3 +52,51 @@ def timeline(appearances: list[dict[str, Any]]) -> dict[str, Any]:
         "rows": rows,
         "ticks": ticks,
     }
+
+
+COLUMNS = (("outlet", 10), ("speaker", 270), ("cited", 530))
+NODE_W, NODE_H, NODE_GAP = 220, 22, 8
+
+
+def provenance(appearances: list[dict[str, Any]], origins: list[str]) -> dict[str, Any]:
+    """The chains of a cluster's appearances as one graph: outlets, speakers and cited sources in three
+    columns, an edge for each step of a chain (outlet -> speaker -> cited), the origins marked."""
+    nodes: dict[tuple[str, str], dict[str, Any]] = {}
+    edges: dict[tuple[tuple[str, str], tuple[str, str]], bool] = {}
+
+    def node(role: str, name: str) -> tuple[str, str]:
+        key = (role, name)
+        if key not in nodes:
+            column = dict(COLUMNS)[role]
+            row = sum(1 for r, _ in nodes if r == role)
+            nodes[key] = {
+                "x": column,
+                "y": 10 + row * (NODE_H + NODE_GAP),
+                "label": name if len(name) <= 32 else name[:31] + "…",
+                "name": name,
+                "role": role,
+                "origin": name in origins,
+            }
+        return key
+
+    for a in appearances:
+        steps = [node("outlet", a["article"].get("outlet") or a["article"]["id"])]
+        speakers = [link for link in a["chain"] if link["role"] != "outlet"]
+        if not speakers and (a.get("source") or a.get("speaker")):
+            speakers = [{"role": "speaker", "name": a.get("source") or a.get("speaker")}]
+        steps += [node("cited" if link["role"] == "cited" else "speaker", link["name"]) for link in speakers]
+        for here, there in pairwise(steps):
+            edges[(here, there)] = edges.get((here, there), True) and bool(a.get("repeat"))
+    lines = [
+        {
+            "x1": nodes[a]["x"] + NODE_W,
+            "y1": nodes[a]["y"] + NODE_H / 2,
+            "x2": nodes[b]["x"],
+            "y2": nodes[b]["y"] + NODE_H / 2,
+            "repeat": repeat,
+        }
+        for (a, b), repeat in edges.items()
+    ]
+    height = max((n["y"] for n in nodes.values()), default=0) + NODE_H + 10
+    return {"width": COLUMNS[-1][1] + NODE_W + 10, "height": height, "nodes": list(nodes.values()), "edges": lines,
+            "node_w": NODE_W, "node_h": NODE_H}  # fmt: skip

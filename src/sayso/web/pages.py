@@ -18,7 +18,7 @@ from sayso.store import Store
 from sayso.web import views
 from sayso.web.highlight import LAYERS
 from sayso.web.jobs import write_batch
-from sayso.web.layout import timeline
+from sayso.web.layout import provenance, timeline
 from sayso.web.links import article_href
 from sayso.web.security import form_is_genuine, remember_session, session_token
 
@@ -56,7 +56,8 @@ async def cluster(request: Request) -> Response:
     data = views.cluster(_store(request), request.path_params["cluster_id"])
     if data is None:
         return not_found(request, "This cluster")
-    return render(request, "cluster.html", k=data, timeline=timeline(data["appearances"]))
+    graph = provenance(data["appearances"], data["cluster"]["origins"])
+    return render(request, "cluster.html", k=data, timeline=timeline(data["appearances"]), graph=graph)
 
 
 async def claim(request: Request) -> Response:
