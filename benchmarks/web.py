@@ -130,6 +130,8 @@ def _pages(url: str) -> list[str]:
         "/",
         article_href(dev_article),
         "/articles/stand-in-7",
+        "/clusters",
+        "/clusters?page=40",
         f"/clusters/{big.id}",
         f"/clusters/{last}",
         "/sources",

@@ -51,7 +51,7 @@ def _every_page(client: TestClient) -> list[str]:
     from sayso.web.links import article_href
 
     return (
-        ["/", "/sources", "/search", "/add", "/search?words=jets", "/search?speaker=script"]
+        ["/", "/clusters", "/sources", "/search", "/add", "/search?words=jets", "/search?speaker=script"]
         + [article_href(a) for a in articles]
         + [f"/clusters/{k}" for k in clusters]
         + [f"/sources/{s}" for s in sources]
@@ -390,3 +390,15 @@ def test_web_provenance_graph_joins_outlets_speakers_and_cited_sources() -> None
         "2025-03-11",
         "2025-03-12",
     ]
+
+
+def test_web_clusters_list_the_best_corroborated_first(client: TestClient, web_url: str) -> None:
+    listed = client.get("/api/clusters").json()["clusters"]
+    with open_store(web_url, create=False) as store:
+        every = store.clusters()
+    assert len(listed) == len(every)
+    order = [(-k["independent"], -len(k["claims"]), k["id"]) for k in listed]
+    assert order == sorted(order)
+    assert {k["id"] for k in listed} == {k.id for k in every}
+    html = client.get("/clusters").text
+    assert f'href="/clusters/{listed[0]["id"]}"' in html

@@ -164,7 +164,7 @@ def test_browser_xss_corpus_never_runs(server: str, browser: Any, shots: Path) -
     from selenium.webdriver.common.by import By
 
     browser.get_log("browser")  # drop what came before
-    pages = ["/", "/sources", "/search?words=jets", "/search?speaker=script"]
+    pages = ["/", "/clusters", "/sources", "/search?words=jets", "/search?speaker=script"]
     pages += [f"/articles/xss-{n}" for n in range(len(XSS))]
     for page in pages:
         browser.get(server + page)

@@ -54,6 +54,20 @@ def cluster(db: Connection, cluster_id: int) -> StoredCluster | None:
     return found[0] if found else None
 
 
+def largest_clusters(db: Connection, limit: int, offset: int) -> list[StoredCluster]:
+    """Clusters, the most independent origins first, then the most appearances."""
+    rows = db.execute(
+        "SELECT k.id FROM clusters k JOIN cluster_members m ON m.cluster_id = k.id GROUP BY k.id, k.independent "
+        "ORDER BY k.independent DESC, COUNT(*) DESC, k.id LIMIT ? OFFSET ?",
+        (int(limit), int(offset)),
+    )
+    ids = [int(r[0]) for r in rows]
+    if not ids:
+        return []
+    found = {k.id: k for k in _cluster.load_clusters(db, f"k.id IN ({', '.join('?' * len(ids))})", ids)}
+    return [found[i] for i in ids if i in found]
+
+
 def clusters_of(db: Connection, claim_ids: Sequence[int]) -> dict[int, int]:
     """claim id -> the id of its cluster, for the claims that have one."""
     out: dict[int, int] = {}

@@ -185,6 +185,10 @@ class Store:
         """One cluster by its id, or None."""
         return _browse.cluster(self._db, cluster_id) if _is_id(cluster_id) else None
 
+    def largest_clusters(self, *, limit: int = 50, offset: int = 0) -> list[StoredCluster]:
+        """Clusters a page at a time, the most independent origins first, then the most appearances."""
+        return _browse.largest_clusters(self._db, limit, offset)
+
     def clusters_of(self, claim_ids: list[int]) -> dict[int, int]:
         """claim id -> its cluster's id, for those of ``claim_ids`` that have one."""
         return _browse.clusters_of(self._db, [int(c) for c in claim_ids if _is_id(c)])

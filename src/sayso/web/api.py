@@ -42,6 +42,10 @@ async def article(request: Request) -> Response:
     return problem("no such article", 404) if data is None else answer(data)
 
 
+async def clusters(request: Request) -> Response:
+    return answer(views.clusters(_store(request), views.page_number(request.query_params)))
+
+
 async def cluster(request: Request) -> Response:
     data = views.cluster(_store(request), request.path_params["cluster_id"])
     return problem("no such cluster", 404) if data is None else answer(data)
@@ -142,6 +146,7 @@ def routes() -> list[Route]:
         Route("/articles", home),
         Route("/articles", add, methods=["POST"]),
         Route("/articles/{article_id:path}", article),
+        Route("/clusters", clusters),
         Route("/clusters/{cluster_id:int}", cluster),
         Route("/claims/{claim_id:int}", claim),
         Route("/sources", sources),

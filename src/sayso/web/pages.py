@@ -52,6 +52,10 @@ async def article(request: Request) -> Response:
     return render(request, "article.html", a=data, layers=LAYERS)
 
 
+async def clusters(request: Request) -> Response:
+    return render(request, "clusters.html", **views.clusters(_store(request), views.page_number(request.query_params)))
+
+
 async def cluster(request: Request) -> Response:
     data = views.cluster(_store(request), request.path_params["cluster_id"])
     if data is None:
@@ -197,6 +201,7 @@ def routes() -> list[Route]:
     return [
         Route("/", home),
         Route("/articles/{article_id:path}", article),
+        Route("/clusters", clusters),
         Route("/clusters/{cluster_id:int}", cluster),
         Route("/claims/{claim_id:int}", claim),
         Route("/sources", sources),

@@ -93,6 +93,16 @@ def cluster(store: Store, cluster_id: int) -> dict[str, Any] | None:
     }
 
 
+def clusters(store: Store, page: int = 1) -> dict[str, Any]:
+    """Clusters, the most independent origins first, a page at a time (``cluster_dict`` each)."""
+    found = store.largest_clusters(limit=PAGE + 1, offset=(page - 1) * PAGE)
+    return {
+        "clusters": [{**cluster_dict(k), "credibility_meaning": CREDIBILITY[k.credibility]} for k in found[:PAGE]],
+        "page": page,
+        "more": len(found) > PAGE,
+    }
+
+
 def _why(independent: int, origins: list[str], contradictions: int, credibility: int) -> str:
     origin_words = f"{independent} independent origin{'s' if independent != 1 else ''}"
     named = f" ({'; '.join(origins)})" if origins else ""
