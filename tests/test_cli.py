@@ -7,6 +7,7 @@ import pytest
 
 from sayso.cli import build_parser, main
 from sayso.cli.commands import COMMANDS
+from sayso.cli.serve_command import SERVE
 from sayso.cli.store_commands import STORE_COMMANDS
 
 
@@ -22,7 +23,7 @@ def test_every_command_and_option_has_help() -> None:
         for action in sub._actions:
             if action.dest != "help":
                 assert action.help, f"option {action.dest} of {name} has no help text"
-    assert {c.name for c in (*COMMANDS, *STORE_COMMANDS)} == set(_subparsers())
+    assert {c.name for c in (*COMMANDS, *STORE_COMMANDS, SERVE)} == set(_subparsers())
 
 
 def test_readme_mentions_every_command() -> None:

@@ -28,7 +28,14 @@ def test_a_built_wheel_installs_and_analyses(tmp_path: Path) -> None:
     subprocess.run(build, cwd=tree, check=True, capture_output=True)
     [wheel] = wheels.glob("sayso-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    for data in ("sayso/resources/schema.json", "sayso/clusters/pair_model.json", "sayso/resources/nl/sources.json"):
+    for data in (
+        "sayso/resources/schema.json",
+        "sayso/clusters/pair_model.json",
+        "sayso/resources/nl/sources.json",
+        "sayso/web/templates/article.html",  # the web workspace's templates and assets: it works offline
+        "sayso/web/static/style.css",
+        "sayso/web/static/app.js",
+    ):
         assert data in names
     assert any(n.startswith("sayso/store/migrations/") and n.endswith(".sql") for n in names)
     assert any(n.startswith("sayso/language/models/") for n in names)  # the Dutch model ships inside

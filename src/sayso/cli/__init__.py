@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from sayso import __version__
 from sayso.cli import commands
 from sayso.cli.render import terminal_safe
+from sayso.cli.serve_command import SERVE
 from sayso.cli.store_commands import STORE_COMMANDS
 from sayso.errors import SaysoError
 
@@ -20,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sayso", description="On whose say-so? Who claims what in news articles.")
     parser.add_argument("--version", action="version", version=f"sayso {__version__}", help="print the version")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (*commands.COMMANDS, *STORE_COMMANDS):
+    for command in (*commands.COMMANDS, *STORE_COMMANDS, SERVE):
         command.register(sub)
     return parser
 

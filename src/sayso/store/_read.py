@@ -172,7 +172,9 @@ def count_undated(db: Connection, found: ClaimFilter) -> int:
     return int(db.execute(f"SELECT COUNT(*) {_CLAIM_FROM}WHERE {where}", params)[0][0])
 
 
-def list_sources(db: Connection, where: str = "", params: Sequence[Any] = ()) -> list[SourceRow]:
+def list_sources(
+    db: Connection, where: str = "", params: Sequence[Any] = (), limit: int | None = None, offset: int = 0
+) -> list[SourceRow]:
     rows = db.execute(
         "SELECT s.id, s.name, s.type, s.affiliation, "
         "(SELECT COUNT(*) FROM claims c WHERE c.speaker_id = s.id), "
@@ -180,7 +182,8 @@ def list_sources(db: Connection, where: str = "", params: Sequence[Any] = ()) ->
         "g.code, g.analyst, g.graded_at "
         f"FROM sources s LEFT JOIN grades g ON g.id = {_LATEST_GRADE.format('s.id')}"
         + (f" WHERE {where}" if where else "")
-        + " ORDER BY 5 DESC, 6 DESC, lower(s.name), s.id",
+        + " ORDER BY 5 DESC, 6 DESC, lower(s.name), s.id"
+        + (f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""),
         params,
     )
     aliases = _grouped(

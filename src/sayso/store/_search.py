@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from sayso.language.resources import load_json, supported_languages
+from sayso.store._words import terms
 
 _L = "LIKE ? ESCAPE '\\'"
 _ENTITY = (
@@ -86,6 +87,9 @@ class ClaimFilter:
     language: str | None = None
     article: str | None = None
     outlet: str | None = None
+    after: int | None = None  # only claims with a larger id: the next page
+    words: str | None = None  # whole words, each in the claim or its speaker's name (through the word index)
+    entity: str | None = None  # a named entity it mentions, by its name in any language (canonical or as written)
 
     @property
     def dated(self) -> bool:
@@ -101,8 +105,21 @@ class ClaimFilter:
             sql, values = _term(phrase, canonical)
             parts.append(sql)
             params += values
-        if self.speaker:
-            parts.append(f"(lower(c.speaker) {_L} OR lower(s.name) {_L})")
+        for word in terms(self.words or ""):
+            parts.append("c.id IN (SELECT w.claim_id FROM claim_words w WHERE w.word = ?)")
+            params.append(word)
+        if self.entity:
+            names = sorted({self.entity, canonical_name(self.entity) or self.entity})
+            parts.append(
+                "c.id IN (SELECT ce.claim_id FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id "
+                f"WHERE e.canonical IN ({', '.join('?' * len(names))}))"
+            )
+            params += names
+        if self.speaker:  # through the sources and their spellings, not a scan of the claims
+            parts.append(
+                f"c.speaker_id IN (SELECT al.source_id FROM source_aliases al WHERE lower(al.name) {_L} "
+                f"UNION SELECT s2.id FROM sources s2 WHERE lower(s2.name) {_L})"
+            )
             params += [like(self.speaker)] * 2
         if self.language:
             parts.append("a.language = ?")
@@ -111,8 +128,11 @@ class ClaimFilter:
             parts.append("a.id = ?")
             params.append(self.article)
         if self.outlet:
-            parts.append(f"lower(a.outlet) {_L}")
+            parts.append(f"c.article_id IN (SELECT a2.id FROM articles a2 WHERE lower(a2.outlet) {_L})")
             params.append(like(self.outlet))
+        if self.after is not None:
+            parts.append("c.id > ?")
+            params.append(int(self.after))
         if undated:
             parts.append("c.said_on IS NULL")
         else:

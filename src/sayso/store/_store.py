@@ -9,9 +9,17 @@ from types import TracebackType
 from sayso.clusters import Embedder
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
-from sayso.store import _cluster, _dialect, _migrate, _read, _sources, _write
+from sayso.store import _browse, _cluster, _dialect, _migrate, _read, _sources, _words, _write
 from sayso.store._search import ClaimFilter
-from sayso.store.records import GRADE_MEANINGS, GRADES, AddResult, SourceRow, StoredClaim, StoredCluster
+from sayso.store.records import (
+    GRADE_MEANINGS,
+    GRADES,
+    AddResult,
+    SourceRow,
+    StoredArticle,
+    StoredClaim,
+    StoredCluster,
+)
 
 
 def _now() -> str:
@@ -107,13 +115,19 @@ class Store:
         article: str | None = None,
         outlet: str | None = None,
         limit: int | None = None,
+        after: int | None = None,
+        words: str | None = None,
+        entity: str | None = None,
     ) -> list[StoredClaim]:
         """Claims in the order stored. ``about``: words that each appear in the claim, its speaker's name or an
         entity it names (a name in any language finds the entity's canonical one: ``Verenigde Staten`` finds
         ``United States``); ``speaker``: part of the speaker's name; ``since``/``until``: said on or after /
         on or before that day (claims without a date drop out: see ``claims_without_date``); ``language``,
-        ``article``: exactly; ``outlet``: part of it. All case-insensitive but language and article."""
-        found = ClaimFilter(about, speaker, since, until, language, article, outlet)
+        ``article``: exactly; ``outlet``: part of it. All case-insensitive but language and article.
+        ``after``: only claims with a larger id (the next page after a claim). ``words``: whole words that each
+        are in the claim or its speaker's name, and ``entity``: a name (in any language) of an entity it
+        mentions, both looked up in indexes (``about`` reads every claim)."""
+        found = ClaimFilter(about, speaker, since, until, language, article, outlet, after, words, entity)
         return _read.find_claims(self._db, found, limit)
 
     def claims_without_date(
@@ -148,9 +162,58 @@ class Store:
         )
         return found[0] if found else None
 
-    def sources(self) -> list[SourceRow]:
-        """Every speaker and cited source, most claims first, with its newest analyst grade."""
-        return _read.list_sources(self._db)
+    def sources(self, *, limit: int | None = None, offset: int = 0) -> list[SourceRow]:
+        """Every speaker and cited source (or ``limit`` of them from ``offset``), most claims first, with its
+        newest analyst grade."""
+        return _read.list_sources(self._db, limit=limit, offset=offset)
+
+    # browsing, a page at a time (the web workspace)
+
+    def articles(self, *, limit: int = 50, offset: int = 0) -> list[StoredArticle]:
+        """Stored articles' metadata, the newest ingested first."""
+        return _browse.articles(self._db, limit, offset)
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """One article's metadata, or None."""
+        return _browse.article(self._db, article_id)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, claims, clusters and sources the store holds."""
+        return {t: _browse.count(self._db, t) for t in ("articles", "claims", "clusters", "sources")}
+
+    def cluster_by_id(self, cluster_id: int) -> StoredCluster | None:
+        """One cluster by its id, or None."""
+        return _browse.cluster(self._db, cluster_id) if _is_id(cluster_id) else None
+
+    def largest_clusters(self, *, limit: int = 50, offset: int = 0) -> list[StoredCluster]:
+        """Clusters a page at a time, the most independent origins first, then the most appearances."""
+        return _browse.largest_clusters(self._db, limit, offset)
+
+    def clusters_of(self, claim_ids: list[int]) -> dict[int, int]:
+        """claim id -> its cluster's id, for those of ``claim_ids`` that have one."""
+        return _browse.clusters_of(self._db, [int(c) for c in claim_ids if _is_id(c)])
+
+    def source(self, source_id: int) -> SourceRow | None:
+        """One source by its id, or None."""
+        return _browse.source(self._db, source_id) if _is_id(source_id) else None
+
+    def index_words(self) -> int:
+        """Put the claims stored before the word index into it (one transaction); how many. Writing is needed."""
+        with self._db.transaction():
+            return _words.index_missing(self._db)
+
+    def source_named(self, name: str) -> SourceRow | None:
+        """The source that a name (any spelling the store has seen) belongs to, or None."""
+        found = _sources.find_source(self._db, name)
+        return None if found is None else _browse.source(self._db, found)
+
+    def source_claims(self, source_id: int, *, limit: int = 100) -> list[StoredClaim]:
+        """The claims a source speaks or is cited in, in the order stored."""
+        return _browse.source_claims(self._db, source_id, limit) if _is_id(source_id) else []
+
+    def source_outlets(self, source_id: int) -> list[tuple[str, int]]:
+        """The outlets that print a source (speaking or cited), with their number of claims, most first."""
+        return _browse.source_outlets(self._db, source_id) if _is_id(source_id) else []
 
     def analysis(self, article_id: str) -> Analysis | None:
         """The stored ``Analysis`` of one article, exactly as it was added."""

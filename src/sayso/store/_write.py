@@ -10,6 +10,7 @@ from datetime import date
 
 from sayso.errors import StoreError
 from sayso.records import Analysis, Article, Attribution, Claim, Entity, Span, id_with_hash
+from sayso.store import _words
 from sayso.store._dialect import Connection
 from sayso.store._names import NameWords, name_words
 from sayso.store._sources import SourceResolver, source_key
@@ -295,6 +296,7 @@ def _insert_claims(
         "INSERT INTO claim_spans (claim_id, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
         [(i, j, s.start, s.end, s.text) for i, c in pairs for j, s in enumerate(c.content)],
     )
+    _words.write(db, [(i, CONTENT_SEPARATOR.join(s.text for s in c.content), c.speaker) for i, c in pairs])
     db.execute_many(
         "INSERT INTO claim_quantities (claim_id, seq, start_char, end_char, text, value, low, high, unit, qualifier) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
