@@ -84,3 +84,16 @@ def test_a_content_that_states_two_propositions_is_two_claims(text: str, languag
 def test_two_verbs_of_one_clause_stay_one_claim(text: str, language: str) -> None:
     result = analyze(Article(text=text, id="t", language=language, published=date(2025, 3, 14)))
     assert len([c for c in result.claims if c.kind != "assertion"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "certainties"),
+    [  # the content's words judge one part: the other keeps its own certainty
+        ("The mayor said the rumours were false, and that the bridge would reopen on Monday.", ["denied", "certain"]),
+        # the cue denies the whole: every part is denied
+        ("The ministry denied that the dam had broken and that the village had flooded.", ["denied", "denied"]),
+    ],
+)
+def test_each_proposition_of_a_content_has_its_certainty(text: str, certainties: list[str]) -> None:
+    result = analyze(Article(text=text, id="t", language="en", published=date(2025, 3, 14)))
+    assert [c.certainty for c in result.claims if c.kind != "assertion"] == certainties

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sayso.language.resources import load_json
+from sayso.language.resources import load_json, supported_languages
 from sayso.records import Span
 
 __all__ = ["ESTIMATIVE_BANDS", "LABELS", "Certainty", "assess_certainty", "polarity"]
@@ -125,6 +125,36 @@ def polarity(text: str, spans: Sequence[Span], *, language: str) -> str:
             if not any(a <= m.start() < b for a, b in inner):
                 return "negative"
     return "positive"
+
+
+SCOPE_WORDS = 4  # words after a negation that it governs (`geen aanwijzingen voor sabotage`)
+
+
+def negated_words(text: str, *, language: str) -> list[str]:
+    """The words a claim negates: up to ``SCOPE_WORDS`` words after each negation, within its clause and
+    outside an adverbial clause (`er zitten geen rijksregisternummers bij` -> `rijksregisternummers`, `bij`;
+    `had nothing to do with the attack` -> `to`, `do`, `with`, `the`), case folded; the caller keeps the
+    words that carry meaning. A negated confirmation (`cannot confirm that ...`) negates nothing of the claim."""
+    if language not in supported_languages():
+        return []
+    markers = _markers(language)
+    inner = [m.span() for m in markers.subordinate.finditer(text)] if markers.subordinate else []
+    words: list[str] = []
+    for m in markers.negation.finditer(text):
+        if any(a <= m.start() < b for a, b in inner):
+            continue
+        clause = re.split(r"[,;:.!?]", text[m.end() :], maxsplit=1)[0]  # `not paid, newspaper says`
+        scope = [w.casefold() for w in re.findall(r"\w+", clause)[:SCOPE_WORDS]]
+        if scope and _confirming(scope[0], markers):
+            continue  # `cannot confirm that X`: X is left open, not denied
+        words += scope
+    return words
+
+
+def _confirming(word: str, markers: _Markers) -> bool:
+    """A verb that vouches for a claim (`confirm`, `bevestigen`, in any form): negated, it leaves the claim
+    open."""
+    return any(word.startswith(v[: max(4, len(v) - 2)]) for v, label in markers.stance.items() if label == "certain")
 
 
 def assess_certainty(text: str, spans: Sequence[Span], *, language: str, cue_lemma: str | None = None) -> Certainty:

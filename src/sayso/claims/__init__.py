@@ -124,7 +124,12 @@ def build_claims(
         if not a.content:
             continue
         context = _context(text, [*a.content, *(s for s in (a.source, a.cue) if s is not None)], indexed)
-        for part in _parts(text, a.content, breaks):
+        parts = _parts(text, a.content, breaks)
+        stated = a.certainty or "certain"
+        # the content's own words made its certainty (`reports ... were false, and residents were warned`): each
+        # part has its own; the cue made it (`denies that A and B`): every part has it
+        own = len(parts) > 1 and assess_certainty(text, a.content, language=language).label == stated
+        for part in parts:
             claims.append(
                 (
                     part[0].start,
@@ -132,7 +137,7 @@ def build_claims(
                         content=part,
                         speaker=a.speaker,
                         kind=a.kind,
-                        certainty=a.certainty or "certain",
+                        certainty=assess_certainty(text, part, language=language).label if own else stated,
                         polarity=polarity(text, part, language=language),
                         quantities=_within(numbers, part),
                         times=_within(dates, part),

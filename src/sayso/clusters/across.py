@@ -3,8 +3,10 @@
 Two claims that the pair model keeps apart may still be about one thing: `four ports were hit` and `zeven
 havens getroffen`, `residents were warned` and `nobody warned the families`. The test is counterfactual:
 with the clashing number (or the negation) taken out of the pair's features, would the model find the two
-claims likely enough to state one proposition? Then the difference is the contradiction. Two clusters
-contradict each other once for each kind of reason: the most probable pair of claims stands for it.
+claims likely enough to state one proposition? Then the difference is the contradiction. A denial must also
+negate what the other claim says: a word it negates (``certainty.negated_words``) is a word of the other.
+Two clusters contradict each other once for each kind of reason: the most probable pair of claims stands
+for it.
 
 Numbers are compared when their units are one word in two spellings or languages (``pairs.number_clash``).
 """
@@ -13,15 +15,19 @@ from __future__ import annotations
 
 import numpy as np
 
+from sayso.certainty import negated_words
 from sayso.clusters.contradictions import one_time, two_sources
-from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, reported_clash
+from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, content_words, reported_clash
 from sayso.records import Quantity
 
 # Probability (the pair model's, without the clash) from which a pair apart is one proposition contradicted.
 # Calibrated with benchmarks/calibrate_clusters.py on the story set: recall of the true contradictions
 # against false alarms (table in docs/clusters.md).
 NUMBER_LEVEL = 0.2
-DENIAL_LEVEL = 0.4
+DENIAL_LEVEL = 0.3
+# A denial negates what the other claim says: a word it negates (`geen rijksregisternummers` against
+# `bevatten rijksregisternummers`) at this cosine or more to a word of the other (the same word, a translation).
+SCOPE_ALIGN = 0.8
 _POLARITY = FEATURES.index("polarity")
 _CLASH = FEATURES.index("number_clash")
 _SAME = FEATURES.index("same_number")
@@ -35,7 +41,8 @@ def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairM
         without[_POLARITY] = 0.0
         p = float(model.probability(without[None, :])[0])
         denier, asserter = (a, b) if a.negated else (b, a)
-        if p >= DENIAL_LEVEL and denier.item.speaker and asserter.item.certainty not in ("questioned", "denied"):
+        doubted = asserter.item.certainty in ("questioned", "denied")
+        if denier.item.speaker and not doubted and p >= DENIAL_LEVEL and _denies(denier, asserter):
             return f"denial: {_who(denier)} denies what {_who(asserter)} asserts", p
     clash = reported_clash(a, b)
     if clash:
@@ -45,6 +52,20 @@ def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairM
         if p >= NUMBER_LEVEL:
             return quantity_reason(*clash), p
     return None
+
+
+def _denies(denier: ClaimView, asserter: ClaimView) -> bool:
+    """The denier's negated words (``certainty.negated_words``; all its words when a verb denies it) name
+    something the asserter says: one of them at ``SCOPE_ALIGN`` or more to one of the asserter's content words
+    (the same word or a translation)."""
+    words = content_words(denier.item.text)
+    scope = set(negated_words(denier.item.text, language=denier.item.language))
+    rows = [k for k, w in enumerate(words) if w in scope]
+    if not rows and denier.item.certainty == "denied":
+        rows = list(range(len(words)))  # `ontkent dat ...`, `denies that ...`: the whole claim is denied
+    if not rows or not len(asserter.words) or len(denier.words) != len(words):
+        return False
+    return bool((denier.words[rows] @ asserter.words.T).max() >= SCOPE_ALIGN)
 
 
 def quantity_reason(x: Quantity, y: Quantity) -> str:
