@@ -159,3 +159,20 @@ def test_certainty_property_a_perfect_with_kunnen_is_a_fact(aux: str, words: lis
 def test_certainty_property_kunnen_in_another_clause_stays_a_hedge(aux: str, opener: str, words: list[str]) -> None:
     text = " ".join(["de monteurs", aux, "gezegd", opener, "ze", *words, "kunnen", "herstellen"])
     assert _label(text, "nl") == "possible"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words"),
+    [
+        ("er zitten geen rijksregisternummers bij", "nl", ["rijksregisternummers", "bij"]),
+        ("the staff were not paid, the newspaper says", "en", ["paid"]),  # the clause ends the scope
+        ("the group had nothing to do with the attack", "en", ["to", "do", "with", "the"]),
+        ("I cannot confirm that the group is behind it", "en", []),  # a negated confirmation denies nothing
+        ("ik kan niet bevestigen dat de groep erachter zit", "nl", []),
+        ("de brug is dicht omdat niemand hem repareert", "nl", []),  # inside an adverbial clause
+    ],
+)
+def test_negated_words(text: str, language: str, words: list[str]) -> None:
+    from sayso.certainty import negated_words
+
+    assert negated_words(text, language=language) == words

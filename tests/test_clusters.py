@@ -274,6 +274,18 @@ def test_clusters_certain_against_questioned_contradicts() -> None:
     assert [(x.a, x.b, x.reason.split(":")[0]) for x in found] == [("a", "b", "certainty"), ("b", "c", "certainty")]
 
 
+def test_a_denial_across_clusters_negates_a_word_the_other_claim_says() -> None:
+    # apart (the negation keeps them apart), alike enough but for it; a denial only where the negated word is
+    # the other's: `geen wachtwoorden` denies `bevat wachtwoorden`, not `bevat adressen`
+    denial = _item("t", "a", "Er zitten geen wachtwoorden bij", speaker="Telvora", polarity="negative")
+    asserted = _item("k", "b", "Het bestand bevat wachtwoorden", speaker="De Krant")
+    other = _item("m", "c", "Het bestand bevat adressen", speaker="Het Blad")
+    fake = FakeEmbedder({denial.text: (5, 0.0), asserted.text: (5, 0.3), other.text: (5, 0.3)})
+    found = [x for c in cluster_claims([denial, asserted], embedder=fake, model=FULL) for x in c.across]
+    assert found and found[0].reason == "denial: Telvora denies what De Krant asserts"
+    assert [x for c in cluster_claims([denial, other], embedder=fake, model=FULL) for x in c.across] == []
+
+
 def test_one_source_does_not_deny_itself() -> None:
     said = _item("a1", "art", "The port reopened", language="en", speaker="Jan Smit")
     unsaid = _item("a2", "art", "The port did not reopen", language="en", speaker="Jan Smit", polarity="negative")
