@@ -79,6 +79,8 @@ def test_a_content_that_states_two_propositions_is_two_claims(text: str, languag
         ("A neighbour said that nobody had called or warned the families in the street.", "en"),
         ("The minister said the talks were useful and constructive.", "en"),
         ("De burgemeester zei dat het water snel steeg en daalde.", "nl"),
+        # `waaronder` before a clause, not before a count: no part of a set
+        ("De bond zegt dat de firma een akkoord schendt, waaronder het bedrijf werd verboden te staken.", "nl"),
     ],
 )
 def test_two_verbs_of_one_clause_stay_one_claim(text: str, language: str) -> None:

@@ -9,7 +9,7 @@ claim of its own. A content splits:
   subject of its own or the first with more than its verb: `... and was preparing a bankruptcy filing`,
   not `nobody had called or messaged the families`);
 - before a part of a set counted after a comma (`, onder wie drie zwaargewonden`, `, including three
-  children`: the words of ``comparison.json``'s ``part_before``).
+  children`: the words of ``comparison.json``'s ``part_before``, a number close after them).
 
 Both parts keep ``MIN_PART_WORDS`` words or more; else the content stays whole.
 """
@@ -27,6 +27,7 @@ from sayso.records import Span
 
 __all__ = ["proposition_breaks"]
 
+PART_REACH = 3  # words after `onder wie`, `including` within which the number of the part stands
 MIN_PART_WORDS = 3  # a part shorter than this (`and more`, `en erger`) is no proposition of its own
 _VERBAL = ("VERB", "AUX")
 _WORDS = re.compile(r"\w+")
@@ -87,6 +88,13 @@ def _link(t: Token, tok: Token, head: Token) -> bool:
     return t.dep_ in ("cc", "punct") and t.head in (tok, head)
 
 
+def _counts_next(doc: Doc, offset: int) -> bool:
+    """A number within ``PART_REACH`` words after ``offset`` (`onder wie drie`, `including two children`): the
+    opener counts a part, it does not open a clause (`, waaronder het bedrijf werd verboden ...`)."""
+    following = [t for t in doc if t.idx >= offset][:PART_REACH]
+    return any(t.like_num or t.pos_ == "NUM" for t in following)
+
+
 def _words(text: str) -> int:
     return len(_WORDS.findall(text))
 
@@ -98,7 +106,11 @@ def proposition_breaks(doc: Doc, contents: Sequence[Span], *, language: str) -> 
     openers = _part_openers(language)
     found: set[tuple[int, int]] = set()
     for span in contents:
-        opened = [(span.start + m.start(), span.start + m.start() + 1) for m in openers.finditer(span.text)]
+        opened = [
+            (span.start + m.start(), span.start + m.start() + 1)
+            for m in openers.finditer(span.text)
+            if _counts_next(doc, span.start + m.end())
+        ]
         last = span.start
         for end, start in sorted(set(_coordinated(doc, span) + opened)):
             if _words(text[last:end]) >= MIN_PART_WORDS and _words(text[start : span.end]) >= MIN_PART_WORDS:
