@@ -170,6 +170,17 @@ def test_clusters_a_source_shown_relaying_another_adds_no_origin() -> None:
     assert find_origins([reuters, own]).of["d"] == "Dagblad"
 
 
+def test_clusters_a_state_named_bare_speaks_through_its_one_organ() -> None:
+    states = {"Israel": ("=israel", True), "Israeli army": ("=israel", False), "Israeli police": ("=israel", False)}
+    army = _item("a", "afp-1", "the army struck a depot", speaker="Israeli army", outlet="AFP")
+    state = _item("s", "aj-1", "Israel says it struck a depot", speaker="Israel", outlet="Al Jazeera")
+    found = find_origins([army, state], state_of=states.get)
+    assert found.of == {"a": "Israeli army", "s": "Israeli army"} and found.independent == 1
+    assert find_origins([army, state]).independent == 2  # without knowing states: two names, two origins
+    police = _item("p", "nos-1", "de politie bevestigt het", speaker="Israeli police", outlet="NOS")
+    assert find_origins([army, state, police], state_of=states.get).independent == 3  # which organ? none
+
+
 # Two independent sources confirm the same claim, in English and in Dutch.
 EN = "Russian troops have withdrawn from the border, the ministry of defence said."
 NL = "Russische troepen hebben zich teruggetrokken van de grens, meldt een NAVO-functionaris."

@@ -17,6 +17,7 @@ from sayso.store._names import (
     role_of,
     speaks_for,
     split_official,
+    state_of,
     tied_in_text,
 )
 
@@ -224,3 +225,20 @@ def test_source_names_a_role_tied_to_the_name_it_calls_itself(
 ) -> None:
     names = ["Red Fox", "Rode Vos"]
     assert tied_in_text(text, role, names, name_words(language)) == tied
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [
+        ("Israel", ("=israel", True)),
+        ("Israël", ("=israel", True)),
+        ("the Israeli military", ("=israel", False)),
+        ("het Israëlische leger", ("=israel", False)),
+        ("Libanese ministerie van Volksgezondheid", ("=lebanon", False)),
+        ("Russian hackers", None),  # no organ of the state
+        ("a Dutch newspaper", None),
+        ("Veldwacht Security", None),
+    ],
+)
+def test_the_state_a_source_speaks_for(name: str, state: tuple[str, bool] | None) -> None:
+    assert state_of(name) == state

@@ -25,7 +25,7 @@ from sayso.clusters.across import contradiction, quantity_reason
 from sayso.clusters.contradictions import find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, embed_parts
-from sayso.clusters.origins import find_origins, same_story
+from sayso.clusters.origins import StateOf, find_origins, same_story
 from sayso.clusters.pairs import (
     FEATURES,
     ClaimView,
@@ -101,6 +101,7 @@ def cluster_claims(
     known_vectors: ClaimVectors | None = None,
     article_clusters: Mapping[str, Sequence[str]] | None = None,
     words: WordVectors | None = None,
+    state_of: StateOf | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
@@ -113,7 +114,8 @@ def cluster_claims(
     ``claim_vectors`` of ``items`` / ``known`` when already computed.
     ``article_clusters``: for the articles of ``known`` claims, the cluster of
     every claim they have, so that articles telling one story (``same_story``)
-    are found across batches. Inputs are not changed.
+    are found across batches. ``state_of``: which state a source's name speaks
+    for (``origins.find_origins``). Inputs are not changed.
     """
     model = model or default_model()
     known = list(known)
@@ -175,7 +177,9 @@ def cluster_claims(
             continue
         centroid = centres[[row[m] for m in members]].mean(axis=0)
         earlier = old.across if old is not None else ()  # stored contradictions with other clusters
-        found = _finish(key, [by_id[m] for m in members], centroid, texts, stories, numbers, [*earlier, *against])
+        found = _finish(
+            key, [by_id[m] for m in members], centroid, texts, stories, numbers, [*earlier, *against], state_of
+        )
         out.append(replace(found, across=crossing))
     return out
 
@@ -312,10 +316,11 @@ def _finish(
     stories: Mapping[str, str],
     numbers: Callable[[ClaimItem, ClaimItem], str | None] | None = None,
     against: Sequence[Contradiction] = (),
+    state_of: StateOf | None = None,
 ) -> Cluster:
     """The cluster of ``members``: origins, contradictions within, and a credibility that also weighs
     ``against``, its contradictions with other clusters."""
-    origins = find_origins(members, texts=texts, stories=stories)
+    origins = find_origins(members, texts=texts, stories=stories, state_of=state_of)
     contradictions = find_contradictions(members, numbers=numbers)
     return Cluster(
         id=key,

@@ -14,13 +14,16 @@ is in the cluster rests on that report's origin (`Reuters: the union told NOS`,
 where NOS's article quotes the union, is the union once), and a claim credited to
 a source that another claim of the cluster shows relaying someone else rests on
 that someone (`ANP: Bloomberg reported` beside `Reuters: Bloomberg reported,
-citing people familiar with the matter` is those people once).
+citing people familiar with the matter` is those people once). A state named bare
+(`Israel says`) speaks through its organ when the cluster holds one of that state
+and only one (`the Israeli army`): one origin, not two (``state_of``, given by the
+store, which knows the names of places and institutions).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -167,10 +170,18 @@ def origin_of(
     return outlet or f"article {article}"
 
 
+StateOf = Callable[[str], tuple[str, bool] | None]  # a name -> (the state it speaks for, named bare), or None
+
+
 def find_origins(
-    items: Sequence[ClaimItem], *, texts: Mapping[str, str] | None = None, stories: Mapping[str, str] | None = None
+    items: Sequence[ClaimItem],
+    *,
+    texts: Mapping[str, str] | None = None,
+    stories: Mapping[str, str] | None = None,
+    state_of: StateOf | None = None,
 ) -> Origins:
-    """Origins of a cluster's claims; the earliest claim of each origin counts, the rest repeat it."""
+    """Origins of a cluster's claims; the earliest claim of each origin counts, the rest repeat it.
+    ``state_of`` tells which state a name speaks for (`Israel`, `the Israeli army`: Israel)."""
     groups = article_groups(items, texts=texts, stories=stories)
     outlets = {it.article: it.outlet for it in items if it.outlet}
     ordered = sorted(items, key=lambda it: it.published or date.max)  # stable: ties keep the given order
@@ -190,9 +201,7 @@ def find_origins(
         for relay, relayed in zip(item.chain, item.chain[1:], strict=False):
             if name_key(relay) != name_key(item.outlet or ""):  # an outlet relays this claim, not all it says
                 relays.setdefault(name_key(relay), relayed)
-    seen: dict[str, str] = {}  # normalised origin -> as first written
-    of: dict[str, str] = {}
-    repeats: list[str] = []
+    traced: dict[str, str] = {}
     for item in ordered:
         origin = found[item.id]
         if name_key(origin) in reported and name_key(origin) != name_key(item.outlet or ""):
@@ -201,6 +210,13 @@ def find_origins(
             if name_key(origin) not in relays or name_key(origin) == name_key(item.outlet or ""):
                 break
             origin = relays[name_key(origin)]
+        traced[item.id] = origin
+    organ = _organs(traced.values(), state_of) if state_of else {}
+    seen: dict[str, str] = {}  # normalised origin -> as first written
+    of: dict[str, str] = {}
+    repeats: list[str] = []
+    for item in ordered:
+        origin = organ.get(name_key(traced[item.id]), traced[item.id])
         key = name_key(origin)
         if key in seen:
             repeats.append(item.id)
@@ -208,6 +224,29 @@ def find_origins(
             seen[key] = origin
         of[item.id] = seen[key]
     return Origins(tuple(seen.values()), of, tuple(repeats))
+
+
+def _organs(origins: Iterable[str], state_of: StateOf) -> dict[str, str]:
+    """Each state named bare among ``origins`` -> its organ there, when there is exactly one."""
+    bare: dict[str, list[str]] = {}
+    organs: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for origin in origins:
+        found = state_of(origin)
+        if found is None:
+            continue
+        state, is_bare = found
+        names.setdefault(name_key(origin), origin)
+        if is_bare:
+            bare.setdefault(state, []).append(name_key(origin))
+        else:
+            organs.setdefault(state, set()).add(name_key(origin))
+    return {
+        b: names[next(iter(organs[state]))]
+        for state, keys in bare.items()
+        if len(organs.get(state, ())) == 1
+        for b in keys
+    }
 
 
 def _shingles(text: str, n: int = 5) -> frozenset[tuple[str, ...]]:

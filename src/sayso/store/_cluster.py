@@ -34,6 +34,7 @@ from sayso.clusters import (
 )
 from sayso.store import _read
 from sayso.store._dialect import Connection
+from sayso.store._names import state_of
 from sayso.store.records import StoredClaim, StoredCluster
 
 _UNCLUSTERED = "c.text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
@@ -104,6 +105,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         texts=texts,
         vectors=vectors,
         article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
+        state_of=state_of,
     )
     by_id = {str(c.id): c for c in new}
     across: list[Contradiction] = []

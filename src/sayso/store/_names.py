@@ -65,6 +65,7 @@ class _Concepts:
     fillers: frozenset[str]  # words no key holds: articles, role links
     longest: int  # words in the longest phrase
     descriptive: frozenset[str]  # the ids whose words are descriptors somewhere (`company`, `krant`)
+    organs: frozenset[str]  # the ids through which a state speaks (`=army`, `=ministry`)
 
 
 @cache
@@ -75,6 +76,7 @@ def _concepts() -> _Concepts:
     kinds: dict[str, set[str]] = {"places": set(), "person_roles": set()}
     fillers: set[str] = set()
     descriptive: set[str] = set()
+    organs: set[str] = set()
     tables = [load_json(language, "sources") for language in supported_languages()]
     for data in tables:  # the fillers of every language first: a phrase is also kept without them
         fillers.update(_fold(w) for w in (*data["articles"], *data["role_links"]) if w.isalpha())
@@ -87,6 +89,7 @@ def _concepts() -> _Concepts:
                 ids.update({" ".join(t for t in _fold(w).split() if t not in fillers): f"={concept}" for w in words})
                 phrases.setdefault(f"={concept}", []).extend(w.casefold() for w in words)
                 kinds.get(kind, set()).add(f"={concept}")
+        organs.update(f"={c}" for c in data["state_organs"])
         described = {w.casefold() for w in data["descriptors"]}
         descriptive.update(f"={c}" for c, ws in data["concepts"].items() if any(w in described for w in ws))
     return _Concepts(
@@ -97,6 +100,7 @@ def _concepts() -> _Concepts:
         frozenset(fillers),
         max((len(p.split()) for p in ids), default=1),
         frozenset(descriptive),
+        frozenset(organs),
     )
 
 
@@ -164,6 +168,25 @@ def concept_key(name: str) -> str | None:
     institution = any(w.startswith("=") and w not in places and w not in table.persons for w in out)
     anchored = proper or any(w in places for w in out)
     return " ".join(sorted(set(out))) if institution and anchored and len(set(out)) >= 2 else None
+
+
+def state_of(name: str) -> tuple[str, bool] | None:
+    """The state a source's name speaks for, and whether the name is the state's own (`Israel`, `Israël`), else
+    an organ of that one state alone (`the Israeli army`, `Libanese ministerie van Volksgezondheid`); None for
+    any other name (`Russian hackers`, `a Dutch newspaper`, `Veldwacht Security`)."""
+    table = _concepts()
+    bare = " ".join(t for t in _fold(name).split() if t not in table.fillers)
+    if table.ids.get(bare) in table.places:
+        return table.ids[bare], True
+    key = concept_key(name)
+    if key is None:
+        return None
+    ids = key.split()
+    places = [i for i in ids if i in table.places]
+    rest = [i for i in ids if i not in table.places]
+    if len(places) == 1 and rest and all(i in table.organs for i in rest):
+        return places[0], False
+    return None
 
 
 def bare_concept_key(name: str, words: NameWords) -> str | None:
