@@ -455,6 +455,15 @@ def test_clusters_two_claims_of_one_sentence_stay_apart() -> None:
     assert len(clusters) == 2  # the other article's claim joins one of them
 
 
+def test_clusters_a_claim_on_a_condition_stays_apart_from_one_without() -> None:
+    promise = _item("p", "a", "De lonen worden vrijdag betaald", speaker="Terpstra")
+    threat = _item("t", "b", "Als het geld vrijdag niet binnen is, stappen we naar de rechter", speaker="Kuipers")
+    repeat = _item("r", "c", "Vrijdag worden de lonen betaald", speaker="Terpstra")
+    fake = FakeEmbedder({promise.text: (3, 0.0), threat.text: (3, 0.1), repeat.text: (3, 0.05)})
+    clusters = cluster_claims([promise, threat, repeat], embedder=fake, model=PLAIN)
+    assert sorted(sorted(c.members) for c in clusters) == [["p", "r"], ["t"]]
+
+
 def test_clusters_incremental_adds_to_previous_clusters_and_never_merges_two() -> None:
     fake = FakeEmbedder({WIRE: (0, 0.0), UNRELATED: (1, 0.0), EN: (3, 0.0), NL: (3, 0.4)})
     first = [_item("nos:1", "nos", WIRE, outlet="NOS"), _item("knmi:1", "weer", UNRELATED)]

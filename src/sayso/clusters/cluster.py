@@ -8,7 +8,8 @@ Claims then join by average linkage: two groups merge while the mean
 probability over their pairs of claims of different articles stays at or above
 the model's threshold, the most probable merge first. New claims may join a
 stored cluster; two stored clusters are never merged. Two claims of one
-sentence stay apart.
+sentence stay apart, and so do a claim on a condition and one without
+(``pairs.conditional``).
 """
 
 from __future__ import annotations
@@ -148,6 +149,7 @@ def cluster_claims(
     pairs, features, probability = _pairs(views, len(items), (text, context, centres), model)
     link.score(dict(zip(pairs, probability, strict=True)))
     link.keep_apart(pair for pair, f in zip(pairs, features, strict=True) if f[_APART].any())
+    link.keep_apart((i, j) for i, j in pairs if views[i].conditional != views[j].conditional)
     link.merge(model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
     across, involved = _contradictions_across(views, pairs, features, unit_of, model)

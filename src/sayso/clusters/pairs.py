@@ -85,6 +85,7 @@ class ClaimView:
     units: tuple[np.ndarray | None, ...] = ()  # unit vector of each ``wholes``' unit word (None: no unit)
     times: frozenset[str] = frozenset()  # its normalised time values
     wholes: tuple[Quantity, ...] = ()  # its quantities that count a whole, not a part of a set (``counts_a_part``)
+    conditional: bool = False  # it states something on a condition (``conditional``)
 
 
 @cache
@@ -137,6 +138,23 @@ def _part_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | N
     )
 
 
+@cache
+def _condition_pattern(language: str) -> re.Pattern[str] | None:
+    """A sentence opened by a conditional word with a comma after it (``comparison.json``'s ``conditionals``)."""
+    if language not in supported_languages():
+        return None
+    words = "|".join(re.escape(w) for w in load_json(language, "comparison")["conditionals"])
+    return re.compile(rf"(?:^|[.!?]\s+)[\"'“„‘]?(?:{words})\b[^.!?]*,", re.I) if words else None
+
+
+def conditional(item: ClaimItem) -> bool:
+    """Whether a claim states something on a condition (`Als het geld vrijdag niet binnen is, stappen we naar de
+    rechter`, `If the talks fail, the union will strike`): it then never shares a cluster with an unconditional
+    claim, whatever words they share."""
+    pattern = _condition_pattern(item.language)
+    return bool(pattern and pattern.search(item.text.strip()))
+
+
 def counts_a_part(q: Quantity, item: ClaimItem) -> bool:
     """A number that counts a part of a set named elsewhere (`drie van hen`, `two of the farms`, `including
     three children`): it answers no other claim's count of the whole. Read in the claim's sentence."""
@@ -186,6 +204,7 @@ def claim_views(
                 negated=item.polarity == "negative" or item.certainty == "denied",
                 units=tuple(words.of([q.unit.casefold()])[0] if q.unit else None for q in whole),
                 wholes=whole,
+                conditional=conditional(item),
             )
         )
     return out
