@@ -161,3 +161,13 @@ def test_a_list_after_a_colon_belongs_to_the_content_a_new_clause_does_not(
     nlp = nlp_en if language == "en" else nlp_nl
     [a] = attributions_of(nlp, text, language)
     assert [s.text for s in a.content] == [content]
+
+
+def test_a_cue_after_its_content_says_the_clause_before_it_not_a_verb_after_the_comma(nlp_en) -> None:
+    # the parser hangs `took effect` on `says`; the ministry says the first clause
+    text = (
+        "A missile strike on the harbour has killed nine people, Syria's Ministry of Health says, in one of the "
+        "deadliest attacks since a truce between the army and the rebels took effect in May."
+    )
+    [a] = attributions_of(nlp_en, text, "en")
+    assert [s.text for s in a.content] == ["A missile strike on the harbour has killed nine people"]

@@ -168,6 +168,20 @@ def _after_adjunct(cue: Token, t: Token, ctx: Context, sent: SpacySpan) -> bool:
     )
 
 
+def _said_after_its_content(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`A strike killed seven people, the ministry says, in one of the deadliest attacks since ... took
+    effect`: a cue hung on the clause before it and followed by a comma says that clause; a verb the parser
+    hangs on it after the comma is no complement of it."""
+    after = tok.i + 1
+    return (
+        tok.dep_ == "parataxis"
+        and tok.head.i < tok.i
+        and tok.head.pos_ in ("VERB", "AUX")
+        and after < sent.end
+        and ctx.doc[after].text == ","
+    )
+
+
 def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
     """A `dat`/`that` clause after the cue (past `, citing X,`), or the parser's ccomp."""
     k = tok.i + 1
@@ -188,6 +202,8 @@ def complement(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None:
                 start = tok.i + 1  # `said A, and that B`: both complements are the content
             return trim(ctx.text, ctx.doc[start].idx, clause_end(start, tok, ctx, sent))
         k += 1
+    if _said_after_its_content(tok, ctx, sent):
+        return None
     for child in tok.children:
         crossed = any(t.lower_ in ctx.lex.clause_breaks for t in ctx.doc[tok.i + 1 : child.left_edge.i])
         if child.dep_ == "ccomp" and child.i > tok.i and not crossed:  # never past `terwijl`/`while`
@@ -321,7 +337,11 @@ def preceding_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
         return quote.start, quote.end
     if not between and not ctx.lex.subject_after_cue and any(c.dep_ in SUBJECT_DEPS and c.i < k for c in tok.children):
         return None  # `The statement, which was posted online, announced ...`: the subject stands before the comma
-    if between and any(_content_after(tok, c, ctx) for c in tok.children):
+    if (
+        between
+        and not _said_after_its_content(tok, ctx, sent)
+        and any(_content_after(tok, c, ctx) for c in tok.children)
+    ):
         return None  # `While ..., the AU announced a payment system`: the cue's content follows it
     start = ctx.start_of(sent)
     if not any(_main_verb(t) for t in ctx.doc[sent.start : k] if t.idx >= start):
