@@ -9,12 +9,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sayso.cli.commands import Command, _date, _language, _options, add_article_options, analyse_one
+from sayso.cli.commands import Command, _date, _language, _options, add_article_options, say_warning
 from sayso.cli.progress import Progress, count_inputs
 from sayso.cli.render import plural, skip_line, terminal_safe
-from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
-from sayso.options import Options
-from sayso.records import Article, Skipped
+from sayso.errors import InputError, StoreError
+from sayso.records import Skipped
 from sayso.shapes import CREDIBILITY, claim_dict, cluster_dict, source_dict, to_json
 
 if TYPE_CHECKING:
@@ -39,28 +38,8 @@ def _meanings() -> dict[str, str]:
 # ingest
 
 
-def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> tuple[str, int] | Skipped:
-    """``("added", claims)``, ``("already there", 0)``, or the ``Skipped`` record of an input not stored."""
-    if isinstance(item, Article):
-        if store.stored_id(item.text) is not None:
-            return "already there", 0  # resumable: a stored text is never analysed again
-        analysis = analyse_one(item, options)  # a failing article is a Skipped record, never the batch's end
-        if isinstance(analysis, Skipped):
-            item = analysis
-        else:
-            try:
-                result = store.add(analysis, cluster=False)
-            except StoreUnavailableError:
-                raise  # the store stopped working (disk full, server gone): stop the run, nothing is half-written
-            except SaysoError as err:
-                item = Skipped(item.origin or item.id, str(err))
-            else:
-                return ("added", result.claims) if result.added else ("already there", 0)
-    store.record_skip(item)
-    return item
-
-
 def run_ingest(args: argparse.Namespace) -> int:
+    from sayso.batch import ingest_each
     from sayso.ingest import iter_articles
 
     options = _options(args)
@@ -69,9 +48,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     claims = 0
     with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
-            progress.phase("loading models")
-            for item in iter_articles(args.paths, options=options):
-                outcome = _ingest_one(store, item, options)
+            progress.phase("loading models" + (f" in {args.workers} workers" if args.workers > 1 else ""))
+            items = iter_articles(args.paths, options=options)
+            for outcome in ingest_each(store, items, options=options, workers=args.workers, warn=say_warning):
                 if isinstance(outcome, Skipped):
                     skipped.append(outcome)
                     outcome = ("skipped", 0)
@@ -97,6 +76,14 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     add_article_options(p)
     p.add_argument("--language", type=_language, help="the articles' language, nl or en (detected when absent)")
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="analyse in N processes (each loads the models once; about 0.5 GB each); one writer keeps the "
+        "input order, so the store is the same for any N (default: 1)",
+    )
 
 
 # queries

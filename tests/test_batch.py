@@ -1,0 +1,93 @@
+"""Batches in worker processes: the same store for any number of workers, input order kept, broken inputs
+skipped with their reason. The analysis is the store tests' stand-in (each worker puts it in place), so no
+model is loaded, except in the one slow test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _store_helpers import Topics, dump, use_stand_in
+from sayso.batch import ingest_each
+from sayso.ingest import iter_articles
+from sayso.options import Options
+from sayso.records import Skipped
+from sayso.store import _store, open_store
+
+LINES = [
+    {"id": "kyiv-1", "text": "Minister Olha Stefanishyna said Ukraine got the jets.", "published": "2025-03-01"},
+    {"id": "kyiv-2", "text": "Woordvoerder Anna Bos zei dat de straaljagers in Oekraïne waren.", "language": "nl"},
+    {"id": "port-1", "text": "The port of Rotterdam reopened its bridge on Friday.", "published": "2025-03-14"},
+    {"id": "port-2", "text": "Harbour master Jan de Wit said the bridge in Rotterdam reopened."},
+    {"id": "ships", "text": "Two ships collided.\nCaptain Ann Lee said the ships were late."},
+    {"id": "again", "text": "Two ships collided.\nCaptain Ann Lee said the ships were late."},  # the same text
+]
+
+
+def _inputs(folder: Path) -> list[str]:
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in LINES) + "\n{oops\n")
+    (folder / "b.txt").write_text("Mayor Ahmed Aboutaleb said the bridge in Rotterdam stays shut.\n")
+    (folder / "c.txt").write_bytes(b"\x00\x01 not text")
+    return [str(folder / "a.jsonl"), str(folder / "b.txt"), str(folder / "c.txt")]
+
+
+def _ingest(db: str, paths: list[str], workers: int) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:
+    options = Options()
+    with open_store(db, embedder=Topics()) as store:
+        items = iter_articles(paths, options=options)
+        outcomes = list(ingest_each(store, items, options=options, workers=workers, setup=use_stand_in))
+        store.cluster()
+    rows = dump(db)
+    del rows["migrations"]  # when each store was made
+    return outcomes, rows
+
+
+def test_batch_two_workers_store_what_one_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")  # the rows' times are equal
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
+    two, two_rows = _ingest(str(tmp_path / "two.db"), paths, workers=2)
+    assert two == one
+    assert two_rows == one_rows
+    assert [o if isinstance(o, tuple) else "skipped" for o in one] == [
+        ("added", 1),
+        ("added", 1),
+        ("added", 1),
+        ("added", 1),
+        ("added", 2),
+        ("already there", 0),  # the same text as the line before: analysed, and found stored when written
+        "skipped",  # the line that is not JSON
+        ("added", 1),
+        "skipped",  # the binary file
+    ]
+    reasons = [o.reason for o in one if isinstance(o, Skipped)]
+    assert "not valid JSON" in reasons[0] and "looks like a binary file" in reasons[1]
+    assert [row[0] for row in sorted(one_rows["articles"], key=lambda r: r[0])] == [
+        "b",
+        "kyiv-1",
+        "kyiv-2",
+        "port-1",
+        "port-2",
+        "ships",
+    ]
+    assert one_rows["clusters"] and len(one_rows["skipped"]) == 2
+
+
+def test_batch_second_run_analyses_nothing_and_changes_nothing(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path / "in")
+    db = str(tmp_path / "s.db")
+    _, before = _ingest(db, paths, workers=2)
+    again, after = _ingest(db, paths, workers=2)
+    assert [o for o in again if isinstance(o, tuple) and o[0] == "added"] == []
+    assert {k: v for k, v in after.items() if k != "skipped"} == {k: v for k, v in before.items() if k != "skipped"}
+
+
+def test_batch_refuses_no_workers(tmp_path: Path) -> None:
+    from sayso.errors import InputError
+
+    with open_store(str(tmp_path / "s.db"), embedder=Topics()) as store, pytest.raises(InputError, match="1 or more"):
+        list(ingest_each(store, [], options=Options(), workers=0))
