@@ -45,6 +45,7 @@ SHIPPED = [
     "0007_source_keys",
     "0008_claim_views",
     "0009_claim_search",  # SQLite only (FTS5)
+    "0010_cluster_changes",
 ]
 SQLITE_ONLY = {"0009_claim_search"}
 
