@@ -91,3 +91,31 @@ def test_batch_refuses_no_workers(tmp_path: Path) -> None:
 
     with open_store(str(tmp_path / "s.db"), embedder=Topics()) as store, pytest.raises(InputError, match="1 or more"):
         list(ingest_each(store, [], options=Options(), workers=0))
+
+
+def test_batch_dask_local_cluster_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
+    options = Options()
+    db = str(tmp_path / "dask.db")
+    with open_store(db, embedder=Topics()) as store:  # a LocalCluster of 2 single-threaded worker processes
+        items = iter_articles(paths, options=options)
+        found = list(ingest_each(store, items, options=options, workers=2, cluster="local", setup=use_stand_in))
+        store.cluster()
+    rows = dump(db)
+    del rows["migrations"]
+    assert found == one
+    assert rows == one_rows
+
+
+def test_batch_dask_address_checked() -> None:
+    pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    from sayso.batch.dask import connect
+    from sayso.errors import InputError
+
+    with pytest.raises(InputError, match="dask://HOST:PORT"):
+        connect("tcp:/nowhere")

@@ -1,4 +1,4 @@
-"""A batch into the store: analysed by ``workers`` (or a Dask cluster), written here, one article at a time."""
+"""A batch into the store: analysed by ``workers`` (or on a Dask cluster), written here, one article at a time."""
 
 from __future__ import annotations
 
@@ -22,15 +22,30 @@ def ingest_each(
     *,
     options: Options,
     workers: int = 1,
+    cluster: str | None = None,
     setup: Callable[[], None] | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> Iterator[Outcome]:
     """Analyse and store each input, one transaction an article, in input order; yield what became of it.
     Stored texts are not analysed again; a broken input is recorded as skipped; the batch is not clustered
     (``store.cluster()`` does that, once, at its end). ``warn``: told sayso's warnings about an article (they
-    are kept in its ``notes`` too)."""
-    for item, result in analysed(items, options=options, stored=store.stored_id, workers=workers, setup=setup):
-        yield store_one(store, (item, result), warn or _ignore)
+    are kept in its ``notes`` too). ``cluster``: analyse on Dask (``local``, ``dask://HOST:PORT``) instead."""
+    if cluster is None:
+        found = analysed(items, options=options, stored=store.stored_id, workers=workers, setup=setup)
+        for entry in found:
+            yield store_one(store, entry, warn or _ignore)
+        return
+    from sayso.batch.dask import analysed_on_dask, connect
+
+    client = connect(cluster, workers if workers > 1 else None)
+    try:
+        found = analysed_on_dask(items, client=client, options=options, stored=store.stored_id, setup=setup)
+        for entry in found:
+            yield store_one(store, entry, warn or _ignore)
+    finally:
+        client.close()
+        if cluster == "local":
+            client.cluster.close()
 
 
 def store_one(store: Store, entry: Analysed, warn: Callable[[str], None]) -> Outcome:

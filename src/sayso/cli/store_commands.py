@@ -48,9 +48,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     claims = 0
     with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
-            progress.phase("loading models" + (f" in {args.workers} workers" if args.workers > 1 else ""))
+            progress.phase(_loading(args))
             items = iter_articles(args.paths, options=options)
-            for outcome in ingest_each(store, items, options=options, workers=args.workers, warn=say_warning):
+            found = ingest_each(
+                store, items, options=options, workers=args.workers, cluster=args.cluster, warn=say_warning
+            )
+            for outcome in found:
                 if isinstance(outcome, Skipped):
                     skipped.append(outcome)
                     outcome = ("skipped", 0)
@@ -69,6 +72,12 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 1 if skipped else 0
 
 
+def _loading(args: argparse.Namespace) -> str:
+    if args.cluster:
+        return f"starting the Dask cluster {args.cluster}"
+    return "loading models" + (f" in {args.workers} workers" if args.workers > 1 else "")
+
+
 def _ingest_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="+", metavar="PATH", help="text or HTML files, folders, JSONL batches, or - for stdin"
@@ -83,6 +92,12 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="analyse in N processes (each loads the models once; about 0.5 GB each); one writer keeps the "
         "input order, so the store is the same for any N (default: 1)",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="analyse on Dask instead: local (a cluster of --workers processes on this machine) or "
+        "dask://HOST:PORT (a running scheduler); this process writes the store (docs/scale.md)",
     )
 
 
