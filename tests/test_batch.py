@@ -119,3 +119,70 @@ def test_batch_dask_address_checked() -> None:
 
     with pytest.raises(InputError, match="dask://HOST:PORT"):
         connect("tcp:/nowhere")
+
+
+# the command
+
+
+def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of a SQLite store, the times things happened (ISO timestamps) left out."""
+    import re
+    import sqlite3
+
+    def timeless(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            "(time)" if isinstance(v, str) and re.fullmatch(r"\d{4}-\d\d-\d\dT[\d:.]+.*", v) else v for v in row
+        )
+
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            t: sorted((timeless(r) for r in conn.execute(f"SELECT * FROM {t}")), key=repr)
+            for t in sorted(set(tables) - {"migrations"})
+        }
+    finally:
+        conn.close()
+
+
+def _command(tmp_path: Path, name: str, command: list[str], paths: list[str], workers: int) -> Any:
+    import subprocess
+
+    db = tmp_path / f"{name}.db"
+    run = subprocess.run(
+        [*command, "ingest", *paths, "--db", str(db), "--workers", str(workers)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return run, _rows(db)
+
+
+def test_batch_command_workers_and_progress(tmp_path: Path) -> None:
+    import sys
+
+    command = [sys.executable, str(Path(__file__).parent / "_stand_in_sayso.py")]
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _command(tmp_path, "one", command, paths, 1)
+    two, two_rows = _command(tmp_path, "two", command, paths, 2)
+    assert one.returncode == two.returncode == 1  # inputs were skipped
+    assert two.stdout == one.stdout and "added 6, already there 1, skipped 2" in one.stdout
+    assert "loading models in 2 workers" in two.stderr
+    assert "9 articles" in two.stderr and "articles/s" in two.stderr and "100% of 9" in two.stderr
+    assert two_rows == one_rows and one_rows["claims"]
+
+
+@pytest.mark.slow
+def test_batch_command_real_models_two_workers_store_what_one_stores(tmp_path: Path, dev_dir: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    for path in sorted(dev_dir.glob("*.txt"))[:3] + sorted(dev_dir.glob("nl-*.txt"))[:3]:
+        shutil.copy(path, folder / path.name)  # read in place would do; a copy of six keeps the test short
+    sayso = [str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "sayso")]
+    one, one_rows = _command(tmp_path, "one", sayso, [str(folder)], 1)
+    two, two_rows = _command(tmp_path, "two", sayso, [str(folder)], 2)
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert "added 6" in one.stdout and two.stdout == one.stdout
+    assert two_rows == one_rows and len(one_rows["claims"]) > 6
