@@ -130,8 +130,10 @@ def iter_warc(path: Path, options: Options, ids: RunIds) -> Iterator[Article | S
 
 def count_pages(path: Path) -> int:
     """How many HTML pages a WARC file holds (its records are read, not its pages); 0 when it cannot be read."""
-    from warcio.exceptions import ArchiveLoadFailed
-
+    try:
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        return 0  # the reader says what to install
     try:
         return sum(1 for record in _records(path) if _html_record(record))
     except (ArchiveLoadFailed, OSError, EOFError):
