@@ -9,7 +9,9 @@ throughput  The articles of FOLDER (default: the development set, ../shared/eval
             single-threaded processes, as `sayso ingest` does. Printed: articles/s from the start (worker
             start-up and model loading included) to the last article written, the same without the first
             article's wait (the steady rate), the clustering of the batch (in this process, the same for all),
-            the peak memory (VmHWM) of each worker process, and whether the three stores hold the same rows.
+            the peak memory (VmHWM) of each worker process, the CPU seconds of the writing process and of each
+            worker until the last article was written (on a shared machine the work done, where the wall
+            clock also shows what others ran), and whether the three stores hold the same rows.
 clusters    As benchmarks/cluster_scale.py: the development set analysed and clustered, then N stand-in
             clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
             the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
@@ -86,9 +88,19 @@ def _peak_mb(pid: int) -> float:
     return 0.0
 
 
-def _workers_peak() -> list[float]:
-    """Peak memory of each process below this one that loaded a model (over 150 MB; not Dask's nannies)."""
-    return sorted((mb for mb in map(_peak_mb, _descendants(os.getpid())) if mb > 150), reverse=True)
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) a process has used."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _workers() -> dict[int, tuple[float, float]]:
+    """pid -> (peak MB, CPU s) of each process below this one that loaded a model (over 150 MB; not nannies)."""
+    found = {pid: (_peak_mb(pid), _cpu_s(pid)) for pid in _descendants(os.getpid())}
+    return {pid: v for pid, v in found.items() if v[0] > 150}
 
 
 def _timeless(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -107,8 +119,9 @@ def _rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
 
 def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str, Any]:
     options = Options()
-    peaks: list[float] = []
+    seen: dict[int, tuple[float, float]] = {}
     with open_store(db) as store:
+        cpu = _cpu_s(os.getpid())
         start = time.perf_counter()
         first = None
         count = 0
@@ -116,8 +129,9 @@ def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str
                              cluster=cluster):  # fmt: skip
             count += 1
             first = first or time.perf_counter()
-            peaks = _workers_peak() or peaks
+            seen.update(_workers())
         end = time.perf_counter()
+        cpu = _cpu_s(os.getpid()) - cpu
         store.cluster()
         clustering = time.perf_counter() - end
     assert first is not None
@@ -127,7 +141,8 @@ def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str
         "steady": (count - 1) / max(end - first, 1e-9),
         "start_s": first - start,
         "cluster_s": clustering,
-        "worker_mb": [round(mb) for mb in peaks] or [round(_peak_mb(os.getpid()))],
+        "worker_mb": [round(mb) for mb, _ in seen.values()] or [round(_peak_mb(os.getpid()))],
+        "cpu_s": [round(cpu, 1)] + [round(s, 1) for _, s in seen.values()],  # this process, then each worker
     }
 
 
@@ -141,7 +156,10 @@ def throughput(folder: str) -> None:
     except ImportError:
         print("(no dask[distributed]: the Dask run is left out)")
     tmp = tempfile.mkdtemp(prefix="sayso-scale-")
-    print(f"{'run':<22} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9}  worker peak MB")
+    print(
+        f"{'run':<22} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9}  worker peak MB"
+        "  CPU s (writer, workers)"
+    )
     stores = []
     for name, workers, cluster in runs:
         db = str(Path(tmp) / f"{workers}-{cluster}.db")
@@ -149,7 +167,7 @@ def throughput(folder: str) -> None:
         stores.append(_rows(db))
         print(
             f"{name:<22} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} {r['start_s']:>8.1f} "
-            f"{r['cluster_s']:>9.1f}  {r['worker_mb']}"
+            f"{r['cluster_s']:>9.1f}  {r['worker_mb']}  {r['cpu_s']}"
         )
     same = all(s == stores[0] for s in stores)
     print("the stores hold the same rows" if same else "THE STORES DIFFER")

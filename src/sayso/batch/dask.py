@@ -13,11 +13,13 @@ Futures rather than a ``dask.bag``: a bag is made from a sequence held whole, an
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+import numpy as np
+
 from sayso.batch.analyse import analyse_quietly
-from sayso.batch.workers import Analysed, Result
+from sayso.batch.workers import Analysed, Result, Stored, batches, encode_here
 from sayso.errors import InputError
 from sayso.options import Options
 from sayso.records import Article, Skipped
@@ -53,30 +55,57 @@ def connect(address: str, workers: int | None = None) -> Any:
         ) from None
 
 
-def analysed_on_dask(
-    items: Iterable[Article | Skipped],
-    *,
-    client: Any,
-    options: Options,
-    stored: Callable[[str], Any] = lambda text: None,
-    setup: Callable[[], None] | None = None,
-) -> Iterator[Analysed]:
-    """Each input with its analysis, in input order, as ``sayso.batch.analysed`` gives them."""
-    window = AHEAD * max(1, sum(client.nthreads().values()))
-    pending: deque[tuple[Article | Skipped, Any]] = deque()
-    try:
-        for item in items:
-            new = isinstance(item, Article) and stored(item.text) is None
-            task = client.submit(_analyse, item, options, setup, pure=False) if new else None
-            pending.append((item, task))
-            while len(pending) > window:
+class DaskWorkers:
+    """The workers of a Dask cluster, used as ``sayso.batch.workers.Workers`` is; use it with ``with``."""
+
+    def __init__(self, address: str, count: int | None = None, setup: Callable[[], None] | None = None) -> None:
+        self.address, self.setup = address, setup
+        self.client = connect(address, count)
+
+    def __enter__(self) -> DaskWorkers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.address == "local":
+            self.client.cluster.close()
+
+    def analysed(self, items: Iterable[Article | Skipped], *, options: Options, stored: Stored) -> Iterator[Analysed]:
+        """Each input with its analysis, in input order, as ``Workers.analysed`` gives them."""
+        window = AHEAD * max(1, sum(self.client.nthreads().values()))
+        pending: deque[tuple[Article | Skipped, Any]] = deque()
+        try:
+            for item in items:
+                new = isinstance(item, Article) and stored(item.text) is None
+                task = self.client.submit(_analyse, item, options, self.setup, pure=False) if new else None
+                pending.append((item, task))
+                while len(pending) > window:
+                    yield _ready(pending.popleft())
+            while pending:
                 yield _ready(pending.popleft())
-        while pending:
-            yield _ready(pending.popleft())
-    finally:
-        for _, task in pending:
-            if task is not None:
-                task.cancel()
+        finally:
+            for _, task in pending:
+                if task is not None:
+                    task.cancel()
+
+    def embedder(self) -> DaskEmbedder:
+        return DaskEmbedder(self.client)
+
+
+class DaskEmbedder:
+    """The default sentence encoder on the cluster's workers, one ``BATCH`` of texts a task."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        tasks = self._client.map(encode_here, batches(texts), pure=False)
+        return np.vstack(self._client.gather(tasks))
 
 
 def _ready(entry: tuple[Article | Skipped, Any]) -> Analysed:

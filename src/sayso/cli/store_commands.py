@@ -39,7 +39,7 @@ def _meanings() -> dict[str, str]:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from sayso.batch import ingest_each
+    from sayso.batch import cluster_batch, ingest_each, open_workers
     from sayso.ingest import iter_articles
 
     options = _options(args)
@@ -49,21 +49,19 @@ def run_ingest(args: argparse.Namespace) -> int:
     with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
             progress.phase(_loading(args))
-            items = iter_articles(args.paths, options=options)
-            found = ingest_each(
-                store, items, options=options, workers=args.workers, cluster=args.cluster, warn=say_warning
-            )
-            for outcome in found:
-                if isinstance(outcome, Skipped):
-                    skipped.append(outcome)
-                    outcome = ("skipped", 0)
-                counts[outcome[0]] += 1
-                claims += outcome[1]
-                progress.advance(counts)
-            progress.finish(counts)
-            if claims:
-                progress.phase(f"clustering {plural(claims, 'new claim')}")
-            store.cluster()  # the batch's claims join the clusters, in one transaction
+            with open_workers(args.workers, args.cluster) as running:
+                items = iter_articles(args.paths, options=options)
+                for outcome in ingest_each(store, items, options=options, running=running, warn=say_warning):
+                    if isinstance(outcome, Skipped):
+                        skipped.append(outcome)
+                        outcome = ("skipped", 0)
+                    counts[outcome[0]] += 1
+                    claims += outcome[1]
+                    progress.advance(counts)
+                progress.finish(counts)
+                if claims:
+                    progress.phase(f"clustering {plural(claims, 'new claim')}")
+                cluster_batch(store, running)  # the batch's claims join the clusters, in one transaction
         finally:
             progress.close()
             print(", ".join(f"{k} {v}" for k, v in counts.items()))  # the summary, once

@@ -43,12 +43,14 @@ class Store:
             self.cluster()
         return result
 
-    def cluster(self) -> int:
+    def cluster(self, *, embedder: Embedder | None = None) -> int:
         """Put every claim that has no cluster yet into one (an existing cluster or a new one), in one
-        transaction; return how many claims were clustered (0, and nothing written, when all have one)."""
+        transaction; return how many claims were clustered (0, and nothing written, when all have one).
+        ``embedder``: for this run instead of the store's (the same encoder run elsewhere, e.g. on workers)."""
+        chosen = embedder or self.embedder
         try:
             with self._db.transaction():
-                return _cluster.cluster_new(self._db, now=_now(), embedder=self.embedder, find=self._nearest.candidates)
+                return _cluster.cluster_new(self._db, now=_now(), embedder=chosen, find=self._nearest.candidates)
         except BaseException:
             self._nearest.forget()
             raise
