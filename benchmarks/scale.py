@@ -8,7 +8,8 @@ throughput  The articles of FOLDER (default: the development set, ../shared/eval
             ingested into a new SQLite store with --workers 1, --workers 2 and a Dask LocalCluster of 2
             single-threaded processes, as `sayso ingest` does. Printed: articles/s from the start (worker
             start-up and model loading included) to the last article written, the same without the first
-            article's wait (the steady rate), the clustering of the batch (in this process, the same for all),
+            article's wait (the steady rate), the clustering of the batch (its sentences encoded on the
+            workers), the whole ingest (articles/s: analysis, writes and clustering, as `sayso ingest`),
             the peak memory (VmHWM) of each worker process, the CPU seconds of the writing process and of each
             worker until the last article was written (on a shared machine the work done, where the wall
             clock also shows what others ran), and whether the three stores hold the same rows.
@@ -42,7 +43,7 @@ from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from sayso.batch import ingest_each  # noqa: E402
+from sayso.batch import cluster_batch, ingest_each, open_workers  # noqa: E402
 from sayso.clusters import default_embedder  # noqa: E402
 from sayso.ingest import iter_articles  # noqa: E402
 from sayso.options import Options  # noqa: E402
@@ -125,15 +126,16 @@ def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str
         start = time.perf_counter()
         first = None
         count = 0
-        for _ in ingest_each(store, iter_articles([folder], options=options), options=options, workers=workers,
-                             cluster=cluster):  # fmt: skip
-            count += 1
-            first = first or time.perf_counter()
+        with open_workers(workers, cluster) as running:
+            for _ in ingest_each(store, iter_articles([folder], options=options), options=options, running=running):
+                count += 1
+                first = first or time.perf_counter()
+                seen.update(_workers())
+            end = time.perf_counter()
+            cluster_batch(store, running)
             seen.update(_workers())
-        end = time.perf_counter()
-        cpu = _cpu_s(os.getpid()) - cpu
-        store.cluster()
         clustering = time.perf_counter() - end
+        cpu = _cpu_s(os.getpid()) - cpu
     assert first is not None
     return {
         "articles": count,
@@ -141,6 +143,7 @@ def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str
         "steady": (count - 1) / max(end - first, 1e-9),
         "start_s": first - start,
         "cluster_s": clustering,
+        "ingest": count / (end - start + clustering),
         "worker_mb": [round(mb) for mb, _ in seen.values()] or [round(_peak_mb(os.getpid()))],
         "cpu_s": [round(cpu, 1)] + [round(s, 1) for _, s in seen.values()],  # this process, then each worker
     }
@@ -157,8 +160,8 @@ def throughput(folder: str) -> None:
         print("(no dask[distributed]: the Dask run is left out)")
     tmp = tempfile.mkdtemp(prefix="sayso-scale-")
     print(
-        f"{'run':<22} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9}  worker peak MB"
-        "  CPU s (writer, workers)"
+        f"{'run':<22} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9} {'ingest':>7}"
+        "  worker peak MB  CPU s (writer, workers)"
     )
     stores = []
     for name, workers, cluster in runs:
@@ -167,7 +170,7 @@ def throughput(folder: str) -> None:
         stores.append(_rows(db))
         print(
             f"{name:<22} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} {r['start_s']:>8.1f} "
-            f"{r['cluster_s']:>9.1f}  {r['worker_mb']}  {r['cpu_s']}"
+            f"{r['cluster_s']:>9.1f} {r['ingest']:>7.1f}  {r['worker_mb']}  {r['cpu_s']}"
         )
     same = all(s == stores[0] for s in stores)
     print("the stores hold the same rows" if same else "THE STORES DIFFER")
