@@ -27,6 +27,14 @@ LINES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _analysis_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one worker ``use_stand_in`` runs in this process: the real analysis is put back after each test."""
+    from sayso import pipeline
+
+    monkeypatch.setattr(pipeline, "analyze", pipeline.analyze)
+
+
 def _inputs(folder: Path) -> list[str]:
     folder.mkdir()
     (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in LINES) + "\n{oops\n")
