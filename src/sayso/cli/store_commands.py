@@ -85,7 +85,7 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--language", type=_language, help="the articles' language, nl or en (detected when absent)")
     p.add_argument(
         "--workers",
-        type=_positive,
+        type=_workers,
         default=1,
         metavar="N",
         help="analyse in N processes (each loads the models once; about 0.5 GB each); one writer keeps the "
@@ -151,6 +151,12 @@ def _undated_hint(count: int) -> str:
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number; give e.g. --limit 20")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes; give e.g. --workers 2")
     return int(text)
 
 
