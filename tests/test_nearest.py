@@ -118,3 +118,35 @@ def test_nearest_index_kept_in_step(tmp_path: Path) -> None:
         again = NearestClusters(place, index_from=0)
         assert "k399" in _near(again, store, queries[:1])
         assert [p.name for p in place.iterdir()] == ["506.usearch"]
+
+
+def _memberships(url: str) -> list[tuple[str, ...]]:
+    """Each cluster as the sorted texts of its claims (row ids may differ between databases)."""
+    with open_store(url) as store:
+        return sorted(tuple(sorted(c.text for c in k.claims)) for k in store.clusters())
+
+
+def _recluster_then_one_more_run(url: str) -> None:
+    """``recluster`` (which voids every saved index), then one claim taken out and clustered again."""
+    with open_store(url, embedder=Topics()) as store:
+        store.recluster()
+        with store._db.transaction():
+            store._db.execute(
+                "DELETE FROM cluster_members WHERE claim_id = (SELECT MIN(claim_id) FROM cluster_members)"
+            )
+        assert store.cluster() == 1
+
+
+def test_nearest_index_in_either_database(store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    exact = str(tmp_path / "exact.db")
+    _fill(exact)
+    monkeypatch.setenv(INDEX_FROM_VARIABLE, "0")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # where a PostgreSQL store's index goes
+    _fill(store_url)
+    assert _memberships(store_url) == _memberships(exact)
+    saved = list((tmp_path / "cache").rglob("*.usearch")) + list(tmp_path.glob("sayso.db-centroids/*.usearch"))
+    assert len(saved) == 1
+    _recluster_then_one_more_run(store_url)
+    monkeypatch.setenv(INDEX_FROM_VARIABLE, "1000000")
+    _recluster_then_one_more_run(exact)
+    assert _memberships(store_url) == _memberships(exact)
