@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.pool import AsyncResult, Pool
@@ -23,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from sayso._threads import one_thread_each
 from sayso.batch.analyse import analyse_quietly
 from sayso.clusters.embed import BATCH
 from sayso.errors import InputError
@@ -30,7 +30,6 @@ from sayso.options import Options
 from sayso.records import Analysis, Article, Skipped
 
 AHEAD = 4  # articles in flight per worker: enough to keep it busy while the parent writes
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 Result = tuple[Analysis | Skipped, tuple[str, ...]]
 Analysed = tuple[Article | Skipped, Result | None]  # None: the text is stored already, nothing was analysed
@@ -67,8 +66,7 @@ class Workers:
         self.count, self.setup = count, setup
         self._pool: Pool | None = None
         if count > 1:
-            for name in THREAD_VARIABLES:
-                os.environ.setdefault(name, "1")  # inherited by the workers, read when they load numpy
+            one_thread_each()  # inherited by the workers, read when they load numpy
             self._pool = multiprocessing.get_context("spawn").Pool(count, initializer=_start, initargs=(setup,))
         elif setup is not None:
             setup()

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from sayso._threads import one_thread_each
 from sayso.cli.commands import Command, _date, _language, _options, add_article_options, say_warning
 from sayso.cli.progress import Progress, count_inputs
 from sayso.cli.render import plural, skip_line, terminal_safe
@@ -39,6 +40,7 @@ def _meanings() -> dict[str, str]:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    one_thread_each()  # before numpy loads: the same vectors from 1 or N workers (sayso/_threads.py)
     from sayso.batch import cluster_batch, ingest_each, open_workers
     from sayso.ingest import iter_articles
 
