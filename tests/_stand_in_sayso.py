@@ -20,7 +20,9 @@ class SlowTopics(Topics):
         return super().encode(texts)
 
 
+# at import, not under __main__: the worker processes of `--workers N` import this file (as __mp_main__) too
+pipeline.analyze = stand_in  # type: ignore[assignment]
+importlib.import_module("sayso.clusters.embed").default_embedder = SlowTopics  # the module, not the function
+
 if __name__ == "__main__":
-    pipeline.analyze = stand_in  # type: ignore[assignment]
-    importlib.import_module("sayso.clusters.embed").default_embedder = SlowTopics  # the module, not the function
     sys.exit(main(sys.argv[1:]))

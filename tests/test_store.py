@@ -46,6 +46,7 @@ SHIPPED = [
     "0008_claim_views",
     "0009_claim_search",  # SQLite only (FTS5)
     "0010_claim_words",
+    "0011_cluster_changes",
 ]
 SQLITE_ONLY = {"0009_claim_search"}
 

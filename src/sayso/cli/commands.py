@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sayso.cli.progress import Progress, count_inputs
 from sayso.cli.render import json_safe, plural, render_text, skip_line, terminal_safe
-from sayso.errors import InputError, LanguageError, SaysoError, SaysoWarning
+from sayso.errors import InputError, LanguageError
 from sayso.language.detect import language_code
 from sayso.language.resources import supported_languages
 from sayso.options import DEFAULT_MAX_BYTES, Options
@@ -74,30 +73,17 @@ def _options(args: argparse.Namespace) -> Options:
 def analyse_one(article: Article, options: Options) -> Analysis | Skipped:
     """The analysis of one article of a batch, or its ``Skipped`` record: one article never stops a batch.
     sayso's warnings about it (a mixed-language text) go to stderr as one line each and into its ``notes``."""
-    from sayso.pipeline import analyze
+    from sayso.batch import analyse_quietly
 
-    origin = article.origin or article.id
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", SaysoWarning)
-        try:
-            result: Analysis | Skipped = analyze(article, options=options)
-        except SaysoError as err:
-            result = Skipped(origin, str(err))
-        except Exception as err:  # a bug in sayso: said as one, and the batch goes on
-            result = Skipped(
-                origin,
-                f"{origin}: sayso failed on this article ({type(err).__name__}: {str(err)[:200]}); "
-                "this is a bug in sayso: please report it with the article",
-            )
-    said = tuple(str(w.message) for w in caught if issubclass(w.category, SaysoWarning))
-    for w in caught:
-        if not issubclass(w.category, SaysoWarning):
-            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    result, said = analyse_quietly(article, options)
     for line in said:
-        print(f"sayso: warning: {terminal_safe(line)}", file=sys.stderr)
-    if said and isinstance(result, Analysis):
-        result = replace(result, notes=(*result.notes, *said))  # kept with the article in the store
+        say_warning(line)
     return result
+
+
+def say_warning(line: str) -> None:
+    """One of sayso's warnings about an article, as one line on stderr."""
+    print(f"sayso: warning: {terminal_safe(line)}", file=sys.stderr)
 
 
 def _dumps(value: object, indent: int | None = None) -> str:

@@ -16,29 +16,19 @@ PLAIN_EVERY = 5.0  # seconds between two plain progress lines
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:
-    """How many articles the paths hold, counted cheaply (files; the lines of JSONL batches), or None when
-    that is not known before reading (stdin)."""
-    from sayso.ingest.readers import ARTICLE_SUFFIXES
+    """How many articles the paths hold, counted without analysing them (files; the lines of JSONL batches;
+    the HTML pages of web archives), or None when that is not known before reading (stdin)."""
+    from sayso.ingest.files import count_articles
+    from sayso.ingest.readers import article_files
 
     total = 0
     for item in paths:
         path = Path(item)
         if item == "-":
             return None
-        files = (
-            [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
-            if path.is_dir()
-            else [path]
-        )
-        total += sum(_count_file(f) for f in files) or 1  # an empty folder is one skipped input
+        files = article_files(path) if path.is_dir() else [path]
+        total += sum(count_articles(f) if f.is_file() else 1 for f in files) or 1  # an empty folder: one skip
     return total
-
-
-def _count_file(path: Path) -> int:
-    if path.suffix.lower() != ".jsonl" or not path.is_file():
-        return 1
-    with path.open("rb") as lines:
-        return sum(1 for line in lines if line.strip())
 
 
 class Progress:

@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sayso.cli.commands import Command, _date, _language, _options, add_article_options, analyse_one
+from sayso._threads import one_thread_each
+from sayso.cli.commands import Command, _date, _language, _options, add_article_options, say_warning
 from sayso.cli.progress import Progress, count_inputs
 from sayso.cli.render import plural, skip_line, terminal_safe
-from sayso.errors import InputError, SaysoError, StoreError, StoreUnavailableError
-from sayso.options import Options
-from sayso.records import Article, Skipped
+from sayso.errors import InputError, StoreError
+from sayso.records import Skipped
 from sayso.shapes import CREDIBILITY, claim_dict, cluster_dict, source_dict, to_json
 
 if TYPE_CHECKING:
@@ -39,28 +39,9 @@ def _meanings() -> dict[str, str]:
 # ingest
 
 
-def _ingest_one(store: Store, item: Article | Skipped, options: Options) -> tuple[str, int] | Skipped:
-    """``("added", claims)``, ``("already there", 0)``, or the ``Skipped`` record of an input not stored."""
-    if isinstance(item, Article):
-        if store.stored_id(item.text) is not None:
-            return "already there", 0  # resumable: a stored text is never analysed again
-        analysis = analyse_one(item, options)  # a failing article is a Skipped record, never the batch's end
-        if isinstance(analysis, Skipped):
-            item = analysis
-        else:
-            try:
-                result = store.add(analysis, cluster=False)
-            except StoreUnavailableError:
-                raise  # the store stopped working (disk full, server gone): stop the run, nothing is half-written
-            except SaysoError as err:
-                item = Skipped(item.origin or item.id, str(err))
-            else:
-                return ("added", result.claims) if result.added else ("already there", 0)
-    store.record_skip(item)
-    return item
-
-
 def run_ingest(args: argparse.Namespace) -> int:
+    one_thread_each()  # before numpy loads: the same vectors from 1 or N workers (sayso/_threads.py)
+    from sayso.batch import cluster_batch, ingest_each, open_workers
     from sayso.ingest import iter_articles
 
     options = _options(args)
@@ -69,25 +50,32 @@ def run_ingest(args: argparse.Namespace) -> int:
     claims = 0
     with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
-            progress.phase("loading models")
-            for item in iter_articles(args.paths, options=options):
-                outcome = _ingest_one(store, item, options)
-                if isinstance(outcome, Skipped):
-                    skipped.append(outcome)
-                    outcome = ("skipped", 0)
-                counts[outcome[0]] += 1
-                claims += outcome[1]
-                progress.advance(counts)
-            progress.finish(counts)
-            if claims:
-                progress.phase(f"clustering {plural(claims, 'new claim')}")
-            store.cluster()  # the batch's claims join the clusters, in one transaction
+            progress.phase(_loading(args))
+            with open_workers(args.workers, args.cluster) as running:
+                items = iter_articles(args.paths, options=options)
+                for outcome in ingest_each(store, items, options=options, running=running, warn=say_warning):
+                    if isinstance(outcome, Skipped):
+                        skipped.append(outcome)
+                        outcome = ("skipped", 0)
+                    counts[outcome[0]] += 1
+                    claims += outcome[1]
+                    progress.advance(counts)
+                progress.finish(counts)
+                if claims:
+                    progress.phase(f"clustering {plural(claims, 'new claim')}")
+                cluster_batch(store, running)  # the batch's claims join the clusters, in one transaction
         finally:
             progress.close()
             print(", ".join(f"{k} {v}" for k, v in counts.items()))  # the summary, once
             for s in skipped:
                 print(f"skipped: {skip_line(s)}")
     return 1 if skipped else 0
+
+
+def _loading(args: argparse.Namespace) -> str:
+    if args.cluster:
+        return f"starting the Dask cluster {args.cluster}"
+    return "loading models" + (f" in {args.workers} workers" if args.workers > 1 else "")
 
 
 def _ingest_args(p: argparse.ArgumentParser) -> None:
@@ -97,6 +85,20 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
     add_article_options(p)
     p.add_argument("--language", type=_language, help="the articles' language, nl or en (detected when absent)")
+    p.add_argument(
+        "--workers",
+        type=_workers,
+        default=1,
+        metavar="N",
+        help="analyse in N processes (each loads the models once; about 0.5 GB each); one writer keeps the "
+        "input order, so the store is the same for any N (default: 1)",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="analyse on Dask instead: local (a cluster of --workers processes on this machine) or "
+        "dask://HOST:PORT (a running scheduler); this process writes the store (docs/scale.md)",
+    )
 
 
 # queries
@@ -151,6 +153,12 @@ def _undated_hint(count: int) -> str:
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number; give e.g. --limit 20")
+    return int(text)
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes; give e.g. --workers 2")
     return int(text)
 
 

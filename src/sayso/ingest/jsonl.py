@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import codecs
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from sayso.errors import InputError, SaysoError
 from sayso.ingest.article import article_from_text
 from sayso.ingest.decode import decode, looks_like_html
+from sayso.ingest.files import broken_archive, open_binary, stem_of
 from sayso.options import Options
 from sayso.records import ID_MAX_CHARS, Article, Skipped, kind_of
 
@@ -77,21 +79,29 @@ def jsonl_article(line: str, origin: str, fallback_id: str, options: Options) ->
 
 
 def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    with path.open("rb") as stream:
+    with open_binary(path) as stream:
         yield from enumerate(stream, start=1)
 
 
 def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
     """The articles of a JSONL file, line by line; a broken line is skipped alone."""
     try:
-        with path.open("rb") as stream:
+        with open_binary(path) as stream:
             head = stream.read(8192)
+    except (EOFError, zlib.error) as err:  # a compressed file damaged at its start
+        yield Skipped(str(path), broken_archive(path, err))
+        return
     except OSError as err:
-        yield Skipped(str(path), f"{path}: cannot be read ({err.strerror or err}); check the file and its permissions")
+        reason = str(err) if path.name.lower().endswith((".gz", ".bz2")) else err.strerror or err
+        yield Skipped(
+            str(path), f"{path}: cannot be read ({reason}); check the file (gzip -t, bzip2 -t) and its permissions"
+        )
         return
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
         try:  # UTF-16 (rare): decoded whole; NUL bytes: a binary file, refused whole
-            text = decode(path.read_bytes(), str(path), max_bytes=max(options.max_bytes, path.stat().st_size))
+            with open_binary(path) as stream:
+                whole = stream.read()
+            text = decode(whole, str(path), max_bytes=max(options.max_bytes, len(whole)))
         except InputError as err:
             yield Skipped(str(path), str(err))
             return
@@ -100,7 +110,15 @@ def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
         )
     else:
         numbered = _lines(path)
+    try:
+        yield from _articles(path, numbered, options)
+    except (OSError, EOFError, zlib.error) as err:  # a compressed file that ends early or is damaged
+        yield Skipped(str(path), broken_archive(path, err))
+
+
+def _articles(path: Path, numbered: Iterator[tuple[int, bytes]], options: Options) -> Iterator[Article | Skipped]:
     found = False
+    stem = stem_of(path)
     for number, raw in numbered:
         origin = f"{path}:{number}"
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -118,7 +136,7 @@ def iter_jsonl(path: Path, options: Options) -> Iterator[Article | Skipped]:
             )
             continue
         try:
-            yield jsonl_article(line, origin, f"{path.stem}-{number}", options)
+            yield jsonl_article(line, origin, f"{stem}-{number}", options)
         except SaysoError as err:
             yield Skipped(origin, str(err))
     if not found:

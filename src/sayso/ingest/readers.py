@@ -1,4 +1,4 @@
-"""Files, folders, stdin and JSONL batches to ``Article`` records.
+"""Files, folders, stdin, JSONL batches and web archives to ``Article`` records (``files.py`` lists the kinds).
 
 Broken inputs are yielded as ``Skipped`` records with their reason, so that a
 batch reports them and goes on. Ids: see ``sayso.ingest.identity``.
@@ -18,18 +18,23 @@ from sayso.errors import InputError, SaysoError
 from sayso.ingest.article import article_from_text
 from sayso.ingest.dateline import dateline_date
 from sayso.ingest.decode import decode, looks_like_html
+from sayso.ingest.files import SHOWN_ENDINGS, kind
 from sayso.ingest.identity import RunIds, file_id
 from sayso.ingest.jsonl import iter_jsonl
 from sayso.options import Options
 from sayso.records import Article, Skipped, id_with_hash
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The files of articles in a folder and below it, in order of path."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and kind(p) is not None)
 
 
 def _read_bytes(path: Path, options: Options) -> bytes:
     size = path.stat().st_size
-    if size > options.max_bytes and path.suffix != ".jsonl":
+    if size > options.max_bytes:
         raise InputError(
             f"{path}: {size:,} bytes is more than the {options.max_bytes:,} accepted for one article; "
             "split the file or raise the limit with --max-bytes"
@@ -48,8 +53,11 @@ def _article(text: str, origin: str, base_id: str, options: Options, ids: RunIds
 
 
 def _iter_file(path: Path, root: Path | None, options: Options, ids: RunIds) -> Iterator[Article | Skipped]:
-    if path.suffix.lower() == ".jsonl":
+    if kind(path) == "jsonl":
         yield from iter_jsonl(path, options)
+        return
+    if kind(path) == "warc":
+        yield from _iter_warc(path, options, ids)
         return
     try:
         text = decode(_read_bytes(path, options), str(path), max_bytes=options.max_bytes)
@@ -61,11 +69,20 @@ def _iter_file(path: Path, root: Path | None, options: Options, ids: RunIds) -> 
         yield Skipped(str(path), f"{path}: cannot be read ({err.strerror or err}); check the file and its permissions")
 
 
+def _iter_warc(path: Path, options: Options, ids: RunIds) -> Iterator[Article | Skipped]:
+    try:
+        from sayso.ingest.warc import iter_warc
+    except ImportError:
+        yield Skipped(str(path), f"{path}: reading web archives needs warcio; pip install 'sayso[scale]'")
+        return
+    yield from iter_warc(path, options, ids)
+
+
 def _one_article_for_an_id(paths: list[str | Path], options: Options) -> None:
     """``article_id`` names one article: refuse inputs that may hold several."""
     if options.article_id is None:
         return
-    several = len(paths) != 1 or Path(paths[0]).is_dir() or str(paths[0]).lower().endswith(".jsonl")
+    several = len(paths) != 1 or Path(paths[0]).is_dir() or kind(paths[0]) in ("jsonl", "warc")
     if several:
         shown = " ".join(str(p) for p in paths)
         raise InputError(
@@ -93,9 +110,9 @@ def iter_articles(
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            files = article_files(path)
             if not files:
-                yield Skipped(str(path), f"{path}: holds no .txt, .html or .jsonl files; point to the articles")
+                yield Skipped(str(path), f"{path}: holds no files of articles ({SHOWN_ENDINGS}); point to them")
             for file in files:
                 yield from _iter_file(file, path, options, ids)
         elif path.is_file():

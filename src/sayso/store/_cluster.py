@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -72,11 +72,19 @@ def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimIte
     )
 
 
-def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -> int:
+Find = Callable[[Connection, np.ndarray], set[str]]  # the keys of the stored clusters some vectors could join
+
+
+def _every_centroid(db: Connection, vectors: np.ndarray) -> set[str]:
+    return candidates(vectors, _centroids(db))
+
+
+def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None, find: Find = _every_centroid) -> int:
     """Cluster every claim that has no cluster yet; return how many claims were clustered.
 
-    Only the clusters the new claims could join (``candidates``, from the stored centroids) are read
-    with their members, so a run costs the centroids plus the neighbourhood, not the whole store.
+    Only the clusters the new claims could join (``find``: ``candidates`` over every stored centroid, or
+    the store's index of them, ``_nearest.py``) are read with their members, so a run costs that search
+    plus the neighbourhood, not the whole store. Each cluster written is logged in ``cluster_changes``.
     """
     new = _read.load_claims(db, _UNCLUSTERED)
     if not new:
@@ -86,7 +94,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
     entities = _article_entities(db, sorted({c.article.id for c in new}))
     items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
     vectors = claim_vectors(items, embedder=embedder)
-    keys = candidates(vectors.mixed(), _centroids(db))
+    keys = find(db, vectors.mixed())
     rows = _cluster_rows(db, sorted(keys))
     previous = {key: rows[key][1] for key in sorted(rows)}
     member_ids = sorted({int(m) for cluster in previous.values() for m in cluster.members})
@@ -109,6 +117,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
     )
     by_id = {str(c.id): c for c in new}
     across: list[Contradiction] = []
+    written: list[int] = []
     for cluster in result:
         old = previous.get(cluster.id)
         if cluster is old:
@@ -142,6 +151,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
                 (now, *values, cluster_id),
             )
             members_before = set(old.members)
+        written.append(cluster_id)
         db.execute_many(
             "INSERT INTO cluster_members (cluster_id, claim_id, similarity, added_at) VALUES (?, ?, ?, ?)",
             [(cluster_id, int(m), None, now) for m in cluster.members if m not in members_before],
@@ -150,10 +160,11 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None) -
         "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
         [(int(x.a), int(x.b), x.reason, now) for x in across],
     )
+    db.execute_many("INSERT INTO cluster_changes (cluster_id) VALUES (?)", [(k,) for k in written])
     return len(new)
 
 
-def recluster(db: Connection, *, now: str, embedder: Embedder | None = None) -> int:
+def recluster(db: Connection, *, now: str, embedder: Embedder | None = None, find: Find = _every_centroid) -> int:
     """Drop every cluster and what was derived from them (members, contradictions across clusters, origins,
     credibility) and cluster all stored claims as one run; return how many claims were clustered.
 
@@ -163,7 +174,8 @@ def recluster(db: Connection, *, now: str, embedder: Embedder | None = None) -> 
     db.execute("DELETE FROM cross_contradictions")
     db.execute("DELETE FROM cluster_members")
     db.execute("DELETE FROM clusters")
-    return cluster_new(db, now=now, embedder=embedder)
+    db.execute("INSERT INTO cluster_changes (cluster_id) VALUES (NULL)")  # every index of the centroids is void
+    return cluster_new(db, now=now, embedder=embedder, find=find)
 
 
 def _seqs(db: Connection, claims: Sequence[int]) -> dict[int, int]:

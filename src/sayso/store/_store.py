@@ -10,6 +10,7 @@ from sayso.clusters import Embedder
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
 from sayso.store import _browse, _cluster, _dialect, _migrate, _read, _sources, _words, _write
+from sayso.store._nearest import NearestClusters, index_place
 from sayso.store._search import ClaimFilter
 from sayso.store.records import (
     GRADE_MEANINGS,
@@ -35,6 +36,7 @@ class Store:
         self.url = _dialect._redact(url)  # where it is, without a password
         self.backend = db.name  # "sqlite" or "postgresql"
         self.writable = db.writable  # False: a SQLite store in a file or folder that cannot be written
+        self._nearest = NearestClusters(index_place(url, db.name))  # candidate clusters: docs/scale.md
 
     # writing
 
@@ -49,11 +51,17 @@ class Store:
             self.cluster()
         return result
 
-    def cluster(self) -> int:
+    def cluster(self, *, embedder: Embedder | None = None) -> int:
         """Put every claim that has no cluster yet into one (an existing cluster or a new one), in one
-        transaction; return how many claims were clustered (0, and nothing written, when all have one)."""
-        with self._db.transaction():
-            return _cluster.cluster_new(self._db, now=_now(), embedder=self.embedder)
+        transaction; return how many claims were clustered (0, and nothing written, when all have one).
+        ``embedder``: for this run instead of the store's (the same encoder run elsewhere, e.g. on workers)."""
+        chosen = embedder or self.embedder
+        try:
+            with self._db.transaction():
+                return _cluster.cluster_new(self._db, now=_now(), embedder=chosen, find=self._nearest.candidates)
+        except BaseException:
+            self._nearest.forget()
+            raise
 
     def stored_id(self, text: str) -> str | None:
         """The id under which exactly this article text is stored, or None: lets a caller skip re-analysing it."""
@@ -245,8 +253,12 @@ class Store:
         """Cluster every stored claim again as one batch, in one transaction: the clusters then do not depend
         on the order the articles were ingested in. Clusters, their origins and credibility and the
         contradictions across them are rebuilt; grades and merged sources stay. Returns the claims clustered."""
-        with self._db.transaction():
-            return _cluster.recluster(self._db, now=_now(), embedder=self.embedder)
+        try:
+            with self._db.transaction():
+                return _cluster.recluster(self._db, now=_now(), embedder=self.embedder, find=self._nearest.candidates)
+        except BaseException:
+            self._nearest.forget()
+            raise
 
 
 def _is_id(claim_id: int) -> bool:

@@ -1,0 +1,299 @@
+"""Archives at scale: ingest speed with 1 and 2 worker processes and on a Dask LocalCluster, memory per
+worker, clustering time per batch with many stored clusters with and without the centroid index, and whether
+the index changes any cluster.
+
+    python benchmarks/scale.py [--folder DIR] [--sizes 10000,100000,1000000] [--skip throughput,clusters,agreement]
+
+throughput  The articles of FOLDER (default: the development set, ../shared/eval/dev, read in place) are
+            ingested into a new SQLite store with --workers 1, --workers 2 and a Dask LocalCluster of 2
+            single-threaded processes, as `sayso ingest` does. Printed: articles/s from the start (worker
+            start-up and model loading included) to the last article written, the same without the first
+            article's wait (the steady rate), the clustering of the batch (its sentences encoded on the
+            workers), the whole ingest (articles/s: analysis, writes and clustering, as `sayso ingest`),
+            the peak memory (VmHWM) of each worker process, the CPU seconds of the writing process and of each
+            worker until the last article was written (on a shared machine the work done, where the wall
+            clock also shows what others ran), and whether the three stores hold the same rows.
+clusters    As benchmarks/cluster_scale.py: the development set analysed and clustered, then N stand-in
+            clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
+            the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
+            (its one-off build from the store timed apart), and whether both give the same clusters.
+agreement   The development set clustered in batches of 10 articles (each batch a clustering run over the
+            clusters of the batches before), once comparing every centroid and once through the index from
+            the first cluster on: the same clusters or not.
+
+The machine may be shared: timings are wall-clock seconds of whatever cores the processes got.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+from sayso.batch import cluster_batch, ingest_each, open_workers  # noqa: E402
+from sayso.clusters import default_embedder  # noqa: E402
+from sayso.ingest import iter_articles  # noqa: E402
+from sayso.options import Options  # noqa: E402
+from sayso.pipeline import analyze  # noqa: E402
+from sayso.records import Analysis, Article  # noqa: E402
+from sayso.store import _dialect, open_store  # noqa: E402
+from sayso.store._nearest import NearestClusters, index_place  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+NEW = ROOT / "tests" / "data" / "gold"
+DIM = 512
+EXACT = 10**12  # index_from: never the index
+
+
+# throughput
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (Dask's workers are children of its nannies)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], list(children.get(pid, []))
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+def _peak_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) a process has used."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _workers() -> dict[int, tuple[float, float]]:
+    """pid -> (peak MB, CPU s) of each process below this one that loaded a model (over 150 MB; not nannies)."""
+    found = {pid: (_peak_mb(pid), _cpu_s(pid)) for pid in _descendants(os.getpid())}
+    return {pid: v for pid, v in found.items() if v[0] > 150}
+
+
+def _timeless(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row without its timestamps (when it was written differs from run to run)."""
+    return tuple(v for v in row if not (isinstance(v, str) and len(v) > 18 and v[4] == "-" and v[10] == "T"))
+
+
+def _rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
+    conn = _dialect.connect(db, create=False)
+    try:
+        tables = sorted(conn.tables() - {"migrations"})
+        return {t: sorted((_timeless(r) for r in conn.execute(f"SELECT * FROM {t}")), key=repr) for t in tables}
+    finally:
+        conn.close()
+
+
+def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str, Any]:
+    options = Options()
+    seen: dict[int, tuple[float, float]] = {}
+    with open_store(db) as store:
+        cpu = _cpu_s(os.getpid())
+        start = time.perf_counter()
+        first = None
+        count = 0
+        with open_workers(workers, cluster) as running:
+            for _ in ingest_each(store, iter_articles([folder], options=options), options=options, running=running):
+                count += 1
+                first = first or time.perf_counter()
+                seen.update(_workers())
+            end = time.perf_counter()
+            cluster_batch(store, running)
+            seen.update(_workers())
+        clustering = time.perf_counter() - end
+        cpu = _cpu_s(os.getpid()) - cpu
+    assert first is not None
+    return {
+        "articles": count,
+        "rate": count / (end - start),
+        "steady": (count - 1) / max(end - first, 1e-9),
+        "start_s": first - start,
+        "cluster_s": clustering,
+        "ingest": count / (end - start + clustering),
+        "worker_mb": [round(mb) for mb, _ in seen.values()] or [round(_peak_mb(os.getpid()))],
+        "cpu_s": [round(cpu, 1)] + [round(s, 1) for _, s in seen.values()],  # this process, then each worker
+    }
+
+
+def throughput(folder: str) -> None:
+    default_embedder().encode(["warm up"])
+    runs: list[tuple[str, int, str | None]] = [("1 worker", 1, None), ("2 workers", 2, None)]
+    try:
+        import distributed  # noqa: F401
+
+        runs.append(("Dask LocalCluster, 2", 2, "local"))
+    except ImportError:
+        print("(no dask[distributed]: the Dask run is left out)")
+    tmp = tempfile.mkdtemp(prefix="sayso-scale-")
+    print(
+        f"{'run':<22} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9} {'ingest':>7}"
+        "  worker peak MB  CPU s (writer, workers)"
+    )
+    stores = []
+    for name, workers, cluster in runs:
+        db = str(Path(tmp) / f"{workers}-{cluster}.db")
+        r = _ingest(folder, db, workers, cluster)
+        stores.append(_rows(db))
+        print(
+            f"{name:<22} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} {r['start_s']:>8.1f} "
+            f"{r['cluster_s']:>9.1f} {r['ingest']:>7.1f}  {r['worker_mb']}  {r['cpu_s']}"
+        )
+    same = all(s == stores[0] for s in stores)
+    print("the stores hold the same rows" if same else "THE STORES DIFFER")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+# clustering with many stored clusters
+
+
+def _analyses(folder: Path) -> list[Analysis]:
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        gold = path.with_name(path.name.removesuffix(".txt") + ".gold.json")
+        doc = json.loads(gold.read_text(encoding="utf-8")).get("document", {}) if gold.is_file() else {}
+        options = Options(language=doc.get("language"))
+        for item in iter_articles([str(path)], options=options):
+            if isinstance(item, Article):
+                out.append(analyze(item, options=options))
+    return out
+
+
+def _stand_ins(store: Any, n: int, seed: int = 7) -> None:
+    rng = np.random.default_rng(seed)
+    db = store._db
+    for start in range(0, n, 5000):
+        vectors = rng.standard_normal((min(5000, n - start), DIM)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        rows = [(f"s{start + k}", "stand-in", v.astype("<f4").tobytes()) for k, v in enumerate(vectors)]
+        with db.transaction():
+            db.execute_many(
+                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, centroid_f32) "
+                "VALUES (?, 'now', 'now', ?, '[]', ?)",
+                rows,
+            )
+
+
+def _members(db: str) -> set[frozenset[int]]:
+    conn = _dialect.connect(db, create=False)
+    try:
+        groups: dict[int, set[int]] = {}
+        for cluster, claim in conn.execute("SELECT cluster_id, claim_id FROM cluster_members"):
+            groups.setdefault(int(cluster), set()).add(int(claim))
+        return {frozenset(g) for g in groups.values()}
+    finally:
+        conn.close()
+
+
+def _timed_cluster(db: str, index_from: int) -> tuple[float, float]:
+    """Seconds to build the index (0 without it), then to cluster the batch."""
+    with open_store(db) as store:
+        store._nearest = NearestClusters(index_place(db, "sqlite"), index_from=index_from)
+        start = time.perf_counter()
+        if index_from != EXACT:
+            store._nearest.candidates(store._db, np.ones((1, DIM), dtype=np.float32) / DIM**0.5)  # the build
+        built = time.perf_counter() - start
+        start = time.perf_counter()
+        store.cluster()
+        return built, time.perf_counter() - start
+
+
+def clusters(sizes: list[int]) -> None:
+    old, new = _analyses(DEV), _analyses(NEW)
+    default_embedder().encode(["warm up"])
+    print(f"{'stored':>9} {'exact s':>8} {'index s':>8} {'build s':>8}  same clusters")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix="sayso-scale-") as tmp:
+            a, b = str(Path(tmp) / "exact.db"), str(Path(tmp) / "index.db")
+            with open_store(a) as store:
+                for x in old:
+                    store.add(x, cluster=False)
+                store.cluster()
+                _stand_ins(store, n)
+                for x in new:
+                    store.add(x, cluster=False)
+                total = store._db.execute("SELECT COUNT(*) FROM clusters")[0][0]
+            shutil.copy(a, b)
+            _, exact = _timed_cluster(a, EXACT)
+            built, indexed = _timed_cluster(b, 0)
+            same = _members(a) == _members(b)
+            print(f"{total:>9} {exact:>8.2f} {indexed:>8.2f} {built:>8.1f}  {'yes' if same else 'NO'}", flush=True)
+
+
+def agreement(batch: int = 10) -> None:
+    analyses = _analyses(DEV)
+    default_embedder().encode(["warm up"])
+    found = []
+    with tempfile.TemporaryDirectory(prefix="sayso-scale-") as tmp:
+        for name, index_from in (("exact", EXACT), ("index", 0)):
+            db = str(Path(tmp) / f"{name}.db")
+            with open_store(db) as store:
+                store._nearest = NearestClusters(index_place(db, "sqlite"), index_from=index_from)
+                for start in range(0, len(analyses), batch):
+                    for x in analyses[start : start + batch]:
+                        store.add(x, cluster=False)
+                    store.cluster()
+            found.append(_members(db))
+    same = found[0] == found[1]
+    print(
+        f"development set, {len(analyses)} articles in batches of {batch}: {len(found[0])} clusters; "
+        + ("the index gives the same clusters" if same else f"{len(found[0] ^ found[1])} clusters differ")
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", default=str(DEV), help="articles for the throughput runs")
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="stand-in clusters, comma-separated")
+    parser.add_argument("--skip", default="", help="parts to leave out: throughput, clusters, agreement")
+    args = parser.parse_args()
+    if not DEV.is_dir():
+        print(f"benchmark: no development set at {DEV}", file=sys.stderr)
+        return 2
+    parts: dict[str, Callable[[], None]] = {
+        "throughput": lambda: throughput(args.folder),
+        "agreement": agreement,
+        "clusters": lambda: clusters([int(x) for x in args.sizes.split(",")]),
+    }
+    for name, run in parts.items():
+        if name not in args.skip.split(","):
+            print(f"\n== {name}", flush=True)
+            run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

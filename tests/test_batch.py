@@ -1,0 +1,196 @@
+"""Batches in worker processes: the same store for any number of workers, input order kept, broken inputs
+skipped with their reason. The analysis is the store tests' stand-in (each worker puts it in place), so no
+model is loaded, except in the one slow test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from _store_helpers import Topics, dump, use_stand_in
+from sayso.batch import ingest_each
+from sayso.ingest import iter_articles
+from sayso.options import Options
+from sayso.records import Skipped
+from sayso.store import _store, open_store
+
+LINES = [
+    {"id": "kyiv-1", "text": "Minister Olha Stefanishyna said Ukraine got the jets.", "published": "2025-03-01"},
+    {"id": "kyiv-2", "text": "Woordvoerder Anna Bos zei dat de straaljagers in Oekraïne waren.", "language": "nl"},
+    {"id": "port-1", "text": "The port of Rotterdam reopened its bridge on Friday.", "published": "2025-03-14"},
+    {"id": "port-2", "text": "Harbour master Jan de Wit said the bridge in Rotterdam reopened."},
+    {"id": "ships", "text": "Two ships collided.\nCaptain Ann Lee said the ships were late."},
+    {"id": "again", "text": "Two ships collided.\nCaptain Ann Lee said the ships were late."},  # the same text
+]
+
+
+@pytest.fixture(autouse=True)
+def _analysis_restored(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one worker ``use_stand_in`` runs in this process: the real analysis is put back after each test."""
+    from sayso import pipeline
+
+    monkeypatch.setattr(pipeline, "analyze", pipeline.analyze)
+
+
+def _inputs(folder: Path) -> list[str]:
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in LINES) + "\n{oops\n")
+    (folder / "b.txt").write_text("Mayor Ahmed Aboutaleb said the bridge in Rotterdam stays shut.\n")
+    (folder / "c.txt").write_bytes(b"\x00\x01 not text")
+    return [str(folder / "a.jsonl"), str(folder / "b.txt"), str(folder / "c.txt")]
+
+
+def _ingest(db: str, paths: list[str], workers: int) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:
+    options = Options()
+    with open_store(db, embedder=Topics()) as store:
+        items = iter_articles(paths, options=options)
+        outcomes = list(ingest_each(store, items, options=options, workers=workers, setup=use_stand_in))
+        store.cluster()
+    rows = dump(db)
+    del rows["migrations"]  # when each store was made
+    return outcomes, rows
+
+
+def test_batch_two_workers_store_what_one_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")  # the rows' times are equal
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
+    two, two_rows = _ingest(str(tmp_path / "two.db"), paths, workers=2)
+    assert two == one
+    assert two_rows == one_rows
+    assert [o if isinstance(o, tuple) else "skipped" for o in one] == [
+        ("added", 1),
+        ("added", 1),
+        ("added", 1),
+        ("added", 1),
+        ("added", 2),
+        ("already there", 0),  # the same text as the line before: analysed, and found stored when written
+        "skipped",  # the line that is not JSON
+        ("added", 1),
+        "skipped",  # the binary file
+    ]
+    reasons = [o.reason for o in one if isinstance(o, Skipped)]
+    assert "not valid JSON" in reasons[0] and "looks like a binary file" in reasons[1]
+    assert [row[0] for row in sorted(one_rows["articles"], key=lambda r: r[0])] == [
+        "b",
+        "kyiv-1",
+        "kyiv-2",
+        "port-1",
+        "port-2",
+        "ships",
+    ]
+    assert one_rows["clusters"] and len(one_rows["skipped"]) == 2
+
+
+def test_batch_second_run_analyses_nothing_and_changes_nothing(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path / "in")
+    db = str(tmp_path / "s.db")
+    _, before = _ingest(db, paths, workers=2)
+    again, after = _ingest(db, paths, workers=2)
+    assert [o for o in again if isinstance(o, tuple) and o[0] == "added"] == []
+    assert {k: v for k, v in after.items() if k != "skipped"} == {k: v for k, v in before.items() if k != "skipped"}
+
+
+def test_batch_refuses_no_workers(tmp_path: Path) -> None:
+    from sayso.errors import InputError
+
+    with open_store(str(tmp_path / "s.db"), embedder=Topics()) as store, pytest.raises(InputError, match="1 or more"):
+        list(ingest_each(store, [], options=Options(), workers=0))
+
+
+def test_batch_dask_local_cluster_stores_what_one_process_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
+    options = Options()
+    db = str(tmp_path / "dask.db")
+    with open_store(db, embedder=Topics()) as store:  # a LocalCluster of 2 single-threaded worker processes
+        items = iter_articles(paths, options=options)
+        found = list(ingest_each(store, items, options=options, workers=2, cluster="local", setup=use_stand_in))
+        store.cluster()
+    rows = dump(db)
+    del rows["migrations"]
+    assert found == one
+    assert rows == one_rows
+
+
+def test_batch_dask_address_checked() -> None:
+    pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    from sayso.batch.dask import connect
+    from sayso.errors import InputError
+
+    with pytest.raises(InputError, match="dask://HOST:PORT"):
+        connect("tcp:/nowhere")
+
+
+# the command
+
+
+def _rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of a SQLite store, the times things happened (ISO timestamps) left out."""
+    import re
+    import sqlite3
+
+    def timeless(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            "(time)" if isinstance(v, str) and re.fullmatch(r"\d{4}-\d\d-\d\dT[\d:.]+.*", v) else v for v in row
+        )
+
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {
+            t: sorted((timeless(r) for r in conn.execute(f"SELECT * FROM {t}")), key=repr)
+            for t in sorted(set(tables) - {"migrations"})
+        }
+    finally:
+        conn.close()
+
+
+def _command(tmp_path: Path, name: str, command: list[str], paths: list[str], workers: int) -> Any:
+    import subprocess
+
+    db = tmp_path / f"{name}.db"
+    run = subprocess.run(
+        [*command, "ingest", *paths, "--db", str(db), "--workers", str(workers)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return run, _rows(db)
+
+
+def test_batch_command_workers_and_progress(tmp_path: Path) -> None:
+    import sys
+
+    command = [sys.executable, str(Path(__file__).parent / "_stand_in_sayso.py")]
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _command(tmp_path, "one", command, paths, 1)
+    two, two_rows = _command(tmp_path, "two", command, paths, 2)
+    assert one.returncode == two.returncode == 1  # inputs were skipped
+    assert two.stdout == one.stdout and "added 6, already there 1, skipped 2" in one.stdout
+    assert "loading models in 2 workers" in two.stderr
+    assert "9 articles" in two.stderr and "articles/s" in two.stderr and "100% of 9" in two.stderr
+    assert two_rows == one_rows and one_rows["claims"]
+
+
+@pytest.mark.slow
+def test_batch_command_real_models_two_workers_store_what_one_stores(tmp_path: Path, dev_dir: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    for path in sorted(dev_dir.glob("*.txt"))[:3] + sorted(dev_dir.glob("nl-*.txt"))[:3]:
+        shutil.copy(path, folder / path.name)  # read in place would do; a copy of six keeps the test short
+    sayso = [str(Path(__file__).resolve().parents[1] / ".venv" / "bin" / "sayso")]
+    one, one_rows = _command(tmp_path, "one", sayso, [str(folder)], 1)
+    two, two_rows = _command(tmp_path, "two", sayso, [str(folder)], 2)
+    assert one.returncode == two.returncode == 0, two.stderr
+    assert "added 6" in one.stdout and two.stdout == one.stdout
+    assert two_rows == one_rows and len(one_rows["claims"]) > 6
