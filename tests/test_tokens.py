@@ -276,3 +276,12 @@ def test_tokens_strip_det_keeps_een_van_hen() -> None:
     assert _strip_det("the harbour master", EN) == "harbour master"
     assert _strip_det("een van hen", lexicon("nl")) == "een van hen"
     assert _strip_det("de havenmeester", lexicon("nl")) == "havenmeester"
+
+
+def test_a_name_the_tagger_calls_punctuation_is_still_a_name() -> None:
+    # `Telvora itself sees ...` with `Telvora` tagged PUNCT: the speaker's phrase is the name
+    doc = _doc(["Telvora", "itself", "sees", "no", "sign"], ["PUNCT", "ADV", "VERB", "DET", "NOUN"])
+    assert is_nominal(doc[0]) and is_head(doc[0])
+    assert _text(doc, noun_phrase_before(doc, 2, 0, EN)) == "Telvora"
+    marks = _doc([",", "sees"], ["PUNCT", "VERB"])
+    assert not is_nominal(marks[0])  # real punctuation stays punctuation

@@ -62,11 +62,16 @@ def _mid_sentence_name(tok: Token) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and tok.i > 0 and tok.text != "I"
 
 
+def _misread_name(tok: Token) -> bool:
+    """A capitalised word the tagger calls foreign or punctuation (`Telvora` as PUNCT): a name it did not know."""
+    return tok.pos_ in ("X", "PUNCT") and tok.text[:1].isupper() and tok.is_alpha
+
+
 def is_nominal(tok: Token) -> bool:
     if _mid_sentence_name(tok):
         return True
     if tok.pos_:
-        return tok.pos_ in NOMINAL or (tok.pos_ == "X" and tok.text[:1].isupper())
+        return tok.pos_ in NOMINAL or _misread_name(tok)
     return tok.text[:1].isupper()
 
 
@@ -74,7 +79,7 @@ def is_head(tok: Token) -> bool:
     if _mid_sentence_name(tok):
         return True
     if tok.pos_:
-        return tok.pos_ in HEADS or (tok.pos_ == "X" and tok.text[:1].isupper())
+        return tok.pos_ in HEADS or _misread_name(tok)
     return tok.text[:1].isupper()
 
 
@@ -292,7 +297,7 @@ def noun_phrase_before(
             continue
         break
     first = j + 1
-    while first <= last and doc[first].pos_ in ("ADP", "CCONJ", "PUNCT"):
+    while first <= last and doc[first].pos_ in ("ADP", "CCONJ", "PUNCT") and not _misread_name(doc[first]):
         first += 1
     return (first, last + 1) if seen_head and first <= last else None
 
