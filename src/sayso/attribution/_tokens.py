@@ -64,7 +64,9 @@ def _mid_sentence_name(tok: Token) -> bool:
 
 def _misread_name(tok: Token) -> bool:
     """A capitalised word the tagger calls foreign or punctuation (`Telvora` as PUNCT): a name it did not know."""
-    return tok.pos_ in ("X", "PUNCT") and tok.text[:1].isupper() and tok.is_alpha
+    if not tok.text[:1].isupper():
+        return False
+    return tok.pos_ == "X" or (tok.pos_ == "PUNCT" and tok.is_alpha)
 
 
 def is_nominal(tok: Token) -> bool:
