@@ -13,7 +13,7 @@ throughput  The articles of FOLDER (default: the development set, ../shared/eval
             the peak memory (VmHWM) of each worker process, the CPU seconds of the writing process and of each
             worker until the last article was written (on a shared machine the work done, where the wall
             clock also shows what others ran), and whether the three stores hold the same rows.
-clusters    As benchmarks/cluster_scale.py: the development set analysed and clustered, then N stand-in
+clusters    The development set analysed and clustered, then N stand-in
             clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
             the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
             (its one-off build from the store timed apart), and whether both give the same clusters.

@@ -258,7 +258,7 @@ def _lead_speaker(
     mine = _content_words(doc, a.content)
     best: tuple[int, Attribution] | None = None
     for b in body:
-        if not b.speaker or not _named(b, entities) or not all(_fits(r, b, lex) for r in roles[:1]):
+        if not b.speaker or not _named(b, entities) or not _fits(roles[0], b, lex):
             continue
         shared = len(mine & _content_words(doc, b.content))
         if shared >= max(LEAD_MIN_WORDS, LEAD_OVERLAP * len(mine)) and (best is None or shared > best[0]):

@@ -23,6 +23,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from sayso.language.resources import load_json
+from sayso.numbers import alternation
 from sayso.records import Span
 
 __all__ = ["proposition_breaks"]
@@ -35,9 +36,7 @@ _WORDS = re.compile(r"\w+")
 
 @cache
 def _part_openers(language: str) -> re.Pattern[str]:
-    words = sorted(load_json(language, "comparison")["part_before"], key=len, reverse=True)
-    either = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf",\s*(?:{either})\b", re.I)
+    return re.compile(rf",\s*{alternation(load_json(language, 'comparison')['part_before'])}\b", re.I)
 
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl")

@@ -17,7 +17,7 @@ import numpy as np
 
 from sayso.certainty import negated_words
 from sayso.clusters.contradictions import one_time, two_sources
-from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, content_words, reported_clash
+from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, reported_clash
 from sayso.records import Quantity
 
 # Probability (the pair model's, without the clash) from which a pair apart is one proposition contradicted.
@@ -58,12 +58,11 @@ def _denies(denier: ClaimView, asserter: ClaimView) -> bool:
     """The denier's negated words (``certainty.negated_words``; all its words when a verb denies it) name
     something the asserter says: one of them at ``SCOPE_ALIGN`` or more to one of the asserter's content words
     (the same word or a translation)."""
-    words = content_words(denier.item.text)
     scope = set(negated_words(denier.item.text, language=denier.item.language))
-    rows = [k for k, w in enumerate(words) if w in scope]
+    rows = [k for k, w in enumerate(denier.terms) if w in scope]
     if not rows and denier.item.certainty == "denied":
-        rows = list(range(len(words)))  # `ontkent dat ...`, `denies that ...`: the whole claim is denied
-    if not rows or not len(asserter.words) or len(denier.words) != len(words):
+        rows = list(range(len(denier.terms)))  # `ontkent dat ...`, `denies that ...`: the whole claim is denied
+    if not rows or not len(asserter.words):
         return False
     return bool((denier.words[rows] @ asserter.words.T).max() >= SCOPE_ALIGN)
 

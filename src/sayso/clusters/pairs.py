@@ -33,6 +33,7 @@ from sayso.clusters.embed import Embedder, embed, normalise
 from sayso.clusters.records import ClaimItem, name_key
 from sayso.errors import ModelError
 from sayso.language.resources import load_json, load_lines, supported_languages
+from sayso.numbers import alternation
 from sayso.records import Quantity
 
 FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language", "time")
@@ -86,6 +87,7 @@ class ClaimView:
     times: frozenset[str] = frozenset()  # its normalised time values
     wholes: tuple[Quantity, ...] = ()  # its quantities that count a whole, not a part of a set (``counts_a_part``)
     conditional: bool = False  # it states something on a condition (``conditional``)
+    terms: tuple[str, ...] = ()  # its content words, one for each row of ``words``
 
 
 @cache
@@ -128,13 +130,9 @@ def _part_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | N
     if language not in supported_languages():
         return None
     data = load_json(language, "comparison")
-
-    def either(words: Sequence[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
     return (
-        re.compile(rf"^\s*(?:{either(data['part_after'])})\b", re.I),
-        re.compile(rf"\b(?:{either(data['part_before'])})\s*$", re.I),
+        re.compile(rf"^\s*{alternation(data['part_after'])}\b", re.I),
+        re.compile(rf"\b{alternation(data['part_before'])}\s*$", re.I),
     )
 
 
@@ -143,8 +141,8 @@ def _condition_pattern(language: str) -> re.Pattern[str] | None:
     """A sentence opened by a conditional word with a comma after it (``comparison.json``'s ``conditionals``)."""
     if language not in supported_languages():
         return None
-    words = "|".join(re.escape(w) for w in load_json(language, "comparison")["conditionals"])
-    return re.compile(rf"(?:^|[.!?]\s+)[\"'“„‘]?(?:{words})\b[^.!?]*,", re.I) if words else None
+    words = alternation(load_json(language, "comparison")["conditionals"])
+    return re.compile(rf"(?:^|[.!?]\s+)[\"'“„‘]?{words}\b[^.!?]*,", re.I)
 
 
 def conditional(item: ClaimItem) -> bool:
@@ -205,6 +203,7 @@ def claim_views(
                 units=tuple(words.of([q.unit.casefold()])[0] if q.unit else None for q in whole),
                 wholes=whole,
                 conditional=conditional(item),
+                terms=tuple(own),
             )
         )
     return out
