@@ -502,3 +502,16 @@ def test_a_dateline_with_a_date_in_figures_is_no_part_of_the_source(nlp_nl) -> N
     assert a.source.text == "Een actiegroep die zich Groen Front noemt"
     assert find_datelines(text) == [(0, len("GENT 04/11 (BELGA) - "))]
     assert find_datelines("Gent 04/11 - de stad") == []
+
+
+def test_an_inner_content_stops_at_the_cue_that_reports_it(nlp_nl) -> None:
+    text = "Ook de gemeente bevestigde dat er gegevens zijn gewist, meldde RTV Oost."
+    found = {a.cue.text: a for a in _find(nlp_nl, text) if a.cue is not None}
+    assert found["meldde"].content[0].text == "Ook de gemeente bevestigde dat er gegevens zijn gewist"
+    assert found["bevestigde"].content[0].text == "er gegevens zijn gewist"
+
+
+def test_dat_before_a_verb_with_a_question_clause_is_its_subject(nlp_nl) -> None:
+    text = "De gegevens lagen op een server van de onderaannemer. Dat zou verklaren waarom het team niets vond."
+    explained = [a for a in _find(nlp_nl, text) if a.cue is not None and a.cue.text == "verklaren"]
+    assert not [a for a in explained if a.content and a.content[0].text.startswith("De gegevens")]

@@ -99,3 +99,12 @@ def test_two_verbs_of_one_clause_stay_one_claim(text: str, language: str) -> Non
 def test_each_proposition_of_a_content_has_its_certainty(text: str, certainties: list[str]) -> None:
     result = analyze(Article(text=text, id="t", language="en", published=date(2025, 3, 14)))
     assert [c.certainty for c in result.claims if c.kind != "assertion"] == certainties
+
+
+def test_words_a_speaker_says_inside_its_own_claim_are_one_claim() -> None:
+    # `sees` has a content of its own inside the one of `says`: the speaker says it once, with how
+    text = "The water board itself says it sees no sign of a leak in the dike."
+    result = analyze(Article(text=text, id="t", language="en", published=date(2025, 3, 14)))
+    said = [" ".join(s.text for s in c.content) for c in result.claims if c.kind != "assertion"]
+    assert len(result.attributions) == 2  # the outer and the inner cue are both attributions
+    assert said == ["it sees no sign of a leak in the dike"]

@@ -18,6 +18,7 @@ from sayso.attribution._tokens import text_of
 from sayso.attribution.chain import add_chains, add_sources_and_time
 from sayso.attribution.constructions import CONSTRUCTIONS
 from sayso.attribution.lexicon import lexicon
+from sayso.attribution.nesting import untangle
 from sayso.attribution.quotes import find_quotes
 from sayso.attribution.relay import share_relayed_content
 from sayso.attribution.speakers import refuse_mute_sources, resolve_speakers
@@ -116,6 +117,7 @@ def find_attributions(
             found = _dedupe(found)
         found += construction.find(ctx, found)
     outlets = frozenset((*ctx.lex.outlet_words, *ctx.lex.outlet_names))
+    found = untangle(found, text_of(doc))
     found = share_relayed_content(found, text_of(doc), ctx.lex.complementizers, outlets)
     found = add_sources_and_time(found, doc, ctx.lex, times, ctx.blocked_phrases)
     found = refuse_mute_sources(found, doc, ctx.lex)

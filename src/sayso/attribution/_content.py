@@ -579,7 +579,7 @@ def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     first = sent[0]
     if sent.start > 0 and _anaphoric_object(tok, ctx, sent):
         return _sentence_before(ctx, sent)
-    if first.lower_ not in ctx.lex.anaphoric or sent.start == 0 or first.i >= tok.i:
+    if first.lower_ not in ctx.lex.anaphoric or sent.start == 0 or first.i >= tok.i or _opens_clause(tok, ctx, sent):
         return None
     between = ctx.doc[first.i + 1 : tok.i]
     main_verb = any(t.pos_ == "VERB" and t.dep_ not in ("aux", "aux:pass", "cop") for t in between)
@@ -587,6 +587,15 @@ def anaphoric_content(tok: Token, ctx: Context, sent: SpacySpan) -> Range | None
     if main_verb or any(t.lower_ in ctx.lex.complementizers for t in between) or len(words) > 8:
         return None
     return _sentence_before(ctx, sent)
+
+
+def _opens_clause(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
+    """`Dat zou verklaren waarom ...`, `That explains why ...`: a question word or complementizer right after
+    the cue opens its own object clause, so the pronoun before it is its subject, not what was said."""
+    k = tok.i + 1
+    if k >= sent.end:
+        return False
+    return ctx.doc[k].lower_ in ctx.lex.question_words | ctx.lex.complementizers
 
 
 def _sentence_before(ctx: Context, sent: SpacySpan) -> Range | None:

@@ -19,6 +19,7 @@ class Lexicon:
     evaluative_words: dict[str, str]  # word -> the certainty it gives the judged claim
     prepositions: frozenset[str]
     complementizers: frozenset[str]
+    question_words: frozenset[str]
     anaphoric: frozenset[str]
     no_response_cues: frozenset[str]
     negations: tuple[str, ...]
@@ -160,6 +161,7 @@ def lexicon(language: str) -> Lexicon:
         evaluative_words=dict(data.get("evaluative_words", {})),
         prepositions=frozenset(data.get("prepositions", {})),
         complementizers=frozenset(data["complementizers"]),
+        question_words=frozenset(data.get("question_words", [])),
         anaphoric=frozenset(data.get("anaphoric_content", [])),
         no_response_cues=frozenset(nr["cues"]),
         negations=tuple(nr["negations"]),

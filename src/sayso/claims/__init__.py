@@ -89,6 +89,32 @@ def _parts(text: str, content: Sequence[Span], breaks: Sequence[tuple[int, int]]
     return [tuple(g) for g in groups if g]
 
 
+def _outermost(claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """Attributed claims without those inside a claim of the same speaker (`Telvora says it sees no indication
+    of a leak`: `sees` has its content too; `he could not confirm that X`: `confirm` too): the speaker says
+    the inner words once, as part of the outer claim, which also keeps how (sees, could not confirm). Of two
+    claims with the same words, the first stays."""
+    covered: set[int] = set()
+    by_speaker: dict[str, list[tuple[Span, int]]] = {}
+    for k, (_, claim) in enumerate(claims):
+        if claim.speaker is not None:
+            by_speaker.setdefault(claim.speaker, []).extend((s, k) for s in claim.content)
+    for spans in by_speaker.values():
+        inside: dict[int, int] = {}  # claim -> how many of its spans lie inside a span of another claim
+        best, second = (-1, -1), (-1, -1)  # (end, claim): the furthest end so far, and of another claim
+        for span, k in sorted(spans, key=lambda sk: (sk[0].start, -sk[0].end, sk[1])):
+            if any(end >= span.end and owner not in (k, -1) for end, owner in (best, second)):
+                inside[k] = inside.get(k, 0) + 1
+            if k == best[1]:
+                best = (max(best[0], span.end), k)
+            elif span.end > best[0]:
+                best, second = (span.end, k), best
+            elif span.end > second[0]:
+                second = (span.end, k)
+        covered.update(k for k, n in inside.items() if n == len(claims[k][1].content))
+    return [c for k, c in enumerate(claims) if k not in covered]
+
+
 def _headline_statement(text: str, a: Attribution, headline: tuple[int, int]) -> tuple[Span, ...]:
     """The words of a headline that state ``a``, its speaker included (`Bond: ruimer heeft vogelgriep`): a
     headline is no attribution, its claim is what it says, now with who says it."""
@@ -146,6 +172,7 @@ def build_claims(
                     ),
                 )
             )
+    claims = _outermost(claims)
     if headline is not None:  # the headline's claim, often a question (`Troops killed in Ukraine?`)
         whole = Span.of(text, *headline)
         quoted = [(_headline_statement(text, a, headline), a.speaker) for a in headline_attributions if a.content] or [
