@@ -317,3 +317,9 @@ def test_a_person_named_inside_a_source_is_not_the_speaker_nor_the_next_she(nlp_
     text = 'Maria Lopez, a colleague of Peter Jansen, said the road was closed. "More rain is coming," she said.'
     found = _find(nlp_en, text)
     assert [a.speaker for a in found] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_name_a_group_calls_itself_is_no_judgement(nlp_en) -> None:
+    text = "A hacker group calling itself GreyFalcon claims to have stolen the records of 2 million patients."
+    found = _find(nlp_en, text)
+    assert not [a for a in found if a.cue is not None and a.cue.text == "calling"]

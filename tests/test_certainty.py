@@ -84,6 +84,10 @@ def test_every_label_has_an_estimative_band() -> None:
         ("the dam broke without any warning", "en", "negative"),
         ("de dijk brak zonder waarschuwing", "nl", "negative"),
         ("de schade is bijzonder groot", "nl", "positive"),
+        # a negated confirmation leaves the claim open: uncertain, not negative
+        ("I cannot confirm that the gang is behind the fire", "en", "positive"),
+        ("ik kan niet bevestigen dat de bende achter de brand zit", "nl", "positive"),
+        ("the gang did not start the fire", "en", "negative"),
     ],
 )
 def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:

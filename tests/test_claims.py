@@ -108,3 +108,18 @@ def test_words_a_speaker_says_inside_its_own_claim_are_one_claim() -> None:
     said = [" ".join(s.text for s in c.content) for c in result.claims if c.kind != "assertion"]
     assert len(result.attributions) == 2  # the outer and the inner cue are both attributions
     assert said == ["it sees no sign of a leak in the dike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "parts"),
+    [
+        ("Dam breaks in Ostvale, thousands leave their homes\n\nThe dam broke.", "en", 2),
+        ("Dijk breekt bij Ostvale, duizenden mensen geëvacueerd\n\nDe dijk brak.", "nl", 2),
+        # a part of a set and an opening adverbial are no propositions of their own
+        ("Dam breaks in Ostvale, including two old sluices\n\nThe dam broke.", "en", 1),
+        ("After the long storm, villages count the damage\n\nThe storm hit.", "en", 1),
+    ],
+)
+def test_a_headline_states_each_proposition_between_commas(text: str, language: str, parts: int) -> None:
+    result = analyze(Article(text=text, id="t", language=language, published=date(2025, 3, 14)))
+    assert len([c for c in result.claims if c.kind == "headline"]) == parts

@@ -99,3 +99,62 @@ def test_story_numbers_and_a_denial_contradict(clusters: list[dict[str, Any]]) -
     denials = [x for x in police["contradictions"] if x["reason"].startswith("denial:")]
     assert denials and denials[0]["reason"].startswith("denial: politie denies what")
     assert stolen["credibility"] >= 4  # contradicted: doubtful at best
+
+
+# A second story: a headline that states two propositions, and a source that changes its account overnight.
+STORM = [
+    {
+        "id": "wire",
+        "outlet": "Wire Agency",
+        "language": "en",
+        "published": "2026-03-02",
+        "text": "Storm floods harbour district of Lindeburg, ferry terminal closed\n\n"
+        "A storm flooded the harbour district of Lindeburg on Sunday night. Ferry operator Nordline said on "
+        "Monday that there was no indication that its ships had been damaged.",
+    },
+    {
+        "id": "krant",
+        "outlet": "Dagblad Noord",
+        "language": "nl",
+        "published": "2026-03-02",
+        "text": "Storm zet havenwijk Lindeburg onder water\n\n"
+        "Een storm heeft zondagnacht de havenwijk van Lindeburg onder water gezet. De veerterminal van Lindeburg "
+        "is maandag gesloten.",
+    },
+    {
+        "id": "next",
+        "outlet": "Coast News",
+        "language": "en",
+        "published": "2026-03-03",
+        "text": "Nordline says ferries damaged in storm\n\n"
+        "Ferry operator Nordline said on Tuesday that its ships had been damaged in the storm at Lindeburg.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def storm(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("storm")
+    batch, db = folder / "storm.jsonl", str(folder / "storm.db")
+    batch.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in STORM), encoding="utf-8")
+    assert main(["ingest", str(batch), "--db", db]) == 0
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["export", "clusters", "--db", db, "--format", "json"]) == 0
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.slow
+def test_story_a_headline_states_each_of_its_propositions(storm: list[dict[str, Any]]) -> None:
+    flooded = _with(storm, "wire", "Storm floods harbour district")
+    closed = _with(storm, "wire", "ferry terminal closed")
+    assert flooded is not closed  # one headline, two propositions, two clusters
+    assert not any("ferry terminal" in c["text"] for c in flooded["claims"])
+    assert _with(storm, "krant", "veerterminal") is closed  # each part finds its own reports
+
+
+@pytest.mark.slow
+def test_story_a_source_that_changes_its_account_contradicts_itself(storm: list[dict[str, Any]]) -> None:
+    denial = _with(storm, "wire", "no indication that its ships")
+    reasons = [x["reason"] for x in denial["contradictions"]]
+    assert any(r.startswith("revision: Nordline denied on 2026-03-02 and asserted on 2026-03-03") for r in reasons)

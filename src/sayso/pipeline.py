@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -11,14 +12,14 @@ from sayso.attribution.headlines import find_headline_attributions
 from sayso.attribution.lexicon import lexicon
 from sayso.certainty import assess_certainty
 from sayso.claims import build_claims
-from sayso.claims.propositions import proposition_breaks
+from sayso.claims.propositions import headline_breaks, proposition_breaks
 from sayso.entities import find_entities
 from sayso.errors import InputError, SaysoWarning
 from sayso.language import detect_language, load_backbone
 from sayso.language.backbone import describe, parse
 from sayso.options import DEFAULT_OPTIONS, Options
 from sayso.quantities import find_quantities
-from sayso.records import Analysis, Article, Attribution, Skipped
+from sayso.records import Analysis, Article, Attribution, Skipped, Span
 from sayso.time import find_times
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ def analyze_doc(
         headline=headline,
         headline_attributions=said_in_headline,
         breaks=proposition_breaks(doc, [c for a in attributions for c in a.content], language=language),
+        headline_breaks=headline_breaks(doc, _headline_regions(text, headline, said_in_headline), language=language),
     )
     return Analysis(
         article=replace(article, language=language, published=published),
@@ -98,3 +100,10 @@ def analyze_doc(
         claims=claims,
         backbone=backbone,
     )
+
+
+def _headline_regions(text: str, headline: tuple[int, int] | None, said: Sequence[Attribution]) -> list[Span]:
+    """Where a headline's propositions lie: what its speakers say, or the whole headline when it quotes none."""
+    if headline is None:
+        return []
+    return [c for a in said for c in a.content] or [Span.of(text, *headline)]

@@ -3,7 +3,8 @@
 `Ook Callnova bevestigde dat gegevens zijn gekopieerd, meldde VRT NWS`: `meldde` says the whole sentence
 up to it (Callnova's confirmation included); `bevestigde` says what follows `dat`, but the parser lets it
 run on over `, meldde VRT NWS`. Two contents that each hold the other's cue cannot both be right: the one
-that starts later is inside the other, and ends before the other's cue (or source, when that comes first).
+that starts later is inside the other, and when it runs on to the other's cue and source at its end, it ends
+before them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ def _cut(text: str, inner: Attribution, outer: Attribution) -> Attribution:
     return replace(inner, content=tuple(spans)) if spans else inner
 
 
+def _ends_with(text: str, inner: Attribution, outer: Attribution) -> bool:
+    """Whether ``inner``'s content runs on over the outer's cue and source to its end and no further: the
+    tail `, meldde VRT NWS` (not `volgens hem` or `reported by X as ...` in its middle)."""
+    tail = max(s.end for s in (outer.cue, outer.source) if s is not None)
+    return not text[tail : inner.content[-1].end].strip(" ,.;:\"'”’»")
+
+
 def untangle(found: Sequence[Attribution], text: str) -> list[Attribution]:
     """``found`` with each content that holds the cue of an attribution whose content holds its own cue cut
     before that cue: of the two, the content that starts later is the inner one. In order."""
@@ -47,5 +55,6 @@ def untangle(found: Sequence[Attribution], text: str) -> list[Attribution]:
             if i == j or a.cue is None or b.cue is None:
                 continue
             if _holds(a, b.cue.start) and _holds(b, a.cue.start) and a.content[0].start > b.content[0].start:
-                out[i] = _cut(text, a, b)
+                if _ends_with(text, a, b):
+                    out[i] = _cut(text, a, b)
     return out

@@ -70,6 +70,8 @@ def _is_cue(tok: Token, ctx: Context, sent: SpacySpan) -> str | None:
     ahead = " ".join(t.lower_ for t in sent[tok.i - sent.start : tok.i - sent.start + 6])
     if any(f"{ahead} ".startswith(f"{frame} ") for frame in ctx.lex.act_frames):
         return None  # `called for his resignation`, `declared a state of emergency`: an act or request, no claim
+    if low in ctx.lex.evaluation_forms and any(ctx.lex.pronouns.get(c.lower_) == "reflexive" for c in tok.children):
+        return None  # `a group calling itself X`, `die zich X noemt`: a name it goes by, no judgement
     if _other_verb(tok, ctx.lex.other_verbs.get(lemma, frozenset()), ctx, sent):
         return None  # `vond rond middernacht plaats`: plaatsvinden, not vinden
     return lemma

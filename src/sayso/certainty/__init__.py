@@ -117,12 +117,13 @@ def _attributive(markers: _Markers, chunk: str, m: re.Match[str]) -> bool:
 def polarity(text: str, spans: Sequence[Span], *, language: str) -> str:
     """``negative`` when the claim itself is negated (`there are no troops`), else ``positive``.
     A negation is no denial: the source asserts the negative claim. A negation inside an adverbial clause
-    negates that clause, not the claim (`prepares a filing because it cannot compete`)."""
+    negates that clause, not the claim (`prepares a filing because it cannot compete`); a negated confirmation
+    leaves the claim open (`I cannot confirm that X is behind it`: uncertain, not negative)."""
     markers = _markers(language)
     for s in spans:
         inner = [m.span() for m in markers.subordinate.finditer(text, s.start, s.end)] if markers.subordinate else []
         for m in markers.negation.finditer(text, s.start, s.end):
-            if not any(a <= m.start() < b for a, b in inner):
+            if not any(a <= m.start() < b for a, b in inner) and not _leaves_open(text[m.end() : s.end], markers):
                 return "negative"
     return "positive"
 
@@ -143,12 +144,17 @@ def negated_words(text: str, *, language: str) -> list[str]:
     for m in markers.negation.finditer(text):
         if any(a <= m.start() < b for a, b in inner):
             continue
-        clause = re.split(r"[,;:.!?]", text[m.end() :], maxsplit=1)[0]  # `not paid, newspaper says`
-        scope = [w.casefold() for w in re.findall(r"\w+", clause)[:SCOPE_WORDS]]
-        if scope and _confirming(scope[0], markers):
+        if _leaves_open(text[m.end() :], markers):
             continue  # `cannot confirm that X`: X is left open, not denied
-        words += scope
+        clause = re.split(r"[,;:.!?]", text[m.end() :], maxsplit=1)[0]  # `not paid, newspaper says`
+        words += [w.casefold() for w in re.findall(r"\w+", clause)[:SCOPE_WORDS]]
     return words
+
+
+def _leaves_open(after: str, markers: _Markers) -> bool:
+    """A negation whose next word is a confirming verb (`not confirm`, `niet bevestigen`)."""
+    first = re.search(r"\w+", after)
+    return first is not None and _confirming(first.group().casefold(), markers)
 
 
 def _confirming(word: str, markers: _Markers) -> bool:

@@ -137,11 +137,13 @@ def build_claims(
     headline: tuple[int, int] | None = None,
     headline_attributions: Sequence[Attribution] = (),
     breaks: Sequence[tuple[int, int]] = (),
+    headline_breaks: Sequence[tuple[int, int]] = (),
 ) -> tuple[Claim, ...]:
     """Claims in text order: attributed ones carry their speaker; the article's own carry none. A headline is
     one claim, or one claim for each statement it ascribes to a speaker (``headline_attributions``:
     `Bond: ...; minister: ...`), each its own words with that speaker. An attributed content with one of
-    ``breaks`` inside is one claim for each proposition it states (``propositions.proposition_breaks``)."""
+    ``breaks`` inside is one claim for each proposition it states (``propositions.proposition_breaks``), and so
+    is a headline with ``headline_breaks`` (``propositions.headline_breaks``)."""
     claims: list[tuple[int, Claim]] = []
     said = Intervals([c for a in attributions for c in a.content])
     numbers, dates = _numbered(quantities), _numbered(times)
@@ -178,22 +180,23 @@ def build_claims(
         quoted = [(_headline_statement(text, a, headline), a.speaker) for a in headline_attributions if a.content] or [
             ((whole,), None)
         ]
-        for span, speaker in quoted:
-            claims.append(
-                (
-                    span[0].start,
-                    Claim(
-                        content=span,
-                        speaker=speaker,
-                        kind="headline",
-                        certainty=assess_certainty(text, span, language=language).label,
-                        polarity=polarity(text, span, language=language),
-                        quantities=_within(numbers, span),
-                        times=_within(dates, span),
-                        context=whole,
-                    ),
+        for statement, speaker in quoted:
+            for span in _parts(text, statement, headline_breaks):
+                claims.append(
+                    (
+                        span[0].start,
+                        Claim(
+                            content=span,
+                            speaker=speaker,
+                            kind="headline",
+                            certainty=assess_certainty(text, span, language=language).label,
+                            polarity=polarity(text, span, language=language),
+                            quantities=_within(numbers, span),
+                            times=_within(dates, span),
+                            context=whole,
+                        ),
+                    )
                 )
-            )
     cues = Intervals([s for a in attributions for s in (a.cue, a.source) if s is not None])
     furniture = Intervals(blocked, bounds=lambda b: b)
     for start, end in sentences:

@@ -12,6 +12,11 @@ claim of its own. A content splits:
   children`: the words of ``comparison.json``'s ``part_before``, a number close after them).
 
 Both parts keep ``MIN_PART_WORDS`` words or more; else the content stays whole.
+
+A headline states its propositions side by side, a comma between them (`Cyber attack knocks out port
+software, stalls container terminals`, `Drie bedrijven besmet met vogelgriep, 190.000 dieren geruimd`):
+``headline_breaks`` cuts there, but not before a part of a set (`kills seven, including two children`) nor
+after an opening adverbial (`After the storm, villages count the damage`).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from sayso.language.resources import load_json
 from sayso.numbers import alternation
 from sayso.records import Span
 
-__all__ = ["proposition_breaks"]
+__all__ = ["headline_breaks", "proposition_breaks"]
 
 PART_REACH = 3  # words after `onder wie`, `including` within which the number of the part stands
 MIN_PART_WORDS = 3  # a part shorter than this (`and more`, `en erger`) is no proposition of its own
@@ -96,6 +101,36 @@ def _counts_next(doc: Doc, offset: int) -> bool:
 
 def _words(text: str) -> int:
     return len(_WORDS.findall(text))
+
+
+_HEADLINE_COMMA = re.compile(r"[,;]\s+")
+_ADVERBIAL_OPENERS = ("ADP", "SCONJ")
+
+
+def headline_breaks(doc: Doc, regions: Sequence[Span], *, language: str) -> tuple[tuple[int, int], ...]:
+    """Where a headline's statement (``regions``: what its speakers say, or the whole headline) splits into
+    propositions: at a comma or semicolon with ``MIN_PART_WORDS`` words on either side, unless a part of a set
+    follows (``comparison.json``'s ``part_before``) or the words before it open with a preposition or
+    subordinator (an adverbial, no proposition of its own)."""
+    text = doc.text
+    openers = _part_openers(language)
+    found: list[tuple[int, int]] = []
+    for region in regions:
+        last = region.start
+        for m in _HEADLINE_COMMA.finditer(text, region.start, region.end):
+            end, start = m.start(), m.end()
+            if openers.match(text, m.start()) or _words(text[start : region.end]) < MIN_PART_WORDS:
+                continue
+            if _words(text[last:end]) < MIN_PART_WORDS or _adverbial(doc, last):
+                continue
+            found.append((end, start))
+            last = start
+    return tuple(found)
+
+
+def _adverbial(doc: Doc, offset: int) -> bool:
+    first = next((t for t in doc if t.idx >= offset and not t.is_punct and not t.is_space), None)
+    return first is not None and first.pos_ in _ADVERBIAL_OPENERS
 
 
 def proposition_breaks(doc: Doc, contents: Sequence[Span], *, language: str) -> tuple[tuple[int, int], ...]:

@@ -6,7 +6,7 @@ with the clashing number (or the negation) taken out of the pair's features, wou
 claims likely enough to state one proposition? Then the difference is the contradiction. A denial must also
 negate what the other claim says: a word it negates (``certainty.negated_words``) is a word of the other.
 Two clusters contradict each other once for each kind of reason: the most probable pair of claims stands
-for it.
+for it. One source contradicts itself only across days: a revision (``contradictions.changed_story``).
 
 Numbers are compared when their units are one word in two spellings or languages (``pairs.number_clash``).
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from sayso.certainty import negated_words
-from sayso.clusters.contradictions import one_time, two_sources
+from sayso.clusters.contradictions import changed_story, one_time, two_sources
 from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, reported_clash
 from sayso.records import Quantity
 
@@ -36,13 +36,19 @@ _SAME = FEATURES.index("same_number")
 def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairModel) -> tuple[str, float] | None:
     """Why two claims of different clusters contradict each other, and the pair model's probability that
     they would state one proposition but for the difference; None when they do not."""
-    if features[_POLARITY] and two_sources(a.item, b.item) and one_time(a.item, b.item):
+    # a change of account needs the words of a denial (`no indication that ...`), not a denying cue, which
+    # one source may apply to another's claim as well (`reports of X are false`)
+    revised = changed_story(a.item, b.item) and "negative" in (a.item.polarity, b.item.polarity)
+    if features[_POLARITY] and (revised or two_sources(a.item, b.item)) and one_time(a.item, b.item):
         without = features.copy()
         without[_POLARITY] = 0.0
         p = float(model.probability(without[None, :])[0])
         denier, asserter = (a, b) if a.negated else (b, a)
         doubted = asserter.item.certainty in ("questioned", "denied")
         if denier.item.speaker and not doubted and p >= DENIAL_LEVEL and _denies(denier, asserter):
+            if revised:
+                days = f"{denier.item.published} and asserted on {asserter.item.published}"
+                return f"revision: {_who(denier)} denied on {days}", p
             return f"denial: {_who(denier)} denies what {_who(asserter)} asserts", p
     clash = reported_clash(a, b)
     if clash:

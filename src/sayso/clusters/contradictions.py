@@ -101,8 +101,15 @@ def two_sources(a: ClaimItem, b: ClaimItem) -> bool:
     """Whether a denial between two claims can stand: a source does not deny itself. Two readings of one
     statement (an indirect and a direct one, a headline and its body, one source in two articles) differ
     in wording, not in what the source holds; on the story set counting them made most false alarms. A
-    source that changes its story is missed (a day-1 denial against its day-2 admission)."""
+    source that changes its story from one day to the next is ``changed_story``."""
     return a.speaker is None or b.speaker is None or name_key(a.speaker) != name_key(b.speaker)
+
+
+def changed_story(a: ClaimItem, b: ClaimItem) -> bool:
+    """One source, reported on two different days: a denial between its claims is no second reading of one
+    statement but a change of account (`no indication of a leak` on Monday, `data was stolen` on Tuesday)."""
+    same = a.speaker is not None and b.speaker is not None and name_key(a.speaker) == name_key(b.speaker)
+    return same and a.published is not None and b.published is not None and a.published != b.published
 
 
 def one_time(a: ClaimItem, b: ClaimItem) -> bool:
