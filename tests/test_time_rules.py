@@ -216,3 +216,107 @@ def test_time_rules_rule_is_in_the_json() -> None:
     analysis = Analysis(article=Article(text=text, id="dam"), language="en", times=times)
     shown = [(t["text"], t["rule"]) for t in analysis_to_dict(analysis)["times"]]
     assert shown == [("on 12 May 2019", "day_month"), ("That evening", "anaphoric_period")]
+
+
+# ---- issue 16, session 7: comparisons, the fiscal year of the narrative, indefinite points
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "The ferry docked on 11 June 2023, three days later than originally planned.",
+            "en",
+            "three days later",
+            "2023-06-11",
+        ),
+        ("The ferry docked three days later than planned.", "en", "three days later", "P3D"),
+        ("The ferry left on 3 May 2023. Three days later it sank.", "en", "Three days later", "2023-05-06"),
+        (
+            "De veerboot legde aan op 11 juni 2023, drie dagen later dan gepland.",
+            "nl",
+            "drie dagen later",
+            "2023-06-11",
+        ),
+        ("De veerboot legde drie dagen later dan gepland aan.", "nl", "drie dagen later", "P3D"),
+    ],
+)
+def test_time_rules_later_than_compares(text: str, language: str, words: str, value: str) -> None:
+    """``three days later than planned`` counts from a time the text does not give: beside a date it is
+    that date (apposition), else only the length; it never counts from the narrative's last date."""
+    assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "Orders doubled at the very beginning of the financial year.",
+            "en",
+            "at the very beginning of the financial year",
+            "FY2024",
+        ),
+        (
+            "The firm lost money in fiscal 2022. During the fiscal year costs rose.",
+            "en",
+            "During the fiscal year",
+            "FY2022",
+        ),
+        (
+            "Orders doubled early in the financial year, against the same period of the last year.",
+            "en",
+            "the same period of the last year",
+            "FY2023",
+        ),
+        ("De winst steeg in het boekjaar.", "nl", "in het boekjaar", "FY2024"),
+        (
+            "Het bedrijf leed verlies in boekjaar 2022. In het boekjaar stegen de kosten.",
+            "nl",
+            "In het boekjaar",
+            "FY2022",
+        ),
+    ],
+)
+def test_time_rules_the_fiscal_year(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("If there ever came a day when the mine closed, the town would empty.", "en", "a day", "FUTURE_REF"),
+        ("There will come a day when the mine closes.", "en", "a day", "FUTURE_REF"),
+        ("There was a day when the mill employed 300 people.", "en", "a day", "PAST_REF"),
+        ("Er komt ooit een dag waarop de mijn sluit.", "nl", "een dag", "FUTURE_REF"),
+        ("Er was een jaar waarop de molen stillag.", "nl", "een jaar", "PAST_REF"),
+        ("The crew was paid $5 a day when it rained.", "en", "a day", "P1D"),
+        ("The talks lasted a day.", "en", "a day", "P1D"),
+    ],
+)
+def test_time_rules_indefinite_point_is_no_length(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value
+
+
+_UNITS = {"days": timedelta(days=1), "weeks": timedelta(weeks=1)}
+
+
+@given(day=_days, n=st.integers(2, 30), unit=st.sampled_from(sorted(_UNITS)))
+def test_time_rules_later_than_beside_a_date_is_that_date(day: date, n: int, unit: str) -> None:
+    text = f"The plane landed on {_MONTHS[day.month - 1]} {day.day}, {day.year}, {n} {unit} later than planned."
+    assert _values(text)[f"{n} {unit} later"] == day.isoformat()
+
+
+@given(day=_days, n=st.integers(2, 30))
+def test_time_rules_later_without_than_counts_from_the_date(day: date, n: int) -> None:
+    text = f"The plane landed on {_MONTHS[day.month - 1]} {day.day}, {day.year}. {n} days later it left."
+    assert _values(text)[f"{n} days later"] == (day + timedelta(days=n)).isoformat()
+
+
+@given(
+    year=st.integers(1990, 2090),
+    marker=st.sampled_from(["If there ever came", "If there comes", "Whenever there is", "There will be"]),
+    unit=st.sampled_from(["day", "week", "year", "month"]),
+)
+def test_time_rules_hypothetical_point_is_future(year: int, marker: str, unit: str) -> None:
+    text = f"{marker} a {unit} when the dam breaks, the valley floods."
+    assert _values(text, published=date(year, 5, 1))[f"a {unit}"] == "FUTURE_REF"

@@ -37,6 +37,12 @@ def anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
         if h.value.startswith("@S"):
             out.append(_from_sentence_day(i, h, hits, ctx))
             continue
+        if h.value.startswith("@F"):
+            out.append(replace(h, value=_fiscal_of_reference([x.value for x in out], ctx.published), clock=False))
+            continue
+        if h.value.startswith("@A"):
+            out.append(_in_apposition(h, out, ctx))
+            continue
         if h.value.startswith("@="):
             value = _period_of_reference(h.value[2:], [x.value for x in out], ctx.published)
             if value is not None:
@@ -94,6 +100,32 @@ def _narrative_year(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
                 return replace(h, value=year + h.value[4:], guessed_year=False)
             break
     return h
+
+
+def _fiscal_of_reference(earlier: list[str], published: date | None) -> str:
+    """``the financial year``: the fiscal year the text last named, else the one named after the year of
+    publication, as ``this financial year`` is."""
+    named = next((v for v in reversed(earlier) if _FISCAL.match(v)), None)
+    if named is not None:
+        return named
+    return f"FY{published.year:04d}" if published is not None else "PRESENT_REF"
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def _in_apposition(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
+    """``@AP3D`` (``three days later than planned``): right after a date and a comma, that date
+    (``arrives on November 11, three days later than planned``: 11 November); else the length alone."""
+    last = earlier[-1] if earlier else None
+    if (
+        last is not None
+        and last.kind in ("date", "time")
+        and not last.value.startswith(("P", "@"))
+        and _APPOSITION.fullmatch(ctx.text[last.end : h.start])
+    ):
+        return replace(h, value=last.value, kind=last.kind, clock=False)
+    return replace(h, value=h.value[2:], kind="duration", clock=False)
 
 
 def _day_of_sentence(i: int, h: Hit, hits: list[Hit], ctx: Context, *, skip: str = "") -> str | None:

@@ -291,6 +291,8 @@ class Grammar:
             "SAMEPERIOD": alt(rel["same_period"]),
             "YEARBEFORE": alt(rel["year_before"]),
             "CURFISCAL": alt(rel["current_fiscal"]),
+            "THEFISCAL": alt(rel["the_fiscal"]),
+            "POINTREL": alt(rel["point_relatives"]),
             "HOLIDAY": alt(cal_["holidays"]),
             "PERIODEND": alt(rel["period_end_words"]),
             "RELAFTER": alt(rel["relative_after"]),
@@ -371,6 +373,7 @@ class Grammar:
             ("sentence_day", r"%B%(?P<w>%SENTDAY%)%E%", self.sentence_day),
             ("same_period", r"%B%%SAMEPERIOD%(?:\s+%OF%)?,?\s+%YEARBEFORE%%E%", self.same_period),
             ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
+            ("the_fiscal_year", r"%B%%THEFISCAL%%E%", self.the_fiscal),
             ("weekday", r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
             (
                 "daypart_of_weekday",
@@ -395,6 +398,11 @@ class Grammar:
                 self.relative_to_reference,
             ),
             ("future_in", r"%B%(?P<fin>%FUTIN%)\s+(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)%E%", self.future_in),
+            (
+                "indefinite_point",
+                r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?=\s+(?:%POINTREL%)%E%)",
+                self.indefinite_point,
+            ),
             ("set_each", r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
             ("set_per", r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
             ("set_word", r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
@@ -811,6 +819,11 @@ class Grammar:
             return
         yield m.start(), m.end(), f"FY{ctx.published.year:04d}", "date"
 
+    def the_fiscal(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the financial year, het boekjaar: the fiscal year the text last named (``in fiscal 2023 ... during the
+        fiscal year``: FY2023), else that of publication; resolved in ``_anchor.anchor``."""
+        yield m.start(), m.end(), "@F", "date", True
+
     def weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         if not self._weekday_ok(m["wd"]):
             return
@@ -977,6 +990,11 @@ class Grammar:
         if code not in ("Y", "Q", "M", "W", "D") or n is None or not float(n).is_integer():
             return
         sign = self.lex.rel["relative_after"][norm(m["rel"])]
+        if norm(ctx.word_after(m.end())) in self.lex.rel["relative_than"]:
+            # three days later than planned: counted from a time the text does not give. Beside a date
+            # (`on November 11, three days later than planned`) it is that date, else only a length.
+            yield m.start(), m.end(), f"@A{cal.duration(n, code)}", "date", True
+            return
         yield m.start(), m.end(), f"@{code}{sign * int(n):+d}", "date", True
 
     def future_in(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
@@ -994,6 +1012,20 @@ class Grammar:
         value = cal.shift(ctx.published, code, int(n))
         if value:
             yield m.start(), m.end(), value, "date"
+
+    def indefinite_point(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """``if there ever came a day when``, ``there was a time when``: an indefinite point, not a length.
+        TIMEX3 has no day for it; a hypothetical clause (``if``, ``ever``) or a future one puts it in the
+        future (``FUTURE_REF``), a past one in the past (``PAST_REF``), else the present. After a count
+        (``$5 a day when it rains``) the words are a rate, which ``set_per`` finds."""
+        if self._rate(ctx, m.start()) or self.counted_before(ctx, m.start()):
+            return
+        s, _ = ctx.sentence(m.start(), m.end())
+        words = {norm(w.strip("\"'“”‘’,;:")) for w in ctx.text[s : m.start()].split()}
+        if words & set(self.lex.rel["hypothetical"]):
+            yield m.start(), m.end(), REF[1], "vague"
+            return
+        yield m.start(), m.end(), REF[max(-1, min(1, ctx.tense(m.start(), m.end())))], "vague"
 
     def set_each(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
