@@ -320,3 +320,38 @@ def test_time_rules_later_without_than_counts_from_the_date(day: date, n: int) -
 def test_time_rules_hypothetical_point_is_future(year: int, marker: str, unit: str) -> None:
     text = f"{marker} a {unit} when the dam breaks, the valley floods."
     assert _values(text, published=date(year, 5, 1))[f"a {unit}"] == "FUTURE_REF"
+
+
+@given(days=st.integers(1, 400))
+def test_time_rules_from_now_is_a_day_ahead(days: int) -> None:
+    """``N days from now`` is one date, as ``N days ago`` is, not ``from`` + PRESENT_REF."""
+    text = f"The plant reopens {days} days from now."
+    assert _values(text) == {f"{days} days from now": (PUBLISHED + timedelta(days=days)).isoformat()}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The mill was built in the late 1800s.", "in the late 1800s", "18"),
+        ("The mill was built in the 1900s.", "in the 1900s", "19"),
+        ("The mill was built in the 1880s.", "in the 1880s", "188X"),
+        ("The mill was built in the 2000s.", "in the 2000s", "200X"),
+    ],
+)
+def test_time_rules_hundreds_are_a_century(text: str, words: str, value: str) -> None:
+    """``the 1800s`` is the century 1800-1899 (TIMEX3 ``18``), not the decade 1800-1809; ``the 2000s``
+    stays the decade, as news mostly means it."""
+    assert _values(text)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("De fabriek gaat over twee weken open.", "over twee weken", "2024-W44"),
+        ("De fabriek ging twee weken geleden dicht.", "twee weken geleden", "2024-10-01"),
+        ("De molen werd in de jaren 1880 gebouwd.", "in de jaren 1880", "188X"),
+    ],
+)
+def test_time_rules_dutch_counts_unchanged(text: str, words: str, value: str) -> None:
+    """The shared rules ``from_now`` (no Dutch words) and ``decade_digits`` leave Dutch as it was."""
+    assert _values(text, "nl")[words] == value

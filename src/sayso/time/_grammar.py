@@ -253,6 +253,7 @@ class Grammar:
             "PREVNEXTCUR": alt([*rel["previous"], *rel["current"], *rel["next"]]),
             "ART": alt(rel["articles"]),
             "AGO": alt(rel["ago"]),
+            "FROMNOW": alt(rel["from_now"]),
             "VCOUNT": alt(units["vague_counts"]),
             "ONE": alt(rel["one_words"]),
             "HALFONE": alt(rel["half_one"]),
@@ -392,6 +393,7 @@ class Grammar:
                 self.relative,
             ),
             ("ago", r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
+            ("from_now", r"%B%(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<fn>%FROMNOW%)%E%", self.ago),
             (
                 "relative_to_reference",
                 r"%B%(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<rel>%RELAFTER%)%E%",
@@ -681,6 +683,9 @@ class Grammar:
             return
         if ctx.word_before(m.start()) in self.lex.rel["possessives"]:
             return  # in her 60s: an age
+        if m["c"] and m["d"] == "0" and int(m["c"]) < 20:
+            yield m.start(), m.end(), m["c"], "date"  # the 1800s: the century 1800-1899 (TIMEX3 `18`)
+            return
         century = m["c"] or "19"
         yield m.start(), m.end(), f"{century}{m['d']}X", "date"
 
@@ -971,10 +976,11 @@ class Grammar:
             n = try_parse_number(m["n"], self.lex.language)
             if n is None:
                 return
+        forward = bool(m.groupdict().get("fn"))  # two weeks from now: counted forward
         if n is None or ctx.published is None:
-            yield m.start(), m.end(), "PAST_REF", "vague"
+            yield m.start(), m.end(), "FUTURE_REF" if forward else "PAST_REF", "vague"
             return
-        value = cal.ago(ctx.published, code, n)
+        value = cal.ago(ctx.published, code, -n if forward else n)
         if value:
             yield m.start(), m.end(), value, "date"
 
