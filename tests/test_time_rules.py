@@ -355,3 +355,44 @@ def test_time_rules_hundreds_are_a_century(text: str, words: str, value: str) ->
 def test_time_rules_dutch_counts_unchanged(text: str, words: str, value: str) -> None:
     """The shared rules ``from_now`` (no Dutch words) and ``decade_digits`` leave Dutch as it was."""
     assert _values(text, "nl")[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "words", "value"),
+    [
+        ("The firm hired him in the summer.", "en", date(2007, 3, 1), "in the summer", "2006-SU"),
+        ("The firm hired him in the summer.", "en", date(2007, 7, 10), "in the summer", "2007-SU"),
+        ("The firm will hire him in the summer.", "en", date(2007, 3, 1), "in the summer", "2007-SU"),
+        ("Prices fell in the winter.", "en", date(2007, 3, 1), "in the winter", "2006-WI"),
+        ("He joined the firm in the spring.", "en", date(2007, 5, 1), "in the spring", "2007-SP"),
+        ("De prijzen daalden in de zomer.", "nl", date(2007, 3, 1), "in de zomer", "2006-SU"),
+        ("De brug gaat in de zomer open.", "nl", date(2007, 3, 1), "in de zomer", "2007-SU"),
+    ],
+)
+def test_time_rules_season_after_a_past_verb_had_begun(
+    text: str, language: str, published: date, words: str, value: str
+) -> None:
+    """After a past verb a season is the last one that had begun by publication, as a month is."""
+    assert _values(text, language, published)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The water came from the spring.", {}),
+        ("The fall of the bridge shocked the town.", {}),
+        ("Prices rose within hours.", {"within hours": "PTXH"}),
+    ],
+)
+def test_time_rules_ambiguous_words(text: str, found: dict[str, str]) -> None:
+    assert _values(text) == found
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+@given(day=_days, season=st.sampled_from(sorted(_SEASON_START)))
+def test_time_rules_past_season_has_begun(day: date, season: str) -> None:
+    value = _values(f"Prices fell in the {season}.", published=day)[f"in the {season}"]
+    year = int(value[:4])
+    assert date(year, _SEASON_START[season], 1) <= day < date(year + 1, _SEASON_START[season], 1)

@@ -654,14 +654,21 @@ class Grammar:
 
     def season(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         key = norm(m["s"])
-        if key in self.lex.cal["ambiguous_seasons"]:
-            return
+        if (
+            key in self.lex.cal["ambiguous_seasons"]
+            and ctx.word_before(m.start()) not in self.lex.cal["ambiguous_seasons_after"]
+        ):
+            return  # the fall of prices, the spring in the garden; in the spring is the season
         if m.end() < len(ctx.text) and re.compile(r"\s+" + self.pieces["OF"] + r"\s", re.I).match(ctx.text, m.end()):
             return  # de zomer van Poetin, the fall of Kabul
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{self.lex.seasons[key]}", "date"
             return
-        n = 1 if ctx.future(m.start(), m.end()) else 0
+        tense = ctx.tense(m.start(), m.end())
+        if tense < 0:  # after a past verb: the last such season that had begun, as for a month
+            yield m.start(), m.end(), cal.season_begun(ctx.published, self.lex.seasons[key]), "date"
+            return
+        n = 1 if tense > 0 else 0
         yield m.start(), m.end(), cal.season_near(ctx.published, self.lex.seasons[key], n), "date"
 
     def weekend(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
