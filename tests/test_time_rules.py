@@ -396,3 +396,39 @@ def test_time_rules_past_season_has_begun(day: date, season: str) -> None:
     value = _values(f"Prices fell in the {season}.", published=day)[f"in the {season}"]
     year = int(value[:4])
     assert date(year, _SEASON_START[season], 1) <= day < date(year + 1, _SEASON_START[season], 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "The dam broke on 12 May 2005. The following Monday the army came.",
+            "en",
+            "The following Monday",
+            "2005-05-16",
+        ),
+        ("The dam broke on 12 May 2005. The previous Friday it had rained.", "en", "The previous Friday", "2005-05-06"),
+        ("The dam broke on 12 May 2005. That same evening the army came.", "en", "That same evening", "2005-05-12TEV"),
+        ("The dam broke in 2005. The next year it was rebuilt.", "en", "The next year", "2006"),
+        ("The firm will hire 300 people in the next year.", "en", "in the next year", "P1Y"),
+        ("The vote was last Friday.", "en", "last Friday", "2024-10-11"),
+        ("De dijk brak op 12 mei 2005. De volgende maandag kwam het leger.", "nl", "De volgende maandag", "2005-05-16"),
+        ("De stemming is volgende maandag.", "nl", "volgende maandag", "2024-10-21"),
+    ],
+)
+def test_time_rules_anaphoric_weekdays_and_years(text: str, language: str, words: str, value: str) -> None:
+    """``the following Monday`` counts from the narrative's last day; ``next Monday`` (no article) from
+    publication. ``the next year`` in a past clause is the year after the narrative's."""
+    assert _values(text, language)[words] == value
+
+
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@given(day=_days, wd=st.integers(1, 7), step=st.sampled_from([("following", 1), ("previous", -1)]))
+def test_time_rules_anaphoric_weekday_is_after_the_narrative_day(day: date, wd: int, step: tuple[str, int]) -> None:
+    word, direction = step
+    text = f"The dam broke on {day.day} {_MONTHS[day.month - 1]} {day.year}. The {word} {_WEEKDAYS[wd - 1]} it rained."
+    found = date.fromisoformat(_values(text)[f"The {word} {_WEEKDAYS[wd - 1]}"])
+    assert found.isoweekday() == wd
+    assert 1 <= (found - day).days * direction <= 7

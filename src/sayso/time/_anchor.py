@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from sayso.time._calendar import add_days, quarter, quarter_of, shift, shift_quarter
+from sayso.time._calendar import add_days, quarter, quarter_of, shift, shift_quarter, weekday_near
 from sayso.time._grammar import Context, Hit
 from sayso.time._lexicon import norm
 
@@ -39,6 +39,9 @@ def anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             continue
         if h.value.startswith("@F"):
             out.append(replace(h, value=_fiscal_of_reference([x.value for x in out], ctx.published), clock=False))
+            continue
+        if h.value.startswith("@K"):
+            out.append(replace(h, value=_weekday_of_reference(h.value[2:], out, ctx.published), clock=False))
             continue
         if h.value.startswith("@A"):
             out.append(_in_apposition(h, out, ctx))
@@ -109,6 +112,22 @@ def _fiscal_of_reference(earlier: list[str], published: date | None) -> str:
     if named is not None:
         return named
     return f"FY{published.year:04d}" if published is not None else "PRESENT_REF"
+
+
+_WEEKDAY_ANAPHOR = re.compile(r"^([+-]1)([1-7])(.*)$")
+
+
+def _weekday_of_reference(anaphor: str, earlier: list[Hit], published: date | None) -> str:
+    """``+11`` (the following Monday): the first Monday after the last day the narrative named, else
+    after publication; ``-15`` (the previous Friday) the last Friday before it."""
+    m = _WEEKDAY_ANAPHOR.match(anaphor)
+    if m is None:  # not written by the rule anaphoric_weekday
+        return "XXXX-XX-XX"
+    step, wd, part = int(m[1]), int(m[2]), m[3]
+    day = next((x.value[:10] for x in reversed(earlier) if _DAY.match(x.value)), None)
+    base = date.fromisoformat(day) if day else published
+    found = weekday_near(add_days(base, step), wd, step > 0) if base else None
+    return (found.isoformat() if found else f"XXXX-WXX-{wd}") + part
 
 
 _APPOSITION = re.compile(r"\s*,\s*")

@@ -293,6 +293,7 @@ class Grammar:
             "YEARBEFORE": alt(rel["year_before"]),
             "CURFISCAL": alt(rel["current_fiscal"]),
             "THEFISCAL": alt(rel["the_fiscal"]),
+            "ANAWD": alt(rel["anaphoric_weekdays"]),
             "POINTREL": alt(rel["point_relatives"]),
             "HOLIDAY": alt(cal_["holidays"]),
             "PERIODEND": alt(rel["period_end_words"]),
@@ -376,6 +377,11 @@ class Grammar:
             ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
             ("the_fiscal_year", r"%B%%THEFISCAL%%E%", self.the_fiscal),
             ("weekday", r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
+            (
+                "anaphoric_weekday",
+                r"%B%%ART%\s+(?P<dir>%ANAWD%)\s+(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%",
+                self.anaphoric_weekday,
+            ),
             (
                 "daypart_of_weekday",
                 r"%B%(?:%ART%\s+)?(?P<dp>%DP%)\s+%OF%\s+(?P<wd>%WD%)(?:\s+%DPTO%\s+(?P<wd2>%WD%))?%E%",
@@ -805,6 +811,8 @@ class Grammar:
         first = norm(m["w"]).split()[0]
         if first in self.lex.rel["conjunction_demonstratives"] and self._verb_before(ctx, m.start()):
             return  # said that day was over: `that` joins a clause
+        if norm(m["w"]) in self.lex.rel["anaphoric_periods_in_the_past"] and ctx.tense(m.start(), m.end()) >= 0:
+            return  # the firm will hire 300 in the next year: a length from publication (rule relative)
         unit, n, part = self.lex.rel["anaphoric_periods"][norm(m["w"])]
         yield m.start(), m.end(), f"@={unit}{n:+d}" + (f"T{part}" if part else ""), "date", True
 
@@ -854,6 +862,22 @@ class Grammar:
         d = self._weekday_date(wd, norm(m["mod"] or ""), ctx, m.start(), end)
         if d is not None:
             yield m.start(), end, cal.day(d) + suffix, "date"
+
+    def anaphoric_weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the following Monday, the previous Friday, de volgende maandag: the weekday after (before) the
+        narrative's last day, else publication; resolved in ``_anchor.anchor``. Without the article
+        (``next Monday``, ``previous Friday``) the weekday counts from publication (rule weekday)."""
+        if not self._weekday_ok(m["wd"]):
+            return
+        wd = self.lex.weekdays[norm(m["wd"])]
+        direction = self.lex.rel["anaphoric_weekdays"][norm(m["dir"])]
+        end, part = m.end(), ""
+        if m["dp"]:
+            if not m["sep"] and not self.lex.cal["daypart_compounds"]:
+                end = m.end("wd")
+            else:
+                part = f"T{self.lex.dayparts[norm(m['dp'])]}"
+        yield m.start(), end, f"@K{direction:+d}{wd}{part}", "date", True
 
     def _weekday_date(self, wd: int, mod: str, ctx: Context, start: int, end: int) -> date | None:
         """The day of a weekday named at ``start:end``: after its modifier (vorige, next), else by the tense."""
