@@ -432,3 +432,33 @@ def test_time_rules_anaphoric_weekday_is_after_the_narrative_day(day: date, wd: 
     found = date.fromisoformat(_values(text)[f"The {word} {_WEEKDAYS[wd - 1]}"])
     assert found.isoweekday() == wd
     assert 1 <= (found - day).days * direction <= 7
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "The dam broke on 12 May 2005. By the end of the month the town was empty.",
+            "en",
+            "By the end of the month",
+            "2005-05",
+        ),
+        (
+            "The dam broke on 12 May 2005. The plant will close at the end of the year.",
+            "en",
+            "at the end of the year",
+            "2024",
+        ),
+        (
+            "De dijk brak op 12 mei 2005. Aan het eind van de maand was de stad leeg.",
+            "nl",
+            "het eind van de maand",
+            "2005-05",
+        ),
+        ("De fabriek sluit aan het eind van het jaar.", "nl", "het eind van het jaar", "2024"),
+    ],
+)
+def test_time_rules_part_of_the_narrative_period(text: str, language: str, words: str, value: str) -> None:
+    """``the end of the month`` after a past verb is the month of the narrative's last date; elsewhere
+    the month of publication."""
+    assert _values(text, language)[words] == value

@@ -1247,9 +1247,18 @@ class Grammar:
         else:
             yield m.start(), m.end(), value, "time", True
 
-    def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
+        """at the end of the year: the period of publication; after a past verb the period of the
+        narrative's last date (``The dam broke on 12 May 2005. By the end of the month the town was
+        empty``: May 2005), as ``that month`` is."""
         code = self.lex.unit_code(m["u"])
         if code not in ("Y", "M", "W", "D", "CE", "DE", "Q"):
+            return
+        start = m.start()
+        if ctx.word_before(start) in self.lex.tense.get("deadline_words", ()):
+            start = ctx.text.rfind(" ", 0, start - 1) + 1  # its own `by`, `until` sets no tense
+        if code in ("Y", "M", "W") and ctx.tense(start, m.end()) < 0:
+            yield m.start(), m.end(), f"@={code}+0", "date", True
             return
         if ctx.published is None:
             yield m.start(), m.end(), "PRESENT_REF", "vague"
