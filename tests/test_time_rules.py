@@ -462,3 +462,27 @@ def test_time_rules_part_of_the_narrative_period(text: str, language: str, words
     """``the end of the month`` after a past verb is the month of the narrative's last date; elsewhere
     the month of publication."""
     assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("Buren bellen ons straks midden in de nacht, zegt hij.", "nl", "midden in de nacht", "XXXX-XX-XXTNI"),
+        ("Op 1 oktober 2024 brak midden in de nacht brand uit.", "nl", "midden in de nacht", "2024-10-01TNI"),
+        (
+            "De brand begon op 1 oktober 2024. Midden in de nacht sloeg het vuur over.",
+            "nl",
+            "Midden in de nacht",
+            "2024-10-01TNI",
+        ),
+        (
+            "The barn caught fire in the middle of the night on 1 October 2024.",
+            "en",
+            "in the middle of the night",
+            "2024-10-01TNI",
+        ),
+        ("Neighbours phone us in the middle of the night.", "en", "in the middle of the night", "XXXX-XX-XXTNI"),
+    ],
+)
+def test_time_rules_narrative_daypart(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value

@@ -40,6 +40,13 @@ def anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
         if h.value.startswith("@F"):
             out.append(replace(h, value=_fiscal_of_reference([x.value for x in out], ctx.published), clock=False))
             continue
+        if h.value.startswith("@N"):
+            day = _day_of_sentence(i, h, hits, ctx)
+            if day is None and h.value.startswith("@NP"):  # a past clause: the day the narrative is at
+                day = next((x.value[:10] for x in reversed(out) if _DAY.match(x.value)), None)
+            part = h.value[h.value.index("T") :]
+            out.append(replace(h, value=(day or "XXXX-XX-XX") + part, clock=False))
+            continue
         if h.value.startswith("@K"):
             out.append(replace(h, value=_weekday_of_reference(h.value[2:], out, ctx.published), clock=False))
             continue

@@ -289,6 +289,7 @@ class Grammar:
             "ANAPHORIC": alt(rel["anaphoric_days"]),
             "ANAPERIOD": alt(rel["anaphoric_periods"]),
             "SENTDAY": alt(rel["sentence_days"]),
+            "NARRDP": alt(rel["narrative_dayparts"]),
             "SAMEPERIOD": alt(rel["same_period"]),
             "YEARBEFORE": alt(rel["year_before"]),
             "CURFISCAL": alt(rel["current_fiscal"]),
@@ -373,6 +374,7 @@ class Grammar:
             ("anaphoric_day", r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             ("anaphoric_period", r"%B%(?P<w>%ANAPERIOD%)%E%", self.anaphoric_period),
             ("sentence_day", r"%B%(?P<w>%SENTDAY%)%E%", self.sentence_day),
+            ("narrative_daypart", r"%B%(?P<w>%NARRDP%)%E%", self.narrative_daypart),
             ("same_period", r"%B%%SAMEPERIOD%(?:\s+%OF%)?,?\s+%YEARBEFORE%%E%", self.same_period),
             ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
             ("the_fiscal_year", r"%B%%THEFISCAL%%E%", self.the_fiscal),
@@ -826,6 +828,14 @@ class Grammar:
         Monday``: Sunday night), else before publication; resolved in ``_anchor.anchor``."""
         n, part = self.lex.rel["sentence_days"][norm(m["w"])]
         yield m.start(), m.end(), f"@S{n:+d}" + (f"T{part}" if part else ""), "date", True
+
+    def narrative_daypart(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """in the middle of the night, midden in de nacht: the night of the day its sentence names, in a
+        past clause else of the narrative's last day; in a present or future clause without a day it is
+        no night in particular (``XXXX-XX-XXTNI``). Resolved in ``_anchor.anchor``."""
+        part = self.lex.rel["narrative_dayparts"][norm(m["w"])]
+        past = "P" if ctx.tense(m.start(), m.end()) < 0 else ""
+        yield m.start(), m.end(), f"@N{past}T{part}", "date", True
 
     def same_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
         """the same period last year, dezelfde periode een jaar eerder: the last period the text named, a year
