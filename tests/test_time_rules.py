@@ -486,3 +486,33 @@ def test_time_rules_part_of_the_narrative_period(text: str, language: str, words
 )
 def test_time_rules_narrative_daypart(text: str, language: str, words: str, value: str) -> None:
     assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("Net income rose 10 percent in the quarter.", "en", "in the quarter", "2024-Q3"),
+        ("Net income will rise in the quarter.", "en", "in the quarter", "2024-Q4"),
+        (
+            "Sales rose in the latest quarter, from 5 million in the year-earlier quarter.",
+            "en",
+            "in the year-earlier quarter",
+            "2023-Q3",
+        ),
+        ("Sales rose in the second quarter of 2022. Costs in the quarter fell.", "en", "in the quarter", "2022-Q2"),
+        ("A quarter of the staff left.", "en", None, None),
+        (
+            "De winst steeg in het derde kwartaal van 2022. In het kwartaal daalden de kosten.",
+            "nl",
+            "In het kwartaal",
+            "2022-Q3",
+        ),
+        ("De winst zal in het kwartaal stijgen.", "nl", "in het kwartaal", "2024-Q4"),
+    ],
+)
+def test_time_rules_the_quarter(text: str, language: str, words: str | None, value: str | None) -> None:
+    found = _values(text, language)
+    if words is None:
+        assert found == {}
+    else:
+        assert found[words] == value

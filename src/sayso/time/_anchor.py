@@ -47,6 +47,9 @@ def anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             part = h.value[h.value.index("T") :]
             out.append(replace(h, value=(day or "XXXX-XX-XX") + part, clock=False))
             continue
+        if h.value.startswith("@Q"):
+            out.append(replace(h, value=_quarter_of_reference(h.value == "@QP", out, ctx.published), clock=False))
+            continue
         if h.value.startswith("@K"):
             out.append(replace(h, value=_weekday_of_reference(h.value[2:], out, ctx.published), clock=False))
             continue
@@ -119,6 +122,21 @@ def _fiscal_of_reference(earlier: list[str], published: date | None) -> str:
     if named is not None:
         return named
     return f"FY{published.year:04d}" if published is not None else "PRESENT_REF"
+
+
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def _quarter_of_reference(past: bool, earlier: list[Hit], published: date | None) -> str:
+    """``the quarter``: the quarter the text last named; else, when ``past``, the last whole quarter before
+    publication, else the quarter of publication."""
+    named = next((x.value for x in reversed(earlier) if _QUARTER_VALUE.match(x.value)), None)
+    if named is not None:
+        return named
+    if published is None:
+        return "XXXX-QX"
+    y, q = shift_quarter(*quarter_of(published), -1 if past else 0)
+    return quarter(y, q)
 
 
 _WEEKDAY_ANAPHOR = re.compile(r"^([+-]1)([1-7])(.*)$")

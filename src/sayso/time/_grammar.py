@@ -294,6 +294,8 @@ class Grammar:
             "YEARBEFORE": alt(rel["year_before"]),
             "CURFISCAL": alt(rel["current_fiscal"]),
             "THEFISCAL": alt(rel["the_fiscal"]),
+            "THEQUARTER": alt(rel["the_quarter"]),
+            "YEARAGOPERIOD": alt(rel["year_earlier_periods"]),
             "ANAWD": alt(rel["anaphoric_weekdays"]),
             "POINTREL": alt(rel["point_relatives"]),
             "HOLIDAY": alt(cal_["holidays"]),
@@ -376,8 +378,10 @@ class Grammar:
             ("sentence_day", r"%B%(?P<w>%SENTDAY%)%E%", self.sentence_day),
             ("narrative_daypart", r"%B%(?P<w>%NARRDP%)%E%", self.narrative_daypart),
             ("same_period", r"%B%%SAMEPERIOD%(?:\s+%OF%)?,?\s+%YEARBEFORE%%E%", self.same_period),
+            ("year_earlier_period", r"%B%%YEARAGOPERIOD%%E%", self.same_period),
             ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
             ("the_fiscal_year", r"%B%%THEFISCAL%%E%", self.the_fiscal),
+            ("the_quarter", r"%B%%THEQUARTER%(?!\s+%OF%\s)%E%", self.the_quarter),
             ("weekday", r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
             (
                 "anaphoric_weekday",
@@ -853,6 +857,13 @@ class Grammar:
         """the financial year, het boekjaar: the fiscal year the text last named (``in fiscal 2023 ... during the
         fiscal year``: FY2023), else that of publication; resolved in ``_anchor.anchor``."""
         yield m.start(), m.end(), "@F", "date", True
+
+    def the_quarter(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the quarter, the latest quarter, het kwartaal: the quarter the text last named, else after a past
+        verb the last whole quarter before publication (results are reported after it), else the quarter
+        of publication; resolved in ``_anchor.anchor``."""
+        last_whole = self.lex.rel["the_quarter"][norm(m.group(0))] < 0 or ctx.tense(m.start(), m.end()) < 0
+        yield m.start(), m.end(), "@QP" if last_whole else "@Q", "date", True
 
     def weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         if not self._weekday_ok(m["wd"]):
