@@ -516,3 +516,20 @@ def test_time_rules_the_quarter(text: str, language: str, words: str | None, val
         assert found == {}
     else:
         assert found[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Between 2015 and 2019 prices rose.", "en"),
+        ("From 2015 to 2019 prices rose.", "en"),
+        ("Tussen 2015 en 2019 woningen gebouwd.", "nl"),
+    ],
+)
+def test_time_rules_a_range_ends_in_a_year_before_a_plural(text: str, language: str) -> None:
+    """The end of ``between 2015 and 2019 prices`` is a year, not a count of 2019 prices."""
+    assert "2019" in _values(text, language).values()
+
+
+def test_time_rules_a_count_before_a_plural_stays_a_count() -> None:
+    assert _values("Between 20 and 2019 soldiers died.") == {}

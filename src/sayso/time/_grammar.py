@@ -754,7 +754,7 @@ class Grammar:
         last = tail[-1] if tail else ""
         prefixes = self.lex.rel["year_prefixes"]
         led = any(" ".join(tail[-k:]) in prefixes for k in range(1, len(tail) + 1))  # in, the year, as early as
-        strong = led or last.endswith("-") or self._month_before(ctx, m.start())
+        strong = led or last.endswith("-") or self._month_before(ctx, m.start()) or self._closes_a_range(tail)
         if re.search(r"[$€£#]\s*$", ctx.text[max(0, m.start() - 3) : m.start()]):
             return
         after = ctx.word_after(m.end())
@@ -768,6 +768,17 @@ class Grammar:
             if last in _qualifier_words(self.lex.language):
                 return
         yield m.start(), m.end(), f"{y:04d}", "date"
+
+    def _closes_a_range(self, tail: list[str]) -> bool:
+        """``between 2015 and 2019 prices rose``: a year after ``between``/``from`` YEAR ``and``/``to`` is the
+        range's end, even before a plural noun."""
+        rel = self.lex.rel
+        return (
+            len(tail) >= 3
+            and tail[-1] in {*rel["and"], *rel["to"]}
+            and re.fullmatch(r"\d{4}", tail[-2]) is not None
+            and tail[-3] in {*rel["between"], *rel["from"]}
+        )
 
     def _month_before(self, ctx: Context, start: int) -> bool:
         word = ctx.word_before(start)
