@@ -533,3 +533,31 @@ def test_time_rules_a_range_ends_in_a_year_before_a_plural(text: str, language: 
 
 def test_time_rules_a_count_before_a_plural_stays_a_count() -> None:
     assert _values("Between 20 and 2019 soldiers died.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ('"Today is a sad day," the mayor said on Saturday.', "en", "Today", "2024-10-12"),
+        ('On Saturday the mayor said: "Tomorrow we close the bridge."', "en", "Tomorrow", "2024-10-13"),
+        ('"We lost today. It hurts," the coach said on Saturday.', "en", "today", "2024-10-12"),
+        ('"Today is a sad day," the mayor said.', "en", "Today", "2024-10-15"),
+        ("The mayor said today that the bridge closes.", "en", "today", "2024-10-15"),
+        ("„Gisteren was het druk”, zei de burgemeester zondag.", "nl", "Gisteren", "2024-10-12"),
+        ('"Vandaag is een zwarte dag," zei de minister maandag.', "nl", "Vandaag", "2024-10-14"),
+    ],
+)
+def test_time_rules_deixis_in_a_quotation_counts_from_its_speech(
+    text: str, language: str, words: str, value: str
+) -> None:
+    """``today`` inside a quotation is the day its speaker spoke, when the sentence names it outside the
+    quotation; else publication, as outside quotations."""
+    assert _values(text, language)[words] == value
+
+
+@given(back=st.integers(1, 6), offset=st.sampled_from([("yesterday", -1), ("today", 0), ("tomorrow", 1)]))
+def test_time_rules_quoted_deixis_property(back: int, offset: tuple[str, int]) -> None:
+    word, n = offset
+    spoke = PUBLISHED - timedelta(days=back)
+    text = f'"The market opens {word}," the mayor said on {_WEEKDAYS[spoke.isoweekday() - 1]}.'
+    assert _values(text)[word] == (spoke + timedelta(days=n)).isoformat()

@@ -40,6 +40,9 @@ def anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
         if h.value.startswith("@F"):
             out.append(replace(h, value=_fiscal_of_reference([x.value for x in out], ctx.published), clock=False))
             continue
+        if h.value.startswith("@T"):
+            out.append(_in_quotation(i, h, hits, out, ctx))
+            continue
         if h.value.startswith("@N"):
             day = _day_of_sentence(i, h, hits, ctx)
             if day is None and h.value.startswith("@NP"):  # a past clause: the day the narrative is at
@@ -122,6 +125,28 @@ def _fiscal_of_reference(earlier: list[str], published: date | None) -> str:
     if named is not None:
         return named
     return f"FY{published.year:04d}" if published is not None else "PRESENT_REF"
+
+
+_QUOTED_DEIXIS = re.compile(r"^@T([+-]\d+)(.*)$")
+
+
+def _in_quotation(i: int, h: Hit, hits: list[Hit], earlier: list[Hit], ctx: Context) -> Hit:
+    """``@T+0`` (``today`` inside a quotation): counted from the day its speaker spoke, named outside the
+    quotation in the sentence that ends it (``"Today is a black day," the minister said on Saturday``) or
+    that opens it, else from publication (TimeML anchors a deictic word to its speech time)."""
+    m = _QUOTED_DEIXIS.match(h.value)
+    quote = ctx.quote_at(h.start)
+    if m is None or quote is None or ctx.published is None:
+        return replace(h, value="XXXX-XX-XX", clock=False)
+    qs, qe = quote
+    _, after_e = ctx.sentence(qe, qe + 1)
+    before_s, _ = ctx.sentence(qs, qs + 1)
+    after = [x.value[:10] for x in hits[i + 1 :] if qe < x.start < after_e and _DAY.match(x.value)]
+    before = [x.value[:10] for x in earlier if before_s <= x.start and x.end <= qs and _DAY.match(x.value)]
+    day = after[0] if after else before[-1] if before else None
+    base = date.fromisoformat(day) if day else ctx.published
+    moved = add_days(base, int(m[1]))
+    return replace(h, value=(moved.isoformat() if moved else "XXXX-XX-XX") + m[2], clock=False)
 
 
 _QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")

@@ -49,6 +49,13 @@ class Context:
         self.lex = lex
         self._tense = tense
         self._bounds: list[int] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The direct quotation (between double quotation marks, within a paragraph) around ``pos``."""
+        if self._quotes is None:
+            self._quotes = _quotations(self.text)
+        return next((q for q in self._quotes if q[0] < pos < q[1]), None)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence around ``start:end``: from the boundary before to the one after."""
@@ -206,6 +213,24 @@ class Context:
     def word_after(self, end: int) -> str:
         m = re.match(r"\s*([\w'’%-]+)", self.text[end : end + 40])
         return m.group(1) if m else ""
+
+
+_OPENING, _CLOSING, _EITHER = "“„«", "”»", '"'
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of direct quotations: from an opening mark to its closing one, never across a paragraph."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, c in enumerate(text):
+        if c == "\n":
+            start = None
+        elif start is None and (c in _OPENING or c == _EITHER):
+            start = i
+        elif start is not None and (c in _CLOSING or c == _EITHER):
+            spans.append((start, i))
+            start = None
+    return spans
 
 
 # (start, end, value, kind[, to be anchored in _anchor.anchor[, its year guessed]])
@@ -793,7 +818,7 @@ class Grammar:
             return False
         return len(w) > 3 and w not in _verbs_like(self.lex.language)
 
-    def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
         key = norm(m["w"])
         offset, part = self.lex.rel["deictic"][key]
         end = m.end("w")
@@ -810,6 +835,9 @@ class Grammar:
             return  # De Morgen, a newspaper
         if ctx.published is None:
             yield m.start(), end, REF[max(-1, min(1, offset))], "vague"
+            return
+        if ctx.quote_at(m.start()) is not None:  # "Today is a black day," he said on Monday: Monday
+            yield m.start(), end, f"@T{offset:+d}" + (f"T{part}" if part else ""), "date", True
             return
         d = cal.add_days(ctx.published, offset)
         if d is not None:
