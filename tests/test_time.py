@@ -112,7 +112,7 @@ def test_time_dutch_values(text: str, expected: dict[str, str]) -> None:
         ("The firm said it was founded at the beginning of the year.", {"at the beginning of the year": "2024"}),
         ("The company's third-quarter earnings fell.", {"third-quarter": "2024-Q3"}),
         ("The merger should be completed by year-end.", {"by year-end": "2024"}),
-        ("The fiscal year ends next June 30.", {"next June 30": "2025-06-30"}),
+        ("The fiscal year ends next June 30.", {"The fiscal year": "FY2024", "next June 30": "2025-06-30"}),
         ("Mr. Smith will succeed him effective Nov. 1.", {"Nov. 1": "2024-11-01"}),
         ("Earlier in the day, the department said sales slipped.", {"Earlier in the day": "2024-10-15"}),
     ],

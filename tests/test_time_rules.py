@@ -216,3 +216,348 @@ def test_time_rules_rule_is_in_the_json() -> None:
     analysis = Analysis(article=Article(text=text, id="dam"), language="en", times=times)
     shown = [(t["text"], t["rule"]) for t in analysis_to_dict(analysis)["times"]]
     assert shown == [("on 12 May 2019", "day_month"), ("That evening", "anaphoric_period")]
+
+
+# ---- issue 16, session 7: comparisons, the fiscal year of the narrative, indefinite points
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "The ferry docked on 11 June 2023, three days later than originally planned.",
+            "en",
+            "three days later",
+            "2023-06-11",
+        ),
+        ("The ferry docked three days later than planned.", "en", "three days later", "P3D"),
+        ("The ferry left on 3 May 2023. Three days later it sank.", "en", "Three days later", "2023-05-06"),
+        (
+            "De veerboot legde aan op 11 juni 2023, drie dagen later dan gepland.",
+            "nl",
+            "drie dagen later",
+            "2023-06-11",
+        ),
+        ("De veerboot legde drie dagen later dan gepland aan.", "nl", "drie dagen later", "P3D"),
+    ],
+)
+def test_time_rules_later_than_compares(text: str, language: str, words: str, value: str) -> None:
+    """``three days later than planned`` counts from a time the text does not give: beside a date it is
+    that date (apposition), else only the length; it never counts from the narrative's last date."""
+    assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "Orders doubled at the very beginning of the financial year.",
+            "en",
+            "at the very beginning of the financial year",
+            "FY2024",
+        ),
+        (
+            "The firm lost money in fiscal 2022. During the fiscal year costs rose.",
+            "en",
+            "During the fiscal year",
+            "FY2022",
+        ),
+        (
+            "Orders doubled early in the financial year, against the same period of the last year.",
+            "en",
+            "the same period of the last year",
+            "FY2023",
+        ),
+        ("De winst steeg in het boekjaar.", "nl", "in het boekjaar", "FY2024"),
+        (
+            "Het bedrijf leed verlies in boekjaar 2022. In het boekjaar stegen de kosten.",
+            "nl",
+            "In het boekjaar",
+            "FY2022",
+        ),
+    ],
+)
+def test_time_rules_the_fiscal_year(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("If there ever came a day when the mine closed, the town would empty.", "en", "a day", "FUTURE_REF"),
+        ("There will come a day when the mine closes.", "en", "a day", "FUTURE_REF"),
+        ("There was a day when the mill employed 300 people.", "en", "a day", "PAST_REF"),
+        ("Er komt ooit een dag waarop de mijn sluit.", "nl", "een dag", "FUTURE_REF"),
+        ("Er was een jaar waarop de molen stillag.", "nl", "een jaar", "PAST_REF"),
+        ("The crew was paid $5 a day when it rained.", "en", "a day", "P1D"),
+        ("The talks lasted a day.", "en", "a day", "P1D"),
+    ],
+)
+def test_time_rules_indefinite_point_is_no_length(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value
+
+
+_UNITS = {"days": timedelta(days=1), "weeks": timedelta(weeks=1)}
+
+
+@given(day=_days, n=st.integers(2, 30), unit=st.sampled_from(sorted(_UNITS)))
+def test_time_rules_later_than_beside_a_date_is_that_date(day: date, n: int, unit: str) -> None:
+    text = f"The plane landed on {_MONTHS[day.month - 1]} {day.day}, {day.year}, {n} {unit} later than planned."
+    assert _values(text)[f"{n} {unit} later"] == day.isoformat()
+
+
+@given(day=_days, n=st.integers(2, 30))
+def test_time_rules_later_without_than_counts_from_the_date(day: date, n: int) -> None:
+    text = f"The plane landed on {_MONTHS[day.month - 1]} {day.day}, {day.year}. {n} days later it left."
+    assert _values(text)[f"{n} days later"] == (day + timedelta(days=n)).isoformat()
+
+
+@given(
+    year=st.integers(1990, 2090),
+    marker=st.sampled_from(["If there ever came", "If there comes", "Whenever there is", "There will be"]),
+    unit=st.sampled_from(["day", "week", "year", "month"]),
+)
+def test_time_rules_hypothetical_point_is_future(year: int, marker: str, unit: str) -> None:
+    text = f"{marker} a {unit} when the dam breaks, the valley floods."
+    assert _values(text, published=date(year, 5, 1))[f"a {unit}"] == "FUTURE_REF"
+
+
+@given(days=st.integers(1, 400))
+def test_time_rules_from_now_is_a_day_ahead(days: int) -> None:
+    """``N days from now`` is one date, as ``N days ago`` is, not ``from`` + PRESENT_REF."""
+    text = f"The plant reopens {days} days from now."
+    assert _values(text) == {f"{days} days from now": (PUBLISHED + timedelta(days=days)).isoformat()}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The mill was built in the late 1800s.", "in the late 1800s", "18"),
+        ("The mill was built in the 1900s.", "in the 1900s", "19"),
+        ("The mill was built in the 1880s.", "in the 1880s", "188X"),
+        ("The mill was built in the 2000s.", "in the 2000s", "200X"),
+    ],
+)
+def test_time_rules_hundreds_are_a_century(text: str, words: str, value: str) -> None:
+    """``the 1800s`` is the century 1800-1899 (TIMEX3 ``18``), not the decade 1800-1809; ``the 2000s``
+    stays the decade, as news mostly means it."""
+    assert _values(text)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("De fabriek gaat over twee weken open.", "over twee weken", "2024-W44"),
+        ("De fabriek ging twee weken geleden dicht.", "twee weken geleden", "2024-10-01"),
+        ("De molen werd in de jaren 1880 gebouwd.", "in de jaren 1880", "188X"),
+    ],
+)
+def test_time_rules_dutch_counts_unchanged(text: str, words: str, value: str) -> None:
+    """The shared rules ``from_now`` (no Dutch words) and ``decade_digits`` leave Dutch as it was."""
+    assert _values(text, "nl")[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "published", "words", "value"),
+    [
+        ("The firm hired him in the summer.", "en", date(2007, 3, 1), "in the summer", "2006-SU"),
+        ("The firm hired him in the summer.", "en", date(2007, 7, 10), "in the summer", "2007-SU"),
+        ("The firm will hire him in the summer.", "en", date(2007, 3, 1), "in the summer", "2007-SU"),
+        ("Prices fell in the winter.", "en", date(2007, 3, 1), "in the winter", "2006-WI"),
+        ("He joined the firm in the spring.", "en", date(2007, 5, 1), "in the spring", "2007-SP"),
+        ("De prijzen daalden in de zomer.", "nl", date(2007, 3, 1), "in de zomer", "2006-SU"),
+        ("De brug gaat in de zomer open.", "nl", date(2007, 3, 1), "in de zomer", "2007-SU"),
+    ],
+)
+def test_time_rules_season_after_a_past_verb_had_begun(
+    text: str, language: str, published: date, words: str, value: str
+) -> None:
+    """After a past verb a season is the last one that had begun by publication, as a month is."""
+    assert _values(text, language, published)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The water came from the spring.", {}),
+        ("The fall of the bridge shocked the town.", {}),
+        ("Prices rose within hours.", {"within hours": "PTXH"}),
+    ],
+)
+def test_time_rules_ambiguous_words(text: str, found: dict[str, str]) -> None:
+    assert _values(text) == found
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+@given(day=_days, season=st.sampled_from(sorted(_SEASON_START)))
+def test_time_rules_past_season_has_begun(day: date, season: str) -> None:
+    value = _values(f"Prices fell in the {season}.", published=day)[f"in the {season}"]
+    year = int(value[:4])
+    assert date(year, _SEASON_START[season], 1) <= day < date(year + 1, _SEASON_START[season], 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "The dam broke on 12 May 2005. The following Monday the army came.",
+            "en",
+            "The following Monday",
+            "2005-05-16",
+        ),
+        ("The dam broke on 12 May 2005. The previous Friday it had rained.", "en", "The previous Friday", "2005-05-06"),
+        ("The dam broke on 12 May 2005. That same evening the army came.", "en", "That same evening", "2005-05-12TEV"),
+        ("The dam broke in 2005. The next year it was rebuilt.", "en", "The next year", "2006"),
+        ("The firm will hire 300 people in the next year.", "en", "in the next year", "P1Y"),
+        ("The vote was last Friday.", "en", "last Friday", "2024-10-11"),
+        ("De dijk brak op 12 mei 2005. De volgende maandag kwam het leger.", "nl", "De volgende maandag", "2005-05-16"),
+        ("De stemming is volgende maandag.", "nl", "volgende maandag", "2024-10-21"),
+    ],
+)
+def test_time_rules_anaphoric_weekdays_and_years(text: str, language: str, words: str, value: str) -> None:
+    """``the following Monday`` counts from the narrative's last day; ``next Monday`` (no article) from
+    publication. ``the next year`` in a past clause is the year after the narrative's."""
+    assert _values(text, language)[words] == value
+
+
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+@given(day=_days, wd=st.integers(1, 7), step=st.sampled_from([("following", 1), ("previous", -1)]))
+def test_time_rules_anaphoric_weekday_is_after_the_narrative_day(day: date, wd: int, step: tuple[str, int]) -> None:
+    word, direction = step
+    text = f"The dam broke on {day.day} {_MONTHS[day.month - 1]} {day.year}. The {word} {_WEEKDAYS[wd - 1]} it rained."
+    found = date.fromisoformat(_values(text)[f"The {word} {_WEEKDAYS[wd - 1]}"])
+    assert found.isoweekday() == wd
+    assert 1 <= (found - day).days * direction <= 7
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        (
+            "The dam broke on 12 May 2005. By the end of the month the town was empty.",
+            "en",
+            "By the end of the month",
+            "2005-05",
+        ),
+        (
+            "The dam broke on 12 May 2005. The plant will close at the end of the year.",
+            "en",
+            "at the end of the year",
+            "2024",
+        ),
+        (
+            "De dijk brak op 12 mei 2005. Aan het eind van de maand was de stad leeg.",
+            "nl",
+            "het eind van de maand",
+            "2005-05",
+        ),
+        ("De fabriek sluit aan het eind van het jaar.", "nl", "het eind van het jaar", "2024"),
+    ],
+)
+def test_time_rules_part_of_the_narrative_period(text: str, language: str, words: str, value: str) -> None:
+    """``the end of the month`` after a past verb is the month of the narrative's last date; elsewhere
+    the month of publication."""
+    assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("Buren bellen ons straks midden in de nacht, zegt hij.", "nl", "midden in de nacht", "XXXX-XX-XXTNI"),
+        ("Op 1 oktober 2024 brak midden in de nacht brand uit.", "nl", "midden in de nacht", "2024-10-01TNI"),
+        (
+            "De brand begon op 1 oktober 2024. Midden in de nacht sloeg het vuur over.",
+            "nl",
+            "Midden in de nacht",
+            "2024-10-01TNI",
+        ),
+        (
+            "The barn caught fire in the middle of the night on 1 October 2024.",
+            "en",
+            "in the middle of the night",
+            "2024-10-01TNI",
+        ),
+        ("Neighbours phone us in the middle of the night.", "en", "in the middle of the night", "XXXX-XX-XXTNI"),
+    ],
+)
+def test_time_rules_narrative_daypart(text: str, language: str, words: str, value: str) -> None:
+    assert _values(text, language)[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ("Net income rose 10 percent in the quarter.", "en", "in the quarter", "2024-Q3"),
+        ("Net income will rise in the quarter.", "en", "in the quarter", "2024-Q4"),
+        (
+            "Sales rose in the latest quarter, from 5 million in the year-earlier quarter.",
+            "en",
+            "in the year-earlier quarter",
+            "2023-Q3",
+        ),
+        ("Sales rose in the second quarter of 2022. Costs in the quarter fell.", "en", "in the quarter", "2022-Q2"),
+        ("A quarter of the staff left.", "en", None, None),
+        (
+            "De winst steeg in het derde kwartaal van 2022. In het kwartaal daalden de kosten.",
+            "nl",
+            "In het kwartaal",
+            "2022-Q3",
+        ),
+        ("De winst zal in het kwartaal stijgen.", "nl", "in het kwartaal", "2024-Q4"),
+    ],
+)
+def test_time_rules_the_quarter(text: str, language: str, words: str | None, value: str | None) -> None:
+    found = _values(text, language)
+    if words is None:
+        assert found == {}
+    else:
+        assert found[words] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Between 2015 and 2019 prices rose.", "en"),
+        ("From 2015 to 2019 prices rose.", "en"),
+        ("Tussen 2015 en 2019 woningen gebouwd.", "nl"),
+    ],
+)
+def test_time_rules_a_range_ends_in_a_year_before_a_plural(text: str, language: str) -> None:
+    """The end of ``between 2015 and 2019 prices`` is a year, not a count of 2019 prices."""
+    assert "2019" in _values(text, language).values()
+
+
+def test_time_rules_a_count_before_a_plural_stays_a_count() -> None:
+    assert _values("Between 20 and 2019 soldiers died.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "value"),
+    [
+        ('"Today is a sad day," the mayor said on Saturday.', "en", "Today", "2024-10-12"),
+        ('On Saturday the mayor said: "Tomorrow we close the bridge."', "en", "Tomorrow", "2024-10-13"),
+        ('"We lost today. It hurts," the coach said on Saturday.', "en", "today", "2024-10-12"),
+        ('"Today is a sad day," the mayor said.', "en", "Today", "2024-10-15"),
+        ("The mayor said today that the bridge closes.", "en", "today", "2024-10-15"),
+        ("„Gisteren was het druk”, zei de burgemeester zondag.", "nl", "Gisteren", "2024-10-12"),
+        ('"Vandaag is een zwarte dag," zei de minister maandag.', "nl", "Vandaag", "2024-10-14"),
+    ],
+)
+def test_time_rules_deixis_in_a_quotation_counts_from_its_speech(
+    text: str, language: str, words: str, value: str
+) -> None:
+    """``today`` inside a quotation is the day its speaker spoke, when the sentence names it outside the
+    quotation; else publication, as outside quotations."""
+    assert _values(text, language)[words] == value
+
+
+@given(back=st.integers(1, 6), offset=st.sampled_from([("yesterday", -1), ("today", 0), ("tomorrow", 1)]))
+def test_time_rules_quoted_deixis_property(back: int, offset: tuple[str, int]) -> None:
+    word, n = offset
+    spoke = PUBLISHED - timedelta(days=back)
+    text = f'"The market opens {word}," the mayor said on {_WEEKDAYS[spoke.isoweekday() - 1]}.'
+    assert _values(text)[word] == (spoke + timedelta(days=n)).isoformat()

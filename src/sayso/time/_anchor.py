@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from sayso.time._calendar import add_days, quarter, quarter_of, shift, shift_quarter
+from sayso.time._calendar import add_days, quarter, quarter_of, shift, shift_quarter, weekday_near
 from sayso.time._grammar import Context, Hit
 from sayso.time._lexicon import norm
 
@@ -36,6 +36,28 @@ def anchor(hits: list[Hit], ctx: Context) -> list[Hit]:
             continue
         if h.value.startswith("@S"):
             out.append(_from_sentence_day(i, h, hits, ctx))
+            continue
+        if h.value.startswith("@F"):
+            out.append(replace(h, value=_fiscal_of_reference([x.value for x in out], ctx.published), clock=False))
+            continue
+        if h.value.startswith("@T"):
+            out.append(_in_quotation(i, h, hits, out, ctx))
+            continue
+        if h.value.startswith("@N"):
+            day = _day_of_sentence(i, h, hits, ctx)
+            if day is None and h.value.startswith("@NP"):  # a past clause: the day the narrative is at
+                day = next((x.value[:10] for x in reversed(out) if _DAY.match(x.value)), None)
+            part = h.value[h.value.index("T") :]
+            out.append(replace(h, value=(day or "XXXX-XX-XX") + part, clock=False))
+            continue
+        if h.value.startswith("@Q"):
+            out.append(replace(h, value=_quarter_of_reference(h.value == "@QP", out, ctx.published), clock=False))
+            continue
+        if h.value.startswith("@K"):
+            out.append(replace(h, value=_weekday_of_reference(h.value[2:], out, ctx.published), clock=False))
+            continue
+        if h.value.startswith("@A"):
+            out.append(_in_apposition(h, out, ctx))
             continue
         if h.value.startswith("@="):
             value = _period_of_reference(h.value[2:], [x.value for x in out], ctx.published)
@@ -94,6 +116,85 @@ def _narrative_year(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
                 return replace(h, value=year + h.value[4:], guessed_year=False)
             break
     return h
+
+
+def _fiscal_of_reference(earlier: list[str], published: date | None) -> str:
+    """``the financial year``: the fiscal year the text last named, else the one named after the year of
+    publication, as ``this financial year`` is."""
+    named = next((v for v in reversed(earlier) if _FISCAL.match(v)), None)
+    if named is not None:
+        return named
+    return f"FY{published.year:04d}" if published is not None else "PRESENT_REF"
+
+
+_QUOTED_DEIXIS = re.compile(r"^@T([+-]\d+)(.*)$")
+
+
+def _in_quotation(i: int, h: Hit, hits: list[Hit], earlier: list[Hit], ctx: Context) -> Hit:
+    """``@T+0`` (``today`` inside a quotation): counted from the day its speaker spoke, named outside the
+    quotation in the sentence that ends it (``"Today is a black day," the minister said on Saturday``) or
+    that opens it, else from publication (TimeML anchors a deictic word to its speech time)."""
+    m = _QUOTED_DEIXIS.match(h.value)
+    quote = ctx.quote_at(h.start)
+    if m is None or quote is None or ctx.published is None:
+        return replace(h, value="XXXX-XX-XX", clock=False)
+    qs, qe = quote
+    _, after_e = ctx.sentence(qe, qe + 1)
+    before_s, _ = ctx.sentence(qs, qs + 1)
+    after = [x.value[:10] for x in hits[i + 1 :] if qe < x.start < after_e and _DAY.match(x.value)]
+    before = [x.value[:10] for x in earlier if before_s <= x.start and x.end <= qs and _DAY.match(x.value)]
+    day = after[0] if after else before[-1] if before else None
+    base = date.fromisoformat(day) if day else ctx.published
+    moved = add_days(base, int(m[1]))
+    return replace(h, value=(moved.isoformat() if moved else "XXXX-XX-XX") + m[2], clock=False)
+
+
+_QUARTER_VALUE = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def _quarter_of_reference(past: bool, earlier: list[Hit], published: date | None) -> str:
+    """``the quarter``: the quarter the text last named; else, when ``past``, the last whole quarter before
+    publication, else the quarter of publication."""
+    named = next((x.value for x in reversed(earlier) if _QUARTER_VALUE.match(x.value)), None)
+    if named is not None:
+        return named
+    if published is None:
+        return "XXXX-QX"
+    y, q = shift_quarter(*quarter_of(published), -1 if past else 0)
+    return quarter(y, q)
+
+
+_WEEKDAY_ANAPHOR = re.compile(r"^([+-]1)([1-7])(.*)$")
+
+
+def _weekday_of_reference(anaphor: str, earlier: list[Hit], published: date | None) -> str:
+    """``+11`` (the following Monday): the first Monday after the last day the narrative named, else
+    after publication; ``-15`` (the previous Friday) the last Friday before it."""
+    m = _WEEKDAY_ANAPHOR.match(anaphor)
+    if m is None:  # not written by the rule anaphoric_weekday
+        return "XXXX-XX-XX"
+    step, wd, part = int(m[1]), int(m[2]), m[3]
+    day = next((x.value[:10] for x in reversed(earlier) if _DAY.match(x.value)), None)
+    base = date.fromisoformat(day) if day else published
+    found = weekday_near(add_days(base, step), wd, step > 0) if base else None
+    return (found.isoformat() if found else f"XXXX-WXX-{wd}") + part
+
+
+_APPOSITION = re.compile(r"\s*,\s*")
+
+
+def _in_apposition(h: Hit, earlier: list[Hit], ctx: Context) -> Hit:
+    """``@AP3D`` (``three days later than planned``): right after a date and a comma, that date
+    (``arrives on November 11, three days later than planned``: 11 November); else the length alone."""
+    last = earlier[-1] if earlier else None
+    if (
+        last is not None
+        and last.kind in ("date", "time")
+        and not last.value.startswith(("P", "@"))
+        and _APPOSITION.fullmatch(ctx.text[last.end : h.start])
+    ):
+        return replace(h, value=last.value, kind=last.kind, clock=False)
+    return replace(h, value=h.value[2:], kind="duration", clock=False)
 
 
 def _day_of_sentence(i: int, h: Hit, hits: list[Hit], ctx: Context, *, skip: str = "") -> str | None:

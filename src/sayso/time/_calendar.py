@@ -126,6 +126,17 @@ def season_near(published: date, season: str, n: int) -> str:
     return f"{year:04d}-{season}"
 
 
+def season_begun(published: date, season: str) -> str:
+    """The last such season that had begun by publication: in a past clause, ``in the summer`` published
+    in March is last year's summer; published in July, this one. A winter is labelled with the year in
+    which it begins (December)."""
+    if season == "WI":
+        year = published.year if published.month == 12 else published.year - 1
+    else:
+        year = published.year if published.month >= SEASON_START[season] else published.year - 1
+    return f"{year:04d}-{season}"
+
+
 def number(n: float) -> str:
     """1.0 -> '1', 1.5 -> '1.5'."""
     if float(n).is_integer():

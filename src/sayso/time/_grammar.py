@@ -49,6 +49,13 @@ class Context:
         self.lex = lex
         self._tense = tense
         self._bounds: list[int] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        """The direct quotation (between double quotation marks, within a paragraph) around ``pos``."""
+        if self._quotes is None:
+            self._quotes = _quotations(self.text)
+        return next((q for q in self._quotes if q[0] < pos < q[1]), None)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence around ``start:end``: from the boundary before to the one after."""
@@ -208,6 +215,24 @@ class Context:
         return m.group(1) if m else ""
 
 
+_OPENING, _CLOSING, _EITHER = "“„«", "”»", '"'
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of direct quotations: from an opening mark to its closing one, never across a paragraph."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, c in enumerate(text):
+        if c == "\n":
+            start = None
+        elif start is None and (c in _OPENING or c == _EITHER):
+            start = i
+        elif start is not None and (c in _CLOSING or c == _EITHER):
+            spans.append((start, i))
+            start = None
+    return spans
+
+
 # (start, end, value, kind[, to be anchored in _anchor.anchor[, its year guessed]])
 Found = tuple[int, int, str, str] | tuple[int, int, str, str, bool] | tuple[int, int, str, str, bool, bool]
 Handler = Callable[[re.Match[str], Context], Iterator[Found]]
@@ -253,6 +278,7 @@ class Grammar:
             "PREVNEXTCUR": alt([*rel["previous"], *rel["current"], *rel["next"]]),
             "ART": alt(rel["articles"]),
             "AGO": alt(rel["ago"]),
+            "FROMNOW": alt(rel["from_now"]),
             "VCOUNT": alt(units["vague_counts"]),
             "ONE": alt(rel["one_words"]),
             "HALFONE": alt(rel["half_one"]),
@@ -288,9 +314,15 @@ class Grammar:
             "ANAPHORIC": alt(rel["anaphoric_days"]),
             "ANAPERIOD": alt(rel["anaphoric_periods"]),
             "SENTDAY": alt(rel["sentence_days"]),
+            "NARRDP": alt(rel["narrative_dayparts"]),
             "SAMEPERIOD": alt(rel["same_period"]),
             "YEARBEFORE": alt(rel["year_before"]),
             "CURFISCAL": alt(rel["current_fiscal"]),
+            "THEFISCAL": alt(rel["the_fiscal"]),
+            "THEQUARTER": alt(rel["the_quarter"]),
+            "YEARAGOPERIOD": alt(rel["year_earlier_periods"]),
+            "ANAWD": alt(rel["anaphoric_weekdays"]),
+            "POINTREL": alt(rel["point_relatives"]),
             "HOLIDAY": alt(cal_["holidays"]),
             "PERIODEND": alt(rel["period_end_words"]),
             "RELAFTER": alt(rel["relative_after"]),
@@ -369,9 +401,18 @@ class Grammar:
             ("anaphoric_day", r"%B%(?P<w>%ANAPHORIC%)%E%", self.anaphoric_day),
             ("anaphoric_period", r"%B%(?P<w>%ANAPERIOD%)%E%", self.anaphoric_period),
             ("sentence_day", r"%B%(?P<w>%SENTDAY%)%E%", self.sentence_day),
+            ("narrative_daypart", r"%B%(?P<w>%NARRDP%)%E%", self.narrative_daypart),
             ("same_period", r"%B%%SAMEPERIOD%(?:\s+%OF%)?,?\s+%YEARBEFORE%%E%", self.same_period),
+            ("year_earlier_period", r"%B%%YEARAGOPERIOD%%E%", self.same_period),
             ("current_fiscal_year", r"%B%%CURFISCAL%%E%", self.current_fiscal),
+            ("the_fiscal_year", r"%B%%THEFISCAL%%E%", self.the_fiscal),
+            ("the_quarter", r"%B%%THEQUARTER%(?!\s+%OF%\s)%E%", self.the_quarter),
             ("weekday", r"%B%(?:(?P<mod>%PREVNEXTCUR%)\s+)?(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%", self.weekday),
+            (
+                "anaphoric_weekday",
+                r"%B%%ART%\s+(?P<dir>%ANAWD%)\s+(?P<wd>%WD%)(?:(?P<sep>\s*)(?P<dp>%DP%))?%E%",
+                self.anaphoric_weekday,
+            ),
             (
                 "daypart_of_weekday",
                 r"%B%(?:%ART%\s+)?(?P<dp>%DP%)\s+%OF%\s+(?P<wd>%WD%)(?:\s+%DPTO%\s+(?P<wd2>%WD%))?%E%",
@@ -389,12 +430,18 @@ class Grammar:
                 self.relative,
             ),
             ("ago", r"%B%(?:(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+)?(?P<u>%UNIT%)\s+(?P<ago>%AGO%)%E%", self.ago),
+            ("from_now", r"%B%(?P<n>%NUM%|%VCOUNT%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<fn>%FROMNOW%)%E%", self.ago),
             (
                 "relative_to_reference",
                 r"%B%(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)\s+(?P<rel>%RELAFTER%)%E%",
                 self.relative_to_reference,
             ),
             ("future_in", r"%B%(?P<fin>%FUTIN%)\s+(?P<n>%NUM%|%ONE%)\s+(?P<u>%UNIT%)%E%", self.future_in),
+            (
+                "indefinite_point",
+                r"%B%(?P<one>%ONE%)\s+(?P<u>%UNITSG%)(?=\s+(?:%POINTREL%)%E%)",
+                self.indefinite_point,
+            ),
             ("set_each", r"%B%(?:%EACH%)\s+(?:(?P<n>%NUM%)\s+)?(?P<u>%UNIT%)%E%", self.set_each),
             ("set_per", r"%B%(?P<per>%PER%)\s+(?P<u>%UNITSG%)%E%", self.set_per),
             ("set_word", r"%B%(?P<w>%SETWORD%)%E%", self.set_word),
@@ -644,14 +691,21 @@ class Grammar:
 
     def season(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         key = norm(m["s"])
-        if key in self.lex.cal["ambiguous_seasons"]:
-            return
+        if (
+            key in self.lex.cal["ambiguous_seasons"]
+            and ctx.word_before(m.start()) not in self.lex.cal["ambiguous_seasons_after"]
+        ):
+            return  # the fall of prices, the spring in the garden; in the spring is the season
         if m.end() < len(ctx.text) and re.compile(r"\s+" + self.pieces["OF"] + r"\s", re.I).match(ctx.text, m.end()):
             return  # de zomer van Poetin, the fall of Kabul
         if ctx.published is None:
             yield m.start(), m.end(), f"XXXX-{self.lex.seasons[key]}", "date"
             return
-        n = 1 if ctx.future(m.start(), m.end()) else 0
+        tense = ctx.tense(m.start(), m.end())
+        if tense < 0:  # after a past verb: the last such season that had begun, as for a month
+            yield m.start(), m.end(), cal.season_begun(ctx.published, self.lex.seasons[key]), "date"
+            return
+        n = 1 if tense > 0 else 0
         yield m.start(), m.end(), cal.season_near(ctx.published, self.lex.seasons[key], n), "date"
 
     def weekend(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
@@ -673,6 +727,9 @@ class Grammar:
             return
         if ctx.word_before(m.start()) in self.lex.rel["possessives"]:
             return  # in her 60s: an age
+        if m["c"] and m["d"] == "0" and int(m["c"]) < 20:
+            yield m.start(), m.end(), m["c"], "date"  # the 1800s: the century 1800-1899 (TIMEX3 `18`)
+            return
         century = m["c"] or "19"
         yield m.start(), m.end(), f"{century}{m['d']}X", "date"
 
@@ -722,7 +779,7 @@ class Grammar:
         last = tail[-1] if tail else ""
         prefixes = self.lex.rel["year_prefixes"]
         led = any(" ".join(tail[-k:]) in prefixes for k in range(1, len(tail) + 1))  # in, the year, as early as
-        strong = led or last.endswith("-") or self._month_before(ctx, m.start())
+        strong = led or last.endswith("-") or self._month_before(ctx, m.start()) or self._closes_a_range(tail)
         if re.search(r"[$€£#]\s*$", ctx.text[max(0, m.start() - 3) : m.start()]):
             return
         after = ctx.word_after(m.end())
@@ -737,6 +794,17 @@ class Grammar:
                 return
         yield m.start(), m.end(), f"{y:04d}", "date"
 
+    def _closes_a_range(self, tail: list[str]) -> bool:
+        """``between 2015 and 2019 prices rose``: a year after ``between``/``from`` YEAR ``and``/``to`` is the
+        range's end, even before a plural noun."""
+        rel = self.lex.rel
+        return (
+            len(tail) >= 3
+            and tail[-1] in {*rel["and"], *rel["to"]}
+            and re.fullmatch(r"\d{4}", tail[-2]) is not None
+            and tail[-3] in {*rel["between"], *rel["from"]}
+        )
+
     def _month_before(self, ctx: Context, start: int) -> bool:
         word = ctx.word_before(start)
         return word.rstrip(".") in self.lex.months
@@ -750,7 +818,7 @@ class Grammar:
             return False
         return len(w) > 3 and w not in _verbs_like(self.lex.language)
 
-    def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def deictic(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
         key = norm(m["w"])
         offset, part = self.lex.rel["deictic"][key]
         end = m.end("w")
@@ -767,6 +835,9 @@ class Grammar:
             return  # De Morgen, a newspaper
         if ctx.published is None:
             yield m.start(), end, REF[max(-1, min(1, offset))], "vague"
+            return
+        if ctx.quote_at(m.start()) is not None:  # "Today is a black day," he said on Monday: Monday
+            yield m.start(), end, f"@T{offset:+d}" + (f"T{part}" if part else ""), "date", True
             return
         d = cal.add_days(ctx.published, offset)
         if d is not None:
@@ -785,6 +856,8 @@ class Grammar:
         first = norm(m["w"]).split()[0]
         if first in self.lex.rel["conjunction_demonstratives"] and self._verb_before(ctx, m.start()):
             return  # said that day was over: `that` joins a clause
+        if norm(m["w"]) in self.lex.rel["anaphoric_periods_in_the_past"] and ctx.tense(m.start(), m.end()) >= 0:
+            return  # the firm will hire 300 in the next year: a length from publication (rule relative)
         unit, n, part = self.lex.rel["anaphoric_periods"][norm(m["w"])]
         yield m.start(), m.end(), f"@={unit}{n:+d}" + (f"T{part}" if part else ""), "date", True
 
@@ -799,6 +872,14 @@ class Grammar:
         n, part = self.lex.rel["sentence_days"][norm(m["w"])]
         yield m.start(), m.end(), f"@S{n:+d}" + (f"T{part}" if part else ""), "date", True
 
+    def narrative_daypart(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """in the middle of the night, midden in de nacht: the night of the day its sentence names, in a
+        past clause else of the narrative's last day; in a present or future clause without a day it is
+        no night in particular (``XXXX-XX-XXTNI``). Resolved in ``_anchor.anchor``."""
+        part = self.lex.rel["narrative_dayparts"][norm(m["w"])]
+        past = "P" if ctx.tense(m.start(), m.end()) < 0 else ""
+        yield m.start(), m.end(), f"@N{past}T{part}", "date", True
+
     def same_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
         """the same period last year, dezelfde periode een jaar eerder: the last period the text named, a year
         before (a quarter stays a quarter, a fiscal year a fiscal year)."""
@@ -810,6 +891,18 @@ class Grammar:
             yield m.start(), m.end(), "PRESENT_REF", "vague"
             return
         yield m.start(), m.end(), f"FY{ctx.published.year:04d}", "date"
+
+    def the_fiscal(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the financial year, het boekjaar: the fiscal year the text last named (``in fiscal 2023 ... during the
+        fiscal year``: FY2023), else that of publication; resolved in ``_anchor.anchor``."""
+        yield m.start(), m.end(), "@F", "date", True
+
+    def the_quarter(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the quarter, the latest quarter, het kwartaal: the quarter the text last named, else after a past
+        verb the last whole quarter before publication (results are reported after it), else the quarter
+        of publication; resolved in ``_anchor.anchor``."""
+        last_whole = self.lex.rel["the_quarter"][norm(m.group(0))] < 0 or ctx.tense(m.start(), m.end()) < 0
+        yield m.start(), m.end(), "@QP" if last_whole else "@Q", "date", True
 
     def weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         if not self._weekday_ok(m["wd"]):
@@ -829,6 +922,22 @@ class Grammar:
         d = self._weekday_date(wd, norm(m["mod"] or ""), ctx, m.start(), end)
         if d is not None:
             yield m.start(), end, cal.day(d) + suffix, "date"
+
+    def anaphoric_weekday(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str, bool]]:
+        """the following Monday, the previous Friday, de volgende maandag: the weekday after (before) the
+        narrative's last day, else publication; resolved in ``_anchor.anchor``. Without the article
+        (``next Monday``, ``previous Friday``) the weekday counts from publication (rule weekday)."""
+        if not self._weekday_ok(m["wd"]):
+            return
+        wd = self.lex.weekdays[norm(m["wd"])]
+        direction = self.lex.rel["anaphoric_weekdays"][norm(m["dir"])]
+        end, part = m.end(), ""
+        if m["dp"]:
+            if not m["sep"] and not self.lex.cal["daypart_compounds"]:
+                end = m.end("wd")
+            else:
+                part = f"T{self.lex.dayparts[norm(m['dp'])]}"
+        yield m.start(), end, f"@K{direction:+d}{wd}{part}", "date", True
 
     def _weekday_date(self, wd: int, mod: str, ctx: Context, start: int, end: int) -> date | None:
         """The day of a weekday named at ``start:end``: after its modifier (vorige, next), else by the tense."""
@@ -958,10 +1067,11 @@ class Grammar:
             n = try_parse_number(m["n"], self.lex.language)
             if n is None:
                 return
+        forward = bool(m.groupdict().get("fn"))  # two weeks from now: counted forward
         if n is None or ctx.published is None:
-            yield m.start(), m.end(), "PAST_REF", "vague"
+            yield m.start(), m.end(), "FUTURE_REF" if forward else "PAST_REF", "vague"
             return
-        value = cal.ago(ctx.published, code, n)
+        value = cal.ago(ctx.published, code, -n if forward else n)
         if value:
             yield m.start(), m.end(), value, "date"
 
@@ -977,6 +1087,11 @@ class Grammar:
         if code not in ("Y", "Q", "M", "W", "D") or n is None or not float(n).is_integer():
             return
         sign = self.lex.rel["relative_after"][norm(m["rel"])]
+        if norm(ctx.word_after(m.end())) in self.lex.rel["relative_than"]:
+            # three days later than planned: counted from a time the text does not give. Beside a date
+            # (`on November 11, three days later than planned`) it is that date, else only a length.
+            yield m.start(), m.end(), f"@A{cal.duration(n, code)}", "date", True
+            return
         yield m.start(), m.end(), f"@{code}{sign * int(n):+d}", "date", True
 
     def future_in(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
@@ -994,6 +1109,20 @@ class Grammar:
         value = cal.shift(ctx.published, code, int(n))
         if value:
             yield m.start(), m.end(), value, "date"
+
+    def indefinite_point(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+        """``if there ever came a day when``, ``there was a time when``: an indefinite point, not a length.
+        TIMEX3 has no day for it; a hypothetical clause (``if``, ``ever``) or a future one puts it in the
+        future (``FUTURE_REF``), a past one in the past (``PAST_REF``), else the present. After a count
+        (``$5 a day when it rains``) the words are a rate, which ``set_per`` finds."""
+        if self._rate(ctx, m.start()) or self.counted_before(ctx, m.start()):
+            return
+        s, _ = ctx.sentence(m.start(), m.end())
+        words = {norm(w.strip("\"'“”‘’,;:")) for w in ctx.text[s : m.start()].split()}
+        if words & set(self.lex.rel["hypothetical"]):
+            yield m.start(), m.end(), REF[1], "vague"
+            return
+        yield m.start(), m.end(), REF[max(-1, min(1, ctx.tense(m.start(), m.end())))], "vague"
 
     def set_each(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
         code = self.lex.unit_code(m["u"])
@@ -1178,9 +1307,18 @@ class Grammar:
         else:
             yield m.start(), m.end(), value, "time", True
 
-    def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[tuple[int, int, str, str]]:
+    def the_period(self, m: re.Match[str], ctx: Context) -> Iterator[Found]:
+        """at the end of the year: the period of publication; after a past verb the period of the
+        narrative's last date (``The dam broke on 12 May 2005. By the end of the month the town was
+        empty``: May 2005), as ``that month`` is."""
         code = self.lex.unit_code(m["u"])
         if code not in ("Y", "M", "W", "D", "CE", "DE", "Q"):
+            return
+        start = m.start()
+        if ctx.word_before(start) in self.lex.tense.get("deadline_words", ()):
+            start = ctx.text.rfind(" ", 0, start - 1) + 1  # its own `by`, `until` sets no tense
+        if code in ("Y", "M", "W") and ctx.tense(start, m.end()) < 0:
+            yield m.start(), m.end(), f"@={code}+0", "date", True
             return
         if ctx.published is None:
             yield m.start(), m.end(), "PRESENT_REF", "vague"
