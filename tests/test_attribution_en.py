@@ -122,6 +122,17 @@ def test_a_dateline_is_no_source_and_no_content(nlp_en) -> None:
     assert found[1].content[0].text == "Russia has moved 40,000 troops"
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["OSLO/BERGEN, May 3 (Reuters) - ", "(Bloomberg) -- ", "Tromso, Norway (AFP) - "],
+)
+def test_a_dateline_with_two_places_no_place_or_a_place_in_lower_case_is_no_content(nlp_en, dateline: str) -> None:
+    said = "Norwegian ferry line Fjordlink stopped all sailings on Friday, the company said."
+    text = f"Ferry line stops\n\n{dateline}{said}"
+    [found] = attributions_of(nlp_en, text, "en")
+    assert found.content[0].text == "Norwegian ferry line Fjordlink stopped all sailings on Friday"
+
+
 def test_a_relative_clause_with_its_own_speaker_ends_the_content(nlp_en) -> None:
     text = "Mayor Ann Lee claimed the council had hidden the changes, which she said had cost her the vote."
     a = _one(attributions_of(nlp_en, text, "en"), "indirect")

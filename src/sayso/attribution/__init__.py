@@ -49,10 +49,12 @@ def find_headlines(text: str) -> list[tuple[int, int]]:
 
 
 _DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,}(?:,\s*[\w .]+?)?"
-    r"(?:\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?(?:\s*\([^()\n]{1,40}\))?\s+[—–-]\s+",
+    r"^(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’/-]{2,}(?:,\s*[\w .]+?)?"
+    r"(?:\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?)?(?:\s*\([^()\n]{1,40}\))?"
+    r"|(?:[A-ZÀ-Þ][\w.'’/-]*(?:[ ,]+[A-ZÀ-Þ][\w.'’/-]*){0,3}\s*)?\([A-Z][^()\n]{0,30}\))\s+(?:--|[—–-])\s+",
     re.MULTILINE,
-)  # `BRUSSEL 17/03 (BELGA) - `: a date in figures after the place, too
+)  # `BRUSSEL 17/03 (BELGA) - `: a date in figures after the place, too; `Tyre, Lebanon (AFP) - `,
+# `(Bloomberg) -- `: a place in capitals and lower case, or none, before the agency in brackets
 
 
 def find_datelines(text: str) -> list[tuple[int, int]]:
