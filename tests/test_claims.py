@@ -118,6 +118,9 @@ def test_words_a_speaker_says_inside_its_own_claim_are_one_claim() -> None:
         # a part of a set and an opening adverbial are no propositions of their own
         ("Dam breaks in Ostvale, including two old sluices\n\nThe dam broke.", "en", 1),
         ("After the long storm, villages count the damage\n\nThe storm hit.", "en", 1),
+        # one more item of a list states nothing of its own; a participle does, however tagged
+        ("Orbix unveils two new tablets, a photo software suite\n\nOrbix showed them.", "en", 1),
+        ("Drie dijken in Zeeland beschadigd door storm, 400 mensen geëvacueerd\n\nDe storm raasde.", "nl", 2),
     ],
 )
 def test_a_headline_states_each_proposition_between_commas(text: str, language: str, parts: int) -> None:

@@ -15,8 +15,9 @@ Both parts keep ``MIN_PART_WORDS`` words or more; else the content stays whole.
 
 A headline states its propositions side by side, a comma between them (`Cyber attack knocks out port
 software, stalls container terminals`, `Drie bedrijven besmet met vogelgriep, 190.000 dieren geruimd`):
-``headline_breaks`` cuts there, but not before a part of a set (`kills seven, including two children`) nor
-after an opening adverbial (`After the storm, villages count the damage`).
+``headline_breaks`` cuts there when a verb or a negation follows, but not before a part of a set (`kills
+seven, including two children`), one more item of a list (`unveils new laptops, a software suite`) nor after
+an opening adverbial (`After the storm, villages count the damage`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from sayso.certainty import polarity
 from sayso.language.resources import load_json
 from sayso.numbers import alternation
 from sayso.records import Span
@@ -42,6 +44,11 @@ _WORDS = re.compile(r"\w+")
 @cache
 def _part_openers(language: str) -> re.Pattern[str]:
     return re.compile(rf",\s*{alternation(load_json(language, 'comparison')['part_before'])}\b", re.I)
+
+
+@cache
+def _participles(language: str) -> re.Pattern[str]:
+    return re.compile(load_json(language, "comparison").get("participles", r"(?!)"))
 
 
 _SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl")
@@ -123,9 +130,26 @@ def headline_breaks(doc: Doc, regions: Sequence[Span], *, language: str) -> tupl
                 continue
             if _words(text[last:end]) < MIN_PART_WORDS or _adverbial(doc, last):
                 continue
+            if not _states(doc, start, _next_cut(text, start, region.end), language):
+                continue  # `unveils new laptops, a software suite`: one more thing unveiled
             found.append((end, start))
             last = start
     return tuple(found)
+
+
+def _next_cut(text: str, start: int, end: int) -> int:
+    m = _HEADLINE_COMMA.search(text, start, end)
+    return m.start() if m else end
+
+
+def _states(doc: Doc, start: int, end: int, language: str) -> bool:
+    """Whether the words from ``start`` to ``end`` state something of their own: a verb (`stalls terminals`),
+    a past participle however tagged (`190.000 dieren geruimd`, ``comparison.json``'s ``participles``) or a
+    negation (`no sign of sabotage`); not one more item of a list."""
+    participle = _participles(language)
+    if any(t.pos_ in _VERBAL or participle.match(t.lower_) for t in doc if start <= t.idx < end):
+        return True
+    return polarity(doc.text, [Span.of(doc.text, start, end)], language=language) == "negative"
 
 
 def _adverbial(doc: Doc, offset: int) -> bool:
