@@ -12,6 +12,8 @@ import math
 import zlib
 from dataclasses import replace
 from datetime import date
+from types import SimpleNamespace
+from typing import cast
 
 import numpy as np
 import pytest
@@ -561,3 +563,42 @@ def test_clusters_real_embedder_pairs_a_translation() -> None:
     clusters = cluster_claims(items)
     assert _cluster_of(clusters, "en:1") is _cluster_of(clusters, "nl:1")
     assert _cluster_of(clusters, "nl:2").members == ("nl:2",)
+
+
+def test_a_claim_moves_to_the_group_it_fits_best_after_the_merges() -> None:
+    from sayso.clusters.cluster import _Linkage
+    from sayso.clusters.pairs import ClaimView
+
+    def view(article: str, context: str) -> ClaimView:
+        item = ClaimItem(id=f"{article}-{context}", article=article, language="en", text=context, context=context)
+        return cast(ClaimView, SimpleNamespace(item=item))
+
+    # a1 and b1 are copies of one claim; c1 was joined to them early, but fits the group of a2 and b2 far better
+    views = [view("a", "a1"), view("b", "b1"), view("c", "c1"), view("a", "a2"), view("b", "b2")]
+    link = _Linkage(views, [[0, 1, 2], [3, 4]], fixed=())
+    link.score({(0, 1): 0.99, (0, 2): 0.3, (1, 2): 0.3, (2, 3): 0.9, (2, 4): 0.9, (0, 4): 0.1, (1, 3): 0.1})
+    link.reassign(5, threshold=0.25)
+    groups = sorted(sorted(link.members[u]) for u in link.alive())
+    assert groups == [[0, 1], [2, 3, 4]]
+
+
+def test_a_claim_never_moves_into_a_group_holding_a_part_of_its_own_sentence() -> None:
+    from sayso.clusters.cluster import _Linkage
+    from sayso.clusters.pairs import ClaimView
+
+    def view(key: str, article: str, context: str) -> ClaimView:
+        item = ClaimItem(id=key, article=article, language="en", text=key, context=context)
+        return cast(ClaimView, SimpleNamespace(item=item))
+
+    # c1 would fit the second group, but c2 there was cut from the same sentence: two propositions
+    views = [
+        view("a1", "a", "s1"),
+        view("b1", "b", "s2"),
+        view("c1", "c", "s3"),
+        view("c2", "c", "s3"),
+        view("d1", "d", "s4"),
+    ]
+    link = _Linkage(views, [[0, 1, 2], [3, 4]], fixed=())
+    link.score({(0, 1): 0.99, (0, 2): 0.3, (1, 2): 0.3, (2, 4): 0.95, (3, 4): 0.9})
+    link.reassign(5, threshold=0.25)
+    assert sorted(sorted(link.members[u]) for u in link.alive()) == [[0, 1, 2], [3, 4]]

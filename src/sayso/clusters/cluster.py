@@ -9,7 +9,9 @@ probability over their pairs of claims of different articles stays at or above
 the model's threshold, the most probable merge first. New claims may join a
 stored cluster; two stored clusters are never merged. Two claims of one
 sentence stay apart, and so do a claim on a condition and one without
-(``pairs.conditional``).
+(``pairs.conditional``). Then each new claim may move once more, to the group it
+fits best (``_Linkage.reassign``): greedy merges join a claim early to a group
+that later merges make worse for it.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ CANDIDATES_PER_CLAIM = 20  # at most this many stored clusters per new claim are
 # Pairs that never share a cluster: numbers that clash, one side negating the other. They state two
 # propositions, whatever else they share; ``across`` then tells whether they contradict each other.
 KEEP_APART = ("number_clash", "polarity")
+# After average linkage, a new claim moves to the group it fits best when that beats its own by this margin
+# (mean probability), in at most this many passes over the new claims.
+REASSIGN_MARGIN = 0.1
+REASSIGN_ROUNDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +157,7 @@ def cluster_claims(
     link.keep_apart(pair for pair, f in zip(pairs, features, strict=True) if f[_APART].any())
     link.keep_apart((i, j) for i, j in pairs if views[i].conditional != views[j].conditional)
     link.merge(model.threshold)
+    link.reassign(len(items), model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
     across, involved = _contradictions_across(views, pairs, features, unit_of, model)
     view_of = {v.item.id: v for v in views}
@@ -251,18 +258,25 @@ class _Linkage:
         self._sums: list[dict[int, float]] = [{} for _ in units]
         self._alive = [True] * len(units)
         self._never: list[set[int]] = [set() for _ in units]  # claims each group may never be joined with
+        self._apart: dict[int, set[int]] = {}  # the same, claim by claim
+        self._views = views
+        self._pairs: dict[int, dict[int, float]] = {}  # claim -> the probability of each scored pair
 
     def keep_apart(self, pairs: Iterable[tuple[int, int]]) -> None:
         """Claims (by index) that never share a group, whatever their other pairs say."""
         for i, j in pairs:
             self._never[self._unit_of[i]].add(j)
             self._never[self._unit_of[j]].add(i)
+            self._apart.setdefault(i, set()).add(j)
+            self._apart.setdefault(j, set()).add(i)
 
     def alive(self) -> list[int]:
         return [u for u, ok in enumerate(self._alive) if ok]
 
     def score(self, pairs: Mapping[tuple[int, int], float]) -> None:
         for (i, j), p in pairs.items():
+            self._pairs.setdefault(i, {})[j] = p
+            self._pairs.setdefault(j, {})[i] = p
             u, v = self._unit_of[i], self._unit_of[j]
             if u != v:
                 self._sums[u][v] = self._sums[u].get(v, 0.0) + p
@@ -287,6 +301,57 @@ class _Linkage:
             self._join(keep, gone)
             for w in self._sums[keep]:
                 heapq.heappush(heap, (-self._mean(keep, w), min(keep, w), max(keep, w)))
+
+    def reassign(self, new: int, threshold: float, rounds: int = REASSIGN_ROUNDS) -> None:
+        """After the merges: each new claim (index below ``new``) moves to the group it is most probably one
+        proposition with, when that mean is at or above ``threshold`` and above the one of its own group by
+        ``REASSIGN_MARGIN``: a greedy merge may have joined a claim to a group that later merges made worse
+        for it, and that then blocked a better one (two parts of one sentence never share a group)."""
+        self._unit_of = {k: u for u in self.alive() for k in self.members[u]}
+        for _ in range(rounds):
+            moved = False
+            for k in range(new):
+                u = self._unit_of[k]
+                own = self._claim_mean(k, u)
+                near = {self._unit_of[j] for j in self._pairs.get(k, {})} - {u}
+                scored = [(self._claim_mean(k, v), v) for v in near if self._may_join(k, v)]
+                best = max(scored, default=(0.0, -1))
+                if best[0] >= threshold and best[0] > own + REASSIGN_MARGIN:
+                    self._move(k, u, best[1])
+                    moved = True
+            if not moved:
+                break
+
+    def _claim_mean(self, k: int, u: int) -> float:
+        """The mean probability of ``k`` with the members of group ``u`` of other articles (0 for a pair not
+        scored), ``k`` itself left out."""
+        article = self._views[k].item.article
+        others = [j for j in self.members[u] if j != k and self._views[j].item.article != article]
+        scores = self._pairs.get(k, {})
+        return sum(scores.get(j, 0.0) for j in others) / len(others) if others else 0.0
+
+    def _may_join(self, k: int, v: int) -> bool:
+        item = self._views[k].item
+        if item.context and (item.article, item.context) in self._sentences[v]:
+            return False
+        return self._apart.get(k, set()).isdisjoint(self.members[v])
+
+    def _move(self, k: int, u: int, v: int) -> None:
+        item = self._views[k].item
+        self.members[u] = [j for j in self.members[u] if j != k]
+        self.members[v] = [*self.members[v], k]
+        self._articles[u][item.article] -= 1
+        self._articles[v][item.article] += 1
+        self._sentences[u] = {
+            (self._views[j].item.article, self._views[j].item.context)
+            for j in self.members[u]
+            if self._views[j].item.context
+        }
+        if item.context:
+            self._sentences[v].add((item.article, item.context))
+        self._unit_of[k] = v
+        if not self.members[u]:
+            self._alive[u] = False
 
     def _mean(self, u: int, v: int) -> float:
         small, big = sorted((self._articles[u], self._articles[v]), key=len)
