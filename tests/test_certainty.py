@@ -88,6 +88,10 @@ def test_every_label_has_an_estimative_band() -> None:
         ("I cannot confirm that the gang is behind the fire", "en", "positive"),
         ("ik kan niet bevestigen dat de bende achter de brand zit", "nl", "positive"),
         ("the gang did not start the fire", "en", "negative"),
+        # a word that negates itself
+        ("the invoices of the supplier remain unpaid", "en", "negative"),
+        ("de rekeningen van de leverancier blijven onbetaald", "nl", "negative"),
+        ("the invoices of the supplier were paid", "en", "positive"),
     ],
 )
 def test_polarity_of_a_claim(text: str, language: str, expected: str) -> None:

@@ -48,6 +48,7 @@ class _Markers:
     predicative_only: frozenset[str]  # `false`, `onjuist`: a marker only as a predicate, not in `fake companies`
     joiners: frozenset[str]  # `and`, `en`: a word after which a predicate may go on (`false and misleading`)
     ability: re.Pattern[str] | None  # `heeft ... kunnen nemen`: a modal that tells what someone was able to do
+    privatives: frozenset[str]  # `unpaid`, `onbetaald`: a word that negates itself
 
 
 _CLAUSE = r"(?:[^,.;:]|(?<=\d)[.,](?=\d))*"  # within one clause: no `,.;:` but those inside a number (`450.000`)
@@ -74,7 +75,10 @@ def _markers(language: str) -> _Markers:
     # a negation is a word of its own (`zonder`, not the end of `bijzonder`); a clitic may end one (`don't`)
     negation = re.compile(
         "("
-        + "|".join((r"\b" if n.isalpha() else r"(?:\b|(?<=\w))") + re.escape(n) for n in data.get("negations", []))
+        + "|".join(
+            (r"\b" if n.isalpha() else r"(?:\b|(?<=\w))") + re.escape(n)
+            for n in [*data.get("negations", []), *data.get("privatives", [])]
+        )
         + r")\b",
         re.IGNORECASE,
     )
@@ -89,6 +93,7 @@ def _markers(language: str) -> _Markers:
         frozenset(data.get("predicative_only", [])),
         frozenset(data.get("joiners", [])),
         _ability(data),
+        frozenset(data.get("privatives", [])),
     )
 
 
@@ -143,6 +148,9 @@ def negated_words(text: str, *, language: str) -> list[str]:
     words: list[str] = []
     for m in markers.negation.finditer(text):
         if any(a <= m.start() < b for a, b in inner):
+            continue
+        if m.group().casefold() in markers.privatives:
+            words.append(m.group().casefold())  # `onbetaald`: what it negates is itself
             continue
         if _leaves_open(text[m.end() :], markers):
             continue  # `cannot confirm that X`: X is left open, not denied
