@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,16 +56,20 @@ STORY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def clusters(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    folder = tmp_path_factory.mktemp("story")
+def _ingested(story: list[dict[str, str]], folder: Path) -> list[dict[str, Any]]:
+    """``story`` through `sayso ingest` as one JSONL batch, and its clusters as `sayso export clusters` gives them."""
     batch, db = folder / "story.jsonl", str(folder / "story.db")
-    batch.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in STORY), encoding="utf-8")
+    batch.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in story), encoding="utf-8")
     assert main(["ingest", str(batch), "--db", db]) == 0
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["export", "clusters", "--db", db, "--format", "json"]) == 0
     return json.loads(out.getvalue())
+
+
+@pytest.fixture(scope="module")
+def clusters(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    return _ingested(STORY, tmp_path_factory.mktemp("story"))
 
 
 def _with(clusters: list[dict[str, Any]], article: str, words: str) -> dict[str, Any]:
@@ -134,14 +139,7 @@ STORM = [
 
 @pytest.fixture(scope="module")
 def storm(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    folder = tmp_path_factory.mktemp("storm")
-    batch, db = folder / "storm.jsonl", str(folder / "storm.db")
-    batch.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in STORM), encoding="utf-8")
-    assert main(["ingest", str(batch), "--db", db]) == 0
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(["export", "clusters", "--db", db, "--format", "json"]) == 0
-    return json.loads(out.getvalue())
+    return _ingested(STORM, tmp_path_factory.mktemp("storm"))
 
 
 @pytest.mark.slow
