@@ -2,17 +2,26 @@
 worker, clustering time per batch with many stored clusters with and without the centroid index, and whether
 the index changes any cluster.
 
-    python benchmarks/scale.py [--folder DIR] [--sizes 10000,100000,1000000] [--skip throughput,clusters,agreement]
+    python benchmarks/scale.py [--folder DIR] [--runs 1,fork,spawn,dask] [--repeat N]
+                               [--sizes 10000,100000,1000000] [--skip throughput,clusters,agreement]
 
-throughput  The articles of FOLDER (default: the development set, ../shared/eval/dev, read in place) are
-            ingested into a new SQLite store with --workers 1, --workers 2 and a Dask LocalCluster of 2
-            single-threaded processes, as `sayso ingest` does. Printed: articles/s from the start (worker
-            start-up and model loading included) to the last article written, the same without the first
-            article's wait (the steady rate), the clustering of the batch (its sentences encoded on the
-            workers), the whole ingest (articles/s: analysis, writes and clustering, as `sayso ingest`),
-            the peak memory (VmHWM) of each worker process, the CPU seconds of the writing process and of each
-            worker until the last article was written (on a shared machine the work done, where the wall
-            clock also shows what others ran), and whether the three stores hold the same rows.
+throughput  The articles of FOLDER (default: the development set, ../shared/eval/dev, read in place;
+            ../shared/eval holds it with the news and story articles, 190 in all) are ingested into a new
+            SQLite store, each run in a fresh interpreter (nothing loaded before it starts), as `sayso
+            ingest` does: --workers 1; 2 workers forked from the writing process once it has loaded the
+            models (the default on Linux); 2 spawned workers (fresh interpreters that load the models
+            themselves); a Dask LocalCluster of 2 single-threaded processes (`--runs` chooses, `--repeat N`
+            runs them all N times in turn). With one worker the models the forked workers inherit (both
+            languages' pipelines, the sentence encoder) are loaded before the first article too, so that no
+            steady rate counts model loading. Printed: the load average before the run; articles/s from
+            the start (model loading and worker start-up included) to the last article written, and the
+            same from the first article written on (steady); the clustering of the batch (its sentences
+            encoded on the workers); the whole ingest (articles/s: analysis, writes and clustering); per
+            worker process its peak RSS (which counts the pages it shares with the others in full), the
+            largest PSS (its share of each page) and USS (the pages only it has) seen, looked at every half
+            second; the CPU seconds of the writing process and of each worker until the batch was
+            clustered (on a shared machine the work done, where the wall clock also shows what others ran);
+            and whether all the stores hold the same rows.
 clusters    The development set analysed and clustered, then N stand-in
             clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
             the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
