@@ -36,6 +36,7 @@ The machine may be shared: timings are wall-clock seconds of whatever cores the 
 from __future__ import annotations
 
 import os
+import resource
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
@@ -182,6 +183,7 @@ def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
         clustering = time.perf_counter() - end
         cpu = _cpu_s(os.getpid()) - cpu
         mine = _memory_mb(os.getpid())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # every worker process, ended and waited for
     assert first is not None
     found = list(watch.seen.values())
     return {
@@ -196,6 +198,7 @@ def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
         "pss_mb": [round(w["pss"]) for w in found] or [round(mine[1])],
         "uss_mb": [round(w["uss"]) for w in found] or [round(mine[2])],
         "cpu_s": [round(cpu, 1)] + [round(w["cpu"], 1) for w in found],  # this process, then each worker
+        "workers_cpu_s": round(children.ru_utime + children.ru_stime, 1),  # the early worker's included
     }
 
 
@@ -217,7 +220,7 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
     tmp = tempfile.mkdtemp(prefix="sayso-scale-")
     print(
         f"{'run':<22} {'load':>5} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9} "
-        f"{'ingest':>7}  peak RSS MB; PSS MB; USS MB (each worker)  CPU s (writer; workers)"
+        f"{'ingest':>7}  peak RSS MB; PSS MB; USS MB (each worker)  CPU s (writer; each worker, all workers)"
     )
     stores = []
     for turn in range(repeat):
@@ -235,7 +238,8 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
             print(
                 f"{label:<22} {load:>5.2f} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} "
                 f"{r['start_s']:>8.1f} {r['cluster_s']:>9.1f} {r['ingest']:>7.1f}  "
-                f"{r['peak_mb']}; {r['pss_mb']}; {r['uss_mb']}  {r['cpu_s'][0]}; {r['cpu_s'][1:]}",
+                f"{r['peak_mb']}; {r['pss_mb']}; {r['uss_mb']}  {r['cpu_s'][0]}; {r['cpu_s'][1:]}, "
+                f"{r['workers_cpu_s']} in all",
                 flush=True,
             )
     same = all(s == stores[0] for s in stores)

@@ -5,6 +5,7 @@ model is loaded, except in the one slow test."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +104,24 @@ def test_batch_forked_and_spawned_workers_store_what_one_stores(
     assert forked_rows == spawned_rows == one_rows
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the early worker is forked (Linux)")
+def test_batch_early_worker_hands_back_what_it_analysed_in_order() -> None:
+    from sayso.batch import analyse_quietly
+    from sayso.batch.workers import _Early
+    from sayso.records import Article
+
+    use_stand_in()  # in this process: the early worker is forked from it
+    articles = [Article(text=x["text"], id=x["id"]) for x in LINES[:4]]
+    options = Options()
+    expected = [analyse_quietly(a, options) for a in articles]
+    early = _Early(articles, options)
+    early._process.join(timeout=60)  # it has analysed them all and sent them
+    assert early.stop() == expected
+    stopped = _Early(articles, options).stop()  # told at once: what it had made by then, from the first on
+    assert stopped == expected[: len(stopped)]
+
+
 def test_batch_workers_forked_only_from_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
     import threading
 
     from sayso.batch import workers

@@ -5,13 +5,15 @@ loaded what they need: the spaCy pipeline of each language the batch may be in (
 every supported one), the sentence encoder when clustering will use it, and whatever the analysis of that
 first article (done here) loads and caches. Then ``gc.freeze()`` keeps the garbage collector from writing to
 those objects, so their memory pages stay shared between the workers (copy-on-write) instead of being
-loaded again in each, and a worker analyses from its first moment on. Elsewhere, or when this process runs
-more than one thread (a fork copies only the thread that forks, not the locks other threads may hold), each
-worker is a fresh interpreter (``spawn``) that loads the models on its first article and keeps them. A
-worker never touches the store: the parent reads the inputs, asks whether a text is stored already (only new
-texts are sent), and receives the analyses in the order the inputs came, with at most ``AHEAD`` articles
-per worker in flight, so memory stays bounded on any archive. With one worker nothing is started: the parent
-analyses each article itself, through the same function.
+loaded again in each, and a worker analyses from its first moment on. So that no core waits while this
+process loads, one early worker is forked as soon as the first article is analysed: it analyses the next
+new articles (read ahead) meanwhile, and hands back what it made when the workers are up (``_Early``).
+Elsewhere, or when this process runs more than one thread (a fork copies only the thread that forks, not
+the locks other threads may hold), each worker is a fresh interpreter (``spawn``) that loads the models on
+its first article and keeps them. A worker never touches the store: the parent reads the inputs, asks
+whether a text is stored already (only new texts are sent), and receives the analyses in the order the
+inputs came, with at most ``AHEAD`` articles per worker in flight, so memory stays bounded on any archive.
+With one worker nothing is started: the parent analyses each article itself, through the same function.
 
 When the batch is clustered at its end, the sentence encoder runs on the workers as well (``embedder``): the
 texts are cut into the very batches the encoder would make of them in one process (``BATCH``), one batch a
@@ -26,8 +28,10 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from multiprocessing.connection import Connection
 from multiprocessing.pool import Pool
 from typing import Any, Protocol
 
@@ -124,6 +128,59 @@ def preload(options: Options, *, encoder: bool) -> None:
             pass
 
 
+EARLY = 64  # new articles read ahead for the early worker (``Workers._fork``), within ``EARLY_S`` seconds
+EARLY_S = 0.5
+
+
+def _read_ahead(source: Iterator[Article | Skipped], stored: Stored) -> list[tuple[Article | Skipped, bool]]:
+    """The next inputs, each with whether it is new, up to ``EARLY`` new ones or ``EARLY_S`` seconds of reading."""
+    out: list[tuple[Article | Skipped, bool]] = []
+    new, until = 0, time.monotonic() + EARLY_S
+    for item in source:
+        fresh = isinstance(item, Article) and stored(item.text) is None
+        out.append((item, fresh))
+        new += fresh
+        if new >= EARLY or time.monotonic() > until:
+            break
+    return out
+
+
+def _analyse_until_told(conn: Connection, articles: list[Article], options: Options) -> None:
+    """The early worker: analyse the articles in order until told to stop, then send the analyses made."""
+    done = []
+    for article in articles:
+        if conn.poll():
+            break
+        done.append(_analyse(article, options))
+    conn.send(done)
+
+
+class _Early:
+    """One worker forked while this process has loaded only what the first article needed: it analyses the
+    articles read ahead while this process loads the rest, so that no core waits for the loading."""
+
+    def __init__(self, articles: list[Article], options: Options) -> None:
+        context = multiprocessing.get_context("fork")
+        self._conn, theirs = context.Pipe()
+        self._process = context.Process(target=_analyse_until_told, args=(theirs, articles, options), daemon=True)
+        self._process.start()
+        theirs.close()
+
+    def stop(self) -> list[Result]:
+        """The analyses it made, in order, the one in hand finished; none if it died (the rest is done again)."""
+        try:
+            self._conn.send(None)
+        except OSError:
+            pass  # it had done them all and is gone: its analyses wait in the pipe
+        try:
+            done: list[Result] = self._conn.recv()
+        except (EOFError, OSError):
+            done = []
+        self._conn.close()
+        self._process.join()
+        return done
+
+
 class Workers:
     """N processes that analyse articles and encode sentences; use it with ``with``.
 
@@ -168,37 +225,66 @@ class Workers:
                 new = isinstance(item, Article) and stored(item.text) is None
                 yield item, _analyse(item, options) if new and isinstance(item, Article) else None
             return
+        source = iter(items)
         pending: deque[tuple[Article | Skipped, _Waiting | None]] = deque()
-        for item in items:
-            task: _Waiting | None = None
-            if isinstance(item, Article) and stored(item.text) is None:
-                pool = self._pool
-                task = pool.apply_async(_analyse, (item, options)) if pool else self._begin(item, options, encoder)
-            pending.append((item, task))
+        for item in source:
+            new = isinstance(item, Article) and stored(item.text) is None
+            if new and self._pool is None and isinstance(item, Article):
+                pending.extend(self._begin(item, source, options=options, stored=stored, encoder=encoder))
+            else:
+                pending.append(
+                    (item, self._pool.apply_async(_analyse, (item, options)) if new and self._pool else None)
+                )
             while len(pending) > AHEAD * self.count:
                 yield _ready(pending.popleft())
         while pending:
             yield _ready(pending.popleft())
 
-    def _begin(self, first: Article, options: Options, encoder: bool) -> _Waiting:
-        """Start the workers at the batch's first new article; with ``fork``, that article is analysed here
-        first, after the models are loaded, so the workers inherit all of it."""
+    def _begin(
+        self, first: Article, source: Iterator[Article | Skipped], *, options: Options, stored: Stored, encoder: bool
+    ) -> list[tuple[Article | Skipped, _Waiting | None]]:
+        """Start the workers at the batch's first new article; return it and any inputs read ahead, each with
+        its analysis to come. Forking: see ``_fork``."""
         method = self._asked or start_method()
-        task: _Waiting | None = None
         if method == "fork":
-            _start(self.setup)
-            preload(options, encoder=encoder)
-            task = _Ready(_analyse(first, options))
-            gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
-        try:
-            context = multiprocessing.get_context(method)
-            self._pool = context.Pool(self.count, initializer=_start, initargs=(self.setup,))
-        except BaseException:
-            if method == "fork":
-                gc.unfreeze()
-            raise
+            return self._fork(first, source, options=options, stored=stored, encoder=encoder)
+        self._pool = multiprocessing.get_context(method).Pool(self.count, initializer=_start, initargs=(self.setup,))
         self.started = method
-        return task or self._pool.apply_async(_analyse, (first, options))
+        return [(first, self._pool.apply_async(_analyse, (first, options)))]
+
+    def _fork(
+        self, first: Article, source: Iterator[Article | Skipped], *, options: Options, stored: Stored, encoder: bool
+    ) -> list[tuple[Article | Skipped, _Waiting | None]]:
+        """This process analyses the first article (which loads its language's pipeline and fills the caches
+        of analysis), reads up to ``EARLY`` new articles ahead and forks one worker (``_Early``) to analyse
+        them while it loads the rest (``preload``); then it forks the workers and stops the early one, whose
+        remaining articles go to the workers. ``gc.freeze()`` before each fork."""
+        _start(self.setup)
+        begun: list[tuple[Article | Skipped, _Waiting | None]] = [(first, _Ready(_analyse(first, options)))]
+        ahead = _read_ahead(source, stored)
+        articles = [item for item, new in ahead if new and isinstance(item, Article)]
+        gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
+        early = _Early(articles, options) if articles else None
+        try:
+            preload(options, encoder=encoder)
+            gc.freeze()
+            self._pool = multiprocessing.get_context("fork").Pool(
+                self.count, initializer=_start, initargs=(self.setup,)
+            )
+        except BaseException:
+            if early is not None:
+                early.stop()
+            gc.unfreeze()
+            raise
+        self.started = "fork"
+        done = iter(early.stop() if early is not None else [])
+        for item, new in ahead:
+            task: _Waiting | None = None
+            if new:
+                result = next(done, None)
+                task = _Ready(result) if result is not None else self._pool.apply_async(_analyse, (item, options))
+            begun.append((item, task))
+        return begun
 
     def embedder(self) -> PoolEmbedder | None:
         """The sentence encoder on the workers, or None with one worker (the store's own is used)."""
