@@ -12,16 +12,20 @@ throughput  The articles of FOLDER (default: the development set, ../shared/eval
             models (the default on Linux); 2 spawned workers (fresh interpreters that load the models
             themselves); a Dask LocalCluster of 2 single-threaded processes (`--runs` chooses, `--repeat N`
             runs them all N times in turn). With one worker the models the forked workers inherit (both
-            languages' pipelines, the sentence encoder) are loaded before the first article too, so that no
-            steady rate counts model loading. Printed: the load average before the run; articles/s from
-            the start (model loading and worker start-up included) to the last article written, and the
-            same from the first article written on (steady); the clustering of the batch (its sentences
-            encoded on the workers); the whole ingest (articles/s: analysis, writes and clustering); per
-            worker process its peak RSS (which counts the pages it shares with the others in full), the
-            largest PSS (its share of each page) and USS (the pages only it has) seen, looked at every half
-            second; the CPU seconds of the writing process and of each worker until the batch was
-            clustered (on a shared machine the work done, where the wall clock also shows what others ran);
-            and whether all the stores hold the same rows.
+            languages' pipelines, the sentence encoder) are loaded before the first article too.
+            Printed: the load average before the run; the cores the machine's other processes kept busy
+            during it (others: the CPU seconds the machine spent beyond this run's, per second);
+            articles/s from the start (model loading and worker start-up included) to the last article
+            written; the same over the second half of the articles (steady: the rate once everything is
+            loaded and every worker busy; what the early worker made during the loading is written at
+            once, so the first half would flatter the forked workers); the seconds to the first article
+            written (start s); the clustering of the batch (its sentences encoded on the workers); the
+            whole ingest (articles/s: analysis, writes and clustering); per worker process its peak RSS
+            (which counts the pages it shares with the others in full), the largest PSS (its share of
+            each page) and USS (the pages only it has) seen, looked at every half second; the CPU seconds
+            of the writing process, of each worker seen and of all worker processes (the early one too)
+            until the batch was clustered (on a shared machine the work done, where the wall clock also
+            shows what others ran); and whether all the stores hold the same rows.
 clusters    The development set analysed and clustered, then N stand-in
             clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
             the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
@@ -164,6 +168,7 @@ def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
         start = time.perf_counter()
         first = None
         count = 0
+        times: list[float] = []  # when each article was written
         if how == "dask":
             running: Any = open_workers(workers, "local")
         else:
@@ -173,7 +178,8 @@ def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
         with running:
             for _ in ingest_each(store, iter_articles([folder], options=options), options=options, running=running):
                 count += 1
-                first = first or time.perf_counter()
+                times.append(time.perf_counter())
+                first = first or times[-1]
                 watch.look()
             end = time.perf_counter()
             watch.look(now=True)
@@ -190,7 +196,7 @@ def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
         "articles": count,
         "started": started,
         "rate": count / (end - start),
-        "steady": (count - 1) / max(end - first, 1e-9),
+        "steady": (count - count // 2) / max(end - times[count // 2 - 1], 1e-9) if count > 1 else 0.0,
         "start_s": first - start,
         "cluster_s": clustering,
         "ingest": count / (end - start + clustering),
@@ -200,6 +206,19 @@ def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
         "cpu_s": [round(cpu, 1)] + [round(w["cpu"], 1) for w in found],  # this process, then each worker
         "workers_cpu_s": round(children.ru_utime + children.ru_stime, 1),  # the early worker's included
     }
+
+
+def _busy_s() -> float:
+    """CPU seconds all the machine's cores have been busy since it started (``/proc/stat``)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _, _, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _children_s() -> float:
+    """CPU seconds of this process's children that have ended (each run, with its workers)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 RUNS = {  # name: (label, workers, how)
@@ -219,8 +238,9 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
             runs = [r for r in runs if r != "dask"]
     tmp = tempfile.mkdtemp(prefix="sayso-scale-")
     print(
-        f"{'run':<22} {'load':>5} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9} "
-        f"{'ingest':>7}  peak RSS MB; PSS MB; USS MB (each worker)  CPU s (writer; each worker, all workers)"
+        f"{'run':<22} {'load':>5} {'others':>6} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} "
+        f"{'cluster s':>9} {'ingest':>7}  peak RSS MB; PSS MB; USS MB (each worker)  "
+        "CPU s (writer; each worker, all workers)"
     )
     stores = []
     for turn in range(repeat):
@@ -229,14 +249,16 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
             db = str(Path(tmp) / f"{name}-{turn}.db")
             load = os.getloadavg()[0]
             command = [sys.executable, __file__, "--folder", folder, "--run", f"{workers}:{how}:{db}"]
+            busy, ours, wall = _busy_s(), _children_s(), time.perf_counter()
             done = subprocess.run(command, capture_output=True, text=True, check=False)
+            others = (_busy_s() - busy - (_children_s() - ours)) / (time.perf_counter() - wall)
             if done.returncode:
                 print(f"{label}: failed\n{done.stderr[-2000:]}")
                 continue
             r = json.loads(done.stdout.strip().splitlines()[-1])
             stores.append(_rows(db))
             print(
-                f"{label:<22} {load:>5.2f} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} "
+                f"{label:<22} {load:>5.2f} {others:>6.2f} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} "
                 f"{r['start_s']:>8.1f} {r['cluster_s']:>9.1f} {r['ingest']:>7.1f}  "
                 f"{r['peak_mb']}; {r['pss_mb']}; {r['uss_mb']}  {r['cpu_s'][0]}; {r['cpu_s'][1:]}, "
                 f"{r['workers_cpu_s']} in all",
