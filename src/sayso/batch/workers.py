@@ -44,7 +44,7 @@ from sayso.errors import InputError, SaysoError
 from sayso.options import Options
 from sayso.records import Analysis, Article, Skipped
 
-AHEAD = 4  # articles in flight per worker: enough to keep it busy while the parent writes
+AHEAD = 16  # articles in flight per worker: one long article holds up the writing, not the other workers
 STARTS = ("fork", "spawn")
 
 Result = tuple[Analysis | Skipped, tuple[str, ...]]
