@@ -29,6 +29,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
@@ -145,6 +146,26 @@ def _read_ahead(source: Iterator[Article | Skipped], stored: Stored) -> list[tup
     return out
 
 
+def _first_of_each_language(articles: Sequence[Article], read: set[str]) -> set[int]:
+    """The places of the first article in each language not in ``read`` (its own, else the detected one)."""
+    from sayso.language import detect_language
+
+    out, found = set(), set(read)
+    for k, article in enumerate(articles):
+        language = article.language
+        if language is None:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # said again, and kept, when the article is analysed
+                try:
+                    language = detect_language(article.text)
+                except SaysoError:
+                    continue
+        if language not in found:
+            found.add(language)
+            out.add(k)
+    return out
+
+
 def _analyse_until_told(conn: Connection, articles: list[Article], options: Options) -> None:
     """The early worker: analyse the articles in order until told to stop, then send the analyses made."""
     done = []
@@ -257,16 +278,22 @@ class Workers:
     ) -> list[tuple[Article | Skipped, _Waiting | None]]:
         """This process analyses the first article (which loads its language's pipeline and fills the caches
         of analysis), reads up to ``EARLY`` new articles ahead and forks one worker (``_Early``) to analyse
-        them while it loads the rest (``preload``); then it forks the workers and stops the early one, whose
-        remaining articles go to the workers. ``gc.freeze()`` before each fork."""
+        them while it loads the rest (``preload``) and analyses the first article read ahead of each other
+        language (filling that language's caches once, for every worker); then it forks the workers and stops
+        the early one, whose remaining articles go to the workers. ``gc.freeze()`` before each fork."""
         _start(self.setup)
-        begun: list[tuple[Article | Skipped, _Waiting | None]] = [(first, _Ready(_analyse(first, options)))]
+        made = _analyse(first, options)
+        begun: list[tuple[Article | Skipped, _Waiting | None]] = [(first, _Ready(made))]
         ahead = _read_ahead(source, stored)
         articles = [item for item, new in ahead if new and isinstance(item, Article)]
+        read = {made[0].language} if isinstance(made[0], Analysis) else set()
+        here = set() if options.language or options.model else _first_of_each_language(articles, read)
         gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
-        early = _Early(articles, options) if articles else None
+        rest = [a for k, a in enumerate(articles) if k not in here]
+        early = _Early(rest, options) if rest else None
         try:
             preload(options, encoder=encoder)
+            warmed = {k: _analyse(articles[k], options) for k in sorted(here)}
             gc.freeze()
             self._pool = multiprocessing.get_context("fork").Pool(
                 self.count, initializer=_start, initargs=(self.setup,)
@@ -278,11 +305,13 @@ class Workers:
             raise
         self.started = "fork"
         done = iter(early.stop() if early is not None else [])
+        k = 0  # the place of the next new article among ``articles``
         for item, new in ahead:
             task: _Waiting | None = None
             if new:
-                result = next(done, None)
+                result = warmed[k] if k in warmed else next(done, None)
                 task = _Ready(result) if result is not None else self._pool.apply_async(_analyse, (item, options))
+                k += 1
             begun.append((item, task))
         return begun
 
