@@ -146,24 +146,18 @@ def _read_ahead(source: Iterator[Article | Skipped], stored: Stored) -> list[tup
     return out
 
 
-def _first_of_each_language(articles: Sequence[Article], read: set[str]) -> set[int]:
-    """The places of the first article in each language not in ``read`` (its own, else the detected one)."""
+def _language(article: Article) -> str | None:
+    """The article's language, its own else the detected one (None when it cannot be told)."""
     from sayso.language import detect_language
 
-    out, found = set(), set(read)
-    for k, article in enumerate(articles):
-        language = article.language
-        if language is None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # said again, and kept, when the article is analysed
-                try:
-                    language = detect_language(article.text)
-                except SaysoError:
-                    continue
-        if language not in found:
-            found.add(language)
-            out.add(k)
-    return out
+    if article.language is not None:
+        return article.language
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # said again, and kept, when the article is analysed
+        try:
+            return str(detect_language(article.text))
+        except SaysoError:
+            return None
 
 
 def _analyse_until_told(conn: Connection, articles: list[Article], options: Options) -> None:
@@ -278,19 +272,22 @@ class Workers:
     ) -> list[tuple[Article | Skipped, _Waiting | None]]:
         """This process analyses the first article (which loads its language's pipeline and fills the caches
         of analysis), reads up to ``EARLY`` new articles ahead and forks one worker (``_Early``) to analyse
-        them while it loads the rest (``preload``) and analyses the first article read ahead of each other
-        language (filling that language's caches once, for every worker); then it forks the workers and stops
-        the early one, whose remaining articles go to the workers. ``gc.freeze()`` before each fork."""
+        those in that language while it loads the rest (``preload``) and analyses the first article read
+        ahead in each other language (filling that language's caches once, for every worker); then it forks
+        the workers and stops the early one; the articles it did not get to go to the workers, with the rest.
+        ``gc.freeze()`` before each fork."""
         _start(self.setup)
         made = _analyse(first, options)
         begun: list[tuple[Article | Skipped, _Waiting | None]] = [(first, _Ready(made))]
         ahead = _read_ahead(source, stored)
         articles = [item for item, new in ahead if new and isinstance(item, Article)]
-        read = {made[0].language} if isinstance(made[0], Analysis) else set()
-        here = set() if options.language or options.model else _first_of_each_language(articles, read)
+        read = made[0].language if isinstance(made[0], Analysis) else None
+        one = options.language or options.model  # every article is read with the first one's pipeline
+        languages = [read if one else _language(a) for a in articles]
+        here = {languages.index(x) for x in set(languages) - {read, None}}  # the first of each other language
         gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
-        rest = [a for k, a in enumerate(articles) if k not in here]
-        early = _Early(rest, options) if rest else None
+        mine = [k for k, x in enumerate(languages) if x == read]  # the early worker's: nothing more to load
+        early = _Early([articles[k] for k in mine], options) if mine else None
         try:
             preload(options, encoder=encoder)
             warmed = {k: _analyse(articles[k], options) for k in sorted(here)}
@@ -304,13 +301,12 @@ class Workers:
             gc.unfreeze()
             raise
         self.started = "fork"
-        done = iter(early.stop() if early is not None else [])
+        warmed.update(zip(mine, early.stop() if early is not None else [], strict=False))
         k = 0  # the place of the next new article among ``articles``
         for item, new in ahead:
             task: _Waiting | None = None
             if new:
-                result = warmed[k] if k in warmed else next(done, None)
-                task = _Ready(result) if result is not None else self._pool.apply_async(_analyse, (item, options))
+                task = _Ready(warmed[k]) if k in warmed else self._pool.apply_async(_analyse, (item, options))
                 k += 1
             begun.append((item, task))
         return begun
