@@ -285,12 +285,13 @@ class Workers:
         one = options.language or options.model  # every article is read with the first one's pipeline
         languages = [read if one else _language(a) for a in articles]
         here = {languages.index(x) for x in set(languages) - {read, None}}  # the first of each other language
-        gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
         mine = [k for k, x in enumerate(languages) if x == read]  # the early worker's: nothing more to load
-        early = _Early([articles[k] for k in mine], options) if mine else None
+        early: _Early | None = None
         try:
+            gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
+            early = _Early([articles[k] for k in mine], options) if mine else None
             preload(options, encoder=encoder)
-            warmed = {k: _analyse(articles[k], options) for k in sorted(here)}
+            ready = {k: _analyse(articles[k], options) for k in sorted(here)}
             gc.freeze()
             self._pool = multiprocessing.get_context("fork").Pool(
                 self.count, initializer=_start, initargs=(self.setup,)
@@ -301,12 +302,12 @@ class Workers:
             gc.unfreeze()
             raise
         self.started = "fork"
-        warmed.update(zip(mine, early.stop() if early is not None else [], strict=False))
+        ready.update(zip(mine, early.stop() if early is not None else [], strict=False))  # what it got to
         k = 0  # the place of the next new article among ``articles``
         for item, new in ahead:
             task: _Waiting | None = None
             if new:
-                task = _Ready(warmed[k]) if k in warmed else self._pool.apply_async(_analyse, (item, options))
+                task = _Ready(ready[k]) if k in ready else self._pool.apply_async(_analyse, (item, options))
                 k += 1
             begun.append((item, task))
         return begun
