@@ -2,17 +2,30 @@
 worker, clustering time per batch with many stored clusters with and without the centroid index, and whether
 the index changes any cluster.
 
-    python benchmarks/scale.py [--folder DIR] [--sizes 10000,100000,1000000] [--skip throughput,clusters,agreement]
+    python benchmarks/scale.py [--folder DIR] [--runs 1,fork,spawn,dask] [--repeat N]
+                               [--sizes 10000,100000,1000000] [--skip throughput,clusters,agreement]
 
-throughput  The articles of FOLDER (default: the development set, ../shared/eval/dev, read in place) are
-            ingested into a new SQLite store with --workers 1, --workers 2 and a Dask LocalCluster of 2
-            single-threaded processes, as `sayso ingest` does. Printed: articles/s from the start (worker
-            start-up and model loading included) to the last article written, the same without the first
-            article's wait (the steady rate), the clustering of the batch (its sentences encoded on the
-            workers), the whole ingest (articles/s: analysis, writes and clustering, as `sayso ingest`),
-            the peak memory (VmHWM) of each worker process, the CPU seconds of the writing process and of each
-            worker until the last article was written (on a shared machine the work done, where the wall
-            clock also shows what others ran), and whether the three stores hold the same rows.
+throughput  The articles of FOLDER (default: the development set, ../shared/eval/dev, read in place;
+            ../shared/eval holds it with the news and story articles, 190 in all) are ingested into a new
+            SQLite store, each run in a fresh interpreter (nothing loaded before it starts), as `sayso
+            ingest` does: --workers 1; 2 workers forked from the writing process once it has loaded the
+            models (the default on Linux); 2 spawned workers (fresh interpreters that load the models
+            themselves); a Dask LocalCluster of 2 single-threaded processes (`--runs` chooses, `--repeat N`
+            runs them all N times in turn). With one worker the models the forked workers inherit (both
+            languages' pipelines, the sentence encoder) are loaded before the first article too.
+            Printed: the load average before the run; the cores the machine's other processes kept busy
+            during it (others: the CPU seconds the machine spent beyond this run's, per second);
+            articles/s from the start (model loading and worker start-up included) to the last article
+            written; the same over the second half of the articles (steady: the rate once everything is
+            loaded and every worker busy; what the early worker made during the loading is written at
+            once, so the first half would flatter the forked workers); the seconds to the first article
+            written (start s); the clustering of the batch (its sentences encoded on the workers); the
+            whole ingest (articles/s: analysis, writes and clustering); per worker process its peak RSS
+            (which counts the pages it shares with the others in full), the largest PSS (its share of
+            each page) and USS (the pages only it has) seen, looked at every half second; the CPU seconds
+            of the writing process, of each worker seen and of all worker processes (the early one too)
+            until the batch was clustered (on a shared machine the work done, where the wall clock also
+            shows what others ran); and whether all the stores hold the same rows.
 clusters    The development set analysed and clustered, then N stand-in
             clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
             the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
@@ -27,6 +40,7 @@ The machine may be shared: timings are wall-clock seconds of whatever cores the 
 from __future__ import annotations
 
 import os
+import resource
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
@@ -34,6 +48,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import argparse  # noqa: E402
 import json  # noqa: E402
 import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -43,7 +58,8 @@ from typing import Any  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from sayso.batch import cluster_batch, ingest_each, open_workers  # noqa: E402
+from sayso.batch import Workers, cluster_batch, ingest_each, open_workers  # noqa: E402
+from sayso.batch.workers import preload  # noqa: E402
 from sayso.clusters import default_embedder  # noqa: E402
 from sayso.ingest import iter_articles  # noqa: E402
 from sayso.options import Options  # noqa: E402
@@ -79,14 +95,23 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def _peak_mb(pid: int) -> float:
+def _memory_mb(pid: int) -> tuple[float, float, float]:
+    """(peak RSS, PSS, USS) of a process in MB: RSS counts every page it maps, shared or not; PSS its share of
+    each page (a page shared by three processes counts a third); USS only the pages no other process has."""
+    peak = pss = uss = 0.0
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+                peak = int(line.split()[1]) / 1024
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            name, _, rest = line.partition(":")
+            if name == "Pss":
+                pss = int(rest.split()[0]) / 1024
+            elif name in ("Private_Clean", "Private_Dirty"):
+                uss += int(rest.split()[0]) / 1024
     except OSError:
         pass
-    return 0.0
+    return peak, pss, uss
 
 
 def _cpu_s(pid: int) -> float:
@@ -98,10 +123,26 @@ def _cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _workers() -> dict[int, tuple[float, float]]:
-    """pid -> (peak MB, CPU s) of each process below this one that loaded a model (over 150 MB; not nannies)."""
-    found = {pid: (_peak_mb(pid), _cpu_s(pid)) for pid in _descendants(os.getpid())}
-    return {pid: v for pid, v in found.items() if v[0] > 150}
+class _Watch:
+    """The processes below this one that loaded a model (peak RSS over 150 MB: not Dask's nannies), looked at
+    now and then: each one's largest PSS and USS seen, and its CPU seconds when last seen."""
+
+    EVERY = 0.5  # seconds between looks: reading /proc costs the writing process time too
+
+    def __init__(self) -> None:
+        self.seen: dict[int, dict[str, float]] = {}
+        self._last = 0.0
+
+    def look(self, now: bool = False) -> None:
+        if not now and time.perf_counter() - self._last < self.EVERY:
+            return
+        self._last = time.perf_counter()
+        for pid in _descendants(os.getpid()):
+            peak, pss, uss = _memory_mb(pid)
+            if peak <= 150:
+                continue
+            was = self.seen.setdefault(pid, {"pss": 0.0, "uss": 0.0})
+            was.update(peak=peak, pss=max(was["pss"], pss), uss=max(was["uss"], uss), cpu=_cpu_s(pid))
 
 
 def _timeless(row: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -118,60 +159,111 @@ def _rows(db: str) -> dict[str, list[tuple[Any, ...]]]:
         conn.close()
 
 
-def _ingest(folder: str, db: str, workers: int, cluster: str | None) -> dict[str, Any]:
+def _ingest(folder: str, db: str, workers: int, how: str) -> dict[str, Any]:
+    """One run, in a fresh interpreter (``--run``): nothing is loaded before it starts."""
     options = Options()
-    seen: dict[int, tuple[float, float]] = {}
+    watch = _Watch()
     with open_store(db) as store:
         cpu = _cpu_s(os.getpid())
         start = time.perf_counter()
         first = None
         count = 0
-        with open_workers(workers, cluster) as running:
+        times: list[float] = []  # when each article was written
+        if how == "dask":
+            running: Any = open_workers(workers, "local")
+        else:
+            running = Workers(workers, start=None if how == "1" else how)
+            if workers == 1:  # what forked workers have loaded before their first article, so that the
+                preload(options, encoder=True)  # steady rate leaves model loading out in every run
+        with running:
             for _ in ingest_each(store, iter_articles([folder], options=options), options=options, running=running):
                 count += 1
-                first = first or time.perf_counter()
-                seen.update(_workers())
+                times.append(time.perf_counter())
+                first = first or times[-1]
+                watch.look()
             end = time.perf_counter()
+            watch.look(now=True)
             cluster_batch(store, running)
-            seen.update(_workers())
+            watch.look(now=True)
+            started = getattr(running, "started", None)
         clustering = time.perf_counter() - end
         cpu = _cpu_s(os.getpid()) - cpu
+        mine = _memory_mb(os.getpid())
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # every worker process, ended and waited for
     assert first is not None
+    found = list(watch.seen.values())
     return {
         "articles": count,
+        "started": started,
         "rate": count / (end - start),
-        "steady": (count - 1) / max(end - first, 1e-9),
+        "steady": (count - count // 2) / max(end - times[count // 2 - 1], 1e-9) if count > 1 else 0.0,
         "start_s": first - start,
         "cluster_s": clustering,
         "ingest": count / (end - start + clustering),
-        "worker_mb": [round(mb) for mb, _ in seen.values()] or [round(_peak_mb(os.getpid()))],
-        "cpu_s": [round(cpu, 1)] + [round(s, 1) for _, s in seen.values()],  # this process, then each worker
+        "peak_mb": [round(w["peak"]) for w in found] or [round(mine[0])],
+        "pss_mb": [round(w["pss"]) for w in found] or [round(mine[1])],
+        "uss_mb": [round(w["uss"]) for w in found] or [round(mine[2])],
+        "cpu_s": [round(cpu, 1)] + [round(w["cpu"], 1) for w in found],  # this process, then each worker
+        "workers_cpu_s": round(children.ru_utime + children.ru_stime, 1),  # the early worker's included
     }
 
 
-def throughput(folder: str) -> None:
-    default_embedder().encode(["warm up"])
-    runs: list[tuple[str, int, str | None]] = [("1 worker", 1, None), ("2 workers", 2, None)]
-    try:
-        import distributed  # noqa: F401
+def _busy_s() -> float:
+    """CPU seconds all the machine's cores have been busy since it started (``/proc/stat``)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _, _, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
-        runs.append(("Dask LocalCluster, 2", 2, "local"))
-    except ImportError:
-        print("(no dask[distributed]: the Dask run is left out)")
+
+def _children_s() -> float:
+    """CPU seconds of this process's children that have ended (each run, with its workers)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+RUNS = {  # name: (label, workers, how)
+    "1": ("1 worker", 1, "1"),
+    "fork": ("2 workers, fork", 2, "fork"),
+    "spawn": ("2 workers, spawn", 2, "spawn"),
+    "dask": ("Dask LocalCluster, 2", 2, "dask"),
+}
+
+
+def throughput(folder: str, runs: list[str], repeat: int) -> None:
+    if "dask" in runs:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("(no dask[distributed]: the Dask run is left out)")
+            runs = [r for r in runs if r != "dask"]
     tmp = tempfile.mkdtemp(prefix="sayso-scale-")
     print(
-        f"{'run':<22} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} {'cluster s':>9} {'ingest':>7}"
-        "  worker peak MB  CPU s (writer, workers)"
+        f"{'run':<22} {'load':>5} {'others':>6} {'articles':>8} {'art/s':>6} {'steady':>7} {'start s':>8} "
+        f"{'cluster s':>9} {'ingest':>7}  peak RSS MB; PSS MB; USS MB (each worker)  "
+        "CPU s (writer; each worker, all workers)"
     )
     stores = []
-    for name, workers, cluster in runs:
-        db = str(Path(tmp) / f"{workers}-{cluster}.db")
-        r = _ingest(folder, db, workers, cluster)
-        stores.append(_rows(db))
-        print(
-            f"{name:<22} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} {r['start_s']:>8.1f} "
-            f"{r['cluster_s']:>9.1f} {r['ingest']:>7.1f}  {r['worker_mb']}  {r['cpu_s']}"
-        )
+    for turn in range(repeat):
+        for name in runs:
+            label, workers, how = RUNS[name]
+            db = str(Path(tmp) / f"{name}-{turn}.db")
+            load = os.getloadavg()[0]
+            command = [sys.executable, __file__, "--folder", folder, "--run", f"{workers}:{how}:{db}"]
+            busy, ours, wall = _busy_s(), _children_s(), time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            others = (_busy_s() - busy - (_children_s() - ours)) / (time.perf_counter() - wall)
+            if done.returncode:
+                print(f"{label}: failed\n{done.stderr[-2000:]}")
+                continue
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            stores.append(_rows(db))
+            print(
+                f"{label:<22} {load:>5.2f} {others:>6.2f} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} "
+                f"{r['start_s']:>8.1f} {r['cluster_s']:>9.1f} {r['ingest']:>7.1f}  "
+                f"{r['peak_mb']}; {r['pss_mb']}; {r['uss_mb']}  {r['cpu_s'][0]}; {r['cpu_s'][1:]}, "
+                f"{r['workers_cpu_s']} in all",
+                flush=True,
+            )
     same = all(s == stores[0] for s in stores)
     print("the stores hold the same rows" if same else "THE STORES DIFFER")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -279,12 +371,19 @@ def main() -> int:
     parser.add_argument("--folder", default=str(DEV), help="articles for the throughput runs")
     parser.add_argument("--sizes", default="10000,100000,1000000", help="stand-in clusters, comma-separated")
     parser.add_argument("--skip", default="", help="parts to leave out: throughput, clusters, agreement")
+    parser.add_argument("--runs", default="1,fork,spawn,dask", help="throughput runs: " + ", ".join(RUNS))
+    parser.add_argument("--repeat", type=int, default=1, help="throughput: each run this many times, in turn")
+    parser.add_argument("--run", help=argparse.SUPPRESS)  # WORKERS:HOW:DB, one throughput run (a subprocess)
     args = parser.parse_args()
+    if args.run:
+        workers, how, db = args.run.split(":", 2)
+        print(json.dumps(_ingest(args.folder, db, int(workers), how)))
+        return 0
     if not DEV.is_dir():
         print(f"benchmark: no development set at {DEV}", file=sys.stderr)
         return 2
     parts: dict[str, Callable[[], None]] = {
-        "throughput": lambda: throughput(args.folder),
+        "throughput": lambda: throughput(args.folder, args.runs.split(","), args.repeat),
         "agreement": agreement,
         "clusters": lambda: clusters([int(x) for x in args.sizes.split(",")]),
     }

@@ -5,13 +5,14 @@ model is loaded, except in the one slow test."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from _store_helpers import Topics, dump, use_stand_in
-from sayso.batch import ingest_each
+from _store_helpers import CALLS, Topics, dump, use_stand_in
+from sayso.batch import Workers, ingest_each
 from sayso.ingest import iter_articles
 from sayso.options import Options
 from sayso.records import Skipped
@@ -43,11 +44,13 @@ def _inputs(folder: Path) -> list[str]:
     return [str(folder / "a.jsonl"), str(folder / "b.txt"), str(folder / "c.txt")]
 
 
-def _ingest(db: str, paths: list[str], workers: int) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:
+def _ingest(
+    db: str, paths: list[str], workers: int, start: str | None = None
+) -> tuple[list[Any], dict[str, list[tuple[Any, ...]]]]:
     options = Options()
-    with open_store(db, embedder=Topics()) as store:
+    with open_store(db, embedder=Topics()) as store, Workers(workers, use_stand_in, start=start) as running:
         items = iter_articles(paths, options=options)
-        outcomes = list(ingest_each(store, items, options=options, workers=workers, setup=use_stand_in))
+        outcomes = list(ingest_each(store, items, options=options, running=running))
         store.cluster()
     rows = dump(db)
     del rows["migrations"]  # when each store was made
@@ -83,6 +86,74 @@ def test_batch_two_workers_store_what_one_stores(tmp_path: Path, monkeypatch: py
         "ships",
     ]
     assert one_rows["clusters"] and len(one_rows["skipped"]) == 2
+
+
+def test_batch_forked_and_spawned_workers_store_what_one_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    paths = _inputs(tmp_path / "in")
+    one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
+    CALLS.clear()
+    forked, forked_rows = _ingest(str(tmp_path / "fork.db"), paths, workers=2, start="fork")
+    # analysed here: the first new article, and the first of each other language read ahead (they fill the
+    # caches the workers inherit); every other article in a worker
+    assert CALLS == ["kyiv-1", "kyiv-2"]
+    CALLS.clear()
+    spawned, spawned_rows = _ingest(str(tmp_path / "spawn.db"), paths, workers=2, start="spawn")
+    assert CALLS == []  # a spawned worker analyses every article
+    assert forked == spawned == one
+    assert forked_rows == spawned_rows == one_rows
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the early worker is forked (Linux)")
+def test_batch_early_worker_hands_back_what_it_analysed_in_order() -> None:
+    from sayso.batch import analyse_quietly
+    from sayso.batch.workers import _Early
+    from sayso.records import Article
+
+    use_stand_in()  # in this process: the early worker is forked from it
+    articles = [Article(text=x["text"], id=x["id"]) for x in LINES[:4]]
+    options = Options()
+    expected = [analyse_quietly(a, options) for a in articles]
+    early = _Early(articles, options)
+    early._process.join(timeout=60)  # it has analysed them all and sent them
+    assert early.stop() == expected
+    stopped = _Early(articles, options).stop()  # told at once: what it had made by then, from the first on
+    assert stopped == expected[: len(stopped)]
+
+
+def test_batch_workers_forked_only_from_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from sayso.batch import workers
+    from sayso.errors import InputError
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert workers.threads() >= 2
+        assert workers.start_method() == "spawn"  # a fork would copy this thread's view of the other's locks
+    finally:
+        stop.set()
+        other.join()
+    monkeypatch.setattr(workers, "threads", lambda: 1)
+    assert workers.start_method() == ("fork" if sys.platform.startswith("linux") else "spawn")
+    assert workers.start_method("spawn") == "spawn"
+    with pytest.raises(InputError, match="fork, spawn"):
+        Workers(2, start="thread")
+
+
+def test_batch_workers_start_at_the_first_new_article(tmp_path: Path) -> None:
+    paths = _inputs(tmp_path / "in")
+    options = Options()
+    with open_store(str(tmp_path / "s.db"), embedder=Topics()) as store:
+        list(ingest_each(store, iter_articles(paths, options=options), options=options, workers=1, setup=use_stand_in))
+        with Workers(2, use_stand_in) as running:  # every text is stored already: no worker is started
+            again = list(ingest_each(store, iter_articles(paths, options=options), options=options, running=running))
+            assert running.started is None and running.embedder() is None
+    assert [o for o in again if isinstance(o, tuple) and o[0] == "added"] == []
 
 
 def test_batch_second_run_analyses_nothing_and_changes_nothing(tmp_path: Path) -> None:

@@ -73,8 +73,11 @@ class DaskWorkers:
         if self.address == "local":
             self.client.cluster.close()
 
-    def analysed(self, items: Iterable[Article | Skipped], *, options: Options, stored: Stored) -> Iterator[Analysed]:
-        """Each input with its analysis, in input order, as ``Workers.analysed`` gives them."""
+    def analysed(
+        self, items: Iterable[Article | Skipped], *, options: Options, stored: Stored, encoder: bool = True
+    ) -> Iterator[Analysed]:
+        """Each input with its analysis, in input order, as ``Workers.analysed`` gives them (``encoder``: unused,
+        each Dask worker loads what it needs)."""
         window = AHEAD * max(1, sum(self.client.nthreads().values()))
         pending: deque[tuple[Article | Skipped, Any]] = deque()
         try:

@@ -49,7 +49,8 @@ def ingest_each(
         with open_workers(workers, cluster, setup) as started:
             yield from ingest_each(store, items, options=options, warn=warn, running=started)
         return
-    for entry in running.analysed(items, options=options, stored=store.stored_id):
+    encoder = store.embedder is None  # clustering will use the default encoder: forked workers get it loaded
+    for entry in running.analysed(items, options=options, stored=store.stored_id, encoder=encoder):
         yield store_one(store, entry, warn or _ignore)
 
 
