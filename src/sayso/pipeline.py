@@ -89,7 +89,6 @@ def analyze_doc(
         headline_attributions=said_in_headline,
         breaks=proposition_breaks(doc, [c for a in attributions for c in a.content], language=language),
         headline_breaks=headline_breaks(doc, _headline_regions(text, headline, said_in_headline), language=language),
-        prepositions=frozenset(t.idx for t in doc if t.pos_ == "ADP" or t.dep_ in ("prep", "case")),
     )
     return Analysis(
         article=replace(article, language=language, published=published),

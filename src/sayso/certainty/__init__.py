@@ -8,7 +8,7 @@ kept apart (see the store), never mixed with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,17 +119,14 @@ def _attributive(markers: _Markers, chunk: str, m: re.Match[str]) -> bool:
     return nxt is not None and nxt.group(1).lower() not in markers.joiners
 
 
-def polarity(text: str, spans: Sequence[Span], *, language: str, prepositions: Collection[int] = ()) -> str:
+def polarity(text: str, spans: Sequence[Span], *, language: str) -> str:
     """``negative`` when the claim itself is negated (`there are no troops`), else ``positive``.
     A negation is no denial: the source asserts the negative claim. A negation inside an adverbial clause
     negates that clause, not the claim (`prepares a filing because it cannot compete`); a negated confirmation
-    leaves the claim open (`I cannot confirm that X is behind it`: uncertain, not negative). ``prepositions``:
-    offsets where the parser found a preposition; a subordinator there opens no clause (`Since Monday no
-    trains have run`, `Sinds maandag rijden er geen treinen`)."""
+    leaves the claim open (`I cannot confirm that X is behind it`: uncertain, not negative)."""
     markers = _markers(language)
     for s in spans:
-        found = markers.subordinate.finditer(text, s.start, s.end) if markers.subordinate else ()
-        inner = [m.span() for m in found if m.start() not in prepositions]
+        inner = [m.span() for m in markers.subordinate.finditer(text, s.start, s.end)] if markers.subordinate else []
         for m in markers.negation.finditer(text, s.start, s.end):
             if not any(a <= m.start() < b for a, b in inner) and not _leaves_open(text[m.end() : s.end], markers):
                 return "negative"

@@ -4,7 +4,7 @@ who vouches for it, how sure, and the numbers and dates inside it."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TypeVar
 
@@ -138,14 +138,12 @@ def build_claims(
     headline_attributions: Sequence[Attribution] = (),
     breaks: Sequence[tuple[int, int]] = (),
     headline_breaks: Sequence[tuple[int, int]] = (),
-    prepositions: Collection[int] = (),
 ) -> tuple[Claim, ...]:
     """Claims in text order: attributed ones carry their speaker; the article's own carry none. A headline is
     one claim, or one claim for each statement it ascribes to a speaker (``headline_attributions``:
     `Bond: ...; minister: ...`), each its own words with that speaker. An attributed content with one of
     ``breaks`` inside is one claim for each proposition it states (``propositions.proposition_breaks``), and so
-    is a headline with ``headline_breaks`` (``propositions.headline_breaks``). ``prepositions``: the offsets of
-    the words the parser calls prepositions (``certainty.polarity``)."""
+    is a headline with ``headline_breaks`` (``propositions.headline_breaks``)."""
     claims: list[tuple[int, Claim]] = []
     said = Intervals([c for a in attributions for c in a.content])
     numbers, dates = _numbered(quantities), _numbered(times)
@@ -168,7 +166,7 @@ def build_claims(
                         speaker=a.speaker,
                         kind=a.kind,
                         certainty=assess_certainty(text, part, language=language).label if own else stated,
-                        polarity=polarity(text, part, language=language, prepositions=prepositions),
+                        polarity=polarity(text, part, language=language),
                         quantities=_within(numbers, part),
                         times=_within(dates, part),
                         said_at=a.said_at,
@@ -192,7 +190,7 @@ def build_claims(
                             speaker=speaker,
                             kind="headline",
                             certainty=assess_certainty(text, span, language=language).label,
-                            polarity=polarity(text, span, language=language, prepositions=prepositions),
+                            polarity=polarity(text, span, language=language),
                             quantities=_within(numbers, span),
                             times=_within(dates, span),
                             context=whole,
@@ -216,7 +214,7 @@ def build_claims(
                     speaker=None,
                     kind="assertion",
                     certainty=certainty.label,
-                    polarity=polarity(text, span, language=language, prepositions=prepositions),
+                    polarity=polarity(text, span, language=language),
                     quantities=_within(numbers, span),
                     times=_within(dates, span),
                     context=span[0],
