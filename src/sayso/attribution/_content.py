@@ -595,7 +595,8 @@ def _opens_clause(tok: Token, ctx: Context, sent: SpacySpan) -> bool:
     k = tok.i + 1
     if k >= sent.end:
         return False
-    return ctx.doc[k].lower_ in ctx.lex.question_words | ctx.lex.complementizers
+    word = ctx.doc[k].lower_
+    return word in ctx.lex.question_words or word in ctx.lex.complementizers
 
 
 def _sentence_before(ctx: Context, sent: SpacySpan) -> Range | None:

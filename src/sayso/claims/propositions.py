@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sayso.certainty import polarity
 from sayso.language.resources import load_json
@@ -99,10 +100,17 @@ def _link(t: Token, tok: Token, head: Token) -> bool:
     return t.dep_ in ("cc", "punct") and t.head in (tok, head)
 
 
+def _tokens(doc: Doc, start: int, end: int) -> SpacySpan | tuple[()]:
+    """The tokens from ``start`` to ``end`` (characters; the first may begin a little before), a view found
+    through the doc's offsets, not by reading the whole doc."""
+    span = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+    return span if span is not None else ()
+
+
 def _counts_next(doc: Doc, offset: int) -> bool:
     """A number within ``PART_REACH`` words after ``offset`` (`onder wie drie`, `including two children`): the
     opener counts a part, it does not open a clause (`, waaronder het bedrijf werd verboden ...`)."""
-    following = [t for t in doc if t.idx >= offset][:PART_REACH]
+    following = [t for t in _tokens(doc, offset, len(doc.text))[: PART_REACH + 1] if t.idx >= offset][:PART_REACH]
     return any(t.like_num or t.pos_ == "NUM" for t in following)
 
 
@@ -147,13 +155,14 @@ def _states(doc: Doc, start: int, end: int, language: str) -> bool:
     a past participle however tagged (`190.000 dieren geruimd`, ``comparison.json``'s ``participles``) or a
     negation (`no sign of sabotage`); not one more item of a list."""
     participle = _participles(language)
-    if any(t.pos_ in _VERBAL or participle.match(t.lower_) for t in doc if start <= t.idx < end):
+    if any(t.pos_ in _VERBAL or participle.match(t.lower_) for t in _tokens(doc, start, end) if t.idx >= start):
         return True
     return polarity(doc.text, [Span.of(doc.text, start, end)], language=language) == "negative"
 
 
 def _adverbial(doc: Doc, offset: int) -> bool:
-    first = next((t for t in doc if t.idx >= offset and not t.is_punct and not t.is_space), None)
+    words = (t for t in _tokens(doc, offset, len(doc.text)) if t.idx >= offset and not t.is_punct and not t.is_space)
+    first = next(words, None)
     return first is not None and first.pos_ in _ADVERBIAL_OPENERS
 
 

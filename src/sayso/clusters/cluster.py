@@ -307,7 +307,6 @@ class _Linkage:
         proposition with, when that mean is at or above ``threshold`` and above the one of its own group by
         ``REASSIGN_MARGIN``: a greedy merge may have joined a claim to a group that later merges made worse
         for it, and that then blocked a better one (two parts of one sentence never share a group)."""
-        self._unit_of = {k: u for u in self.alive() for k in self.members[u]}
         for _ in range(rounds):
             moved = False
             for k in range(new):
@@ -349,6 +348,8 @@ class _Linkage:
         }
         if item.context:
             self._sentences[v].add((item.article, item.context))
+        self._never[u] = set().union(*(self._apart.get(j, set()) for j in self.members[u]))
+        self._never[v] |= self._apart.get(k, set())
         self._unit_of[k] = v
         if not self.members[u]:
             self._alive[u] = False
@@ -363,6 +364,7 @@ class _Linkage:
         self._articles[keep] += self._articles[gone]
         self._sentences[keep] |= self._sentences[gone]
         self._never[keep] |= self._never[gone]
+        self._unit_of.update(dict.fromkeys(self.members[gone], keep))
         for w, s in self._sums[gone].items():
             del self._sums[w][gone]
             if w != keep:

@@ -108,8 +108,8 @@ def two_sources(a: ClaimItem, b: ClaimItem) -> bool:
 def changed_story(a: ClaimItem, b: ClaimItem) -> bool:
     """One source, reported on two different days: a denial between its claims is no second reading of one
     statement but a change of account (`no indication of a leak` on Monday, `data was stolen` on Tuesday)."""
-    same = a.speaker is not None and b.speaker is not None and name_key(a.speaker) == name_key(b.speaker)
-    return same and a.published is not None and b.published is not None and a.published != b.published
+    one_source = not two_sources(a, b)
+    return one_source and a.published is not None and b.published is not None and a.published != b.published
 
 
 def one_time(a: ClaimItem, b: ClaimItem) -> bool:
