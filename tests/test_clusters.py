@@ -576,7 +576,7 @@ def test_a_claim_moves_to_the_group_it_fits_best_after_the_merges() -> None:
     # a1 and b1 are copies of one claim; c1 was joined to them early, but fits the group of a2 and b2 far better
     views = [view("a", "a1"), view("b", "b1"), view("c", "c1"), view("a", "a2"), view("b", "b2")]
     link = _Linkage(views, [[0, 1, 2], [3, 4]], fixed=())
-    link.score({(0, 1): 0.99, (0, 2): 0.3, (1, 2): 0.3, (2, 3): 0.9, (2, 4): 0.9, (0, 4): 0.1, (1, 3): 0.1})
+    link.score({(0, 1): 0.99, (0, 2): 0.3, (1, 2): 0.3, (2, 3): 0.9, (2, 4): 0.9, (0, 4): 0.1, (1, 3): 0.1}.items())
     link.reassign(5, threshold=0.25)
     groups = sorted(sorted(link.members[u]) for u in link.alive())
     assert groups == [[0, 1], [2, 3, 4]]
@@ -599,6 +599,6 @@ def test_a_claim_never_moves_into_a_group_holding_a_part_of_its_own_sentence() -
         view("d1", "d", "s4"),
     ]
     link = _Linkage(views, [[0, 1, 2], [3, 4]], fixed=())
-    link.score({(0, 1): 0.99, (0, 2): 0.3, (1, 2): 0.3, (2, 4): 0.95, (3, 4): 0.9})
+    link.score({(0, 1): 0.99, (0, 2): 0.3, (1, 2): 0.3, (2, 4): 0.95, (3, 4): 0.9}.items())
     link.reassign(5, threshold=0.25)
     assert sorted(sorted(link.members[u]) for u in link.alive()) == [[0, 1, 2], [3, 4]]

@@ -34,11 +34,10 @@ from sayso.clusters.pairs import (
     ClaimView,
     PairModel,
     WordVectors,
+    ViewTable,
     claim_views,
     default_model,
-    features_with,
     mixed,
-    news_cycle,
     reported_clash,
 )
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
@@ -153,9 +152,10 @@ def cluster_claims(
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
     centres = mixed(text, context, CONTEXT_WEIGHT)
     pairs, features, probability = _pairs(views, len(items), (text, context, centres), model)
-    link.score(dict(zip(pairs, probability, strict=True)))
-    link.keep_apart(pair for pair, f in zip(pairs, features, strict=True) if f[_APART].any())
-    link.keep_apart((i, j) for i, j in pairs if views[i].conditional != views[j].conditional)
+    link.score(zip(map(tuple, pairs.tolist()), probability.tolist(), strict=True))
+    conditional = np.array([v.conditional for v in views], dtype=bool)
+    apart = features[:, _APART].any(axis=1) | (conditional[pairs[:, 0]] != conditional[pairs[:, 1]])
+    link.keep_apart(map(tuple, pairs[apart].tolist()))
     link.merge(model.threshold)
     link.reassign(len(items), model.threshold)
     unit_of = {k: u for u in link.alive() for k in link.members[u]}
@@ -195,7 +195,7 @@ def cluster_claims(
 
 def _contradictions_across(
     views: Sequence[ClaimView],
-    pairs: Sequence[tuple[int, int]],
+    pairs: np.ndarray,
     features: np.ndarray,
     unit_of: Mapping[int, int],
     model: PairModel,
@@ -203,7 +203,9 @@ def _contradictions_across(
     """Contradictions between claims of different groups, one for each pair of groups and kind of reason:
     by the group of the new claim (to be stored), and by every group they touch (for its credibility)."""
     strongest: dict[tuple[int, int, str], tuple[float, int, int, str]] = {}
-    for (i, j), f in zip(pairs, features, strict=True):
+    may = np.nonzero(features[:, _POLARITY] + features[:, _CLASH])[0]  # neither: no contradiction
+    for k in may.tolist():
+        (i, j), f = pairs[k].tolist(), features[k]
         if unit_of[i] != unit_of[j] and (found := contradiction(views[i], views[j], f, model)):
             reason, p = found
             key = (min(unit_of[i], unit_of[j]), max(unit_of[i], unit_of[j]), reason.split(":")[0])
@@ -220,28 +222,28 @@ def _contradictions_across(
 
 
 _APART = [FEATURES.index(f) for f in KEEP_APART]
+_POLARITY, _CLASH = FEATURES.index("polarity"), FEATURES.index("number_clash")
 
 
 def _pairs(
     views: Sequence[ClaimView], new: int, parts: tuple[np.ndarray, np.ndarray, np.ndarray], model: PairModel
-) -> tuple[list[tuple[int, int]], np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair with a new claim first, of two articles, whose mixed vectors are near (``parts``: text,
-    context and mixed rows): the pairs, their features and their probabilities."""
+    context and mixed rows): the pairs (rows of two indices), their features and their probabilities."""
     text, context, vectors = parts
-    found: list[tuple[int, int]] = []
+    table = ViewTable.of(views, text, context)
+    found: list[np.ndarray] = []
     rows: list[np.ndarray] = []
     for i in range(new):
         near = np.nonzero(vectors @ vectors[i] >= PAIR_FLOOR)[0]
-        partners = [int(j) for j in near if (j >= new or i < j) and views[int(j)].item.article != views[i].item.article]
-        if partners:
-            found.extend((i, j) for j in partners)
-            others = [views[j] for j in partners]
-            rows.append(features_with(views[i], others, text=text[partners], context=context[partners]))
+        partners = near[((near >= new) | (near > i)) & (table.article[near] != table.article[i])]
+        if len(partners):
+            found.append(np.column_stack([np.full(len(partners), i), partners]))
+            rows.append(table.features(i, partners))
     if not found:
-        return [], np.zeros((0, len(FEATURES))), np.zeros(0)
-    features = np.vstack(rows)
-    cycle = np.array([news_cycle(views[i], views[j]) for i, j in found])
-    return found, features, model.probability(features) * cycle
+        return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))), np.zeros(0)
+    pairs, features = np.vstack(found), np.vstack(rows)
+    return pairs, features, model.probability(features) * table.news_cycles(pairs[:, 0], pairs[:, 1])
 
 
 class _Linkage:
@@ -260,6 +262,7 @@ class _Linkage:
         self._never: list[set[int]] = [set() for _ in units]  # claims each group may never be joined with
         self._apart: dict[int, set[int]] = {}  # the same, claim by claim
         self._views = views
+        self._article = [v.item.article for v in views]  # each claim's article
         self._pairs: dict[int, dict[int, float]] = {}  # claim -> the probability of each scored pair
 
     def keep_apart(self, pairs: Iterable[tuple[int, int]]) -> None:
@@ -273,8 +276,9 @@ class _Linkage:
     def alive(self) -> list[int]:
         return [u for u, ok in enumerate(self._alive) if ok]
 
-    def score(self, pairs: Mapping[tuple[int, int], float]) -> None:
-        for (i, j), p in pairs.items():
+    def score(self, pairs: Iterable[tuple[tuple[int, int], float]]) -> None:
+        """Each pair of claims (by index) with its probability."""
+        for (i, j), p in pairs:
             self._pairs.setdefault(i, {})[j] = p
             self._pairs.setdefault(j, {})[i] = p
             u, v = self._unit_of[i], self._unit_of[j]
@@ -324,8 +328,8 @@ class _Linkage:
     def _claim_mean(self, k: int, u: int) -> float:
         """The mean probability of ``k`` with the members of group ``u`` of other articles (0 for a pair not
         scored), ``k`` itself left out."""
-        article = self._views[k].item.article
-        others = [j for j in self.members[u] if j != k and self._views[j].item.article != article]
+        article, of = self._article[k], self._article
+        others = [j for j in self.members[u] if j != k and of[j] != article]
         scores = self._pairs.get(k, {})
         return sum(scores.get(j, 0.0) for j in others) / len(others) if others else 0.0
 
@@ -355,6 +359,9 @@ class _Linkage:
             self._alive[u] = False
 
     def _mean(self, u: int, v: int) -> float:
+        mu, mv = self.members[u], self.members[v]
+        if len(mu) == 1 and len(mv) == 1:  # most groups, before the merges begin
+            return self._sums[u].get(v, 0.0) if self._article[mu[0]] != self._article[mv[0]] else 0.0
         small, big = sorted((self._articles[u], self._articles[v]), key=len)
         pairs = len(self.members[u]) * len(self.members[v]) - sum(n * big.get(a, 0) for a, n in small.items())
         return self._sums[u].get(v, 0.0) / pairs if pairs else 0.0

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources as _res
@@ -222,21 +222,105 @@ def features_with(
     ``text`` / ``context``: the others' vectors stacked (one row each) when the caller has them."""
     if not others:
         return np.zeros((0, len(FEATURES)))
-    rows = np.zeros((len(others), len(FEATURES)))
-    rows[:, 0] = (text if text is not None else np.vstack([b.text for b in others])) @ a.text
-    rows[:, 1] = (context if context is not None else np.vstack([b.context for b in others])) @ a.context
-    rows[:, 2] = _aligned_with(a.words, [b.words for b in others])
-    if a.source:
-        rows[:, 3] = [b.source == a.source for b in others]
-    rows[:, 6] = [b.negated != a.negated for b in others]
-    rows[:, 7] = [b.item.language == a.item.language for b in others]
-    rows[:, 8] = [bool(a.times & b.times) for b in others]
-    if a.item.quantities:
-        for k, b in enumerate(others):
-            if b.item.quantities:
+    table = ViewTable.of(
+        [a, *others],
+        np.vstack([a.text, text if text is not None else np.vstack([b.text for b in others])]),
+        np.vstack([a.context, context if context is not None else np.vstack([b.context for b in others])]),
+    )
+    return table.features(0, np.arange(1, len(others) + 1))
+
+
+@dataclass(frozen=True, slots=True)
+class ViewTable:
+    """Many claim views as columns, so that the features of one claim with many others are computed at once:
+    each claim's vectors, its content words' vectors one claim after the other (``starts``, ``sizes``), and
+    codes for its article, source (-1: none), language and day of publication (NaN: unknown)."""
+
+    views: Sequence[ClaimView]
+    text: np.ndarray
+    context: np.ndarray
+    words: np.ndarray
+    starts: np.ndarray
+    sizes: np.ndarray
+    article: np.ndarray
+    source: np.ndarray
+    language: np.ndarray
+    negated: np.ndarray
+    day: np.ndarray
+
+    @classmethod
+    def of(cls, views: Sequence[ClaimView], text: np.ndarray, context: np.ndarray) -> ViewTable:
+        """The table of ``views``; ``text`` and ``context`` hold one unit row per view."""
+        sizes = np.array([len(v.words) for v in views], dtype=np.int64)
+        rows = [v.words for v in views if len(v.words)]
+        return cls(
+            views=views,
+            text=text,
+            context=context,
+            words=np.vstack(rows) if rows else np.zeros((0, text.shape[1]), dtype=np.float32),
+            starts=np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64),
+            sizes=sizes,
+            article=_codes(v.item.article for v in views),
+            source=_codes((v.source for v in views), blank=True),
+            language=_codes(v.item.language for v in views),
+            negated=np.array([v.negated for v in views], dtype=bool),
+            day=np.array([v.item.published.toordinal() if v.item.published else np.nan for v in views]),
+        )
+
+    def features(self, i: int, others: np.ndarray) -> np.ndarray:
+        """The ``FEATURES`` of claim ``i`` with each claim of ``others`` (indices), one row each."""
+        a = self.views[i]
+        rows = np.zeros((len(others), len(FEATURES)))
+        rows[:, 0] = self.text[others] @ self.text[i]
+        rows[:, 1] = self.context[others] @ self.context[i]
+        rows[:, 2] = self._aligned(i, others)
+        if self.source[i] >= 0:
+            rows[:, 3] = self.source[others] == self.source[i]
+        rows[:, 6] = self.negated[others] != self.negated[i]
+        rows[:, 7] = self.language[others] == self.language[i]
+        for k, j in enumerate(others.tolist()):
+            b = self.views[j]
+            if a.times and b.times:
+                rows[k, 8] = bool(a.times & b.times)
+            if a.item.quantities and b.item.quantities:
                 rows[k, 4] = bool(a.numbers & b.numbers)
                 rows[k, 5] = number_clash(a, b) is not None
-    return rows
+        return rows
+
+    def news_cycles(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """``news_cycle`` of each pair ``(first[k], second[k])``."""
+        days = np.abs(self.day[first] - self.day[second])
+        out = np.ones(len(days))
+        late = np.nonzero(days > NEWS_CYCLE_DAYS)[0]  # NaN (a date unknown) is not late
+        fades = {d: _fade(int(d)) for d in set(days[late].tolist())}
+        out[late] = [fades[d] for d in days[late].tolist()]
+        return out
+
+    def _aligned(self, i: int, others: np.ndarray) -> np.ndarray:
+        """For each of ``others``, how well the content words of ``i`` and of the other find a counterpart: the
+        mean best cosine each way, averaged (0 when either has no content word)."""
+        out = np.zeros(len(others))
+        sizes = self.sizes[others]
+        mine = self.words[self.starts[i] : self.starts[i] + self.sizes[i]]
+        if not len(mine) or not sizes.sum():
+            return out
+        filled = sizes > 0
+        sizes, firsts = sizes[filled], self.starts[others][filled]
+        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        rows = np.repeat(firsts - offsets, sizes) + np.arange(int(sizes.sum()))
+        cosines = mine @ self.words[rows].T  # i's words x all the others' words
+        forward = np.maximum.reduceat(cosines, offsets, axis=1).mean(axis=0)  # i's words to each other's best
+        backward = np.add.reduceat(cosines.max(axis=0), offsets) / sizes  # each other's words to i's
+        out[filled] = 0.5 * (forward + backward)
+        return out
+
+
+def _codes(values: Iterable[str], *, blank: bool = False) -> np.ndarray:
+    """A number for each distinct value, in order of first appearance (-1 for "" when ``blank``)."""
+    seen: dict[str, int] = {}
+    return np.array(
+        [-1 if blank and not v else seen.setdefault(v, len(seen)) for v in values], dtype=np.int64
+    )
 
 
 def news_cycle(a: ClaimView, b: ClaimView) -> float:
@@ -247,23 +331,11 @@ def news_cycle(a: ClaimView, b: ClaimView) -> float:
     da, db = a.item.published, b.item.published
     if da is None or db is None:
         return 1.0
-    days = abs((da - db).days)
+    return _fade(abs((da - db).days))
+
+
+def _fade(days: int) -> float:
     return 1.0 if days <= NEWS_CYCLE_DAYS else math.exp(-(days - NEWS_CYCLE_DAYS) / DECAY_DAYS)
-
-
-def _aligned_with(a: np.ndarray, others: Sequence[np.ndarray]) -> np.ndarray:
-    """For each of ``others``, how well the content words of ``a`` and of the other find a counterpart: the
-    mean best cosine each way, averaged (0 when either has no content word)."""
-    out = np.zeros(len(others))
-    sizes = np.array([len(b) for b in others])
-    if not len(a) or not sizes.sum():
-        return out
-    cosines = a @ np.vstack([b for b in others if len(b)]).T  # a's words x all other words
-    starts = np.concatenate([[0], np.cumsum(sizes[sizes > 0])[:-1]])
-    forward = np.maximum.reduceat(cosines, starts, axis=1).mean(axis=0)  # a's words to each other's best
-    backward = np.add.reduceat(cosines.max(axis=0), starts) / sizes[sizes > 0]  # each other's words to a's
-    out[sizes > 0] = 0.5 * (forward + backward)
-    return out
 
 
 def number_clash(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
