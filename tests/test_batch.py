@@ -106,6 +106,31 @@ def test_batch_forked_and_spawned_workers_store_what_one_stores(
     assert forked_rows == spawned_rows == one_rows
 
 
+def test_batch_pair_features_on_the_workers_give_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.batch import cluster_batch
+    from sayso.clusters import cluster as clustering
+
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    monkeypatch.setattr(clustering, "SPREAD_FROM", 0)  # these few pairs are spread too
+    paths = _inputs(tmp_path / "in")
+    _, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
+    spread: list[int] = []
+    options = Options()
+    db = tmp_path / "two.db"
+    with open_store(str(db), embedder=Topics()) as store, Workers(2, use_stand_in) as running:
+        list(ingest_each(store, iter_articles(paths, options=options), options=options, running=running))
+        given = running.spread()
+        assert given is not None
+        running.spread = lambda: lambda f, xs: spread.append(len(xs)) or given(f, xs)  # type: ignore[method-assign]
+        cluster_batch(store, running)
+    rows = dump(str(db))
+    del rows["migrations"]
+    assert spread and spread[0] > 1  # the pair features were computed in parts on the workers
+    assert rows == one_rows
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the early worker is forked (Linux)")
 def test_batch_early_worker_hands_back_what_it_analysed_in_order() -> None:
     from sayso.batch import analyse_quietly

@@ -489,6 +489,36 @@ def test_clusters_incremental_adds_to_previous_clusters_and_never_merges_two() -
     assert len(after) == 2
 
 
+def test_clusters_pair_features_spread_over_processes_give_the_same_clusters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pickle
+
+    from sayso.clusters import cluster as clustering
+
+    monkeypatch.setattr(clustering, "SPREAD_FROM", 0)  # spread even these few pairs
+    sent: list[int] = []
+
+    def elsewhere(function, items):  # type: ignore[no-untyped-def]
+        sent.append(len(pickle.dumps(items)))  # what a worker process would receive
+        return [function(pickle.loads(pickle.dumps(x))) for x in items]
+
+    fake = FakeEmbedder({WIRE: (0, 0.0), UNRELATED: (1, 0.0), EN: (3, 0.0), NL: (3, 0.4)})
+    items = [
+        _item("nos:1", "nos", WIRE, outlet="NOS", quantities=(_qty("drie", 3.0),)),
+        _item("ad:1", "ad", WIRE, speaker="Rijkswaterstaat", quantities=(_qty("vier", 4.0),)),
+        _item("knmi:1", "weer", UNRELATED),
+        _item("r:1", "r", EN, language="en"),
+        _item("t:1", "t", NL, polarity="negative"),
+        _item("v:1", "v", WIRE, context=NL),
+    ]
+    here = cluster_claims(items, embedder=fake, model=FULL)
+    spread = cluster_claims(items, embedder=fake, model=FULL, spread=elsewhere)
+    assert len(sent) == 1 and sent[0] < 20_000  # the vectors travel as the names of files, not copied
+    assert spread == here
+    assert len(here) >= 3 and any(c.across for c in here)
+
+
 def test_clusters_candidates_are_the_nearest_stored_clusters() -> None:
     axis = np.eye(3, dtype=np.float32)
     centroids = {"same": [2.0, 0.0, 0.0], "near": [0.5, 0.8, 0.0], "far": [0.3, 0.95, 0.0], "other": [0, 0, 1.0]}

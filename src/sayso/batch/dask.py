@@ -20,6 +20,7 @@ import numpy as np
 
 from sayso.batch.analyse import analyse_quietly
 from sayso.batch.workers import Analysed, Result, Stored, batches, encode_here
+from sayso.clusters import Spread
 from sayso.errors import InputError
 from sayso.options import Options
 from sayso.records import Article, Skipped
@@ -96,6 +97,15 @@ class DaskWorkers:
 
     def embedder(self) -> DaskEmbedder:
         return DaskEmbedder(self.client)
+
+    def spread(self) -> Spread | None:
+        """``map`` on the workers of a ``local`` cluster (``sayso.clusters.Spread``); None for a cluster at an
+        address, whose workers may run on machines that cannot read this one's files (a spread pair table
+        names files in this machine's memory, ``ViewTable.shared``)."""
+        if self.address != "local":
+            return None
+        client = self.client
+        return lambda function, items: client.gather(client.map(function, items, pure=False))
 
 
 class DaskEmbedder:

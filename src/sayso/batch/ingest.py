@@ -55,8 +55,9 @@ def ingest_each(
 
 
 def cluster_batch(store: Store, running: Workers | DaskWorkers) -> int:
-    """``store.cluster()``, the sentences encoded on the workers when the store uses the default encoder."""
-    return store.cluster(embedder=running.embedder() if store.embedder is None else None)
+    """``store.cluster()`` with the workers' help: they encode the sentences (when the store uses the default
+    encoder) and compute the pair features."""
+    return store.cluster(embedder=running.embedder() if store.embedder is None else None, spread=running.spread())
 
 
 def store_one(store: Store, entry: Analysed, warn: Callable[[str], None]) -> Outcome:

@@ -40,6 +40,7 @@ import numpy as np
 
 from sayso._threads import one_thread_each
 from sayso.batch.analyse import analyse_quietly
+from sayso.clusters import Spread
 from sayso.clusters.embed import BATCH
 from sayso.errors import InputError, SaysoError
 from sayso.options import Options
@@ -315,6 +316,13 @@ class Workers:
     def embedder(self) -> PoolEmbedder | None:
         """The sentence encoder on the workers, or None with one worker (the store's own is used)."""
         return PoolEmbedder(self._pool) if self._pool is not None else None
+
+    def spread(self) -> Spread | None:
+        """``map`` on the workers (``sayso.clusters.Spread``), or None with one worker."""
+        pool = self._pool
+        if pool is None:
+            return None
+        return lambda function, items: pool.map(function, items, chunksize=1)
 
 
 class PoolEmbedder:

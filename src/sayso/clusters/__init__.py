@@ -3,7 +3,7 @@
 Pure functions over ``ClaimItem`` records; the store and the CLI call them.
 """
 
-from sayso.clusters.cluster import CONTEXT_WEIGHT, ClaimVectors, candidates, claim_vectors, cluster_claims
+from sayso.clusters.cluster import CONTEXT_WEIGHT, ClaimVectors, Spread, candidates, claim_vectors, cluster_claims
 from sayso.clusters.contradictions import bounds, compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
@@ -21,6 +21,7 @@ __all__ = [
     "Embedder",
     "Origins",
     "PairModel",
+    "Spread",
     "UseEmbedder",
     "article_groups",
     "bounds",

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -33,8 +37,8 @@ from sayso.clusters.pairs import (
     FEATURES,
     ClaimView,
     PairModel,
-    WordVectors,
     ViewTable,
+    WordVectors,
     claim_views,
     default_model,
     mixed,
@@ -54,6 +58,8 @@ KEEP_APART = ("number_clash", "polarity")
 # (mean probability), in at most this many passes over the new claims.
 REASSIGN_MARGIN = 0.1
 REASSIGN_ROUNDS = 2
+# A map that may run elsewhere: ``spread(function, items)`` is ``[function(x) for x in items]``, in that order.
+Spread = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,7 @@ def cluster_claims(
     article_clusters: Mapping[str, Sequence[str]] | None = None,
     words: WordVectors | None = None,
     state_of: StateOf | None = None,
+    spread: Spread | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
@@ -121,7 +128,8 @@ def cluster_claims(
     ``article_clusters``: for the articles of ``known`` claims, the cluster of
     every claim they have, so that articles telling one story (``same_story``)
     are found across batches. ``state_of``: which state a source's name speaks
-    for (``origins.find_origins``). Inputs are not changed.
+    for (``origins.find_origins``). ``spread``: a ``map`` that runs on other processes (the workers of a
+    batch), which then compute the pair features; the result is the same. Inputs are not changed.
     """
     model = model or default_model()
     known = list(known)
@@ -151,7 +159,7 @@ def cluster_claims(
     units = [[k] for k in range(len(items))] + [[row[m] for m in c.members] for c in previous]
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
     centres = mixed(text, context, CONTEXT_WEIGHT)
-    pairs, features, probability = _pairs(views, len(items), (text, context, centres), model)
+    pairs, features, probability = _pairs(views, len(items), (text, context, centres), model, spread)
     link.score(zip(map(tuple, pairs.tolist()), probability.tolist(), strict=True))
     conditional = np.array([v.conditional for v in views], dtype=bool)
     apart = features[:, _APART].any(axis=1) | (conditional[pairs[:, 0]] != conditional[pairs[:, 1]])
@@ -226,24 +234,59 @@ _POLARITY, _CLASH = FEATURES.index("polarity"), FEATURES.index("number_clash")
 
 
 def _pairs(
-    views: Sequence[ClaimView], new: int, parts: tuple[np.ndarray, np.ndarray, np.ndarray], model: PairModel
+    views: Sequence[ClaimView],
+    new: int,
+    parts: tuple[np.ndarray, np.ndarray, np.ndarray],
+    model: PairModel,
+    spread: Spread | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair with a new claim first, of two articles, whose mixed vectors are near (``parts``: text,
-    context and mixed rows): the pairs (rows of two indices), their features and their probabilities."""
+    context and mixed rows): the pairs (rows of two indices), their features and their probabilities.
+    ``spread``: the features are computed in ``SPREAD_PARTS`` parts of about as many pairs, mapped by it."""
     text, context, vectors = parts
     table = ViewTable.of(views, text, context)
     found: list[np.ndarray] = []
-    rows: list[np.ndarray] = []
     for i in range(new):
         near = np.nonzero(vectors @ vectors[i] >= PAIR_FLOOR)[0]
         partners = near[((near >= new) | (near > i)) & (table.article[near] != table.article[i])]
         if len(partners):
             found.append(np.column_stack([np.full(len(partners), i), partners]))
-            rows.append(table.features(i, partners))
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))), np.zeros(0)
-    pairs, features = np.vstack(found), np.vstack(rows)
+    blocks = _blocks(found, SPREAD_PARTS if spread is not None and sum(map(len, found)) >= SPREAD_FROM else 1)
+    if spread is None or len(blocks) == 1:
+        features = np.vstack([table.features(int(f[0, 0]), f[:, 1]) for f in found])
+    else:
+        with tempfile.TemporaryDirectory(prefix="sayso-pairs-", dir=_SHARED if _SHARED.is_dir() else None) as place:
+            sent = table.shared(Path(place))
+            likeness = spread(_likeness_of, [(sent, found[lo:hi]) for lo, hi in blocks])
+        features = np.zeros((sum(map(len, found)), len(FEATURES)))
+        features[:, : likeness[0].shape[1]] = np.vstack(likeness)
+        start = 0
+        for f in found:
+            table.add_facts(int(f[0, 0]), f[:, 1], features[start : start + len(f)])
+            start += len(f)
+    pairs = np.vstack(found)
     return pairs, features, model.probability(features) * table.news_cycles(pairs[:, 0], pairs[:, 1])
+
+
+SPREAD_PARTS = 4  # parts of the pair features a ``spread`` computes (one at a time on each worker)
+SPREAD_FROM = 5_000  # pairs from which they are spread at all: sending the table costs more below
+_SHARED = Path("/dev/shm")  # memory, not disk, where Linux has it
+
+
+def _blocks(found: Sequence[np.ndarray], parts: int) -> list[tuple[int, int]]:
+    """``found`` (one array of pairs per claim) cut into at most ``parts`` runs of about as many pairs."""
+    ends = np.cumsum([len(f) for f in found])
+    cuts = sorted({int(np.searchsorted(ends, ends[-1] * k / parts)) + 1 for k in range(1, parts)} - {len(found)})
+    bounds = [0, *[c for c in cuts if 0 < c < len(found)], len(found)]
+    return list(itertools.pairwise(bounds))
+
+
+def _likeness_of(task: tuple[ViewTable, Sequence[np.ndarray]]) -> np.ndarray:
+    """``ViewTable.likeness`` of a run of claims' pairs (each array: the claim's index, then each partner's)."""
+    table, found = task
+    return np.vstack([table.likeness(int(f[0, 0]), f[:, 1]) for f in found])
 
 
 class _Linkage:

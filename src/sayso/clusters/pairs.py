@@ -22,9 +22,11 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources as _res
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -267,13 +269,40 @@ class ViewTable:
             day=np.array([v.item.published.toordinal() if v.item.published else np.nan for v in views]),
         )
 
+    def shared(self, place: Path) -> ViewTable:
+        """The table's vectors (``likeness`` reads nothing else) in files under ``place`` (a folder), mapped into
+        memory: pickled, it names those files instead of copying them, so worker processes read them from the
+        page cache (``place`` must outlive its use there). It has no views."""
+        mapped = {}
+        for name in _BIG:
+            np.save(place / f"{name}.npy", getattr(self, name))
+            mapped[name] = np.load(place / f"{name}.npy", mmap_mode="r")
+        return replace(self, views=(), **mapped)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        for name in _BIG:
+            if isinstance(values[name], np.memmap):
+                values[name] = _Mapped(str(values[name].filename))
+        return (_table, (values,))
+
     def features(self, i: int, others: np.ndarray) -> np.ndarray:
         """The ``FEATURES`` of claim ``i`` with each claim of ``others`` (indices), one row each."""
-        a = self.views[i]
         rows = np.zeros((len(others), len(FEATURES)))
-        rows[:, 0] = self.text[others] @ self.text[i]
-        rows[:, 1] = self.context[others] @ self.context[i]
-        rows[:, 2] = self._aligned(i, others)
+        rows[:, :_LIKENESS] = self.likeness(i, others)
+        self.add_facts(i, others, rows)
+        return rows
+
+    def likeness(self, i: int, others: np.ndarray) -> np.ndarray:
+        """The first ``_LIKENESS`` features (``text``, ``context``, ``words``): what the vectors alone give."""
+        return np.column_stack(
+            [self.text[others] @ self.text[i], self.context[others] @ self.context[i], self._aligned(i, others)]
+        ).astype(np.float64)
+
+    def add_facts(self, i: int, others: np.ndarray, rows: np.ndarray) -> None:
+        """The other features into ``rows`` (one per claim of ``others``): source, numbers, polarity, language,
+        time; they read the views."""
+        a = self.views[i]
         if self.source[i] >= 0:
             rows[:, 3] = self.source[others] == self.source[i]
         rows[:, 6] = self.negated[others] != self.negated[i]
@@ -285,7 +314,6 @@ class ViewTable:
             if a.item.quantities and b.item.quantities:
                 rows[k, 4] = bool(a.numbers & b.numbers)
                 rows[k, 5] = number_clash(a, b) is not None
-        return rows
 
     def news_cycles(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """``news_cycle`` of each pair ``(first[k], second[k])``."""
@@ -315,12 +343,25 @@ class ViewTable:
         return out
 
 
+_BIG = ("text", "context", "words")  # the columns ``ViewTable.shared`` puts in files
+_LIKENESS = 3  # the first features, from the vectors alone
+
+
+@dataclass(frozen=True, slots=True)
+class _Mapped:
+    path: str
+
+
+def _table(values: dict[str, Any]) -> ViewTable:
+    """A pickled ``ViewTable`` again, the files of a shared one mapped into memory."""
+    opened = {k: np.load(v.path, mmap_mode="r") if isinstance(v, _Mapped) else v for k, v in values.items()}
+    return ViewTable(**opened)
+
+
 def _codes(values: Iterable[str], *, blank: bool = False) -> np.ndarray:
     """A number for each distinct value, in order of first appearance (-1 for "" when ``blank``)."""
     seen: dict[str, int] = {}
-    return np.array(
-        [-1 if blank and not v else seen.setdefault(v, len(seen)) for v in values], dtype=np.int64
-    )
+    return np.array([-1 if blank and not v else seen.setdefault(v, len(seen)) for v in values], dtype=np.int64)
 
 
 def news_cycle(a: ClaimView, b: ClaimView) -> float:

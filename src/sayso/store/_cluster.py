@@ -28,6 +28,7 @@ from sayso.clusters import (
     Cluster,
     Contradiction,
     Embedder,
+    Spread,
     candidates,
     claim_vectors,
     cluster_claims,
@@ -79,12 +80,20 @@ def _every_centroid(db: Connection, vectors: np.ndarray) -> set[str]:
     return candidates(vectors, _centroids(db))
 
 
-def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None, find: Find = _every_centroid) -> int:
+def cluster_new(
+    db: Connection,
+    *,
+    now: str,
+    embedder: Embedder | None = None,
+    find: Find = _every_centroid,
+    spread: Spread | None = None,
+) -> int:
     """Cluster every claim that has no cluster yet; return how many claims were clustered.
 
     Only the clusters the new claims could join (``find``: ``candidates`` over every stored centroid, or
     the store's index of them, ``_nearest.py``) are read with their members, so a run costs that search
     plus the neighbourhood, not the whole store. Each cluster written is logged in ``cluster_changes``.
+    ``spread``: a map on the workers of a batch, for the pair features (``cluster_claims``).
     """
     new = _read.load_claims(db, _UNCLUSTERED)
     if not new:
@@ -114,6 +123,7 @@ def cluster_new(db: Connection, *, now: str, embedder: Embedder | None = None, f
         vectors=vectors,
         article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
         state_of=state_of,
+        spread=spread,
     )
     by_id = {str(c.id): c for c in new}
     across: list[Contradiction] = []

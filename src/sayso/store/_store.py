@@ -6,7 +6,7 @@ import difflib
 from datetime import UTC, date, datetime
 from types import TracebackType
 
-from sayso.clusters import Embedder
+from sayso.clusters import Embedder, Spread
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
 from sayso.store import _browse, _cluster, _dialect, _migrate, _read, _sources, _words, _write
@@ -51,14 +51,17 @@ class Store:
             self.cluster()
         return result
 
-    def cluster(self, *, embedder: Embedder | None = None) -> int:
+    def cluster(self, *, embedder: Embedder | None = None, spread: Spread | None = None) -> int:
         """Put every claim that has no cluster yet into one (an existing cluster or a new one), in one
         transaction; return how many claims were clustered (0, and nothing written, when all have one).
-        ``embedder``: for this run instead of the store's (the same encoder run elsewhere, e.g. on workers)."""
+        ``embedder``: for this run instead of the store's (the same encoder run elsewhere, e.g. on workers);
+        ``spread``: a map run on workers, which then compute the pair features (the result is the same)."""
         chosen = embedder or self.embedder
         try:
             with self._db.transaction():
-                return _cluster.cluster_new(self._db, now=_now(), embedder=chosen, find=self._nearest.candidates)
+                return _cluster.cluster_new(
+                    self._db, now=_now(), embedder=chosen, find=self._nearest.candidates, spread=spread
+                )
         except BaseException:
             self._nearest.forget()
             raise
