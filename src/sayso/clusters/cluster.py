@@ -246,11 +246,13 @@ def _pairs(
     text, context, vectors = parts
     table = ViewTable.of(views, text, context)
     found: list[np.ndarray] = []
-    for i in range(new):
-        near = np.nonzero(vectors @ vectors[i] >= PAIR_FLOOR)[0]
-        partners = near[((near >= new) | (near > i)) & (table.article[near] != table.article[i])]
-        if len(partners):
-            found.append(np.column_stack([np.full(len(partners), i), partners]))
+    for lo in range(0, new, _ROWS):
+        cosines = vectors[lo : min(new, lo + _ROWS)] @ vectors.T
+        for i, row in enumerate(cosines, start=lo):
+            near = np.nonzero(row >= PAIR_FLOOR)[0]
+            partners = near[((near >= new) | (near > i)) & (table.article[near] != table.article[i])]
+            if len(partners):
+                found.append(np.column_stack([np.full(len(partners), i), partners]))
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))), np.zeros(0)
     blocks = _blocks(found, SPREAD_PARTS if spread is not None and sum(map(len, found)) >= SPREAD_FROM else 1)
@@ -272,6 +274,7 @@ def _pairs(
 
 SPREAD_PARTS = 4  # parts of the pair features a ``spread`` computes (one at a time on each worker)
 SPREAD_FROM = 5_000  # pairs from which they are spread at all: sending the table costs more below
+_ROWS = 256  # new claims compared with all at once (a block of cosines: 256 x all claims)
 _SHARED = Path("/dev/shm")  # memory, not disk, where Linux has it
 
 
@@ -358,9 +361,12 @@ class _Linkage:
             moved = False
             for k in range(new):
                 u = self._unit_of[k]
-                own = self._claim_mean(k, u)
-                near = {self._unit_of[j] for j in self._pairs.get(k, {})} - {u}
-                scored = [(self._claim_mean(k, v), v) for v in near if self._may_join(k, v)]
+                sums: dict[int, float] = {}  # group -> the probabilities of k's pairs with its members
+                for j, p in self._pairs.get(k, {}).items():
+                    w = self._unit_of[j]
+                    sums[w] = sums.get(w, 0.0) + p
+                own = self._claim_mean(k, u, sums.get(u, 0.0))
+                scored = [(self._claim_mean(k, v, s), v) for v, s in sums.items() if v != u and self._may_join(k, v)]
                 best = max(scored, default=(0.0, -1))
                 if best[0] >= threshold and best[0] > own + REASSIGN_MARGIN:
                     self._move(k, u, best[1])
@@ -368,13 +374,11 @@ class _Linkage:
             if not moved:
                 break
 
-    def _claim_mean(self, k: int, u: int) -> float:
+    def _claim_mean(self, k: int, u: int, total: float) -> float:
         """The mean probability of ``k`` with the members of group ``u`` of other articles (0 for a pair not
-        scored), ``k`` itself left out."""
-        article, of = self._article[k], self._article
-        others = [j for j in self.members[u] if j != k and of[j] != article]
-        scores = self._pairs.get(k, {})
-        return sum(scores.get(j, 0.0) for j in others) / len(others) if others else 0.0
+        scored), ``k`` itself left out; ``total``: the sum of its scored pairs with them."""
+        others = len(self.members[u]) - self._articles[u][self._article[k]]
+        return total / others if others else 0.0
 
     def _may_join(self, k: int, v: int) -> bool:
         item = self._views[k].item
@@ -405,8 +409,10 @@ class _Linkage:
         mu, mv = self.members[u], self.members[v]
         if len(mu) == 1 and len(mv) == 1:  # most groups, before the merges begin
             return self._sums[u].get(v, 0.0) if self._article[mu[0]] != self._article[mv[0]] else 0.0
-        small, big = sorted((self._articles[u], self._articles[v]), key=len)
-        pairs = len(self.members[u]) * len(self.members[v]) - sum(n * big.get(a, 0) for a, n in small.items())
+        small, big = (self._articles[u], self._articles[v])
+        if len(small) > len(big):
+            small, big = big, small
+        pairs = len(mu) * len(mv) - sum(n * big.get(a, 0) for a, n in small.items())
         return self._sums[u].get(v, 0.0) / pairs if pairs else 0.0
 
     def _join(self, keep: int, gone: int) -> None:
@@ -449,7 +455,7 @@ def _finish(
         repeats=origins.repeats,
         contradictions=tuple(contradictions),
         credibility=propose_credibility(members, origins.of, [*contradictions, *against]),
-        centroid=tuple(float(x) for x in centroid / (np.linalg.norm(centroid) or 1.0)),
+        centroid=tuple((centroid / (np.linalg.norm(centroid) or 1.0)).tolist()),
     )
 
 

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sayso.clusters.records import ClaimItem, name_key
 
@@ -249,6 +250,7 @@ def _organs(origins: Iterable[str], state_of: StateOf) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4096)  # an article's text is compared in each cluster it has a claim in
 def _shingles(text: str, n: int = 5) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
     return frozenset(tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1)))
