@@ -6,8 +6,9 @@ every supported one), the sentence encoder when clustering will use it, and what
 first article (done here) loads and caches. Then ``gc.freeze()`` keeps the garbage collector from writing to
 those objects, so their memory pages stay shared between the workers (copy-on-write) instead of being
 loaded again in each, and a worker analyses from its first moment on. So that no core waits while this
-process loads, one early worker is forked as soon as the first article is analysed: it analyses the next
-new articles (read ahead) meanwhile, and hands back what it made when the workers are up (``_Early``).
+process loads, one early worker is forked as soon as the pipeline of the first article's language is loaded: it
+analyses the next new articles in that language (read ahead) meanwhile, and hands back what it made when the
+workers are up (``_Early``).
 Elsewhere, or when this process runs more than one thread (a fork copies only the thread that forks, not
 the locks other threads may hold), each worker is a fresh interpreter (``spawn``) that loads the models on
 its first article and keeps them. A worker never touches the store: the parent reads the inputs, asks
@@ -147,6 +148,19 @@ def _read_ahead(source: Iterator[Article | Skipped], stored: Stored) -> list[tup
     return out
 
 
+def _load(language: str | None, options: Options) -> None:
+    """The pipeline analysis will read ``language`` with, loaded now (none when it will not load: the articles
+    that need it say why)."""
+    from sayso.language import load_backbone
+
+    if language is None:
+        return
+    try:
+        load_backbone(language, options.model)
+    except SaysoError:
+        pass
+
+
 def _language(article: Article) -> str | None:
     """The article's language, its own else the detected one (None when it cannot be told)."""
     from sayso.language import detect_language
@@ -271,26 +285,27 @@ class Workers:
     def _fork(
         self, first: Article, source: Iterator[Article | Skipped], *, options: Options, stored: Stored, encoder: bool
     ) -> list[tuple[Article | Skipped, _Waiting | None]]:
-        """This process analyses the first article (which loads its language's pipeline and fills the caches
-        of analysis), reads up to ``EARLY`` new articles ahead and forks one worker (``_Early``) to analyse
-        those in that language while it loads the rest (``preload``) and analyses the first article read
-        ahead in each other language (filling that language's caches once, for every worker); then it forks
-        the workers and stops the early one; the articles it did not get to go to the workers, with the rest.
-        ``gc.freeze()`` before each fork."""
+        """This process loads the pipeline of the first article's language, reads up to ``EARLY`` new articles
+        ahead and forks one worker (``_Early``) to analyse those in that language; meanwhile it analyses the
+        first article (filling the caches of analysis), loads the rest (``preload``) and analyses the first
+        article read ahead in each other language (filling that language's caches once, for every worker);
+        then it forks the workers and stops the early one; the articles it did not get to go to the workers,
+        with the rest. ``gc.freeze()`` before each fork."""
         _start(self.setup)
-        made = _analyse(first, options)
-        begun: list[tuple[Article | Skipped, _Waiting | None]] = [(first, _Ready(made))]
+        one = options.language or options.model  # every article is read with the first one's pipeline
+        lead = options.language or _language(first)
+        _load(lead, options)
         ahead = _read_ahead(source, stored)
         articles = [item for item, new in ahead if new and isinstance(item, Article)]
-        read = made[0].language if isinstance(made[0], Analysis) else None
-        one = options.language or options.model  # every article is read with the first one's pipeline
-        languages = [read if one else _language(a) for a in articles]
-        here = {languages.index(x) for x in set(languages) - {read, None}}  # the first of each other language
-        mine = [k for k, x in enumerate(languages) if x == read]  # the early worker's: nothing more to load
+        languages = [lead if one else _language(a) for a in articles]
+        mine = [k for k, x in enumerate(languages) if lead and x == lead]  # the early worker's: nothing to load
         early: _Early | None = None
         try:
             gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
             early = _Early([articles[k] for k in mine], options) if mine else None
+            made = _analyse(first, options)
+            read = made[0].language if isinstance(made[0], Analysis) else None
+            here = {languages.index(x) for x in set(languages) - {read, lead, None}}  # the first of each other one
             preload(options, encoder=encoder)
             ready = {k: _analyse(articles[k], options) for k in sorted(here)}
             gc.freeze()
@@ -304,6 +319,7 @@ class Workers:
             raise
         self.started = "fork"
         ready.update(zip(mine, early.stop() if early is not None else [], strict=False))  # what it got to
+        begun: list[tuple[Article | Skipped, _Waiting | None]] = [(first, _Ready(made))]
         k = 0  # the place of the next new article among ``articles``
         for item, new in ahead:
             task: _Waiting | None = None
