@@ -201,15 +201,20 @@ def test_batch_dask_local_cluster_stores_what_one_process_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    from sayso.batch import cluster_batch, open_workers
+    from sayso.clusters import cluster as clustering
+
     monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    monkeypatch.setattr(clustering, "SPREAD_FROM", 0)  # the pair features are computed on the Dask workers too
     paths = _inputs(tmp_path / "in")
     one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
     options = Options()
     db = str(tmp_path / "dask.db")
-    with open_store(db, embedder=Topics()) as store:  # a LocalCluster of 2 single-threaded worker processes
-        items = iter_articles(paths, options=options)
-        found = list(ingest_each(store, items, options=options, workers=2, cluster="local", setup=use_stand_in))
-        store.cluster()
+    with open_store(db, embedder=Topics()) as store, open_workers(2, "local", use_stand_in) as running:
+        items = iter_articles(paths, options=options)  # a LocalCluster of 2 single-threaded worker processes
+        found = list(ingest_each(store, items, options=options, running=running))
+        assert running.spread() is not None
+        cluster_batch(store, running)
     rows = dump(db)
     del rows["migrations"]
     assert found == one
