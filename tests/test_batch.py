@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -141,11 +142,25 @@ def test_batch_early_worker_hands_back_what_it_analysed_in_order() -> None:
     articles = [Article(text=x["text"], id=x["id"]) for x in LINES[:4]]
     options = Options()
     expected = [analyse_quietly(a, options) for a in articles]
-    early = _Early(articles, options)
-    early._process.join(timeout=60)  # it has analysed them all and sent them
+    early = _Early(articles[:1], options)
+    early.feed(articles[1:3])  # more, sent while it works
+    early.feed(articles[3:])
+    deadline = time.monotonic() + 60
+    seen = 0  # it waits (sleeps) for more only once it has analysed them all: seen so twice in a row
+    while seen < 2 and time.monotonic() < deadline:
+        seen = seen + 1 if _cpu_idle(early._process.pid) is not False else 0
+        time.sleep(0.05)
     assert early.stop() == expected
     stopped = _Early(articles, options).stop()  # told at once: what it had made by then, from the first on
     assert stopped == expected[: len(stopped)]
+
+
+def _cpu_idle(pid: int | None) -> bool | None:
+    """Whether a process sleeps (waits) now, as Linux tells it; None where it cannot be told."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "S"
+    except OSError:
+        return None
 
 
 def test_batch_workers_forked_only_from_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:

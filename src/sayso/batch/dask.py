@@ -115,10 +115,14 @@ class DaskEmbedder:
         self._client = client
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.start(texts)()
+
+    def start(self, texts: Sequence[str]) -> Callable[[], np.ndarray]:
+        """Begin encoding ``texts`` on the cluster; the returned function waits for the rows."""
         if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
+            return lambda: np.zeros((0, 0), dtype=np.float32)
         tasks = self._client.map(encode_here, batches(texts), pure=False)
-        return np.vstack(self._client.gather(tasks))
+        return lambda: np.vstack(self._client.gather(tasks))
 
 
 def _ready(entry: tuple[Article | Skipped, Any]) -> Analysed:

@@ -131,19 +131,25 @@ def preload(options: Options, *, encoder: bool) -> None:
             pass
 
 
-EARLY = 64  # new articles read ahead for the early worker (``Workers._fork``), within ``EARLY_S`` seconds
+# New articles read ahead for the early worker (``Workers._fork``): up to ``EARLY`` (or ``EARLY_S`` seconds of
+# reading) before it is forked, and up to ``EARLY_MORE`` in all (``EARLY_S`` more seconds) while it starts.
+EARLY, EARLY_MORE = 32, 128
 EARLY_S = 0.5
 
 
-def _read_ahead(source: Iterator[Article | Skipped], stored: Stored) -> list[tuple[Article | Skipped, bool]]:
-    """The next inputs, each with whether it is new, up to ``EARLY`` new ones or ``EARLY_S`` seconds of reading."""
+def _read_ahead(
+    source: Iterator[Article | Skipped], stored: Stored, count: int
+) -> list[tuple[Article | Skipped, bool]]:
+    """The next inputs, each with whether it is new, up to ``count`` new ones or ``EARLY_S`` seconds of reading."""
     out: list[tuple[Article | Skipped, bool]] = []
     new, until = 0, time.monotonic() + EARLY_S
+    if count <= 0:
+        return out
     for item in source:
         fresh = isinstance(item, Article) and stored(item.text) is None
         out.append((item, fresh))
         new += fresh
-        if new >= EARLY or time.monotonic() > until:
+        if new >= count or time.monotonic() > until:
             break
     return out
 
@@ -176,13 +182,18 @@ def _language(article: Article) -> str | None:
 
 
 def _analyse_until_told(conn: Connection, articles: list[Article], options: Options) -> None:
-    """The early worker: analyse the articles in order until told to stop, then send the analyses made."""
-    done = []
-    for article in articles:
-        if conn.poll():
-            break
-        done.append(_analyse(article, options))
-    conn.send(done)
+    """The early worker: analyse the articles in order, and those sent to it later (a list at a time), until
+    told to stop (None), then send the analyses made."""
+    waiting = deque(articles)
+    done: list[Result] = []
+    while True:
+        while conn.poll() or not waiting:
+            more = conn.recv()
+            if more is None:
+                conn.send(done)
+                return
+            waiting.extend(more)
+        done.append(_analyse(waiting.popleft(), options))
 
 
 class _Early:
@@ -195,6 +206,11 @@ class _Early:
         self._process = context.Process(target=_analyse_until_told, args=(theirs, articles, options), daemon=True)
         self._process.start()
         theirs.close()
+
+    def feed(self, articles: list[Article]) -> None:
+        """More articles to analyse after those it has."""
+        if articles:
+            self._conn.send(articles)
 
     def stop(self) -> list[Result]:
         """The analyses it made, in order, the one in hand finished; none if it died (the rest is done again)."""
@@ -295,7 +311,7 @@ class Workers:
         one = options.language or options.model  # every article is read with the first one's pipeline
         lead = options.language or _language(first)
         _load(lead, options)
-        ahead = _read_ahead(source, stored)
+        ahead = _read_ahead(source, stored, EARLY)
         articles = [item for item, new in ahead if new and isinstance(item, Article)]
         languages = [lead if one else _language(a) for a in articles]
         mine = [k for k, x in enumerate(languages) if lead and x == lead]  # the early worker's: nothing to load
@@ -303,6 +319,15 @@ class Workers:
         try:
             gc.freeze()  # from here the collector leaves the loaded objects (and their shared pages) alone
             early = _Early([articles[k] for k in mine], options) if mine else None
+            if early is not None:  # more for it, read while it starts: it runs dry before the loading ends
+                more = _read_ahead(source, stored, EARLY_MORE - len(articles))
+                ahead.extend(more)
+                fresh = [item for item, new in more if new and isinstance(item, Article)]
+                languages.extend(lead if one else _language(a) for a in fresh)
+                fed = [k for k, x in enumerate(languages[len(articles) :], start=len(articles)) if x == lead]
+                articles.extend(fresh)
+                early.feed([articles[k] for k in fed])
+                mine.extend(fed)
             made = _analyse(first, options)
             read = made[0].language if isinstance(made[0], Analysis) else None
             here = {languages.index(x) for x in set(languages) - {read, lead, None}}  # the first of each other one
@@ -348,9 +373,14 @@ class PoolEmbedder:
         self._pool = pool
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.start(texts)()
+
+    def start(self, texts: Sequence[str]) -> Callable[[], np.ndarray]:
+        """Begin encoding ``texts`` on the workers; the returned function waits for the rows."""
         if not texts:
-            return np.zeros((0, 0), dtype=np.float32)
-        return np.vstack(self._pool.map(encode_here, batches(texts), chunksize=1))
+            return lambda: np.zeros((0, 0), dtype=np.float32)
+        begun = self._pool.map_async(encode_here, batches(texts), chunksize=1)
+        return lambda: np.vstack(begun.get())
 
 
 def _ready(entry: tuple[Article | Skipped, _Waiting | None]) -> Analysed:

@@ -3,7 +3,15 @@
 Pure functions over ``ClaimItem`` records; the store and the CLI call them.
 """
 
-from sayso.clusters.cluster import CONTEXT_WEIGHT, ClaimVectors, Spread, candidates, claim_vectors, cluster_claims
+from sayso.clusters.cluster import (
+    CONTEXT_WEIGHT,
+    ClaimVectors,
+    Spread,
+    candidates,
+    claim_vectors,
+    claim_vectors_later,
+    cluster_claims,
+)
 from sayso.clusters.contradictions import bounds, compatible, find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
@@ -27,6 +35,7 @@ __all__ = [
     "bounds",
     "candidates",
     "claim_vectors",
+    "claim_vectors_later",
     "cluster_claims",
     "compatible",
     "default_embedder",

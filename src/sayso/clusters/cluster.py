@@ -31,7 +31,7 @@ import numpy as np
 from sayso.clusters.across import contradiction, quantity_reason
 from sayso.clusters.contradictions import find_contradictions
 from sayso.clusters.credibility import propose_credibility
-from sayso.clusters.embed import Embedder, embed_parts
+from sayso.clusters.embed import Embedder, embed_parts_later
 from sayso.clusters.origins import StateOf, find_origins, same_story
 from sayso.clusters.pairs import (
     FEATURES,
@@ -75,8 +75,13 @@ class ClaimVectors:
 
 def claim_vectors(items: Sequence[ClaimItem], *, embedder: Embedder | None = None) -> ClaimVectors:
     """The vectors clustering compares for each claim (each distinct string embedded once)."""
-    text, context = embed_parts([it.text for it in items], [it.context for it in items], embedder=embedder)
-    return ClaimVectors(text, context)
+    return claim_vectors_later(items, embedder=embedder)()
+
+
+def claim_vectors_later(items: Sequence[ClaimItem], *, embedder: Embedder | None = None) -> Callable[[], ClaimVectors]:
+    """``claim_vectors``, begun now and taken when the returned function is called (``embed_later``)."""
+    later = embed_parts_later([it.text for it in items], [it.context for it in items], embedder=embedder)
+    return lambda: ClaimVectors(*later())
 
 
 def candidates(

@@ -8,9 +8,9 @@ method (the ``Embedder`` protocol) instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 
@@ -23,6 +23,16 @@ class Embedder(Protocol):
     """Anything that turns texts into one row of floats each."""
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@runtime_checkable
+class Pending(Protocol):
+    """An embedder that can begin encoding and hand the rows over later (``start`` returns the function that
+    waits for them), so that this process works meanwhile."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def start(self, texts: Sequence[str]) -> Callable[[], np.ndarray]: ...
 
 
 class UseEmbedder:
@@ -54,10 +64,26 @@ def default_embedder() -> UseEmbedder:
 
 def embed(texts: Sequence[str], *, embedder: Embedder | None = None) -> np.ndarray:
     """One unit-length row per text (``len(texts)`` x dimensions)."""
+    return embed_later(texts, embedder=embedder)()
+
+
+def embed_later(texts: Sequence[str], *, embedder: Embedder | None = None) -> Callable[[], np.ndarray]:
+    """``embed``, begun now and taken when the returned function is called: an embedder with a ``start``
+    method (``Pending``: the encoder on worker processes) encodes meanwhile; any other encodes now."""
     model = embedder if embedder is not None else default_embedder()
-    vectors = np.asarray(model.encode(list(texts)), dtype=np.float32)
-    if vectors.ndim != 2 or vectors.shape[0] != len(texts):
-        raise ModelError(f"the embedder gave shape {vectors.shape} for {len(texts)} texts; it must give one row each")
+    texts = list(texts)
+    if isinstance(model, Pending):
+        started = model.start(texts)
+    else:
+        done = model.encode(texts)
+        started = lambda: done  # noqa: E731
+    return lambda: _checked(started(), len(texts))
+
+
+def _checked(found: np.ndarray, count: int) -> np.ndarray:
+    vectors = np.asarray(found, dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != count:
+        raise ModelError(f"the embedder gave shape {vectors.shape} for {count} texts; it must give one row each")
     return normalise(vectors)
 
 
@@ -68,16 +94,28 @@ def embed_parts(
 
     Each distinct string is embedded once.
     """
+    return embed_parts_later(texts, contexts, embedder=embedder)()
+
+
+def embed_parts_later(
+    texts: Sequence[str], contexts: Sequence[str], *, embedder: Embedder | None = None
+) -> Callable[[], tuple[np.ndarray, np.ndarray]]:
+    """``embed_parts``, begun now and taken when the returned function is called (see ``embed_later``)."""
     if len(texts) != len(contexts):
         raise ModelError(f"{len(texts)} claim texts but {len(contexts)} contexts; give one context per claim")
     contexts = [c or t for t, c in zip(texts, contexts, strict=True)]
     distinct = list(dict.fromkeys([*texts, *contexts]))
     if not distinct:
         empty = np.zeros((0, 0), dtype=np.float32)
-        return empty, empty
-    vectors = embed(distinct, embedder=embedder)
+        return lambda: (empty, empty)
+    later = embed_later(distinct, embedder=embedder)
     row = {s: k for k, s in enumerate(distinct)}
-    return vectors[[row[t] for t in texts]], vectors[[row[c] for c in contexts]]
+
+    def taken() -> tuple[np.ndarray, np.ndarray]:
+        vectors = later()
+        return vectors[[row[t] for t in texts]], vectors[[row[c] for c in contexts]]
+
+    return taken
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:

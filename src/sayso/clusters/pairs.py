@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources as _res
@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from sayso.clusters.contradictions import compatible
-from sayso.clusters.embed import Embedder, embed, normalise
+from sayso.clusters.embed import Embedder, embed, embed_later, normalise
 from sayso.clusters.records import ClaimItem, name_key
 from sayso.errors import ModelError
 from sayso.language.resources import load_json, load_lines, supported_languages
@@ -114,8 +114,19 @@ class WordVectors:
         self._embedder = embedder
         self._limit = limit
         self._vectors: dict[str, np.ndarray] = {}
+        self._pending: list[tuple[list[str], Callable[[], np.ndarray]]] = []
+
+    def prefetch(self, words: Sequence[str]) -> None:
+        """Begin embedding the words not embedded yet (on workers, with an embedder that can: ``embed_later``);
+        ``of`` takes them."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
+        if missing:
+            self._pending.append((missing, embed_later(missing, embedder=self._embedder)))
 
     def of(self, words: Sequence[str]) -> np.ndarray:
+        while self._pending:
+            begun, rows = self._pending.pop(0)
+            self._vectors.update(zip(begun, rows(), strict=True))
         missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
         if missing:
             if len(self._vectors) + len(missing) > self._limit:
@@ -182,14 +193,19 @@ def _listed_after(before: str, others: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", head) for o in others)
 
 
+def claim_words(items: Sequence[ClaimItem]) -> list[str]:
+    """The words ``claim_views`` embeds for ``items``: their content words, then the units of their numbers."""
+    mine = [w for item in items for w in content_words(item.text)]
+    return mine + [q.unit.casefold() for item in items for q in item.quantities if q.unit]
+
+
 def claim_views(
     items: Sequence[ClaimItem], text: np.ndarray, context: np.ndarray, words: WordVectors
 ) -> list[ClaimView]:
     """A view of each claim; ``text`` and ``context`` hold one unit row per item."""
     mine = [content_words(item.text) for item in items]
     wholes = [tuple(q for q in item.quantities if not counts_a_part(q, item)) for item in items]
-    units = [[q.unit.casefold() for q in item.quantities if q.unit] for item in items]
-    words.of([w for ws in (*mine, *units) for w in ws])  # every new word embedded in one batch
+    words.of(claim_words(items))  # every new word embedded in one batch
     out = []
     for item, t, c, own, whole in zip(items, text, context, mine, wholes, strict=True):
         out.append(

@@ -30,9 +30,10 @@ from sayso.clusters import (
     Embedder,
     Spread,
     candidates,
-    claim_vectors,
+    claim_vectors_later,
     cluster_claims,
 )
+from sayso.clusters.pairs import WordVectors, claim_words
 from sayso.store import _read
 from sayso.store._dialect import Connection
 from sayso.store._names import state_of
@@ -102,7 +103,10 @@ def cluster_new(
     new.sort(key=lambda c: _content_order(c, seqs))
     entities = _article_entities(db, sorted({c.article.id for c in new}))
     items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
-    vectors = claim_vectors(items, embedder=embedder)
+    later = claim_vectors_later(items, embedder=embedder)
+    words = WordVectors(embedder)
+    words.prefetch(claim_words(items))  # on workers, both encodings run while this process reads on
+    vectors = later()
     keys = find(db, vectors.mixed())
     rows = _cluster_rows(db, sorted(keys))
     previous = {key: rows[key][1] for key in sorted(rows)}
@@ -124,6 +128,7 @@ def cluster_new(
         article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
         state_of=state_of,
         spread=spread,
+        words=words,
     )
     by_id = {str(c.id): c for c in new}
     across: list[Contradiction] = []
