@@ -518,6 +518,14 @@ def test_clusters_pair_features_spread_over_processes_give_the_same_clusters(
     assert spread == here
     assert len(here) >= 3 and any(c.across for c in here)
 
+    def full(self, place):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(clustering.ViewTable, "shared", full)
+    sent.clear()
+    assert cluster_claims(items, embedder=fake, model=FULL, spread=elsewhere) == here  # computed here instead
+    assert not sent
+
 
 def test_clusters_candidates_are_the_nearest_stored_clusters() -> None:
     axis = np.eye(3, dtype=np.float32)

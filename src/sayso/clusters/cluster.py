@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import itertools
+import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -261,12 +262,10 @@ def _pairs(
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))), np.zeros(0)
     blocks = _blocks(found, SPREAD_PARTS if spread is not None and sum(map(len, found)) >= SPREAD_FROM else 1)
-    if spread is None or len(blocks) == 1:
+    likeness = _spread_likeness(table, found, blocks, spread) if spread is not None and len(blocks) > 1 else None
+    if likeness is None:
         features = np.vstack([table.features(int(f[0, 0]), f[:, 1]) for f in found])
     else:
-        with tempfile.TemporaryDirectory(prefix="sayso-pairs-", dir=_SHARED if _SHARED.is_dir() else None) as place:
-            sent = table.shared(Path(place))
-            likeness = spread(_likeness_of, [(sent, found[lo:hi]) for lo, hi in blocks])
         features = np.zeros((sum(map(len, found)), len(FEATURES)))
         features[:, : likeness[0].shape[1]] = np.vstack(likeness)
         start = 0
@@ -289,6 +288,22 @@ def _blocks(found: Sequence[np.ndarray], parts: int) -> list[tuple[int, int]]:
     cuts = sorted({int(np.searchsorted(ends, ends[-1] * k / parts)) + 1 for k in range(1, parts)} - {len(found)})
     bounds = [0, *[c for c in cuts if 0 < c < len(found)], len(found)]
     return list(itertools.pairwise(bounds))
+
+
+def _spread_likeness(
+    table: ViewTable, found: Sequence[np.ndarray], blocks: Sequence[tuple[int, int]], spread: Spread
+) -> list[np.ndarray] | None:
+    """``ViewTable.likeness`` of each block of ``found``, computed by ``spread`` from the table's vectors in
+    files (in memory, ``/dev/shm``, when it has room for them, else in the temporary folder); None when the
+    files cannot be written (a full disk): then this process computes them."""
+    size = sum(getattr(table, name).nbytes for name in ("text", "context", "words"))
+    room = _SHARED.is_dir() and shutil.disk_usage(_SHARED).free > 2 * size
+    try:
+        with tempfile.TemporaryDirectory(prefix="sayso-pairs-", dir=_SHARED if room else None) as place:
+            sent = table.shared(Path(place))
+            return spread(_likeness_of, [(sent, found[lo:hi]) for lo, hi in blocks])
+    except OSError:
+        return None
 
 
 def _likeness_of(task: tuple[ViewTable, Sequence[np.ndarray]]) -> np.ndarray:
