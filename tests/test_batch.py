@@ -111,10 +111,10 @@ def test_batch_pair_features_on_the_workers_give_what_one_process_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from sayso.batch import cluster_batch
-    from sayso.clusters import cluster as clustering
+    from sayso.clusters import pairing
 
     monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
-    monkeypatch.setattr(clustering, "SPREAD_FROM", 0)  # these few pairs are spread too
+    monkeypatch.setattr(pairing, "SPREAD_FROM", 0)  # these few pairs are spread too
     paths = _inputs(tmp_path / "in")
     _, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
     spread: list[int] = []
@@ -217,10 +217,10 @@ def test_batch_dask_local_cluster_stores_what_one_process_stores(
 ) -> None:
     pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
     from sayso.batch import cluster_batch, open_workers
-    from sayso.clusters import cluster as clustering
+    from sayso.clusters import pairing
 
     monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
-    monkeypatch.setattr(clustering, "SPREAD_FROM", 0)  # the pair features are computed on the Dask workers too
+    monkeypatch.setattr(pairing, "SPREAD_FROM", 0)  # the pair features are computed on the Dask workers too
     paths = _inputs(tmp_path / "in")
     one, one_rows = _ingest(str(tmp_path / "one.db"), paths, workers=1)
     options = Options()

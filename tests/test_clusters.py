@@ -494,9 +494,9 @@ def test_clusters_pair_features_spread_over_processes_give_the_same_clusters(
 ) -> None:
     import pickle
 
-    from sayso.clusters import cluster as clustering
+    from sayso.clusters import pairing
 
-    monkeypatch.setattr(clustering, "SPREAD_FROM", 0)  # spread even these few pairs
+    monkeypatch.setattr(pairing, "SPREAD_FROM", 0)  # spread even these few pairs
     sent: list[int] = []
 
     def elsewhere(function, items):  # type: ignore[no-untyped-def]
@@ -521,7 +521,7 @@ def test_clusters_pair_features_spread_over_processes_give_the_same_clusters(
     def full(self, place):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(clustering.ViewTable, "shared", full)
+    monkeypatch.setattr(pairing.ViewTable, "shared", full)
     sent.clear()
     assert cluster_claims(items, embedder=fake, model=FULL, spread=elsewhere) == here  # computed here instead
     assert not sent

@@ -6,7 +6,6 @@ Pure functions over ``ClaimItem`` records; the store and the CLI call them.
 from sayso.clusters.cluster import (
     CONTEXT_WEIGHT,
     ClaimVectors,
-    Spread,
     candidates,
     claim_vectors,
     claim_vectors_later,
@@ -16,6 +15,7 @@ from sayso.clusters.contradictions import bounds, compatible, find_contradiction
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, UseEmbedder, default_embedder, embed
 from sayso.clusters.origins import Origins, article_groups, find_origins, origin_of, same_story
+from sayso.clusters.pairing import Spread
 from sayso.clusters.pairs import FEATURES, PairModel, default_model
 from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 

@@ -18,14 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import itertools
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -34,11 +29,11 @@ from sayso.clusters.contradictions import find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, embed_parts_later
 from sayso.clusters.origins import StateOf, find_origins, same_story
+from sayso.clusters.pairing import Spread, find_pairs
 from sayso.clusters.pairs import (
     FEATURES,
     ClaimView,
     PairModel,
-    ViewTable,
     WordVectors,
     claim_views,
     default_model,
@@ -49,7 +44,6 @@ from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 from sayso.errors import InputError
 
 CONTEXT_WEIGHT = 0.7  # share of the context in the vector a cluster's centroid averages (candidate search)
-PAIR_FLOOR = 0.25  # cosine of the mixed vectors under which a pair is not scored (its probability is ~0)
 CANDIDATE_FLOOR = 0.4  # cosine to a stored centroid under which a stored cluster is not a candidate
 CANDIDATES_PER_CLAIM = 20  # at most this many stored clusters per new claim are candidates
 # Pairs that never share a cluster: numbers that clash, one side negating the other. They state two
@@ -59,8 +53,6 @@ KEEP_APART = ("number_clash", "polarity")
 # (mean probability), in at most this many passes over the new claims.
 REASSIGN_MARGIN = 0.1
 REASSIGN_ROUNDS = 2
-# A map that may run elsewhere: ``spread(function, items)`` is ``[function(x) for x in items]``, in that order.
-Spread = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +157,7 @@ def cluster_claims(
     units = [[k] for k in range(len(items))] + [[row[m] for m in c.members] for c in previous]
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
     centres = mixed(text, context, CONTEXT_WEIGHT)
-    pairs, features, probability = _pairs(views, len(items), (text, context, centres), model, spread)
+    pairs, features, probability = find_pairs(views, len(items), (text, context, centres), model, spread)
     link.score(zip(map(tuple, pairs.tolist()), probability.tolist(), strict=True))
     conditional = np.array([v.conditional for v in views], dtype=bool)
     apart = features[:, _APART].any(axis=1) | (conditional[pairs[:, 0]] != conditional[pairs[:, 1]])
@@ -237,79 +229,6 @@ def _contradictions_across(
 
 _APART = [FEATURES.index(f) for f in KEEP_APART]
 _POLARITY, _CLASH = FEATURES.index("polarity"), FEATURES.index("number_clash")
-
-
-def _pairs(
-    views: Sequence[ClaimView],
-    new: int,
-    parts: tuple[np.ndarray, np.ndarray, np.ndarray],
-    model: PairModel,
-    spread: Spread | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every pair with a new claim first, of two articles, whose mixed vectors are near (``parts``: text,
-    context and mixed rows): the pairs (rows of two indices), their features and their probabilities.
-    ``spread``: the features are computed in ``SPREAD_PARTS`` parts of about as many pairs, mapped by it."""
-    text, context, vectors = parts
-    table = ViewTable.of(views, text, context)
-    found: list[np.ndarray] = []
-    for lo in range(0, new, _ROWS):
-        cosines = vectors[lo : min(new, lo + _ROWS)] @ vectors.T
-        for i, row in enumerate(cosines, start=lo):
-            near = np.nonzero(row >= PAIR_FLOOR)[0]
-            partners = near[((near >= new) | (near > i)) & (table.article[near] != table.article[i])]
-            if len(partners):
-                found.append(np.column_stack([np.full(len(partners), i), partners]))
-    if not found:
-        return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))), np.zeros(0)
-    blocks = _blocks(found, SPREAD_PARTS if spread is not None and sum(map(len, found)) >= SPREAD_FROM else 1)
-    likeness = _spread_likeness(table, found, blocks, spread) if spread is not None and len(blocks) > 1 else None
-    if likeness is None:
-        features = np.vstack([table.features(int(f[0, 0]), f[:, 1]) for f in found])
-    else:
-        features = np.zeros((sum(map(len, found)), len(FEATURES)))
-        features[:, : likeness[0].shape[1]] = np.vstack(likeness)
-        start = 0
-        for f in found:
-            table.add_facts(int(f[0, 0]), f[:, 1], features[start : start + len(f)])
-            start += len(f)
-    pairs = np.vstack(found)
-    return pairs, features, model.probability(features) * table.news_cycles(pairs[:, 0], pairs[:, 1])
-
-
-SPREAD_PARTS = 4  # parts of the pair features a ``spread`` computes (one at a time on each worker)
-SPREAD_FROM = 5_000  # pairs from which they are spread at all: sending the table costs more below
-_ROWS = 256  # new claims compared with all at once (a block of cosines: 256 x all claims)
-_SHARED = Path("/dev/shm")  # memory, not disk, where Linux has it
-
-
-def _blocks(found: Sequence[np.ndarray], parts: int) -> list[tuple[int, int]]:
-    """``found`` (one array of pairs per claim) cut into at most ``parts`` runs of about as many pairs."""
-    ends = np.cumsum([len(f) for f in found])
-    cuts = sorted({int(np.searchsorted(ends, ends[-1] * k / parts)) + 1 for k in range(1, parts)} - {len(found)})
-    bounds = [0, *[c for c in cuts if 0 < c < len(found)], len(found)]
-    return list(itertools.pairwise(bounds))
-
-
-def _spread_likeness(
-    table: ViewTable, found: Sequence[np.ndarray], blocks: Sequence[tuple[int, int]], spread: Spread
-) -> list[np.ndarray] | None:
-    """``ViewTable.likeness`` of each block of ``found``, computed by ``spread`` from the table's vectors in
-    files (in memory, ``/dev/shm``, when it has room for them, else in the temporary folder); None when the
-    files cannot be written (a full disk): then this process computes them."""
-    size = sum(getattr(table, name).nbytes for name in ("text", "context", "words"))
-    room = _SHARED.is_dir() and shutil.disk_usage(_SHARED).free > 2 * size
-    try:
-        with tempfile.TemporaryDirectory(prefix="sayso-pairs-", dir=_SHARED if room else None) as place:
-            sent = table.shared(Path(place))
-            return spread(_likeness_of, [(sent, found[lo:hi]) for lo, hi in blocks])
-    except OSError:
-        return None
-
-
-def _likeness_of(task: tuple[ViewTable, Sequence[np.ndarray]]) -> np.ndarray:
-    """``ViewTable.likeness`` of a run of claims' pairs (each array: the claim's index, then each partner's)."""
-    table, found = task
-    return np.vstack([table.likeness(int(f[0, 0]), f[:, 1]) for f in found])
 
 
 class _Linkage:
