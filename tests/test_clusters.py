@@ -8,6 +8,7 @@ as they share words.
 
 from __future__ import annotations
 
+import itertools
 import math
 import zlib
 from dataclasses import replace
@@ -525,6 +526,20 @@ def test_clusters_pair_features_spread_over_processes_give_the_same_clusters(
     sent.clear()
     assert cluster_claims(items, embedder=fake, model=FULL, spread=elsewhere) == here  # computed here instead
     assert not sent
+
+
+@pytest.mark.parametrize("sizes", [[5], [1, 1, 1, 1, 1, 1, 1, 1], [100, 1, 1, 1], [1, 1, 1, 100], [3, 7, 2, 9, 4, 4]])
+def test_clusters_pair_blocks_cover_every_claim_once_in_order(sizes: list[int]) -> None:
+    from sayso.clusters.pairing import _blocks
+
+    found = [np.zeros((n, 2), dtype=np.int64) for n in sizes]
+    for parts in (1, 2, 4):
+        blocks = _blocks(found, parts)
+        assert blocks[0][0] == 0 and blocks[-1][1] == len(found)
+        assert all(a < b for a, b in blocks) and all(b == c for (_, b), (c, _) in itertools.pairwise(blocks))
+        assert len(blocks) <= min(parts, len(found))
+    halves = _blocks([np.zeros((10, 2))] * 8, 2)
+    assert halves == [(0, 4), (4, 8)]  # as many pairs in each part
 
 
 def test_clusters_candidates_are_the_nearest_stored_clusters() -> None:
