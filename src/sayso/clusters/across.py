@@ -33,6 +33,12 @@ _CLASH = FEATURES.index("number_clash")
 _SAME = FEATURES.index("same_number")
 
 
+def may_contradict(features: np.ndarray) -> np.ndarray:
+    """The rows of ``features`` (pairs) that ``contradiction`` can find anything in: a negation on one side or
+    numbers that clash; the indices, in order."""
+    return np.nonzero(features[:, _POLARITY] + features[:, _CLASH])[0]
+
+
 def contradiction(a: ClaimView, b: ClaimView, features: np.ndarray, model: PairModel) -> tuple[str, float] | None:
     """Why two claims of different clusters contradict each other, and the pair model's probability that
     they would state one proposition but for the difference; None when they do not."""

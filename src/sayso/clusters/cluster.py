@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from sayso.clusters.across import contradiction, quantity_reason
+from sayso.clusters.across import contradiction, may_contradict, quantity_reason
 from sayso.clusters.contradictions import find_contradictions
 from sayso.clusters.credibility import propose_credibility
 from sayso.clusters.embed import Embedder, embed_parts_later
@@ -209,8 +209,7 @@ def _contradictions_across(
     """Contradictions between claims of different groups, one for each pair of groups and kind of reason:
     by the group of the new claim (to be stored), and by every group they touch (for its credibility)."""
     strongest: dict[tuple[int, int, str], tuple[float, int, int, str]] = {}
-    may = np.nonzero(features[:, _POLARITY] + features[:, _CLASH])[0]  # neither: no contradiction
-    for k in may.tolist():
+    for k in may_contradict(features).tolist():
         (i, j), f = pairs[k].tolist(), features[k]
         if unit_of[i] != unit_of[j] and (found := contradiction(views[i], views[j], f, model)):
             reason, p = found
@@ -228,7 +227,6 @@ def _contradictions_across(
 
 
 _APART = [FEATURES.index(f) for f in KEEP_APART]
-_POLARITY, _CLASH = FEATURES.index("polarity"), FEATURES.index("number_clash")
 
 
 class _Linkage:

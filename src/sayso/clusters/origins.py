@@ -250,7 +250,8 @@ def _organs(origins: Iterable[str], state_of: StateOf) -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=4096)  # an article's text is compared in each cluster it has a claim in
+@lru_cache(maxsize=256)  # an article's text is compared in each cluster it has a claim in; 256 texts'
+# 5-grams are tens of MB, where 4096 long articles' could take hundreds
 def _shingles(text: str, n: int = 5) -> frozenset[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
     return frozenset(tuple(words[i : i + n]) for i in range(max(len(words) - n + 1, 1)))

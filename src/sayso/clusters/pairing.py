@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from sayso.clusters.pairs import FEATURES, ClaimView, PairModel, ViewTable
+from sayso.clusters.pairs import FEATURES, LIKENESS, ClaimView, PairModel, ViewTable
 
 PAIR_FLOOR = 0.25  # cosine of the mixed vectors under which a pair is not scored (its probability is ~0)
 # A map that may run elsewhere: ``spread(function, items)`` is ``[function(x) for x in items]``, in that order.
@@ -48,15 +48,12 @@ def find_pairs(
         return np.zeros((0, 2), dtype=np.int64), np.zeros((0, len(FEATURES))), np.zeros(0)
     blocks = _blocks(found, SPREAD_PARTS if spread is not None and sum(map(len, found)) >= SPREAD_FROM else 1)
     likeness = _spread_likeness(table, found, blocks, spread) if spread is not None and len(blocks) > 1 else None
-    if likeness is None:
-        features = np.vstack([table.features(int(f[0, 0]), f[:, 1]) for f in found])
-    else:
-        features = np.zeros((sum(map(len, found)), len(FEATURES)))
-        features[:, : likeness[0].shape[1]] = np.vstack(likeness)
-        start = 0
-        for f in found:
-            table.add_facts(int(f[0, 0]), f[:, 1], features[start : start + len(f)])
-            start += len(f)
+    features = np.zeros((sum(map(len, found)), len(FEATURES)))
+    features[:, :LIKENESS] = np.vstack(likeness or [_likeness_of((table, found))])
+    start = 0
+    for f in found:  # the features read from the claims themselves, here
+        table.add_facts(int(f[0, 0]), f[:, 1], features[start : start + len(f)])
+        start += len(f)
     pairs = np.vstack(found)
     return pairs, features, model.probability(features) * table.news_cycles(pairs[:, 0], pairs[:, 1])
 

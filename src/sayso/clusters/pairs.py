@@ -39,6 +39,7 @@ from sayso.numbers import alternation
 from sayso.records import Quantity
 
 FEATURES = ("text", "context", "words", "source", "same_number", "number_clash", "polarity", "language", "time")
+LIKENESS = 3  # the first FEATURES, from the vectors alone (``ViewTable.likeness``)
 _WORD = re.compile(r"\w+")
 _MIN_LETTERS = 3  # shorter words (not digits) carry little of a proposition
 # Cosine of two unit words' embeddings from which they count as one unit: `havens`/`ports` 0.71,
@@ -193,10 +194,11 @@ def _listed_after(before: str, others: Sequence[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(o)}(?!\w)", head) for o in others)
 
 
-def claim_words(items: Sequence[ClaimItem]) -> list[str]:
-    """The words ``claim_views`` embeds for ``items``: their content words, then the units of their numbers."""
-    mine = [w for item in items for w in content_words(item.text)]
-    return mine + [q.unit.casefold() for item in items for q in item.quantities if q.unit]
+def claim_words(items: Sequence[ClaimItem], mine: Sequence[Sequence[str]] | None = None) -> list[str]:
+    """The words ``claim_views`` embeds for ``items``: their content words (``mine``, one list per item, when
+    known), then the units of their numbers."""
+    own = mine if mine is not None else [content_words(item.text) for item in items]
+    return [w for ws in own for w in ws] + [q.unit.casefold() for item in items for q in item.quantities if q.unit]
 
 
 def claim_views(
@@ -205,7 +207,7 @@ def claim_views(
     """A view of each claim; ``text`` and ``context`` hold one unit row per item."""
     mine = [content_words(item.text) for item in items]
     wholes = [tuple(q for q in item.quantities if not counts_a_part(q, item)) for item in items]
-    words.of(claim_words(items))  # every new word embedded in one batch
+    words.of(claim_words(items, mine))  # every new word embedded in one batch
     out = []
     for item, t, c, own, whole in zip(items, text, context, mine, wholes, strict=True):
         out.append(
@@ -305,12 +307,12 @@ class ViewTable:
     def features(self, i: int, others: np.ndarray) -> np.ndarray:
         """The ``FEATURES`` of claim ``i`` with each claim of ``others`` (indices), one row each."""
         rows = np.zeros((len(others), len(FEATURES)))
-        rows[:, :_LIKENESS] = self.likeness(i, others)
+        rows[:, :LIKENESS] = self.likeness(i, others)
         self.add_facts(i, others, rows)
         return rows
 
     def likeness(self, i: int, others: np.ndarray) -> np.ndarray:
-        """The first ``_LIKENESS`` features (``text``, ``context``, ``words``): what the vectors alone give."""
+        """The first ``LIKENESS`` features (``text``, ``context``, ``words``): what the vectors alone give."""
         return np.column_stack(
             [self.text[others] @ self.text[i], self.context[others] @ self.context[i], self._aligned(i, others)]
         ).astype(np.float64)
@@ -360,7 +362,6 @@ class ViewTable:
 
 
 _BIG = ("text", "context", "words")  # the columns ``ViewTable.shared`` puts in files
-_LIKENESS = 3  # the first features, from the vectors alone
 
 
 @dataclass(frozen=True, slots=True)
