@@ -11,9 +11,12 @@ from typing import Any
 
 import numpy
 import spacy
+import srsly
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import load_config, registry
 
 from sayso.errors import ModelError
 from sayso.language.resources import load_lines
@@ -118,12 +121,78 @@ def backbone_name(language: str, model: str | None = None) -> str:
     )
 
 
+SPACY_TOKENIZER = "spacy.Tokenizer.v1"
+BARE_TOKENIZER = "sayso.BareTokenizer.v1"
+
+
+@registry.tokenizers(BARE_TOKENIZER)
+def bare_tokenizer():  # type: ignore[no-untyped-def]
+    """spaCy's tokenizer with nothing in it, for a pipeline whose tokenizer is read from disk: reading it
+    empties the tokenizer and sets all of it (``Tokenizer.from_bytes``), so spaCy's own factory would build
+    the language's exceptions (14,000 for Dutch, a second of loading) only for them to be dropped."""
+
+    def make(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return make
+
+
+def _pipeline_dir(name: str) -> Path | None:
+    """The folder holding the ``config.cfg`` of the pipeline named (a path or an installed package)."""
+    path = Path(name)
+    if not path.exists():
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            return None
+        if spec is None or spec.origin is None:
+            return None
+        path = Path(spec.origin).parent
+    if (path / "config.cfg").is_file():
+        return path
+    found = list(path.glob("*/config.cfg"))  # a package keeps its pipeline in a folder of its own
+    return found[0].parent if len(found) == 1 else None
+
+
+def _load(name: str, language: str) -> Language:
+    """``spacy.load(name)`` with the tokenizer's word abbreviations dropped (``_word_abbreviations``). When
+    the pipeline reads spaCy's own tokenizer from disk, its exceptions are set once, already without them:
+    spaCy builds the language's default ones first and then replaces them with the stored ones (14,000 for
+    Dutch, twice, a second of loading), and dropping some sets them all a third time."""
+    where = _pipeline_dir(name)
+    if where is not None and _reads_spacys_tokenizer(where):
+        nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}}, exclude=["tokenizer"])
+        stored = srsly.msgpack_loads((where / "tokenizer").read_bytes())
+        if isinstance(stored.get("exceptions"), dict):
+            stored["exceptions"] = _without(stored["exceptions"], _word_abbreviations(stored["exceptions"], language))
+        tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (typed as any callable)
+        tokenizer.from_bytes(srsly.msgpack_dumps(stored), exclude=["vocab"])  # as Language.from_disk reads it
+        return nlp
+    nlp = spacy.load(name)
+    tokenizer = nlp.tokenizer
+    drop = _word_abbreviations(tokenizer.rules, language)
+    if drop:
+        tokenizer.rules = _without(tokenizer.rules, drop)
+    return nlp
+
+
+def _reads_spacys_tokenizer(where: Path) -> bool:
+    """Whether the pipeline in ``where`` builds spaCy's own tokenizer and reads it from disk."""
+    if not (where / "tokenizer").is_file():
+        return False
+    try:
+        config = load_config(where / "config.cfg", interpolate=False)
+        return bool(config["nlp"]["tokenizer"]["@tokenizers"] == SPACY_TOKENIZER)
+    except Exception:  # an unreadable config: spacy.load says what is wrong with it
+        return False
+
+
 @cache
 def load_backbone(language: str, model: str | None = None) -> Language:
     """The spaCy pipeline for ``language``, or the one named by ``model``."""
     name = backbone_name(language, model)
     try:
-        nlp = spacy.load(name)
+        nlp = _load(name, language)
     except OSError as err:
         raise ModelError(f"cannot load spaCy pipeline {name!r}: {err}; install it or pass another --model") from None
     if SENTENCES not in nlp.pipe_names:
@@ -135,20 +204,19 @@ def load_backbone(language: str, model: str | None = None) -> Language:
             nlp.add_pipe(SENTENCES, first=True, config=config)
     if nlp.lang != language:
         raise ModelError(f"spaCy pipeline {name!r} is for {nlp.lang!r}, not {language!r}; pass a {language} model")
-    _no_word_abbreviations(nlp, language)
     return nlp
 
 
-def _no_word_abbreviations(nlp: Language, language: str) -> None:
-    """Drop the tokenizer's abbreviations that are common words with a period (Dutch `dat.` for `datief`,
-    `al.` for `alinea`): at a sentence end (`Zijn advocaat bestrijdt dat.`) the word is far more likely, and
-    the glued period hid the end of the sentence and the word from every rule."""
+def _word_abbreviations(rules: dict[str, Any], language: str) -> set[str]:
+    """The tokenizer's abbreviations that are common words with a period (Dutch `dat.` for `datief`, `al.`
+    for `alinea`), dropped from it: at a sentence end (`Zijn advocaat bestrijdt dat.`) the word is far more
+    likely, and the glued period hid the end of the sentence and the word from every rule."""
     words = {w for line in load_lines(language, "stopwords") for w in line.lower().split()}
-    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (typed as any callable)
-    rules = tokenizer.rules
-    drop = [k for k in rules if k.endswith(".") and len(k) > 2 and k[:-1].lower() in words]
-    if drop:
-        tokenizer.rules = {k: v for k, v in rules.items() if k not in drop}
+    return {k for k in rules if k.endswith(".") and len(k) > 2 and k[:-1].lower() in words}
+
+
+def _without(rules: dict[str, Any], drop: set[str]) -> dict[str, Any]:
+    return {k: v for k, v in rules.items() if k not in drop} if drop else rules
 
 
 WHOLE_CHARS = 100_000  # parsed whole up to this length: far above a news article, far below spaCy's
