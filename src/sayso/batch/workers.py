@@ -13,7 +13,8 @@ Elsewhere, or when this process runs more than one thread (a fork copies only th
 the locks other threads may hold), each worker is a fresh interpreter (``spawn``) that loads the models on
 its first article and keeps them. A worker never touches the store: the parent reads the inputs, asks
 whether a text is stored already (only new texts are sent), and receives the analyses in the order the
-inputs came, with at most ``AHEAD`` articles per worker in flight, so memory stays bounded on any archive.
+inputs came, with at most ``AHEAD`` articles per worker in flight, so memory stays bounded on any archive;
+the longest of those waiting is sent first (``longest.py``), so that a batch does not end on one long article.
 With one worker nothing is started: the parent analyses each article itself, through the same function.
 
 When the batch is clustered at its end, the sentence encoder runs on the workers as well (``embedder``): the
@@ -41,6 +42,7 @@ import numpy as np
 
 from sayso._threads import one_thread_each
 from sayso.batch.analyse import analyse_quietly
+from sayso.batch.longest import LongestFirst
 from sayso.clusters import Spread
 from sayso.clusters.embed import BATCH
 from sayso.errors import InputError, SaysoError
@@ -241,6 +243,7 @@ class Workers:
         self._asked = start_method(start) if start is not None else None  # checked now, chosen at the start
         self.started: str | None = None
         self._pool: Pool | None = None
+        self._queue: LongestFirst[Result] | None = None  # sends the pool the longest article waiting first
         if count > 1:
             one_thread_each()  # inherited by the workers, read when they load numpy
         elif setup is not None:
@@ -256,7 +259,7 @@ class Workers:
         if self._pool is not None:
             self._pool.terminate()  # an interrupted run leaves no worker behind
             self._pool.join()
-            self._pool = None
+            self._pool = self._queue = None
             if self.started == "fork":
                 gc.unfreeze()
 
@@ -274,13 +277,12 @@ class Workers:
         source = iter(items)
         pending: deque[tuple[Article | Skipped, _Waiting | None]] = deque()
         for item in source:
-            new = isinstance(item, Article) and stored(item.text) is None
-            if new and self._pool is None and isinstance(item, Article):
+            if not isinstance(item, Article) or stored(item.text) is not None:
+                pending.append((item, None))
+            elif self._pool is None:
                 pending.extend(self._begin(item, source, options=options, stored=stored, encoder=encoder))
             else:
-                pending.append(
-                    (item, self._pool.apply_async(_analyse, (item, options)) if new and self._pool else None)
-                )
+                pending.append((item, self._send(item, options)))
             while len(pending) > AHEAD * self.count:
                 yield _ready(pending.popleft())
         while pending:
@@ -294,9 +296,9 @@ class Workers:
         method = self._asked or start_method()
         if method == "fork":
             return self._fork(first, source, options=options, stored=stored, encoder=encoder)
-        self._pool = multiprocessing.get_context(method).Pool(self.count, initializer=_start, initargs=(self.setup,))
+        self._open(multiprocessing.get_context(method).Pool(self.count, initializer=_start, initargs=(self.setup,)))
         self.started = method
-        return [(first, self._pool.apply_async(_analyse, (first, options)))]
+        return [(first, self._send(first, options))]
 
     def _fork(
         self, first: Article, source: Iterator[Article | Skipped], *, options: Options, stored: Stored, encoder: bool
@@ -334,9 +336,7 @@ class Workers:
             preload(options, encoder=encoder)
             ready = {k: _analyse(articles[k], options) for k in sorted(here)}
             gc.freeze()
-            self._pool = multiprocessing.get_context("fork").Pool(
-                self.count, initializer=_start, initargs=(self.setup,)
-            )
+            self._open(multiprocessing.get_context("fork").Pool(self.count, initializer=_start, initargs=(self.setup,)))
         except BaseException:
             if early is not None:
                 early.stop()
@@ -349,10 +349,18 @@ class Workers:
         for item, new in ahead:
             task: _Waiting | None = None
             if new:
-                task = _Ready(ready[k]) if k in ready else self._pool.apply_async(_analyse, (item, options))
+                task = _Ready(ready[k]) if k in ready else self._send(articles[k], options)
                 k += 1
             begun.append((item, task))
         return begun
+
+    def _open(self, pool: Pool) -> None:
+        self._pool = pool
+        self._queue = LongestFirst(pool, self.count, _analyse)
+
+    def _send(self, article: Article, options: Options) -> _Waiting:
+        assert self._queue is not None
+        return self._queue.add(article, options)
 
     def embedder(self) -> PoolEmbedder | None:
         """The sentence encoder on the workers, or None with one worker (the store's own is used)."""
