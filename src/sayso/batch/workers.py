@@ -14,7 +14,7 @@ the locks other threads may hold), each worker is a fresh interpreter (``spawn``
 its first article and keeps them. A worker never touches the store: the parent reads the inputs, asks
 whether a text is stored already (only new texts are sent), and receives the analyses in the order the
 inputs came, with at most ``AHEAD`` articles per worker in flight, so memory stays bounded on any archive;
-the longest of those waiting is sent first (``longest.py``), so that a batch does not end on one long article.
+a long article is sent earlier than its turn (``schedule.py``), so that a batch does not end on it.
 With one worker nothing is started: the parent analyses each article itself, through the same function.
 
 When the batch is clustered at its end, the sentence encoder runs on the workers as well (``embedder``): the
@@ -42,7 +42,7 @@ import numpy as np
 
 from sayso._threads import one_thread_each
 from sayso.batch.analyse import analyse_quietly
-from sayso.batch.longest import LongestFirst
+from sayso.batch.schedule import Schedule
 from sayso.clusters import Spread
 from sayso.clusters.embed import BATCH
 from sayso.errors import InputError, SaysoError
@@ -243,7 +243,7 @@ class Workers:
         self._asked = start_method(start) if start is not None else None  # checked now, chosen at the start
         self.started: str | None = None
         self._pool: Pool | None = None
-        self._queue: LongestFirst[Result] | None = None  # sends the pool the longest article waiting first
+        self._queue: Schedule[Result] | None = None  # sends the pool the articles, long ones earlier
         if count > 1:
             one_thread_each()  # inherited by the workers, read when they load numpy
         elif setup is not None:
@@ -356,7 +356,7 @@ class Workers:
 
     def _open(self, pool: Pool) -> None:
         self._pool = pool
-        self._queue = LongestFirst(pool, self.count, _analyse)
+        self._queue = Schedule(pool, self.count, _analyse)
 
     def _send(self, article: Article, options: Options) -> _Waiting:
         assert self._queue is not None
