@@ -7,7 +7,6 @@ from datetime import date
 from sayso.errors import InputError
 from sayso.ingest.boilerplate import find_boilerplate
 from sayso.ingest.decode import looks_like_html
-from sayso.ingest.html import read_html
 from sayso.options import FILLED_IN, Options
 from sayso.records import OUTLET_MAX_CHARS, TITLE_MAX_CHARS, URL_MAX_CHARS, Article, iso_date, kind_of
 
@@ -41,6 +40,8 @@ def article_from_text(
     over the title, url, outlet and published date of ``options``, which fill in. ``Article`` checks them
     (``InputError`` or ``LanguageError`` naming ``origin``)."""
     if looks_like_html(text):
+        from sayso.ingest.html import read_html  # trafilatura takes 0.3-0.4 s to import: only pages need it
+
         page = read_html(text, origin)
         text = page.text
         meta = {
