@@ -25,7 +25,8 @@ throughput  The articles of FOLDER (default: the development set, ../shared/eval
             each page) and USS (the pages only it has) seen, looked at every half second; the CPU seconds
             of the writing process, of each worker seen and of all worker processes (the early one too)
             until the batch was clustered (on a shared machine the work done, where the wall clock also
-            shows what others ran); and whether all the stores hold the same rows.
+            shows what others ran); whether all the stores hold the same rows; and each run against the
+            one-worker run of its round, with the median over the rounds.
 clusters    The development set analysed and clustered, then N stand-in
             clusters (random unit centroids), then the seven articles of tests/data/gold as one batch;
             the seconds `Store.cluster()` takes for that batch, comparing every centroid and with the index
@@ -243,6 +244,7 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
         "CPU s (writer; each worker, all workers)"
     )
     stores = []
+    rounds: dict[str, list[dict[str, Any]]] = {}  # run name -> its result in each round
     for turn in range(repeat):
         for name in runs:
             label, workers, how = RUNS[name]
@@ -256,6 +258,7 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
                 print(f"{label}: failed\n{done.stderr[-2000:]}")
                 continue
             r = json.loads(done.stdout.strip().splitlines()[-1])
+            rounds.setdefault(name, []).append(r)
             stores.append(_rows(db))
             print(
                 f"{label:<22} {load:>5.2f} {others:>6.2f} {r['articles']:>8} {r['rate']:>6.1f} {r['steady']:>7.1f} "
@@ -266,7 +269,21 @@ def throughput(folder: str, runs: list[str], repeat: int) -> None:
             )
     same = all(s == stores[0] for s in stores)
     print("the stores hold the same rows" if same else "THE STORES DIFFER")
+    _speed_ups(rounds)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _speed_ups(rounds: dict[str, list[dict[str, Any]]]) -> None:
+    """Each run against the one-worker run of the same round, and the median over the rounds: on a shared
+    machine the same work costs more CPU time at some minutes than at others, so one round says little."""
+    ones = rounds.get("1", [])
+    for name, results in rounds.items():
+        if name == "1" or not ones:
+            continue
+        for measure, label in (("ingest", "whole ingest"), ("rate", "analysis and writing")):
+            ratios = [r[measure] / one[measure] for r, one in zip(results, ones, strict=False)]
+            listed = ", ".join(f"{x:.2f}x" for x in ratios)
+            print(f"{RUNS[name][0]} against 1 worker, {label}: {listed} (median {float(np.median(ratios)):.2f}x)")
 
 
 # clustering with many stored clusters
