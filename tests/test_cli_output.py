@@ -110,6 +110,22 @@ def test_progress_on_a_terminal_is_a_bar_with_percentage() -> None:
     assert "loading models" in drawn and "0/4" in drawn and "%|" in drawn and "\r" in drawn  # redrawn in place
 
 
+def test_the_bar_starts_no_thread() -> None:
+    """tqdm's monitor thread would make ``sayso ingest --workers N`` on a terminal spawn its workers (each
+    loading every model itself) instead of forking them from the process that loaded them."""
+    import threading
+
+    from sayso.cli.progress import Progress
+
+    from tqdm._monitor import TMonitor
+
+    before = set(threading.enumerate())
+    with Progress(_Terminal(), 4, verb="ingesting") as progress:
+        progress.advance(Counter({"added": 1}))
+        assert set(threading.enumerate()) == before
+        assert not any(isinstance(t, TMonitor) for t in threading.enumerate())  # nor one an earlier bar left
+
+
 def test_inputs_are_counted_before_reading(tmp_path: Path) -> None:
     from sayso.cli.progress import count_inputs
 

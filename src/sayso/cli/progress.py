@@ -44,7 +44,10 @@ class Progress:
         if stream is not None and stream.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit=" articles", file=stream, dynamic_ncols=True, leave=False)
+            class Bar(tqdm):  # type: ignore[type-arg]
+                monitor_interval = 0  # no monitor thread: workers are forked only from a process of one thread
+
+            self.bar = Bar(total=total, unit=" articles", file=stream, dynamic_ncols=True, leave=False)
 
     def __enter__(self) -> Progress:
         return self
