@@ -115,9 +115,9 @@ def test_the_bar_starts_no_thread() -> None:
     loading every model itself) instead of forking them from the process that loaded them."""
     import threading
 
-    from sayso.cli.progress import Progress
-
     from tqdm._monitor import TMonitor
+
+    from sayso.cli.progress import Progress
 
     before = set(threading.enumerate())
     with Progress(_Terminal(), 4, verb="ingesting") as progress:
