@@ -64,7 +64,7 @@ class LibraryPieces:
     """The encoder's SentencePiece model read by the sentencepiece library (C++) instead of the package's
     pure-Python port: 0.3 s to load instead of 1.1 s, and faster on every text. The same pieces; where the two
     differ, the port's is kept (a text that normalises to nothing is one unknown piece there, no piece at all
-    in the library), so every vector is the same (``tests/test_clusters_embed.py``)."""
+    in the library), so every vector is the same (``tests/test_embed.py``)."""
 
     def __init__(self, model_file: str) -> None:
         import sentencepiece
