@@ -231,23 +231,8 @@ def claim_views(
 
 def pair_features(a: ClaimView, b: ClaimView) -> np.ndarray:
     """The ``FEATURES`` of one pair of claims, in that order."""
-    return features_with(a, [b])[0]
-
-
-def features_with(
-    a: ClaimView, others: Sequence[ClaimView], *, text: np.ndarray | None = None, context: np.ndarray | None = None
-) -> np.ndarray:
-    """The ``FEATURES`` of ``a`` paired with each of ``others`` (one row each), computed together.
-
-    ``text`` / ``context``: the others' vectors stacked (one row each) when the caller has them."""
-    if not others:
-        return np.zeros((0, len(FEATURES)))
-    table = ViewTable.of(
-        [a, *others],
-        np.vstack([a.text, text if text is not None else np.vstack([b.text for b in others])]),
-        np.vstack([a.context, context if context is not None else np.vstack([b.context for b in others])]),
-    )
-    return table.features(0, np.arange(1, len(others) + 1))
+    table = ViewTable.of([a, b], np.vstack([a.text, b.text]), np.vstack([a.context, b.context]))
+    return table.features(0, np.array([1]))[0]
 
 
 @dataclass(frozen=True, slots=True)
