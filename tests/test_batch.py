@@ -5,6 +5,8 @@ model is loaded, except in the one slow test."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from _store_helpers import CALLS, Topics, dump, use_stand_in
+from _store_helpers import CALLS, Topics, dump, stand_in, use_stand_in
 from sayso.batch import Workers, ingest_each
 from sayso.ingest import iter_articles
 from sayso.options import Options
@@ -203,6 +205,64 @@ def test_batch_second_run_analyses_nothing_and_changes_nothing(tmp_path: Path) -
     again, after = _ingest(db, paths, workers=2)
     assert [o for o in again if isinstance(o, tuple) and o[0] == "added"] == []
     assert {k: v for k, v in after.items() if k != "skipped"} == {k: v for k, v in before.items() if k != "skipped"}
+
+
+_MAIN = os.getpid()  # the test's process; a forked worker inherits the number
+
+
+def _dies_on_crash() -> None:
+    """``use_stand_in``, except that a worker process (not the test's) is killed by an article saying CRASH."""
+    from sayso import pipeline
+
+    def analyze(article: Any, **kwargs: Any) -> Any:
+        if "CRASH" in article.text and os.getpid() != _MAIN:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer does
+        return stand_in(article, **kwargs)
+
+    pipeline.analyze = analyze  # type: ignore[assignment]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers are forked (Linux)")
+def test_batch_a_worker_that_dies_stops_the_batch_and_the_next_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.errors import WorkerError
+
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")  # the rows' times are equal
+
+    def hung(*_: object) -> None:
+        raise AssertionError("the batch still waits for the dead worker's article")
+
+    crash = {"id": "crash", "text": "Captain Ann Lee said CRASH was heard at sea."}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = [*LINES[:4], crash, LINES[4]]
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    paths, options, db = [str(folder / "a.jsonl")], Options(), str(tmp_path / "s.db")
+    outcomes: list[Any] = []
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        with open_store(db, embedder=Topics()) as store, Workers(2, _dies_on_crash, start="fork") as running:
+            with pytest.raises(WorkerError, match=r"killed by signal 9, SIGKILL.*run the same command again"):
+                for outcome in ingest_each(
+                    store, iter_articles(paths, options=options), options=options, running=running
+                ):
+                    outcomes.append(outcome)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert outcomes == [("added", 1)] * 4  # the articles before the lost one were written
+    with open_store(db, embedder=Topics()) as store:  # the next run: the rest, then the batch's clustering
+        again = list(ingest_each(store, iter_articles(paths, options=options), options=options, setup=use_stand_in))
+        store.cluster()
+    assert again == [("already there", 0)] * 4 + [("added", 1), ("added", 2)]
+    with open_store(str(tmp_path / "one.db"), embedder=Topics()) as store:
+        list(ingest_each(store, iter_articles(paths, options=options), options=options, setup=use_stand_in))
+        store.cluster()
+    resumed, clean = dump(db), dump(str(tmp_path / "one.db"))
+    del resumed["migrations"], clean["migrations"]  # when each store was made
+    assert resumed == clean and clean["clusters"]
 
 
 def test_batch_refuses_no_workers(tmp_path: Path) -> None:

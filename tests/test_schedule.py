@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from sayso.batch.schedule import SENT, Schedule
+from sayso.batch.watch import Watch
 from sayso.options import Options
 from sayso.records import Article
 
@@ -22,8 +23,9 @@ def _when_started(article: Article, options: Options) -> tuple[str, int]:
 def _started(lengths: dict[str, int], gate: Path) -> tuple[list[str], list[str]]:
     """The ids in the order of their results, and in the order one worker took them up."""
     articles = [Article(text="x" * n, id=k, origin=str(gate)) for k, n in lengths.items()]
-    with multiprocessing.get_context("fork").Pool(1) as pool:
-        schedule = Schedule(pool, 1, _when_started)
+    pool, watch = Watch.started(lambda: multiprocessing.get_context("fork").Pool(1))
+    with pool:
+        schedule = Schedule(pool, 1, _when_started, watch)
         sent = [schedule.add(a, Options()) for a in articles]  # the first SENT go at once, the others wait
         gate.touch()
         results = [s.get() for s in sent]

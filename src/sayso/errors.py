@@ -5,9 +5,10 @@ SaysoError
  ├── LanguageError   a language sayso has no resources or model for
  ├── ModelError      a spaCy pipeline that is missing or broken
  ├── EvaluationError a gold folder that cannot be scored
- └── StoreError      a claim store that cannot be opened, written or queried as asked
-      └── StoreUnavailableError  the store itself stopped working (disk full, read-only, server gone):
-                                 a batch stops at once instead of skipping every article that follows
+ ├── StoreError      a claim store that cannot be opened, written or queried as asked
+ │    └── StoreUnavailableError  the store itself stopped working (disk full, read-only, server gone):
+ │                               a batch stops at once instead of skipping every article that follows
+ └── WorkerError     a worker process of a batch stopped (killed, crashed): the batch stops, what it wrote stays
 
 SaysoWarning (a UserWarning: the analysis goes on)
  └── MixedLanguageWarning  a text in more than one language, read in its main one
@@ -40,6 +41,10 @@ class StoreError(SaysoError):
 
 class StoreUnavailableError(StoreError):
     """A store that stopped working (disk full, read-only, locked, gone): not one article's fault; a batch stops."""
+
+
+class WorkerError(SaysoError):
+    """A worker process of a batch that stopped before handing back its work: the batch stops."""
 
 
 class SaysoWarning(UserWarning):

@@ -10,7 +10,7 @@ order, each moved forward by as many places as it is longer than the average art
 number of workers: analysis time grows with length, so an article of average length keeps its turn and
 one seven times as long on two workers starts fourteen places early, enough for the others to end beside
 it. At most ``SENT`` articles per worker are sent and unfinished: one in hand, one it takes up the moment
-it is done. Each article's ``Sent`` waits for its own result.
+it is done. Each article's ``Sent`` waits for its own result, watching the workers meanwhile (``watch.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Callable
 from multiprocessing.pool import AsyncResult, Pool
 from typing import Any, Generic, TypeVar
 
+from sayso.batch.watch import STEP_S, Watch
 from sayso.options import Options
 from sayso.records import Article
 
@@ -33,7 +34,8 @@ R = TypeVar("R")
 class Sent(Generic[R]):
     """One article's analysis to come: ``get`` waits until it is sent, then for its result."""
 
-    def __init__(self) -> None:
+    def __init__(self, watch: Watch) -> None:
+        self._watch = watch
         self._sent = threading.Event()
         self._task: AsyncResult[R] | None = None
 
@@ -42,16 +44,18 @@ class Sent(Generic[R]):
         self._sent.set()
 
     def get(self) -> R:
-        self._sent.wait()
+        while not self._sent.wait(STEP_S):
+            self._watch.check()
         assert self._task is not None
-        return self._task.get()
+        return self._watch.get(self._task)
 
 
 class Schedule(Generic[R]):
-    """``function(article, options)`` on the ``pool`` of ``workers`` processes, long articles sent earlier."""
+    """``function(article, options)`` on the ``pool`` of ``workers`` processes, long articles sent earlier;
+    ``watch``: the pool's processes."""
 
-    def __init__(self, pool: Pool, workers: int, function: Callable[[Article, Options], R]) -> None:
-        self._pool, self._workers, self._function = pool, workers, function
+    def __init__(self, pool: Pool, workers: int, function: Callable[[Article, Options], R], watch: Watch) -> None:
+        self._pool, self._workers, self._function, self._watch = pool, workers, function, watch
         self._waiting: list[tuple[float, int, Article, Options, Sent[R]]] = []  # a heap: the next to send first
         self._order = itertools.count()
         self._chars = 0  # of every article added: their average is the length that keeps its turn
@@ -59,7 +63,7 @@ class Schedule(Generic[R]):
         self._lock = threading.Lock()  # ``_finished`` runs in the pool's thread that collects results
 
     def add(self, article: Article, options: Options) -> Sent[R]:
-        sent: Sent[R] = Sent()
+        sent: Sent[R] = Sent(self._watch)
         with self._lock:
             order = next(self._order)
             self._chars += len(article.text)

@@ -14,7 +14,9 @@ the locks other threads may hold), each worker is a fresh interpreter (``spawn``
 its first article and keeps them. A worker never touches the store: the parent reads the inputs, asks
 whether a text is stored already (only new texts are sent), and receives the analyses in the order the
 inputs came, with at most ``AHEAD`` articles per worker in flight, so memory stays bounded on any archive;
-a long article is sent earlier than its turn (``schedule.py``), so that a batch does not end on it.
+a long article is sent earlier than its turn (``schedule.py``), so that a batch does not end on it. A worker
+that dies (killed for want of memory, say) stops the batch with a ``WorkerError`` instead of leaving it
+waiting forever for the result that died with it (``watch.py``).
 With one worker nothing is started: the parent analyses each article itself, through the same function.
 
 When the batch is clustered at its end, the sentence encoder runs on the workers as well (``embedder``): the
@@ -43,6 +45,7 @@ import numpy as np
 from sayso._threads import one_thread_each
 from sayso.batch.analyse import analyse_quietly
 from sayso.batch.schedule import Schedule
+from sayso.batch.watch import Watch
 from sayso.clusters import Spread
 from sayso.clusters.embed import BATCH
 from sayso.errors import InputError, SaysoError
@@ -243,6 +246,7 @@ class Workers:
         self._asked = start_method(start) if start is not None else None  # checked now, chosen at the start
         self.started: str | None = None
         self._pool: Pool | None = None
+        self._watch: Watch | None = None  # the pool's processes
         self._queue: Schedule[Result] | None = None  # sends the pool the articles, long ones earlier
         if count > 1:
             one_thread_each()  # inherited by the workers, read when they load numpy
@@ -259,7 +263,7 @@ class Workers:
         if self._pool is not None:
             self._pool.terminate()  # an interrupted run leaves no worker behind
             self._pool.join()
-            self._pool = self._queue = None
+            self._pool = self._queue = self._watch = None
             if self.started == "fork":
                 gc.unfreeze()
 
@@ -296,7 +300,7 @@ class Workers:
         method = self._asked or start_method()
         if method == "fork":
             return self._fork(first, source, options=options, stored=stored, encoder=encoder)
-        self._open(multiprocessing.get_context(method).Pool(self.count, initializer=_start, initargs=(self.setup,)))
+        self._open(method)
         self.started = method
         return [(first, self._send(first, options))]
 
@@ -336,7 +340,7 @@ class Workers:
             preload(options, encoder=encoder)
             ready = {k: _analyse(articles[k], options) for k in sorted(here)}
             gc.freeze()
-            self._open(multiprocessing.get_context("fork").Pool(self.count, initializer=_start, initargs=(self.setup,)))
+            self._open("fork")
         except BaseException:
             if early is not None:
                 early.stop()
@@ -354,9 +358,13 @@ class Workers:
             begun.append((item, task))
         return begun
 
-    def _open(self, pool: Pool) -> None:
-        self._pool = pool
-        self._queue = Schedule(pool, self.count, _analyse)
+    def _open(self, method: str) -> None:
+        """Start the pool's ``count`` workers by ``method``, and watch them."""
+        context = multiprocessing.get_context(method)
+        self._pool, self._watch = Watch.started(
+            lambda: context.Pool(self.count, initializer=_start, initargs=(self.setup,))
+        )
+        self._queue = Schedule(self._pool, self.count, _analyse, self._watch)
 
     def _send(self, article: Article, options: Options) -> _Waiting:
         assert self._queue is not None
@@ -364,21 +372,21 @@ class Workers:
 
     def embedder(self) -> PoolEmbedder | None:
         """The sentence encoder on the workers, or None with one worker (the store's own is used)."""
-        return PoolEmbedder(self._pool) if self._pool is not None else None
+        return PoolEmbedder(self._pool, self._watch) if self._pool is not None and self._watch is not None else None
 
     def spread(self) -> Spread | None:
         """``map`` on the workers (``sayso.clusters.Spread``), or None with one worker."""
-        pool = self._pool
-        if pool is None:
+        pool, watch = self._pool, self._watch
+        if pool is None or watch is None:
             return None
-        return lambda function, items: pool.map(function, items, chunksize=1)
+        return lambda function, items: watch.get(pool.map_async(function, items, chunksize=1))
 
 
 class PoolEmbedder:
     """The default sentence encoder, run on the workers of a pool, one ``BATCH`` of texts a task."""
 
-    def __init__(self, pool: Pool) -> None:
-        self._pool = pool
+    def __init__(self, pool: Pool, watch: Watch) -> None:
+        self._pool, self._watch = pool, watch
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         return self.start(texts)()
@@ -388,7 +396,12 @@ class PoolEmbedder:
         if not texts:
             return lambda: np.zeros((0, 0), dtype=np.float32)
         begun = self._pool.map_async(encode_here, batches(texts), chunksize=1)
-        return lambda: np.vstack(begun.get())
+
+        def taken() -> np.ndarray:
+            rows = self._watch.get(begun)
+            return np.vstack(rows)
+
+        return taken
 
 
 def _ready(entry: tuple[Article | Skipped, _Waiting | None]) -> Analysed:
