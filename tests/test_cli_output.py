@@ -156,6 +156,19 @@ def test_version_is_the_package_version(capsys: pytest.CaptureFixture[str]) -> N
     assert sayso.__version__ == project["version"]
 
 
+def test_the_command_exits_with_mains_code_what_it_loaded_frozen() -> None:
+    probe = (
+        "import atexit, gc\n"
+        "from sayso import cli\n"
+        "cli.main = lambda: 3\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"
+        "cli.run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], env=ENV, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 3, done.stderr
+    assert int(done.stdout.split()[-1]) > 1000  # the modules it imported, left out of the last collection
+
+
 def test_train_keeps_the_shipped_model(capsys: pytest.CaptureFixture[str]) -> None:
     shipped = Path(sayso.__file__).parent / "language" / "models" / "nl"
     assert main(["train", "nl", "--out", str(shipped), "--data", "/nonexistent"]) == 1

@@ -1,7 +1,5 @@
 """``python -m sayso`` is the ``sayso`` command."""
 
-import sys
+from sayso.cli import run
 
-from sayso.cli import main
-
-sys.exit(main())
+run()
