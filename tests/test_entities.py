@@ -118,6 +118,23 @@ def test_entities_gazetteer_is_broad() -> None:
     assert sum(1 for e in set(forms.values()) if e.label == "ORG") > 250
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_entities_gazetteer_forms_split_as_with_every_special_case(language: str) -> None:
+    """The gazetteer's tokenizer holds only the special cases found in its forms, and splits each form as
+    ``spacy.blank`` (all of them) does; a special case found in no form is left out."""
+    from sayso.entities._gazetteer import forms_tokenizer
+    from sayso.entities._words import words_of_text
+
+    forms = list(gazetteer(language).forms)
+    full = spacy.blank(language).tokenizer
+    few = forms_tokenizer(language, forms).tokenizer
+    assert [words_of_text(f, few) for f in forms] == [words_of_text(f, full) for f in forms]
+    assert 0 < len(few.rules) < len(full.rules) / 10
+    saint = forms_tokenizer("en", ["St. Petersburg"])
+    assert set(saint.tokenizer.rules) >= {"St."} and "Dr." not in saint.tokenizer.rules
+    assert [t.text for t in saint("St. Petersburg")] == ["St.", "Petersburg"]
+
+
 @pytest.mark.parametrize(
     ("token", "words"),
     [
