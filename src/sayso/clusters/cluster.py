@@ -303,11 +303,17 @@ class _Linkage:
                     w = self._unit_of[j]
                     sums[w] = sums.get(w, 0.0) + p
                 own = self._claim_mean(k, u, sums.get(u, 0.0))
-                scored = [(self._claim_mean(k, v, s), v) for v, s in sums.items() if v != u and self._may_join(k, v)]
-                best = max(scored, default=(0.0, -1))
-                if best[0] >= threshold and best[0] > own + REASSIGN_MARGIN:
-                    self._move(k, u, best[1])
-                    moved = True
+                # the best group it may join: the first, highest mean first, that it may join, looked for only
+                # among those good enough to move to (most claims have none)
+                for mean, v in sorted(
+                    ((self._claim_mean(k, v, s), v) for v, s in sums.items() if v != u), reverse=True
+                ):
+                    if mean < threshold or mean <= own + REASSIGN_MARGIN:
+                        break
+                    if self._may_join(k, v):
+                        self._move(k, u, v)
+                        moved = True
+                        break
             if not moved:
                 break
 
