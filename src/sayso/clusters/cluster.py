@@ -270,14 +270,20 @@ class _Linkage:
                 self._sums[v][u] = self._sums[v].get(u, 0.0) + p
 
     def merge(self, threshold: float) -> None:
+        """Join the two groups of the highest mean, at or above ``threshold``, until none is left. A pair of
+        groups below it is not kept in the heap: its mean changes only when one of them is joined, and then
+        it is weighed again."""
         heap = [
-            (-a, u, v) for u in range(len(self.members)) for v in self._sums[u] if u < v for a in [self._mean(u, v)]
+            (-a, u, v)
+            for u in range(len(self.members))
+            for v in self._sums[u]
+            if u < v
+            for a in [self._mean(u, v)]
+            if a >= threshold
         ]
         heapq.heapify(heap)
         while heap:
             negative, u, v = heapq.heappop(heap)
-            if -negative < threshold:
-                break
             if not (self._alive[u] and self._alive[v]) or abs(self._mean(u, v) + negative) > 1e-12:
                 continue  # merged away or changed since it was pushed
             if (u in self._fixed and v in self._fixed) or self._sentences[u] & self._sentences[v]:
@@ -287,7 +293,9 @@ class _Linkage:
             keep, gone = (v, u) if v in self._fixed else (u, v)
             self._join(keep, gone)
             for w in self._sums[keep]:
-                heapq.heappush(heap, (-self._mean(keep, w), min(keep, w), max(keep, w)))
+                a = self._mean(keep, w)
+                if a >= threshold:
+                    heapq.heappush(heap, (-a, min(keep, w), max(keep, w)))
 
     def reassign(self, new: int, threshold: float, rounds: int = REASSIGN_ROUNDS) -> None:
         """After the merges: each new claim (index below ``new``) moves to the group it is most probably one
