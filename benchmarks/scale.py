@@ -7,8 +7,9 @@ the index changes any cluster.
 
 throughput  The articles of FOLDER (default: the development set, ../shared/eval/dev, read in place;
             ../shared/eval holds it with the news and story articles, 190 in all) are ingested into a new
-            SQLite store, each run in a fresh interpreter (nothing loaded before it starts), as `sayso
-            ingest` does: --workers 1; 2 workers forked from the writing process once it has loaded the
+            SQLite store, each run in a fresh interpreter (no model loaded before it starts; sayso, spaCy and
+            numpy are imported, about 1 s that `sayso ingest` spends before it too, but outside the clock), as
+            `sayso ingest` does: --workers 1; 2 workers forked from the writing process once it has loaded the
             models (the default on Linux); 2 spawned workers (fresh interpreters that load the models
             themselves); a Dask LocalCluster of 2 single-threaded processes (`--runs` chooses, `--repeat N`
             runs them all N times in turn). With one worker the models the forked workers inherit (both
