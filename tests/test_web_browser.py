@@ -101,12 +101,37 @@ def _no_dialog(driver: Any) -> list[str]:
     return [f"native: {text}"]
 
 
+def _go(browser: Any, element: Any) -> None:
+    """Click what leads to another page and wait until the browser has left this one (its elements stale):
+    read at once, the page could still be the old one, which has an h1 too."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 30).until(ec.staleness_of(old))
+
+
+def _text(browser: Any, by: str, value: str) -> str:
+    """The text of an element of a page that reloads itself (a batch's page): read again when it was replaced
+    between finding it and reading it."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    for _ in range(50):
+        try:
+            return str(browser.find_element(by, value).text)
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    return str(browser.find_element(by, value).text)
+
+
 def test_browser_article_to_cluster_to_source_and_grade(server: str, browser: Any, shots: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     browser.get(server + "/")
-    browser.find_element(By.LINK_TEXT, "Ships wait off Rotterdam after cyber attack").click()
+    _go(browser, browser.find_element(By.LINK_TEXT, "Ships wait off Rotterdam after cyber attack"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ships wait off Rotterdam after cyber attack"
     text = browser.find_element(By.ID, "article-text")
     assert text.find_elements(By.CSS_SELECTOR, ".hl-quantity") and text.find_elements(By.CSS_SELECTOR, ".hl-time")
@@ -114,15 +139,15 @@ def test_browser_article_to_cluster_to_source_and_grade(server: str, browser: An
     assert "hide-content" in text.get_attribute("class")
     browser.find_element(By.CSS_SELECTOR, 'input[data-layer="content"]').click()
     browser.save_screenshot(str(shots / "article.png"))
-    browser.find_element(By.CSS_SELECTOR, "#attribution-1 a.cluster-link").click()
+    _go(browser, browser.find_element(By.CSS_SELECTOR, "#attribution-1 a.cluster-link"))
     assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Cluster ")
     assert browser.find_elements(By.CSS_SELECTOR, "svg.timeline circle.dot")
     assert browser.find_elements(By.CSS_SELECTOR, "svg.provenance g.node")
     browser.save_screenshot(str(shots / "cluster.png"))
-    browser.find_element(By.CSS_SELECTOR, "ul.chains a.source-link").click()
+    _go(browser, browser.find_element(By.CSS_SELECTOR, "ul.chains a.source-link"))
     name = browser.find_element(By.TAG_NAME, "h1").text
     Select(browser.find_element(By.ID, "grade-code")).select_by_value("B")
-    browser.find_element(By.ID, "grade-submit").click()
+    _go(browser, browser.find_element(By.ID, "grade-submit"))
     assert browser.find_element(By.TAG_NAME, "h1").text == name
     assert browser.find_element(By.ID, "current-grade").text == "B"
     browser.save_screenshot(str(shots / "source.png"))
@@ -134,7 +159,7 @@ def test_browser_search(server: str, browser: Any, shots: Path) -> None:
 
     browser.get(server + "/search")
     browser.find_element(By.ID, "search-words").send_keys("bridge")
-    browser.find_element(By.ID, "search-submit").click()
+    _go(browser, browser.find_element(By.ID, "search-submit"))
     results = browser.find_elements(By.CSS_SELECTOR, "ul.results li.claim")
     assert results and all("bridge" in r.text.lower() for r in results)
     browser.save_screenshot(str(shots / "search.png"))
@@ -148,14 +173,14 @@ def test_browser_upload_an_article(server: str, browser: Any, shots: Path, tmp_p
     browser.get(server + "/add")
     browser.find_element(By.ID, "add-files").send_keys(str(upload))
     browser.find_element(By.ID, "add-outlet").send_keys("Harbour Post")
-    browser.find_element(By.ID, "add-submit").click()
+    _go(browser, browser.find_element(By.ID, "add-submit"))
     for _ in range(30):  # the page refreshes itself every 2 seconds until the batch is done
-        if browser.find_element(By.ID, "job-state").text.lower() in ("done", "failed"):
+        if _text(browser, By.ID, "job-state").lower() in ("done", "failed"):
             break
         time.sleep(0.5)
-    assert browser.find_element(By.ID, "job-state").text.lower() == "done"
+    assert _text(browser, By.ID, "job-state").lower() == "done"
     browser.save_screenshot(str(shots / "added.png"))
-    browser.find_element(By.LINK_TEXT, "lighthouse").click()
+    _go(browser, browser.find_element(By.LINK_TEXT, "lighthouse"))
     assert "Keeper Mia Dekker" in browser.find_element(By.CLASS_NAME, "attributions").text
     assert "Harbour Post" in browser.find_element(By.CLASS_NAME, "outlet").text
 
@@ -203,15 +228,15 @@ def test_browser_uploads_development_articles_through_the_real_pipeline(
         files = sorted(dev_dir.glob("en-*.txt"))[:2] + sorted(dev_dir.glob("nl-*.txt"))[:2]
         browser.get(f"http://127.0.0.1:{port}/add")
         browser.find_element(By.ID, "add-files").send_keys("\n".join(str(f) for f in files))
-        browser.find_element(By.ID, "add-submit").click()
+        _go(browser, browser.find_element(By.ID, "add-submit"))
         for _ in range(600):  # loading the models and analysing: a minute or two on a shared machine
-            if browser.find_element(By.ID, "job-state").text.lower() in ("done", "failed"):
+            if _text(browser, By.ID, "job-state").lower() in ("done", "failed"):
                 break
             time.sleep(0.5)
-        assert browser.find_element(By.ID, "job-state").text.lower() == "done"
+        assert _text(browser, By.ID, "job-state").lower() == "done"
         added = browser.find_elements(By.CSS_SELECTOR, "a.article-link")
         assert len(added) == 4
-        added[0].click()
+        _go(browser, added[0])
         text = browser.find_element(By.ID, "article-text")
         assert text.find_elements(By.CSS_SELECTOR, ".hl-content") and text.find_elements(By.CSS_SELECTOR, ".hl-entity")
         browser.save_screenshot(str(shots / "dev-article.png"))
