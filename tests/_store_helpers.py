@@ -3,7 +3,9 @@ load no model, and a dump of every table."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 from dataclasses import replace
 from typing import Any
 
@@ -81,3 +83,19 @@ def use_stand_in() -> None:
     from sayso import pipeline
 
     pipeline.analyze = stand_in  # type: ignore[assignment]
+
+
+PARENT = "SAYSO_TEST_PARENT"  # the test's process id, in the environment: a worker (forked or spawned) is another
+
+
+def dies_on_crash() -> None:
+    """``use_stand_in``, except that a worker process (not the test's, named by ``PARENT``) is killed, as the
+    out-of-memory killer does, by an article that says CRASH."""
+    from sayso import pipeline
+
+    def analyze(article: Article, **kwargs: Any) -> Analysis:
+        if "CRASH" in article.text and str(os.getpid()) != os.environ.get(PARENT):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return stand_in(article, **kwargs)
+
+    pipeline.analyze = analyze  # type: ignore[assignment]

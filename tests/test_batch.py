@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from _store_helpers import CALLS, Topics, dump, stand_in, use_stand_in
+from _store_helpers import CALLS, PARENT, Topics, dies_on_crash, dump, use_stand_in
 from sayso.batch import Workers, ingest_each
 from sayso.ingest import iter_articles
 from sayso.options import Options
@@ -207,21 +207,6 @@ def test_batch_second_run_analyses_nothing_and_changes_nothing(tmp_path: Path) -
     assert {k: v for k, v in after.items() if k != "skipped"} == {k: v for k, v in before.items() if k != "skipped"}
 
 
-_MAIN = os.getpid()  # the test's process; a forked worker inherits the number
-
-
-def _dies_on_crash() -> None:
-    """``use_stand_in``, except that a worker process (not the test's) is killed by an article saying CRASH."""
-    from sayso import pipeline
-
-    def analyze(article: Any, **kwargs: Any) -> Any:
-        if "CRASH" in article.text and os.getpid() != _MAIN:
-            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer does
-        return stand_in(article, **kwargs)
-
-    pipeline.analyze = analyze  # type: ignore[assignment]
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers are forked (Linux)")
 def test_batch_a_worker_that_dies_stops_the_batch_and_the_next_run_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -243,7 +228,7 @@ def test_batch_a_worker_that_dies_stops_the_batch_and_the_next_run_goes_on(
     before = signal.signal(signal.SIGALRM, hung)
     signal.alarm(120)
     try:
-        with open_store(db, embedder=Topics()) as store, Workers(2, _dies_on_crash, start="fork") as running:
+        with open_store(db, embedder=Topics()) as store, Workers(2, dies_on_crash, start="fork") as running:
             with pytest.raises(WorkerError, match=r"killed by signal 9, SIGKILL.*run the same command again"):
                 for outcome in ingest_each(
                     store, iter_articles(paths, options=options), options=options, running=running
@@ -294,6 +279,32 @@ def test_batch_dask_local_cluster_stores_what_one_process_stores(
     del rows["migrations"]
     assert found == one
     assert rows == one_rows
+
+
+def test_batch_dask_skips_an_article_that_kills_its_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    import dask
+
+    from sayso.batch import open_workers
+
+    monkeypatch.setenv(PARENT, str(os.getpid()))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    crash = {"id": "crash", "text": "Captain Ann Lee said CRASH was heard at sea."}
+    lines = [LINES[0], crash, LINES[2]]
+    (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    options, db = Options(), str(tmp_path / "s.db")
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):  # the first death settles it
+        with open_store(db, embedder=Topics()) as store, open_workers(2, "local", dies_on_crash) as running:
+            found = list(
+                ingest_each(store, iter_articles([str(folder)], options=options), options=options, running=running)
+            )
+    assert found[0] == ("added", 1) and found[2] == ("added", 1)  # the batch went on
+    skipped = found[1]
+    assert isinstance(skipped, Skipped) and skipped.origin.endswith("a.jsonl:2")  # the line of the article
+    assert "stopped every Dask worker" in skipped.reason and "sayso analyze" in skipped.reason
+    rows = dump(db)
+    assert len(rows["articles"]) == 2 and len(rows["skipped"]) == 1
 
 
 def test_batch_dask_address_checked() -> None:

@@ -126,5 +126,22 @@ class DaskEmbedder:
 
 
 def _ready(entry: tuple[Article | Skipped, Any]) -> Analysed:
+    """An input with its analysis, or None when it was not analysed. An article whose analysis stopped every
+    Dask worker that took it up (killed, most often for want of memory) is skipped with that reason: Dask
+    tried it on as many workers as its ``distributed.scheduler.allowed-failures`` lets it, so the article
+    itself is the likely cause, and the batch goes on without it."""
+    from distributed import KilledWorker
+
     item, task = entry
-    return item, task.result() if task is not None else None
+    if task is None:
+        return item, None
+    try:
+        return item, task.result()
+    except KilledWorker as err:
+        if not isinstance(item, Article):
+            raise
+        reason = (
+            f"its analysis stopped every Dask worker that took it up ({err}); analyse it alone "
+            "(`sayso analyze FILE`) to see why, or give the workers more memory"
+        )
+        return item, (Skipped(item.origin or item.id, reason), ())
