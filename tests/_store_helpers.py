@@ -88,14 +88,22 @@ def use_stand_in() -> None:
 PARENT = "SAYSO_TEST_PARENT"  # the test's process id, in the environment: a worker (forked or spawned) is another
 
 
+ONCE = "SAYSO_TEST_ONCE"  # a file's path, in the environment: with it, CRASH kills a worker until the file exists
+
+
 def dies_on_crash() -> None:
     """``use_stand_in``, except that a worker process (not the test's, named by ``PARENT``) is killed, as the
-    out-of-memory killer does, by an article that says CRASH."""
+    out-of-memory killer does, by an article that says CRASH; only once when ``ONCE`` names a file (made then),
+    as when the system stopped the worker for another's sake."""
     from sayso import pipeline
 
     def analyze(article: Article, **kwargs: Any) -> Analysis:
         if "CRASH" in article.text and str(os.getpid()) != os.environ.get(PARENT):
-            os.kill(os.getpid(), signal.SIGKILL)
+            once = os.environ.get(ONCE)
+            if once is None or not os.path.exists(once):
+                if once is not None:
+                    open(once, "w").close()
+                os.kill(os.getpid(), signal.SIGKILL)
         return stand_in(article, **kwargs)
 
     pipeline.analyze = analyze  # type: ignore[assignment]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from _store_helpers import CALLS, PARENT, Topics, dies_on_crash, dump, use_stand_in
+from _store_helpers import CALLS, ONCE, PARENT, Topics, dies_on_crash, dump, use_stand_in
 from sayso.batch import Workers, ingest_each
 from sayso.ingest import iter_articles
 from sayso.options import Options
@@ -207,13 +207,10 @@ def test_batch_second_run_analyses_nothing_and_changes_nothing(tmp_path: Path) -
     assert {k: v for k, v in after.items() if k != "skipped"} == {k: v for k, v in before.items() if k != "skipped"}
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers are forked (Linux)")
-def test_batch_a_worker_that_dies_stops_the_batch_and_the_next_run_goes_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from sayso.errors import WorkerError
-
-    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")  # the rows' times are equal
+def _crashing(tmp_path: Path, start: str) -> tuple[list[Any], str, list[str]]:
+    """A batch on 2 workers started by ``start`` whose fifth article kills the worker analysing it (``CRASH``):
+    the outcomes (within two minutes, else the batch is taken to wait for the dead worker), the store, the
+    inputs."""
 
     def hung(*_: object) -> None:
         raise AssertionError("the batch still waits for the dead worker's article")
@@ -224,24 +221,45 @@ def test_batch_a_worker_that_dies_stops_the_batch_and_the_next_run_goes_on(
     lines = [*LINES[:4], crash, LINES[4]]
     (folder / "a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
     paths, options, db = [str(folder / "a.jsonl")], Options(), str(tmp_path / "s.db")
-    outcomes: list[Any] = []
     before = signal.signal(signal.SIGALRM, hung)
     signal.alarm(120)
     try:
-        with open_store(db, embedder=Topics()) as store, Workers(2, dies_on_crash, start="fork") as running:
-            with pytest.raises(WorkerError, match=r"killed by signal 9, SIGKILL.*run the same command again"):
-                for outcome in ingest_each(
-                    store, iter_articles(paths, options=options), options=options, running=running
-                ):
-                    outcomes.append(outcome)
+        with open_store(db, embedder=Topics()) as store, Workers(2, dies_on_crash, start=start) as running:
+            outcomes = list(ingest_each(store, iter_articles(paths, options=options), options=options, running=running))
+            store.cluster()
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, before)
-    assert outcomes == [("added", 1)] * 4  # the articles before the lost one were written
-    with open_store(db, embedder=Topics()) as store:  # the next run: the rest, then the batch's clustering
-        again = list(ingest_each(store, iter_articles(paths, options=options), options=options, setup=use_stand_in))
-        store.cluster()
-    assert again == [("already there", 0)] * 4 + [("added", 1), ("added", 2)]
+    return outcomes, db, paths
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers are forked (Linux)")
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_batch_an_article_that_kills_its_worker_twice_is_skipped_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")  # the rows' times are equal
+    monkeypatch.setenv(PARENT, str(os.getpid()))
+    outcomes, db, _ = _crashing(tmp_path, start)
+    skipped = outcomes[4]
+    assert outcomes[:4] == [("added", 1)] * 4 and outcomes[5] == ("added", 2)  # before and after it: stored
+    assert isinstance(skipped, Skipped) and skipped.origin.endswith("a.jsonl:5")
+    assert "killed by signal 9, SIGKILL) each of the 2 times" in skipped.reason and "sayso analyze" in skipped.reason
+    rows = dump(db)
+    assert len(rows["articles"]) == 5 and [r[1] for r in rows["skipped"]] == [skipped.origin]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers are forked (Linux)")
+def test_batch_an_article_whose_worker_died_once_is_sent_again_and_stored_as_by_one_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    monkeypatch.setenv(PARENT, str(os.getpid()))
+    monkeypatch.setenv(ONCE, str(tmp_path / "died"))
+    outcomes, db, paths = _crashing(tmp_path, "fork")
+    assert (tmp_path / "died").exists()  # a worker did die on it
+    assert outcomes == [("added", 1)] * 5 + [("added", 2)]
+    options = Options()
     with open_store(str(tmp_path / "one.db"), embedder=Topics()) as store:
         list(ingest_each(store, iter_articles(paths, options=options), options=options, setup=use_stand_in))
         store.cluster()

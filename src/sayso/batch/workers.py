@@ -15,8 +15,10 @@ its first article and keeps them. A worker never touches the store: the parent r
 whether a text is stored already (only new texts are sent), and receives the analyses in the order the
 inputs came, with at most ``AHEAD`` articles per worker in flight, so memory stays bounded on any archive;
 a long article is sent earlier than its turn (``schedule.py``), so that a batch does not end on it. A worker
-that dies (killed for want of memory, say) stops the batch with a ``WorkerError`` instead of leaving it
-waiting forever for the result that died with it (``watch.py``).
+that dies (killed for want of memory, say) with an article in hand costs that article at most: it is sent
+again, and skipped with the reason when a worker dies on it a second time (``schedule.py``, ``hands.py``);
+any other death stops the batch with a ``WorkerError`` instead of leaving it waiting forever for the result
+that died with it (``watch.py``).
 With one worker nothing is started: the parent analyses each article itself, through the same function.
 
 When the batch is clustered at its end, the sentence encoder runs on the workers as well (``embedder``): the
@@ -44,7 +46,8 @@ import numpy as np
 
 from sayso._threads import one_thread_each
 from sayso.batch.analyse import analyse_quietly
-from sayso.batch.schedule import Schedule
+from sayso.batch.hands import Hands, enter
+from sayso.batch.schedule import SENT, TRIES, Schedule
 from sayso.batch.watch import Watch
 from sayso.clusters import Spread
 from sayso.clusters.embed import BATCH
@@ -74,14 +77,26 @@ class _Ready:
         return self._result
 
 
-def _start(setup: Callable[[], None] | None) -> None:
-    """Run once in each worker when it starts."""
+def _start(setup: Callable[[], None] | None, hands: Any = None) -> None:
+    """Run once in each worker when it starts; ``hands``: the array it records its article in (``hands.py``)."""
+    if hands is not None:
+        enter(hands)
     if setup is not None:
         setup()
 
 
 def _analyse(article: Article, options: Options) -> Result:
     return analyse_quietly(article, options)
+
+
+def _lost(article: Article, how: str) -> Result:
+    """An article given up because the worker analysing it died each time it was sent (``schedule.TRIES``)."""
+    reason = (
+        f"the worker process analysing it stopped ({how}) each of the {TRIES} times it was sent, most often "
+        "stopped by the system for want of memory; analyse it alone (`sayso analyze FILE`) to see why, or give "
+        "the workers more memory (fewer --workers)"
+    )
+    return Skipped(article.origin or article.id, reason), ()
 
 
 def encode_here(texts: Sequence[str]) -> np.ndarray:
@@ -361,10 +376,11 @@ class Workers:
     def _open(self, method: str) -> None:
         """Start the pool's ``count`` workers by ``method``, and watch them."""
         context = multiprocessing.get_context(method)
+        hands = Hands(context, SENT * self.count)
         self._pool, self._watch = Watch.started(
-            lambda: context.Pool(self.count, initializer=_start, initargs=(self.setup,))
+            lambda: context.Pool(self.count, initializer=_start, initargs=(self.setup, hands.array))
         )
-        self._queue = Schedule(self._pool, self.count, _analyse, self._watch)
+        self._queue = Schedule(self._pool, self.count, _analyse, self._watch, hands, _lost)
 
     def _send(self, article: Article, options: Options) -> _Waiting:
         assert self._queue is not None
