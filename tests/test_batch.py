@@ -91,6 +91,64 @@ def test_batch_two_workers_store_what_one_stores(tmp_path: Path, monkeypatch: py
     assert one_rows["clusters"] and len(one_rows["skipped"]) == 2
 
 
+def _ingest_every(
+    db: str, paths: list[str], every: int, *, workers: int = 1, stop_after: int | None = None
+) -> tuple[list[Any], list[int], int]:
+    """A batch clustered on its way every ``every`` claims: its outcomes, the claims each run on the way was told,
+    and the claims left for the run at its end (``stop_after`` inputs: the batch stops there, unclustered)."""
+    options, told = Options(), []
+    with open_store(db, embedder=Topics()) as store, Workers(workers, use_stand_in) as running:
+        batch = ingest_each(
+            store,
+            iter_articles(paths, options=options),
+            options=options,
+            running=running,
+            every=every,
+            clustering=told.append,
+        )
+        outcomes = [o for _, o in zip(range(stop_after or 10**6), batch, strict=False)]
+        left = store.waiting()
+        if stop_after is None:
+            store.cluster()
+    return outcomes, told, left
+
+
+def test_batch_clusters_on_its_way_where_any_number_of_workers_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    paths = _inputs(tmp_path / "in")
+    one, told, left = _ingest_every(str(tmp_path / "one.db"), paths, 3)
+    # claims 1, 1, 1 | 1, 2 | (the same text, a skip) 1 (a skip): clustered after port-1 and after ships
+    assert told == [3, 3] and left == 1  # the first six were clustered on the way
+    two, told_two, _ = _ingest_every(str(tmp_path / "two.db"), paths, 3, workers=2)
+    assert two == one and told_two == told
+    rows_one, rows_two = dump(str(tmp_path / "one.db")), dump(str(tmp_path / "two.db"))
+    del rows_one["migrations"], rows_two["migrations"]
+    assert rows_one == rows_two and rows_one["clusters"]
+
+
+def test_batch_resumed_clusters_where_a_batch_that_never_stopped_did(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    paths = _inputs(tmp_path / "in")
+    _ingest_every(str(tmp_path / "whole.db"), paths, 3)
+    whole = dump(str(tmp_path / "whole.db"))
+    # stopped after port-2 (one claim waits), and stopped while clustering after port-1 (three wait: run with
+    # no clustering on the way, as a clustering that did not commit leaves it)
+    for name, every_first, stop in (("after.db", 3, 4), ("during.db", 0, 3)):
+        db = str(tmp_path / name)
+        _, _, waiting = _ingest_every(db, paths, every_first, stop_after=stop)
+        assert waiting == {4: 1, 3: 3}[stop]
+        _, told, _ = _ingest_every(db, paths, 3)
+        assert told == {4: [3], 3: [3, 3]}[stop]
+        resumed = dump(db)
+        assert {k: v for k, v in resumed.items() if k not in ("migrations",)} == {
+            k: v for k, v in whole.items() if k not in ("migrations",)
+        }
+
+
 def test_batch_forked_and_spawned_workers_store_what_one_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

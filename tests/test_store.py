@@ -239,6 +239,18 @@ def test_store_adding_the_same_text_twice_changes_nothing(store_url: str) -> Non
     assert _dump(store_url) == before
 
 
+def test_store_counts_the_claims_that_wait_for_a_cluster(store_url: str) -> None:
+    analysis = _analysis()
+    textless = replace(analysis.claims[0], content=())  # joins no cluster
+    analysis = replace(analysis, claims=(*analysis.claims, textless))
+    with open_store(store_url, embedder=_Topics()) as store:
+        added = store.add(analysis, cluster=False)
+        assert added.claims == len(analysis.claims) and added.waiting == len(analysis.claims) - 1
+        assert store.waiting() == added.waiting
+        store.cluster()
+        assert store.waiting() == 0
+
+
 def test_store_add_clusters_claims_incrementally(store_url: str) -> None:
     first = _analysis()
     text = "Mayor Jan de Vries said 40 ships were stuck in Rotterdam on Monday."
@@ -622,6 +634,26 @@ def test_ingest_summary_exit_code_and_resume(
     assert len(after["skipped"]) == 1
     clustered = {row[1] for row in after["cluster_members"]}
     assert after["clusters"] and clustered == {row[0] for row in after["claims"]}  # every claim has its cluster
+
+
+def test_ingest_clusters_on_its_way_every_n_claims(
+    tmp_path: Path, stand_in: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sayso.batch.ingest import CLUSTER_EVERY
+
+    folder, db = _batch(tmp_path / "in"), str(tmp_path / "s.db")
+    assert main(["ingest", str(folder), "--db", db, "--cluster-every", "2"]) == 0
+    err = capsys.readouterr().err
+    # claims 1 (kyiv-1), 2 (kyiv-2): clustered on the way; 1 (port-1): clustered at the end
+    assert re.findall(r"sayso: clustering (\d+) new claims?", err) == ["3", "1"], err
+    with open_store(db) as store:
+        assert store.waiting() == 0 and store.counts()["claims"] == 4
+    with pytest.raises(SystemExit):
+        main(["ingest", str(folder), "--db", db, "--cluster-every", "some"])
+    assert "is not a number of claims; give e.g. --cluster-every 2000" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["ingest", "--help"])
+    assert f"(default: {CLUSTER_EVERY}," in " ".join(capsys.readouterr().out.split())  # the help says the default
 
 
 def test_ingest_skips_a_clash_of_given_ids_and_goes_on(

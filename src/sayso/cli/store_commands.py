@@ -42,18 +42,29 @@ def _meanings() -> dict[str, str]:
 def run_ingest(args: argparse.Namespace) -> int:
     one_thread_each()  # before numpy loads: the same vectors from 1 or N workers (sayso/_threads.py)
     from sayso.batch import cluster_batch, ingest_each, open_workers
+    from sayso.batch.ingest import CLUSTER_EVERY
     from sayso.ingest import iter_articles
 
     options = _options(args)
     counts: Counter[str] = Counter({"added": 0, "already there": 0, "skipped": 0})
     skipped: list[Skipped] = []
-    claims = 0
+    claims = 0  # added since the last clustering
+    every = CLUSTER_EVERY if args.cluster_every is None else args.cluster_every
     with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
             progress.phase(_loading(args))
             with open_workers(args.workers, args.cluster) as running:
+
+                def clustering(waiting: int) -> None:
+                    nonlocal claims
+                    progress.phase(f"clustering {plural(waiting, 'new claim')}")
+                    claims = 0
+
                 items = iter_articles(args.paths, options=options)
-                for outcome in ingest_each(store, items, options=options, running=running, warn=say_warning):
+                batch = ingest_each(
+                    store, items, options=options, running=running, warn=say_warning, every=every, clustering=clustering
+                )
+                for outcome in batch:
                     if isinstance(outcome, Skipped):
                         skipped.append(outcome)
                         outcome = ("skipped", 0)
@@ -98,6 +109,13 @@ def _ingest_args(p: argparse.ArgumentParser) -> None:
         metavar="ADDRESS",
         help="analyse on Dask instead: local (a cluster of --workers processes on this machine) or "
         "dask://HOST:PORT (a running scheduler); this process writes the store (docs/scale.md)",
+    )
+    p.add_argument(
+        "--cluster-every",
+        type=_claims,
+        metavar="N",
+        help="cluster the new claims whenever N of them wait for a cluster, and at the end (default: 2000, about "
+        "200-400 articles; clustering's time grows with the square of its claims); 0: only at the end",
     )
 
 
@@ -159,6 +177,12 @@ def _positive(text: str) -> int:
 def _workers(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes; give e.g. --workers 2")
+    return int(text)
+
+
+def _claims(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of claims; give e.g. --cluster-every 2000")
     return int(text)
 
 

@@ -81,6 +81,11 @@ def _every_centroid(db: Connection, vectors: np.ndarray) -> set[str]:
     return candidates(vectors, _centroids(db))
 
 
+def waiting(db: Connection) -> int:
+    """How many claims the next clustering run places: those with a text and no cluster."""
+    return int(db.execute(f"SELECT COUNT(*) FROM claims c WHERE {_UNCLUSTERED}")[0][0])
+
+
 def cluster_new(
     db: Connection,
     *,

@@ -252,6 +252,10 @@ class Store:
 
     # clustering again (issue 11)
 
+    def waiting(self) -> int:
+        """How many stored claims wait for a cluster (``cluster()`` places them)."""
+        return _cluster.waiting(self._db)
+
     def recluster(self) -> int:
         """Cluster every stored claim again as one batch, in one transaction: the clusters then do not depend
         on the order the articles were ingested in. Clusters, their origins and credibility and the

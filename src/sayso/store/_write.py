@@ -83,7 +83,8 @@ def write_analysis(db: Connection, analysis: Analysis, *, now: str) -> AddResult
     attribution_ids = _insert_attributions(db, article_id, analysis, sources)
     entity_ids = _insert_mentions(db, article_id, analysis)
     _insert_claims(db, article_id, analysis, attribution_ids, entity_ids, sources)
-    return AddResult(article_id, digest, added=True, claims=len(analysis.claims))
+    waiting = sum(1 for c in analysis.claims if claim_text(c))
+    return AddResult(article_id, digest, added=True, claims=len(analysis.claims), waiting=waiting)
 
 
 def _free_id(db: Connection, art: Article, digest: str) -> str:
@@ -253,6 +254,11 @@ def _attribution_of(claim: Claim, attributions: Sequence[Attribution]) -> int | 
     return next((k for k in same if attributions[k].speaker == claim.speaker), same[0] if same else None)
 
 
+def claim_text(claim: Claim) -> str:
+    """A claim's text as stored: its content's spans, joined (empty: the claim joins no cluster)."""
+    return CONTENT_SEPARATOR.join(s.text for s in claim.content)
+
+
 def _insert_claims(
     db: Connection,
     article_id: str,
@@ -279,7 +285,7 @@ def _insert_claims(
                 _iso(said_on(claim.said_at, analysis.article.published)),
                 min((s.start for s in spans), default=0),
                 max((s.end for s in spans), default=0),
-                CONTENT_SEPARATOR.join(s.text for s in spans),
+                claim_text(claim),
                 claim.context.start if claim.context is not None else None,
                 claim.context.end if claim.context is not None else None,
             )
@@ -296,7 +302,7 @@ def _insert_claims(
         "INSERT INTO claim_spans (claim_id, seq, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
         [(i, j, s.start, s.end, s.text) for i, c in pairs for j, s in enumerate(c.content)],
     )
-    _words.write(db, [(i, CONTENT_SEPARATOR.join(s.text for s in c.content), c.speaker) for i, c in pairs])
+    _words.write(db, [(i, claim_text(c), c.speaker) for i, c in pairs])
     db.execute_many(
         "INSERT INTO claim_quantities (claim_id, seq, start_char, end_char, text, value, low, high, unit, qualifier) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -26,6 +26,7 @@ class AddResult:
     content_hash: str
     added: bool  # False: the same text was stored before and nothing changed
     claims: int = 0  # claims written by this call
+    waiting: int = 0  # of them, those the next clustering run places (a claim with no text joins no cluster)
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,13 +121,19 @@ class Jobs:
             return self._jobs.get(job_id)
 
     def _run(self, job: Job, folder: Path, options: Options) -> None:
+        from sayso.batch.ingest import ClusterEvery
         from sayso.ingest import iter_articles
 
         try:
             with self._open_store() as store:
+                when = ClusterEvery(store)  # as `sayso ingest` does: a large upload is clustered on its way
                 job.state = "analysing"
                 for item in iter_articles([folder], options=options):
-                    self._one(store, job, item, options)
+                    if when.due(self._one(store, job, item, options)):
+                        job.state = "clustering"
+                        store.cluster()
+                        when.done()
+                        job.state = "analysing"
                     job.done += 1
                 job.state = "clustering"
                 store.cluster()
@@ -137,21 +143,23 @@ class Jobs:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def _one(self, store: Any, job: Job, item: Article | Skipped, options: Options) -> None:
+    def _one(self, store: Any, job: Job, item: Article | Skipped, options: Options) -> int:
+        """One input into the store, said on the job; how many of its claims wait for a cluster."""
         if isinstance(item, Skipped):
             job.skipped.append(_shown(item))
-            return
+            return 0
         known = store.stored_id(item.text)
         if known is not None:
             job.already.append(known)
-            return
+            return 0
         try:
             analysis = self._analysis(item, options)
             result = store.add(analysis, cluster=False)
         except SaysoError as err:
             job.skipped.append(f"{item.id}: {err}")
-            return
+            return 0
         (job.added if result.added else job.already).append(result.article_id)
+        return int(result.waiting)
 
     def _analysis(self, article: Article, options: Options) -> Analysis:
         if self._analyse is not None:
