@@ -490,6 +490,21 @@ def test_clusters_incremental_adds_to_previous_clusters_and_never_merges_two() -
     assert len(after) == 2
 
 
+def test_clusters_a_new_claim_is_compared_with_the_clusters_in_its_reach_only() -> None:
+    fake = FakeEmbedder({WIRE: (0, 0.0), UNRELATED: (1, 0.0)})
+    first = [_item("nos:1", "nos", WIRE, outlet="NOS"), _item("knmi:1", "weer", UNRELATED)]
+    before = cluster_claims(first, embedder=fake, model=PLAIN)
+    wire, weather = _cluster_of(before, "nos:1").id, _cluster_of(before, "knmi:1").id
+    later = [_item("ad:1", "ad", WIRE, outlet="AD", speaker="Rijkswaterstaat")]
+    joined = cluster_claims(later, previous=before, known=first, embedder=fake, model=PLAIN, reach=[{wire, weather}])
+    assert _cluster_of(joined, "ad:1").id == wire  # as with no reach given
+    # the wire cluster out of its reach (another new claim's neighbour, say): it is not scored against it
+    alone = cluster_claims(later, previous=before, known=first, embedder=fake, model=PLAIN, reach=[{weather}])
+    assert _cluster_of(alone, "ad:1").members == ("ad:1",) and len(alone) == 3
+    with pytest.raises(InputError, match="one collection per claim"):
+        cluster_claims(later, previous=before, known=first, embedder=fake, model=PLAIN, reach=[])
+
+
 def test_clusters_pair_features_spread_over_processes_give_the_same_clusters(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

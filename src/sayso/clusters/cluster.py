@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -86,16 +86,27 @@ def candidates(
 ) -> set[str]:
     """Ids of the stored clusters (id -> centroid) that any of ``vectors`` (mixed rows) could join: for each
     vector the ``per_claim`` nearest centroids at cosine ``floor`` or more. Only their members are read."""
+    return set().union(*candidates_each(vectors, centroids, floor=floor, per_claim=per_claim))
+
+
+def candidates_each(
+    vectors: np.ndarray,
+    centroids: Mapping[str, Sequence[float] | np.ndarray],
+    *,
+    floor: float = CANDIDATE_FLOOR,
+    per_claim: int = CANDIDATES_PER_CLAIM,
+) -> list[set[str]]:
+    """``candidates`` of each vector, one set a vector: the stored clusters that claim is compared with."""
     if not centroids or not len(vectors):
-        return set()
+        return [set() for _ in range(len(vectors))]
     keys = list(centroids)
     means = np.asarray([centroids[k] for k in keys], dtype=np.float32)
     norms = np.linalg.norm(means, axis=1)
     cosines = np.asarray(vectors, dtype=np.float32) @ (means / np.where(norms == 0, 1.0, norms)[:, None]).T
-    out: set[str] = set()
+    out: list[set[str]] = []
     for row in cosines:
         near = np.argsort(-row)[:per_claim]
-        out.update(keys[k] for k in near if row[k] >= floor)
+        out.append({keys[k] for k in near if row[k] >= floor})
     return out
 
 
@@ -113,6 +124,7 @@ def cluster_claims(
     words: WordVectors | None = None,
     state_of: StateOf | None = None,
     spread: Spread | None = None,
+    reach: Sequence[Collection[str]] | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
@@ -127,7 +139,10 @@ def cluster_claims(
     every claim they have, so that articles telling one story (``same_story``)
     are found across batches. ``state_of``: which state a source's name speaks
     for (``origins.find_origins``). ``spread``: a ``map`` that runs on other processes (the workers of a
-    batch), which then compute the pair features; the result is the same. Inputs are not changed.
+    batch), which then compute the pair features; the result is the same. ``reach``: for each item, the ids
+    of the ``previous`` clusters it is compared with (``candidates_each``; None: every one): a claim is scored
+    against the members of its own nearest clusters only, not against every cluster some other new claim is
+    near, so a run's cost grows with its claims, not with the store they are near. Inputs are not changed.
     """
     model = model or default_model()
     known = list(known)
@@ -157,7 +172,8 @@ def cluster_claims(
     units = [[k] for k in range(len(items))] + [[row[m] for m in c.members] for c in previous]
     link = _Linkage(views, units, fixed=range(len(items), len(units)))
     centres = mixed(text, context, CONTEXT_WEIGHT)
-    pairs, features, probability = find_pairs(views, len(items), (text, context, centres), model, spread)
+    reached = _reached(reach, previous, row, len(items)) if reach is not None else None
+    pairs, features, probability = find_pairs(views, len(items), (text, context, centres), model, spread, reached)
     link.score(zip(map(tuple, pairs.tolist()), probability.tolist(), strict=True))
     conditional = np.array([v.conditional for v in views], dtype=bool)
     apart = features[:, _APART].any(axis=1) | (conditional[pairs[:, 0]] != conditional[pairs[:, 1]])
@@ -224,6 +240,16 @@ def _contradictions_across(
         for u in (unit_of[i], unit_of[j]):
             involved.setdefault(u, []).append(one)
     return across, involved
+
+
+def _reached(
+    reach: Sequence[Collection[str]], previous: Sequence[Cluster], row: Mapping[str, int], new: int
+) -> list[np.ndarray]:
+    """For each new claim, the rows of the known claims it is compared with: the members of its ``reach``."""
+    if len(reach) != new:
+        raise InputError(f"reach names clusters for {len(reach)} claims, not {new}; give one collection per claim")
+    rows = {c.id: [row[m] for m in c.members] for c in previous}
+    return [np.array(sorted({k for key in near if key in rows for k in rows[key]}), dtype=np.int64) for near in reach]
 
 
 _APART = [FEATURES.index(f) for f in KEEP_APART]

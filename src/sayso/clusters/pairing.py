@@ -30,10 +30,13 @@ def find_pairs(
     parts: tuple[np.ndarray, np.ndarray, np.ndarray],
     model: PairModel,
     spread: Spread | None = None,
+    reach: Sequence[np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair with a new claim first, of two articles, whose mixed vectors are near (``parts``: text,
     context and mixed rows): the pairs (rows of two indices), their features and their probabilities.
-    ``spread``: the features are computed in ``SPREAD_PARTS`` parts of about as many pairs, mapped by it."""
+    ``spread``: the features are computed in ``SPREAD_PARTS`` parts of about as many pairs, mapped by it.
+    ``reach``: for each new claim, the rows of the known claims (those from ``new`` on) it may be paired with
+    (None: all of them); it is paired with every other new claim."""
     text, context, vectors = parts
     table = ViewTable.of(views, text, context)
     found: list[np.ndarray] = []
@@ -41,7 +44,10 @@ def find_pairs(
         cosines = vectors[lo : min(new, lo + _ROWS)] @ vectors.T
         for i, row in enumerate(cosines, start=lo):
             near = np.nonzero(row >= PAIR_FLOOR)[0]
-            partners = near[((near >= new) | (near > i)) & (table.article[near] != table.article[i])]
+            keep = ((near >= new) | (near > i)) & (table.article[near] != table.article[i])
+            if reach is not None:
+                keep &= (near < new) | np.isin(near, reach[i])
+            partners = near[keep]
             if len(partners):
                 found.append(np.column_stack([np.full(len(partners), i), partners]))
     if not found:

@@ -29,7 +29,7 @@ from sayso.clusters import (
     Contradiction,
     Embedder,
     Spread,
-    candidates,
+    candidates_each,
     claim_vectors_later,
     cluster_claims,
 )
@@ -74,11 +74,11 @@ def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimIte
     )
 
 
-Find = Callable[[Connection, np.ndarray], set[str]]  # the keys of the stored clusters some vectors could join
+Find = Callable[[Connection, np.ndarray], list[set[str]]]  # for each vector, the stored clusters it could join
 
 
-def _every_centroid(db: Connection, vectors: np.ndarray) -> set[str]:
-    return candidates(vectors, _centroids(db))
+def _every_centroid(db: Connection, vectors: np.ndarray) -> list[set[str]]:
+    return candidates_each(vectors, _centroids(db))
 
 
 def waiting(db: Connection) -> int:
@@ -112,7 +112,8 @@ def cluster_new(
     words = WordVectors(embedder)
     words.prefetch(claim_words(items))  # on workers, both encodings run while this process reads on
     vectors = later()
-    keys = find(db, vectors.mixed())
+    reach = find(db, vectors.mixed())
+    keys = set().union(*reach)
     rows = _cluster_rows(db, sorted(keys))
     previous = {key: rows[key][1] for key in sorted(rows)}
     member_ids = sorted({int(m) for cluster in previous.values() for m in cluster.members})
@@ -134,6 +135,7 @@ def cluster_new(
         state_of=state_of,
         spread=spread,
         words=words,
+        reach=reach,
     )
     by_id = {str(c.id): c for c in new}
     across: list[Contradiction] = []

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sayso.clusters import candidates
+from sayso.clusters import candidates_each
 from sayso.clusters.cluster import CANDIDATES_PER_CLAIM
 from sayso.clusters.nearest import CentroidIndex, available
 from sayso.store import _read
@@ -58,15 +58,19 @@ class NearestClusters:
 
     def candidates(self, db: Connection, vectors: np.ndarray) -> set[str]:
         """Keys of the stored clusters any of ``vectors`` (mixed rows) could join, as ``candidates`` finds them."""
+        return set().union(*self.candidates_each(db, vectors))
+
+    def candidates_each(self, db: Connection, vectors: np.ndarray) -> list[set[str]]:
+        """For each of ``vectors``, the keys of the stored clusters it could join (``candidates_each``)."""
         if not len(vectors):
-            return set()
+            return []
         total = int(db.execute("SELECT COUNT(*) FROM clusters")[0][0])
         if total < self.index_from or self.place is None or not available():
-            return candidates(vectors, _centroids(db))  # exact: every centroid
+            return candidates_each(vectors, _centroids(db))  # exact: every centroid
         changed = self._refresh(db, total, vectors.shape[1])
         assert self._index is not None
         proposed = self._index.near(vectors, ASK_FOR) | set(changed)
-        return candidates(vectors, _centroids(db, sorted(proposed)))
+        return candidates_each(vectors, _centroids(db, sorted(proposed)))
 
     def _refresh(self, db: Connection, total: int, ndim: int) -> list[int]:
         """Bring the index up to the store; return the clusters written since it was saved (compared exactly)."""

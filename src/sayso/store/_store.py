@@ -60,7 +60,7 @@ class Store:
         try:
             with self._db.transaction():
                 return _cluster.cluster_new(
-                    self._db, now=_now(), embedder=chosen, find=self._nearest.candidates, spread=spread
+                    self._db, now=_now(), embedder=chosen, find=self._nearest.candidates_each, spread=spread
                 )
         except BaseException:
             self._nearest.forget()
@@ -262,7 +262,9 @@ class Store:
         contradictions across them are rebuilt; grades and merged sources stay. Returns the claims clustered."""
         try:
             with self._db.transaction():
-                return _cluster.recluster(self._db, now=_now(), embedder=self.embedder, find=self._nearest.candidates)
+                return _cluster.recluster(
+                    self._db, now=_now(), embedder=self.embedder, find=self._nearest.candidates_each
+                )
         except BaseException:
             self._nearest.forget()
             raise
