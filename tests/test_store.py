@@ -47,6 +47,7 @@ SHIPPED = [
     "0009_claim_search",  # SQLite only (FTS5)
     "0010_claim_words",
     "0011_cluster_changes",
+    "0012_claim_vectors",
 ]
 SQLITE_ONLY = {"0009_claim_search"}
 
@@ -148,6 +149,8 @@ def test_store_migrations_create_the_schema_once(store_url: str) -> None:
         "claim_chains",
         "clusters",
         "cluster_members",
+        "claim_vectors",
+        "word_vectors",
         "grades",
         "skipped",
         "migrations",

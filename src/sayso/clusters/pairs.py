@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources as _res
@@ -116,6 +116,17 @@ class WordVectors:
         self._limit = limit
         self._vectors: dict[str, np.ndarray] = {}
         self._pending: list[tuple[list[str], Callable[[], np.ndarray]]] = []
+        self._embedded: dict[str, np.ndarray] = {}  # what this object embedded itself (given words are not)
+
+    def put(self, vectors: Mapping[str, np.ndarray]) -> None:
+        """Rows of words embedded before (kept in a store): they are not embedded again."""
+        self._vectors.update(vectors)
+
+    def embedded(self) -> dict[str, np.ndarray]:
+        """The words this object embedded, with their rows (those ``put`` in left out)."""
+        while self._pending:
+            self._take(*self._pending.pop(0))
+        return dict(self._embedded)
 
     def prefetch(self, words: Sequence[str]) -> None:
         """Begin embedding the words not embedded yet (on workers, with an embedder that can: ``embed_later``);
@@ -126,16 +137,21 @@ class WordVectors:
 
     def of(self, words: Sequence[str]) -> np.ndarray:
         while self._pending:
-            begun, rows = self._pending.pop(0)
-            self._vectors.update(zip(begun, rows(), strict=True))
+            self._take(*self._pending.pop(0))
         missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
         if missing:
             if len(self._vectors) + len(missing) > self._limit:
                 self._vectors.clear()
-            self._vectors.update(zip(missing, embed(missing, embedder=self._embedder), strict=True))
+                self._embedded.clear()
+            self._take(missing, lambda: embed(missing, embedder=self._embedder))
         if not words:
             return np.zeros((0, 0), dtype=np.float32)
         return np.vstack([self._vectors[w] for w in words])
+
+    def _take(self, words: list[str], rows: Callable[[], np.ndarray]) -> None:
+        found = dict(zip(words, rows(), strict=True))
+        self._vectors.update(found)
+        self._embedded.update(found)
 
 
 @cache

@@ -25,16 +25,18 @@ import numpy as np
 
 from sayso.clusters import (
     ClaimItem,
+    ClaimVectors,
     Cluster,
     Contradiction,
     Embedder,
     Spread,
     candidates_each,
+    claim_vectors,
     claim_vectors_later,
     cluster_claims,
 )
 from sayso.clusters.pairs import WordVectors, claim_words
-from sayso.store import _read
+from sayso.store import _read, _vectors
 from sayso.store._dialect import Connection
 from sayso.store._names import state_of
 from sayso.store.records import StoredClaim, StoredCluster
@@ -110,7 +112,9 @@ def cluster_new(
     items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
     later = claim_vectors_later(items, embedder=embedder)
     words = WordVectors(embedder)
-    words.prefetch(claim_words(items))  # on workers, both encodings run while this process reads on
+    own = claim_words(items)
+    words.put(_vectors.words(db, own))  # kept by earlier runs: not encoded again
+    words.prefetch(own)  # on workers, both encodings run while this process reads on
     vectors = later()
     reach = find(db, vectors.mixed())
     keys = set().union(*reach)
@@ -123,14 +127,18 @@ def cluster_new(
     seqs.update(_seqs(db, member_ids))
     known.sort(key=lambda c: _content_order(c, seqs))
     entities.update(_article_entities(db, sorted({c.article.id for c in known} - set(entities))))
+    known_items = [claim_item(c, entities.get(c.article.id, ())) for c in known]
+    words.put(_vectors.words(db, claim_words(known_items)))
+    known_vectors, encoded = _known_vectors(db, known, known_items, vectors.text.shape[1], embedder)
     texts = _read._texts(db, (c.article.id for c in (*new, *known)))
     result = cluster_claims(
         items,
         previous=list(previous.values()),
-        known=[claim_item(c, entities.get(c.article.id, ())) for c in known],
+        known=known_items,
         embedder=embedder,
         texts=texts,
         vectors=vectors,
+        known_vectors=known_vectors,
         article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
         state_of=state_of,
         spread=spread,
@@ -183,7 +191,30 @@ def cluster_new(
         [(int(x.a), int(x.b), x.reason, now) for x in across],
     )
     db.execute_many("INSERT INTO cluster_changes (cluster_id) VALUES (?)", [(k,) for k in written])
+    kept = [(c.id, t, x) for c, t, x in zip(new, vectors.text, vectors.context, strict=True)]
+    _vectors.keep_claims(db, kept + encoded)
+    _vectors.keep_words(db, words.embedded())
     return len(new)
+
+
+def _known_vectors(
+    db: Connection, known: Sequence[StoredClaim], items: Sequence[ClaimItem], dimensions: int, embedder: Embedder | None
+) -> tuple[ClaimVectors, list[tuple[int, np.ndarray, np.ndarray]]]:
+    """The vectors of the stored claims a run compares new ones with: kept ones read, the others (claims stored
+    before their vectors were kept) encoded, and returned to be kept as well."""
+    kept = _vectors.claims(db, [c.id for c in known], dimensions)
+    missing = [k for k, c in enumerate(known) if c.id not in kept]
+    fresh = claim_vectors([items[k] for k in missing], embedder=embedder) if missing else None
+    text = np.zeros((len(known), dimensions), dtype=np.float32)
+    context = np.zeros((len(known), dimensions), dtype=np.float32)
+    for k, c in enumerate(known):
+        if c.id in kept:
+            text[k], context[k] = kept[c.id]
+    encoded: list[tuple[int, np.ndarray, np.ndarray]] = []
+    if fresh is not None:
+        text[missing], context[missing] = fresh.text, fresh.context
+        encoded = [(known[k].id, fresh.text[j], fresh.context[j]) for j, k in enumerate(missing)]
+    return ClaimVectors(text, context), encoded
 
 
 def recluster(db: Connection, *, now: str, embedder: Embedder | None = None, find: Find = _every_centroid) -> int:
@@ -197,6 +228,7 @@ def recluster(db: Connection, *, now: str, embedder: Embedder | None = None, fin
     db.execute("DELETE FROM cluster_members")
     db.execute("DELETE FROM clusters")
     db.execute("INSERT INTO cluster_changes (cluster_id) VALUES (NULL)")  # every index of the centroids is void
+    _vectors.forget(db)  # encoded again in this one run, as one batch would
     return cluster_new(db, now=now, embedder=embedder, find=find)
 
 
