@@ -7,6 +7,7 @@ import multiprocessing
 import time
 from pathlib import Path
 
+from sayso.batch.hands import Hands, enter
 from sayso.batch.schedule import SENT, Schedule
 from sayso.batch.watch import Watch
 from sayso.options import Options
@@ -23,9 +24,11 @@ def _when_started(article: Article, options: Options) -> tuple[str, int]:
 def _started(lengths: dict[str, int], gate: Path) -> tuple[list[str], list[str]]:
     """The ids in the order of their results, and in the order one worker took them up."""
     articles = [Article(text="x" * n, id=k, origin=str(gate)) for k, n in lengths.items()]
-    pool, watch = Watch.started(lambda: multiprocessing.get_context("fork").Pool(1))
+    context = multiprocessing.get_context("fork")
+    hands = Hands(context, SENT)
+    pool, watch = Watch.started(lambda: context.Pool(1, initializer=enter, initargs=(hands.array,)))
     with pool:
-        schedule = Schedule(pool, 1, _when_started, watch)
+        schedule = Schedule(pool, 1, _when_started, watch, hands, lambda article, how: (article.id, -1))
         sent = [schedule.add(a, Options()) for a in articles]  # the first SENT go at once, the others wait
         gate.touch()
         results = [s.get() for s in sent]
