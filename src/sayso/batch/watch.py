@@ -77,10 +77,11 @@ class Watch:
                 self._replaced += 1
                 continue
             raise WorkerError(
-                f"worker process {process.pid} stopped ({_how(code)}) in the middle of the batch, and the "
-                "article or sentences it had in hand with it. The articles written before it are stored: run "
-                "the same command again to go on (stored texts are not analysed again). A worker killed by "
-                "SIGKILL was most often stopped by the system for want of memory: then give fewer --workers."
+                f"worker process {process.pid} stopped ({_how(code)}) in the middle of the batch, with work "
+                "that names no article (sentences to encode, or an article just taken up). The articles written "
+                "before it are stored: run the same command again to go on (stored texts are not analysed "
+                "again). A worker killed by SIGKILL was most often stopped by the system for want of memory: "
+                "then give fewer --workers."
             )
 
     def _adopt(self) -> None:
