@@ -69,12 +69,12 @@ def ingest_each(
     setup: Callable[[], None] | None = None,
     warn: Callable[[str], None] | None = None,
     running: Workers | DaskWorkers | None = None,
-    every: int = 0,
+    every: int = CLUSTER_EVERY,
     clustering: Callable[[int], None] | None = None,
 ) -> Iterator[Outcome]:
     """Analyse and store each input, one transaction an article, in input order; yield what became of it.
     Stored texts are not analysed again; a broken input is recorded as skipped. The batch is clustered on its
-    way whenever ``every`` claims wait for a cluster (``ClusterEvery``; 0, the default: never), not at its end:
+    way whenever ``every`` claims wait for a cluster (``ClusterEvery``; 0: never), not at its end:
     ``cluster_batch`` does that. ``clustering``: told how many claims before each run on the way.
     ``workers``, ``cluster``, ``setup``: see ``open_workers``, or pass workers already ``running``. ``warn``:
     told sayso's warnings about an article (they are kept in its ``notes`` too)."""
