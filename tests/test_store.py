@@ -254,6 +254,36 @@ def test_store_counts_the_claims_that_wait_for_a_cluster(store_url: str) -> None
         assert store.waiting() == 0
 
 
+class _Counting(_Topics):
+    """The stand-in embedder, remembering every text it was asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def encode(self, texts: list[str]) -> Any:
+        self.asked.extend(texts)
+        return super().encode(texts)
+
+
+def test_store_a_later_run_reads_the_kept_vectors_of_the_claims_it_compares_with(store_url: str) -> None:
+    first = _analysis()
+    second = _analysis("Mayor Jan de Vries said 12 ships were stuck in Rotterdam harbour on Monday.", id="rotterdam-2")
+    counting = _Counting()
+    with open_store(store_url, embedder=counting) as store:
+        store.add(first)
+        old_words = set(counting.asked)
+        assert first.claims[0].content[0].text in counting.asked  # encoded once, in its own run
+        counting.asked.clear()
+        store.add(second)
+        [together] = store.clusters()
+        assert len(together.claims) == 2  # the first claim was compared with (and joined)
+        assert first.claims[0].content[0].text not in counting.asked  # read from the store, not encoded again
+        assert not old_words & set(counting.asked) - {second.claims[0].content[0].text}  # nor its words
+        counting.asked.clear()
+        store.recluster()  # one batch again: everything encoded afresh
+        assert first.claims[0].content[0].text in counting.asked
+
+
 def test_store_add_clusters_claims_incrementally(store_url: str) -> None:
     first = _analysis()
     text = "Mayor Jan de Vries said 40 ships were stuck in Rotterdam on Monday."
