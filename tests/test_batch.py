@@ -92,12 +92,18 @@ def test_batch_two_workers_store_what_one_stores(tmp_path: Path, monkeypatch: py
 
 
 def _ingest_every(
-    db: str, paths: list[str], every: int, *, workers: int = 1, stop_after: int | None = None
+    db: str, paths: list[str], every: int, *, workers: int = 1, stop_after: int | None = None, dask: bool = False
 ) -> tuple[list[Any], list[int], int]:
     """A batch clustered on its way every ``every`` claims: its outcomes, the claims each run on the way was told,
-    and the claims left for the run at its end (``stop_after`` inputs: the batch stops there, unclustered)."""
+    and the claims left for the run at its end (``stop_after`` inputs: the batch stops there, unclustered).
+    ``dask``: on a LocalCluster of ``workers`` processes."""
+    from sayso.batch import open_workers
+
     options, told = Options(), []
-    with open_store(db, embedder=Topics()) as store, Workers(workers, use_stand_in) as running:
+    with (
+        open_store(db, embedder=Topics()) as store,
+        open_workers(workers, "local" if dask else None, use_stand_in) as running,
+    ):
         batch = ingest_each(
             store,
             iter_articles(paths, options=options),
@@ -126,6 +132,20 @@ def test_batch_clusters_on_its_way_where_any_number_of_workers_does(
     rows_one, rows_two = dump(str(tmp_path / "one.db")), dump(str(tmp_path / "two.db"))
     del rows_one["migrations"], rows_two["migrations"]
     assert rows_one == rows_two and rows_one["clusters"]
+
+
+def test_batch_on_dask_clusters_on_its_way_where_one_worker_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed", reason="the Dask backend needs dask[distributed]: pip install 'sayso[scale]'")
+    monkeypatch.setattr(_store, "_now", lambda: "2026-12-07T12:00:00+00:00")
+    paths = _inputs(tmp_path / "in")
+    one, told, _ = _ingest_every(str(tmp_path / "one.db"), paths, 3)
+    found, told_dask, _ = _ingest_every(str(tmp_path / "dask.db"), paths, 3, workers=2, dask=True)
+    assert found == one and told_dask == told == [3, 3]
+    rows_one, rows_dask = dump(str(tmp_path / "one.db")), dump(str(tmp_path / "dask.db"))
+    del rows_one["migrations"], rows_dask["migrations"]
+    assert rows_dask == rows_one
 
 
 def test_batch_resumed_clusters_where_a_batch_that_never_stopped_did(
