@@ -124,8 +124,7 @@ class WordVectors:
 
     def embedded(self) -> dict[str, np.ndarray]:
         """The words this object embedded, with their rows (those ``put`` in left out)."""
-        while self._pending:
-            self._take(*self._pending.pop(0))
+        self._settle()
         return dict(self._embedded)
 
     def prefetch(self, words: Sequence[str]) -> None:
@@ -136,8 +135,7 @@ class WordVectors:
             self._pending.append((missing, embed_later(missing, embedder=self._embedder)))
 
     def of(self, words: Sequence[str]) -> np.ndarray:
-        while self._pending:
-            self._take(*self._pending.pop(0))
+        self._settle()
         missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
         if missing:
             if len(self._vectors) + len(missing) > self._limit:
@@ -147,6 +145,11 @@ class WordVectors:
         if not words:
             return np.zeros((0, 0), dtype=np.float32)
         return np.vstack([self._vectors[w] for w in words])
+
+    def _settle(self) -> None:
+        """Take the rows of every ``prefetch`` begun."""
+        while self._pending:
+            self._take(*self._pending.pop(0))
 
     def _take(self, words: list[str], rows: Callable[[], np.ndarray]) -> None:
         found = dict(zip(words, rows(), strict=True))
