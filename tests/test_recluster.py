@@ -126,7 +126,23 @@ def test_recluster_one_batch_gives_the_same_clusters_in_any_order(tmp_path: Path
     assert mates[_name(TWELVE)] != mates[_name(FORTY)]  # 12 and 40 ferries: two propositions
 
 
-def test_recluster_one_article_per_ingest_drifts_until_reclustered(store_url: str, tmp_path: Path) -> None:
+def test_one_article_per_ingest_clusters_its_neighbourhood_again(store_url: str, tmp_path: Path) -> None:
+    # the claim without a number joins the 40 ferries it meets first; when the 12 arrive, that stored cluster
+    # is clustered again with them, as one batch of the four would cluster them
+    batch = _ingest(str(tmp_path / "batch.db"), ARTICLES, batch=True)
+    trickle = _ingest(store_url, [FORTY, UNSURE, DYKE, TWELVE], batch=False)
+    assert _mates(trickle) == _mates(batch)
+    assert trickle == batch  # origins, contradictions within and across clusters, credibility too
+    assert len(_keys(store_url)) == len(_keys(str(tmp_path / "batch.db")))
+
+
+def test_recluster_one_article_per_ingest_drifts_until_reclustered(
+    store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.store import _cluster
+
+    monkeypatch.setattr(_cluster, "NEIGHBOURHOOD_FLOOR", 0)  # no stored cluster is clustered again: they only grow
+    monkeypatch.setattr(_cluster, "NEIGHBOURHOOD_PER_CLAIM", 0)
     batch = _ingest(str(tmp_path / "batch.db"), ARTICLES, batch=True)
     trickle = _ingest(str(tmp_path / "trickle.db"), [FORTY, UNSURE, DYKE, TWELVE], batch=False)
     assert _mates(trickle)[_name(UNSURE)] != _mates(batch)[_name(UNSURE)]  # it joined the first it met
@@ -140,8 +156,14 @@ def test_recluster_one_article_per_ingest_drifts_until_reclustered(store_url: st
     assert _keys(store_url) == _keys(str(tmp_path / "batch.db"))
 
 
-def test_recluster_a_claim_beside_two_contradicting_clusters_is_stored(store_url: str) -> None:
+def test_recluster_a_claim_beside_two_contradicting_clusters_is_stored(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # the untouched one of two clusters that contradict each other had its stored contradiction written again
+    from sayso.store import _cluster
+
+    monkeypatch.setattr(_cluster, "NEIGHBOURHOOD_FLOOR", 0)  # no stored cluster is clustered again, as one beyond
+    monkeypatch.setattr(_cluster, "NEIGHBOURHOOD_PER_CLAIM", 0)  # a run's reach: it stays as it is
     near = _said("inspection", "Inspector Eva Bos", "the ferries and the dyke were inspected on Friday")
     with open_store(store_url, embedder=_Words()) as store:
         for analysis in ARTICLES:

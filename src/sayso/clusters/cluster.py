@@ -125,6 +125,7 @@ def cluster_claims(
     state_of: StateOf | None = None,
     spread: Spread | None = None,
     reach: Sequence[Collection[str]] | None = None,
+    outside: Mapping[str, Sequence[Contradiction]] | None = None,
 ) -> list[Cluster]:
     """Cluster ``items``, adding them to ``previous`` clusters where they fit; return every cluster.
 
@@ -142,7 +143,9 @@ def cluster_claims(
     batch), which then compute the pair features; the result is the same. ``reach``: for each item, the ids
     of the ``previous`` clusters it is compared with (``candidates_each``; None: every one): a claim is scored
     against the members of its own nearest clusters only, not against every cluster some other new claim is
-    near, so a run's cost grows with its claims, not with the store they are near. Inputs are not changed.
+    near, so a run's cost grows with its claims, not with the store they are near. ``outside``: item id -> the
+    contradictions it has with claims outside this run (found before and kept), weighed in the credibility of
+    the cluster it ends in (a stored claim clustered again). Inputs are not changed.
     """
     model = model or default_model()
     known = list(known)
@@ -208,6 +211,7 @@ def cluster_claims(
             continue
         centroid = centres[[row[m] for m in members]].mean(axis=0)
         earlier = old.across if old is not None else ()  # stored contradictions with other clusters
+        earlier += tuple(x for m in members for x in (outside or {}).get(m, ()))
         found = _finish(
             key, [by_id[m] for m in members], centroid, texts, stories, numbers, [*earlier, *against], state_of
         )

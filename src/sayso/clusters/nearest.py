@@ -65,6 +65,13 @@ class CentroidIndex:
             self._index.remove(held)
         self._index.add(ids, np.asarray(vectors, dtype=np.float32), threads=1)
 
+    def remove(self, keys: Sequence[int]) -> None:
+        """Drop the centroids of ``keys`` (those held; others are ignored)."""
+        ids = np.asarray(keys, dtype=np.uint64)
+        held = ids[self.holds(keys)] if len(ids) else ids
+        if len(held):
+            self._index.remove(held)
+
     def holds(self, keys: Sequence[int]) -> np.ndarray:
         return np.asarray(self._index.contains(np.asarray(keys, dtype=np.uint64)), dtype=bool).reshape(-1)
 

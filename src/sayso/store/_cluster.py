@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -100,8 +100,12 @@ def cluster_new(
 
     Only the clusters the new claims could join (``find``: ``candidates`` over every stored centroid, or
     the store's index of them, ``_nearest.py``) are read with their members, so a run costs that search
-    plus the neighbourhood, not the whole store. Each cluster written is logged in ``cluster_changes``.
-    ``spread``: a map on the workers of a batch, for the pair features (``cluster_claims``).
+    plus the neighbourhood, not the whole store. The nearest of them (``_again``: up to
+    ``NEIGHBOURHOOD_FLOOR`` stored claims, or as many as the new claims when they are more) are clustered
+    again with the new claims as one batch would cluster them: their claims may part, and two of them may
+    become one. The others stay as they are and new claims may join them. Each cluster written or dropped is
+    logged in ``cluster_changes``. ``spread``: a map on the workers of a batch, for the pair features
+    (``cluster_claims``).
     """
     new = _read.load_claims(db, _UNCLUSTERED)
     if not new:
@@ -109,52 +113,169 @@ def cluster_new(
     seqs = _seqs(db, [c.id for c in new])
     new.sort(key=lambda c: _content_order(c, seqs))
     entities = _article_entities(db, sorted({c.article.id for c in new}))
-    items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
-    later = claim_vectors_later(items, embedder=embedder)
+    new_items = [claim_item(c, entities.get(c.article.id, ())) for c in new]
+    later = claim_vectors_later(new_items, embedder=embedder)
     words = WordVectors(embedder)
-    own = claim_words(items)
+    own = claim_words(new_items)
     words.put(_vectors.words(db, own))  # kept by earlier runs: not encoded again
     words.prefetch(own)  # on workers, both encodings run while this process reads on
     vectors = later()
     reach = find(db, vectors.mixed())
-    keys = set().union(*reach)
-    rows = _cluster_rows(db, sorted(keys))
-    previous = {key: rows[key][1] for key in sorted(rows)}
-    member_ids = sorted({int(m) for cluster in previous.values() for m in cluster.members})
-    known: list[StoredClaim] = []
-    for chunk in _read._chunks(member_ids):
-        known.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
-    seqs.update(_seqs(db, member_ids))
-    known.sort(key=lambda c: _content_order(c, seqs))
-    entities.update(_article_entities(db, sorted({c.article.id for c in known} - set(entities))))
-    known_items = [claim_item(c, entities.get(c.article.id, ())) for c in known]
-    words.put(_vectors.words(db, claim_words(known_items)))
-    known_vectors, encoded = _known_vectors(db, known, known_items, vectors.text.shape[1], embedder)
-    texts = _read._texts(db, (c.article.id for c in (*new, *known)))
+    rows = _cluster_rows(db, sorted(set().union(*reach)))
+    again = _again(rows, vectors.mixed(), max(NEIGHBOURHOOD_FLOOR, NEIGHBOURHOOD_PER_CLAIM * len(new)))
+    stored = _members_of(db, rows, seqs)
+    entities.update(_article_entities(db, sorted({c.article.id for c in stored} - set(entities))))
+    stored_items = {c.id: claim_item(c, entities.get(c.article.id, ())) for c in stored}
+    words.put(_vectors.words(db, claim_words(list(stored_items.values()))))
+    moved_ids = {int(m) for key in again for m in rows[key][1].members}
+    moved = [c for c in stored if c.id in moved_ids]
+    known = [c for c in stored if c.id not in moved_ids]
+    dimensions = vectors.text.shape[1]
+    moved_vectors, encoded = _known_vectors(db, moved, [stored_items[c.id] for c in moved], dimensions, embedder)
+    known_vectors, encoded_too = _known_vectors(db, known, [stored_items[c.id] for c in known], dimensions, embedder)
+    run = sorted([*new, *moved], key=lambda c: _content_order(c, seqs))
+    place = {c.id: k for k, c in enumerate([*new, *moved])}
+    order = [place[c.id] for c in run]
+    reach_of = {c.id: near - set(again) for c, near in zip(new, reach, strict=True)}
+    fixed = {key: rows[key][1] for key in sorted(rows) if key not in again}
+    stored_across = _across(db, sorted(moved_ids))
+    run_ids = {c.id for c in run}
     result = cluster_claims(
-        items,
-        previous=list(previous.values()),
-        known=known_items,
+        [new_items[place[c.id]] if c.id in reach_of else stored_items[c.id] for c in run],
+        previous=list(fixed.values()),
+        known=[stored_items[c.id] for c in known],
         embedder=embedder,
-        texts=texts,
-        vectors=vectors,
+        texts=_read._texts(db, (c.article.id for c in (*new, *stored))),
+        vectors=ClaimVectors(
+            np.vstack([vectors.text, moved_vectors.text])[order],
+            np.vstack([vectors.context, moved_vectors.context])[order],
+        ),
         known_vectors=known_vectors,
-        article_clusters=_article_clusters(db, sorted({c.article.id for c in known})),
+        article_clusters=_article_clusters(db, sorted({c.article.id for c in stored}), leave=set(again)),
         state_of=state_of,
         spread=spread,
         words=words,
-        reach=reach,
+        reach=[reach_of.get(c.id, set(fixed)) for c in run],  # a claim clustered again: every cluster read
+        outside={
+            str(here): [Contradiction(str(here), str(there), reason) for _, there, _, reason in found]
+            for here, everything in stored_across.items()
+            if (found := [x for x in everything if x[1] not in run_ids])
+        },
     )
-    by_id = {str(c.id): c for c in new}
-    across: list[Contradiction] = []
+    # contradictions between two claims clustered again are found again in this run; the others are kept
+    again_found = {
+        (a, b) for found in stored_across.values() for a, b, _, _ in found if a in moved_ids and b in moved_ids
+    }
+    db.execute_many("DELETE FROM cross_contradictions WHERE claim_a = ? AND claim_b = ?", sorted(again_found))
+    by_id = {str(c.id): c for c in run}
+    keys = _keys(db, [c for c in result if c.id not in fixed], {key: rows[key] for key in again}, by_id, seqs)
+    written = _write_run(db, result, keys, rows, fixed, set(again), now)
+    _vectors.keep_claims(db, [(c.id, t, x) for c, t, x in zip(new, vectors.text, vectors.context, strict=True)])
+    _vectors.keep_claims(db, encoded + encoded_too)
+    _vectors.keep_words(db, words.embedded())
+    db.execute_many("INSERT INTO cluster_changes (cluster_id) VALUES (?)", [(k,) for k in written])
+    return len(new)
+
+
+NEIGHBOURHOOD_FLOOR = 1_000  # stored claims a run may cluster again, however few its new claims,
+NEIGHBOURHOOD_PER_CLAIM = 1  # or this many per new claim when that is more
+
+
+def _again(rows: Mapping[str, tuple[int, Cluster]], vectors: np.ndarray, budget: int) -> list[str]:
+    """The stored clusters a run clusters again: the nearest to a new claim first (by centroid), while their
+    members add up to no more than ``budget``. A cluster that would not fit is left as it is (new claims may
+    still join it), so a run never reads back more of a long story than it has new claims."""
+    if not rows or not len(vectors):
+        return []
+    keys = sorted(rows)
+    centroids = np.asarray([rows[k][1].centroid for k in keys], dtype=np.float32)
+    nearest = (np.asarray(vectors, dtype=np.float32) @ centroids.T).max(axis=0)
+    chosen: list[str] = []
+    for k in sorted(range(len(keys)), key=lambda k: (-float(nearest[k]), keys[k])):
+        size = len(rows[keys[k]][1].members)
+        if size <= budget:
+            chosen.append(keys[k])
+            budget -= size
+    return sorted(chosen)
+
+
+def _members_of(db: Connection, rows: Mapping[str, tuple[int, Cluster]], seqs: dict[int, int]) -> list[StoredClaim]:
+    """The claims of the clusters ``rows``, in ``_content_order`` (``seqs`` gains their places)."""
+    member_ids = sorted({int(m) for _, cluster in rows.values() for m in cluster.members})
+    found: list[StoredClaim] = []
+    for chunk in _read._chunks(member_ids):
+        found.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
+    seqs.update(_seqs(db, member_ids))
+    return sorted(found, key=lambda c: _content_order(c, seqs))
+
+
+def _keys(
+    db: Connection,
+    groups: Sequence[Cluster],
+    again: Mapping[str, tuple[int, Cluster]],
+    by_id: Mapping[str, StoredClaim],
+    seqs: dict[int, int],
+) -> dict[str, str]:
+    """The key each group of a run is stored under (its ``id`` in the run -> key): a stored cluster clustered
+    again keeps its key (and row) with the group that holds most of its members (the older cluster first on
+    a tie); any other group gets ``_stable_key``, unless a stored cluster holds that key already."""
+    was = {m: key for key, (_, cluster) in again.items() for m in cluster.members}
+    overlaps = Counter((g.id, was[m]) for g in groups for m in g.members if m in was)
+    keys: dict[str, str] = {}
+    for (group, key), _ in sorted(overlaps.items(), key=lambda x: (-x[1], again[x[0][1]][0], x[0][0])):
+        if group not in keys and key not in keys.values():
+            keys[group] = key
+    rest = {g.id: _stable_key([by_id[m] for m in g.members], seqs) for g in groups if g.id not in keys}
+    taken = set(keys.values()) | _existing(db, [k for k in rest.values() if k not in again])
+    taken |= set(again)  # a dropped cluster's key is not given to another group
+    for group, key in rest.items():
+        while key in taken:
+            key = "c" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        keys[group] = key
+        taken.add(key)
+    return keys
+
+
+def _existing(db: Connection, keys: Sequence[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _read._chunks(sorted(set(keys))):
+        out.update(
+            str(r[0])
+            for r in db.execute(f"SELECT key FROM clusters WHERE key IN ({', '.join('?' * len(chunk))})", chunk)
+        )
+    return out
+
+
+def _write_run(
+    db: Connection,
+    result: Sequence[Cluster],
+    keys: Mapping[str, str],
+    rows: Mapping[str, tuple[int, Cluster]],
+    fixed: Mapping[str, Cluster],
+    again: set[str],
+    now: str,
+) -> list[int]:
+    """Write a run's clusters: the stored ones clustered again updated (or dropped when no group kept them),
+    the fixed ones that gained members updated, the rest inserted; return the row ids written or dropped."""
+    placed = {keys[c.id]: c for c in result if c.id in keys}
     written: list[int] = []
+    for key in sorted(again):  # every membership that ends first: a claim that moves is in one cluster at a time
+        cluster_id, before = rows[key]
+        staying = set(placed[key].members) if key in placed else set()
+        db.execute_many(
+            "DELETE FROM cluster_members WHERE cluster_id = ? AND claim_id = ?",
+            [(cluster_id, int(m)) for m in before.members if m not in staying],
+        )
+        if key not in placed:
+            db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
+            written.append(cluster_id)
+    across: list[Contradiction] = []
     for cluster in result:
-        old = previous.get(cluster.id)
+        old = fixed.get(cluster.id)
         if cluster is old:
             continue  # untouched: its contradictions across clusters are the stored ones
         across.extend(cluster.across)  # found in this run
-        if old is None:
-            cluster = replace(cluster, id=_stable_key([by_id[m] for m in cluster.members], seqs))
+        key = cluster.id if old is not None else keys[cluster.id]
         values = (
             _to_bytes(cluster.centroid),
             json.dumps(list(cluster.origins), ensure_ascii=False),
@@ -165,22 +286,22 @@ def cluster_new(
             ),
             cluster.credibility,
         )
-        if old is None:
-            found = db.execute(
-                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, centroid_f32, origins, "
-                "independent, repeats, contradictions, credibility) VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
-                (cluster.id, now, now, _METHOD, *values),
-            )
-            cluster_id, members_before = int(found[0][0]), set()
-        else:
-            cluster_id = rows[cluster.id][0]
+        if key in rows:
+            cluster_id, stored = rows[key]
             db.execute(
                 "UPDATE clusters SET updated_at = ?, centroid = '[]', centroid_f32 = ?, origins = ?, independent = ?, "
                 "repeats = ?, contradictions = ?, credibility = ? WHERE id = ?",
                 (now, *values, cluster_id),
             )
-            members_before = set(old.members)
+            members_before = set(stored.members)
+        else:
+            found = db.execute(
+                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, centroid_f32, origins, "
+                "independent, repeats, contradictions, credibility) VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?) "
+                "RETURNING id",
+                (key, now, now, _METHOD, *values),
+            )
+            cluster_id, members_before = int(found[0][0]), set()
         written.append(cluster_id)
         db.execute_many(
             "INSERT INTO cluster_members (cluster_id, claim_id, similarity, added_at) VALUES (?, ?, ?, ?)",
@@ -190,11 +311,7 @@ def cluster_new(
         "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
         [(int(x.a), int(x.b), x.reason, now) for x in across],
     )
-    db.execute_many("INSERT INTO cluster_changes (cluster_id) VALUES (?)", [(k,) for k in written])
-    kept = [(c.id, t, x) for c, t, x in zip(new, vectors.text, vectors.context, strict=True)]
-    _vectors.keep_claims(db, kept + encoded)
-    _vectors.keep_words(db, words.embedded())
-    return len(new)
+    return written
 
 
 def _known_vectors(
@@ -274,8 +391,8 @@ def _vector(binary: bytes | memoryview | None, text: str) -> np.ndarray:
     return np.asarray(json.loads(text), dtype=np.float32)
 
 
-def _article_clusters(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:
-    """For each article, the cluster (its key) of every claim it has in one."""
+def _article_clusters(db: Connection, articles: Sequence[str], leave: Collection[str] = ()) -> dict[str, list[str]]:
+    """For each article, the cluster (its key) of every claim it has in one, but those ``leave`` names."""
     out: dict[str, list[str]] = {}
     for chunk in _read._chunks(articles):
         marks = ", ".join("?" * len(chunk))
@@ -284,7 +401,8 @@ def _article_clusters(db: Connection, articles: Sequence[str]) -> dict[str, list
             f"JOIN clusters k ON k.id = m.cluster_id WHERE c.article_id IN ({marks}) ORDER BY c.id",
             chunk,
         ):
-            out.setdefault(aid, []).append(key)
+            if key not in leave:
+                out.setdefault(aid, []).append(key)
     return out
 
 
