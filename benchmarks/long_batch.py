@@ -80,7 +80,10 @@ def main() -> int:
         for every in [int(x) for x in args.every.split(",")]:
             db = Path(tmp) / f"every-{every}.db"
             one_run = [sys.executable, __file__, "--workers", str(args.workers), "--one", f"{path}:{db}:{every}"]
-            found = json.loads(subprocess.run(one_run, capture_output=True, text=True, check=True).stdout)
+            measured = subprocess.run(one_run, capture_output=True, text=True, check=False)
+            if measured.returncode != 0:
+                raise SystemExit(f"--cluster-every {every}: {measured.stderr[-3000:]}")
+            found = json.loads(measured.stdout)
             print(
                 f"{every:>16} {found['runs']:>5} {found['wall_s']:>8.1f} {found['peak_mb']:>15.0f} "
                 f"{found['store_mb']:>9.0f}",

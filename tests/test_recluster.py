@@ -175,6 +175,26 @@ def test_recluster_a_claim_beside_two_contradicting_clusters_is_stored(
     assert sorted(after) == [(1, 0), (1, 1), (3, 1)]  # it joined one, the stored contradiction is kept once
 
 
+def test_a_cluster_clustered_again_keeps_one_row_of_its_contradiction_with_one_that_stays(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a budget of one stored claim: the run clusters the one-claim cluster of 40 ferries again and leaves the
+    # two-claim one of 12 as it is; the contradiction between them was stored before and is found again
+    from sayso.store import _cluster
+
+    monkeypatch.setattr(_cluster, "NEIGHBOURHOOD_FLOOR", 0)
+    near = _said("inspection", "Inspector Eva Bos", "the ferries and the dyke were inspected on Friday")
+    with open_store(store_url, embedder=_Words()) as store:
+        for analysis in ARTICLES:
+            store.add(analysis)
+        assert store.add(near).added
+        rows = store._db.execute("SELECT claim_a, claim_b FROM cross_contradictions")
+        clusters = {frozenset(c.article.id for c in k.claims) for k in store.clusters()}
+    assert len(rows) == 1
+    assert frozenset({"harbour", "union"}) in clusters  # beyond the budget: as it was
+    assert not any({"union", "operator"} <= c for c in clusters)  # 12 and 40 ferries never share one
+
+
 def test_recluster_keeps_grades_and_merged_sources(store_url: str) -> None:
     with open_store(store_url, embedder=_Words()) as store:
         for analysis in ARTICLES:

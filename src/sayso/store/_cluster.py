@@ -139,7 +139,7 @@ def cluster_new(
     reach_of = {c.id: near - set(again) for c, near in zip(new, reach, strict=True)}
     fixed = {key: rows[key][1] for key in sorted(rows) if key not in again}
     stored_across = _across(db, sorted(moved_ids))
-    run_ids = {c.id for c in run}
+    read = {c.id for c in (*new, *stored)}  # a claim clustered again is paired with every claim the run reads
     result = cluster_claims(
         [new_items[place[c.id]] if c.id in reach_of else stored_items[c.id] for c in run],
         previous=list(fixed.values()),
@@ -159,14 +159,15 @@ def cluster_new(
         outside={
             str(here): [Contradiction(str(here), str(there), reason) for _, there, _, reason in found]
             for here, everything in stored_across.items()
-            if (found := [x for x in everything if x[1] not in run_ids])
+            if (found := [x for x in everything if x[1] not in read])
         },
     )
-    # contradictions between two claims clustered again are found again in this run; the others are kept
-    again_found = {
-        (a, b) for found in stored_across.values() for a, b, _, _ in found if a in moved_ids and b in moved_ids
-    }
-    db.execute_many("DELETE FROM cross_contradictions WHERE claim_a = ? AND claim_b = ?", sorted(again_found))
+    # the contradictions of a claim clustered again with a claim the run read are found again (or not) in it
+    again_found = {(a, b) for found in stored_across.values() for a, b, _, _ in found if b in read}
+    db.execute_many(
+        "DELETE FROM cross_contradictions WHERE claim_a = ? AND claim_b = ?",
+        sorted(again_found | {(b, a) for a, b in again_found}),  # stored either way round
+    )
     by_id = {str(c.id): c for c in run}
     keys = _keys(db, [c for c in result if c.id not in fixed], {key: rows[key] for key in again}, by_id, seqs)
     written = _write_run(db, result, keys, rows, fixed, set(again), now)
