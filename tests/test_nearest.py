@@ -124,6 +124,37 @@ def test_nearest_index_kept_in_step(tmp_path: Path) -> None:
         assert [p.name for p in place.iterdir()] == ["506.usearch"]
 
 
+def test_nearest_index_drops_the_clusters_a_run_dropped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a run that clusters stored clusters again may drop some (their claims joined others): it logs their ids,
+    # and the index leaves them out without being built again
+    db, vectors = _store_of(tmp_path, 500)
+    place = tmp_path / "index"
+    queries = _queries(vectors, 10)
+    with open_store(db) as store:
+        assert "k0" in _near(NearestClusters(place, index_from=0, merge_at=3), store, queries[:1])
+
+        def drop(*ids: int) -> None:
+            with store._db.transaction():
+                for k in ids:
+                    store._db.execute("DELETE FROM clusters WHERE id = ?", (k,))
+                    store._db.execute("INSERT INTO cluster_changes (cluster_id) VALUES (?)", (k,))
+
+        def never(self: NearestClusters, *args: Any) -> None:
+            raise AssertionError("the index was built again")
+
+        monkeypatch.setattr(NearestClusters, "_build", never)
+        drop(1)  # k0: fewer changes than merge_at, compared exactly; the file still holds it
+        assert "k0" not in _near(NearestClusters(place, index_from=0, merge_at=3), store, queries[:1])
+        drop(2, 3, 4)  # more than merge_at: merged into a new file without them
+        merged = NearestClusters(place, index_from=0, merge_at=3)
+        assert not {"k0", "k1", "k2", "k3"} & _near(merged, store, queries[:4])
+        assert [p.name for p in place.iterdir()] == ["504.usearch"]
+        assert merged._index is not None and len(merged._index) == 496
+        assert _near_each(NearestClusters(place, index_from=0), store, queries) == candidates_each(
+            queries, {f"k{k}": v for k, v in enumerate(vectors) if k > 3}, floor=0.2
+        )
+
+
 def _memberships(url: str) -> list[tuple[str, ...]]:
     """Each cluster as the sorted texts of its claims (row ids may differ between databases)."""
     with open_store(url) as store:
