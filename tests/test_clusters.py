@@ -596,6 +596,28 @@ def test_clusters_a_translated_story_is_one_origin_across_batches() -> None:
     assert all(k.independent == 2 for k in alone)
 
 
+def test_clusters_an_article_clustered_again_in_part_is_one_story_with_both_parts() -> None:
+    # the store clusters one English claim again with the Dutch ones; the English article's other two claims
+    # stay in stored clusters: its story is told by both parts
+    en = ["The dam broke at night.", "Two villages were flooded.", "The army sent boats."]
+    nl = ["De dam brak 's nachts.", "Twee dorpen liepen onder.", "Het leger stuurde boten."]
+    fake = FakeEmbedder({t: (k, 0.1 * (lang == "nl")) for lang, texts in (("en", en), ("nl", nl))
+                         for k, t in enumerate(texts)})  # fmt: skip
+    first = [_item(f"en:{k}", "en-art", t, language="en", published=date(2026, 3, 2)) for k, t in enumerate(en)]
+    later = [_item(f"nl:{k}", "nl-art", t, published=date(2026, 3, 3)) for k, t in enumerate(nl)]
+    together = cluster_claims([*first, *later], embedder=fake, model=PLAIN)
+    before = cluster_claims(first, embedder=fake, model=PLAIN)
+    staying = [k for k in before if "en:0" not in k.members]
+    stored = {"en-art": [k.id for k in staying]}
+    after = cluster_claims(
+        [first[0], *later], previous=staying, known=first[1:], embedder=fake, model=PLAIN, article_clusters=stored
+    )
+    assert sorted((k.independent, len(k.repeats)) for k in after) == sorted(
+        (k.independent, len(k.repeats)) for k in together
+    )
+    assert all(k.independent == 1 for k in after)
+
+
 def test_clusters_duplicate_ids_are_refused() -> None:
     with pytest.raises(InputError, match="share an id"):
         cluster_claims([_item("1", "a", WIRE), _item("1", "b", WIRE)], embedder=FakeEmbedder({WIRE: (0, 0.0)}))

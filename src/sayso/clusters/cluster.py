@@ -7,7 +7,8 @@ by one, the same source, numbers that agree or clash, a negation on one side).
 Claims then join by average linkage: two groups merge while the mean
 probability over their pairs of claims of different articles stays at or above
 the model's threshold, the most probable merge first. New claims may join a
-stored cluster; two stored clusters are never merged. Two claims of one
+stored cluster; two stored clusters are never merged here (the store clusters
+the claims of the nearest ones again instead, ``store/_cluster.py``). Two claims of one
 sentence stay apart, and so do a claim on a condition and one without
 (``pairs.conditional``). Then each new claim may move once more, to the group it
 fits best (``_Linkage.reassign``): greedy merges join a claim early to a group
@@ -203,7 +204,9 @@ def cluster_claims(
                 placed.setdefault(everyone[k].article, []).append(key)
         results.append((key, members, old, touched, tuple(across.get(u, ())), involved.get(u, [])))
     published = {it.article: it.published for it in by_id.values()}
-    stories = same_story({**(article_clusters or {}), **placed}, published=published)
+    earlier_of = article_clusters or {}
+    clusters_of = {a: [*earlier_of.get(a, ()), *placed.get(a, ())] for a in dict.fromkeys([*earlier_of, *placed])}
+    stories = same_story(clusters_of, published=published)  # an article clustered again in part: both parts
     out = []
     for key, members, old, touched, crossing, against in results:
         if not touched and old is not None:
