@@ -7,9 +7,12 @@ when every claim has its cluster nothing is written at all.
 A run does not depend on the order the articles were stored in: claims are
 given to ``cluster_claims`` by what they are (``_content_order``: publication
 day, the article's text hash, the claim's place in it; never the row id) and a
-new cluster's key comes from the same (``_stable_key``). Runs do depend on what
-was stored before them: stored clusters never merge. ``recluster`` drops every
-cluster and clusters all stored claims as one run, the result of one batch.
+new cluster's key comes from the same (``_stable_key``). A run clusters its
+neighbourhood again (``_again``: the nearest stored clusters, up to a budget of
+claims) with its new claims, so it parts and joins them as one batch would; the
+clusters beyond the budget only gain members, so runs still depend a little on
+what was stored before them. ``recluster`` drops every cluster and clusters all
+stored claims as one run, the result of one batch.
 """
 
 from __future__ import annotations
