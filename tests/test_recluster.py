@@ -14,6 +14,7 @@ import pytest
 
 from _store_helpers import dump
 from sayso.cli import main
+from sayso.errors import InputError
 from sayso.records import Analysis, Article, Attribution, ChainLink, Claim, Quantity, Span
 from sayso.shapes import cluster_dict
 from sayso.store import Store, open_store
@@ -211,13 +212,42 @@ def test_recluster_keeps_grades_and_merged_sources(store_url: str) -> None:
     assert after["clusters"] != [] and after["cluster_members"] != []
 
 
-def test_recluster_that_fails_leaves_the_clusters_as_they_were(store_url: str) -> None:
+def test_recluster_in_runs_gives_the_same_clusters_in_any_ingest_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sayso.store import _cluster
+
+    near = _said("inspection", "Inspector Eva Bos", "the ferries and the dyke were inspected on Friday")
+    runs: list[int] = []
+    real = _cluster.cluster_new
+
+    def counted(*args: Any, **kwargs: Any) -> int:
+        runs.append(done := real(*args, **kwargs))
+        return done
+
+    monkeypatch.setattr(_cluster, "cluster_new", counted)
+    stored = []
+    for name, order in (("a", [*ARTICLES, near]), ("b", [near, DYKE, FORTY, TWELVE, UNSURE])):
+        url = str(tmp_path / f"{name}.db")
+        _ingest(url, order, batch=False)
+        runs.clear()
+        with open_store(url, embedder=_Words()) as store:
+            assert store.recluster(every=2) == 5
+            stored.append(_export(store))  # claims named by article and place: row ids follow the ingest order
+        assert runs == [2, 2, 1, 0]  # runs of two claims, in order of publication, until none waits
+    assert stored[0] == stored[1]
+    with open_store(str(tmp_path / "a.db"), embedder=_Words()) as store, pytest.raises(InputError, match="0"):
+        store.recluster(every=-1)
+
+
+@pytest.mark.parametrize("every", [0, 2])
+def test_recluster_that_fails_leaves_the_clusters_as_they_were(store_url: str, every: int) -> None:
     with open_store(store_url, embedder=_Words()) as store:
         for analysis in ARTICLES:
             store.add(analysis)
     before = dump(store_url)
     with open_store(store_url, embedder=_Broken()) as store, pytest.raises(RuntimeError, match="broke"):
-        store.recluster()
+        store.recluster(every=every)
     assert dump(store_url) == before  # one transaction: nothing dropped, nothing half-written
 
 
@@ -232,5 +262,10 @@ def test_recluster_command(tmp_path: Path, capsys: pytest.CaptureFixture[str], m
     assert capsys.readouterr().out.strip() == "reclustered 4 claims into 3 clusters"
     with open_store(url, embedder=_Words()) as store:
         assert _export(store) == _ingest(str(tmp_path / "batch.db"), ARTICLES, batch=True)
+    assert main(["recluster", "--db", url, "--cluster-every", "1"]) == 0  # one claim a run
+    assert capsys.readouterr().out.strip() == "reclustered 4 claims into 3 clusters"
+    with pytest.raises(SystemExit):
+        main(["recluster", "--db", url, "--cluster-every", "some"])
+    assert "not a number of claims" in capsys.readouterr().err
     assert main(["recluster", "--db", str(tmp_path / "missing.db")]) == 1  # no store there: one clear line
     assert "missing.db" in capsys.readouterr().err

@@ -482,8 +482,11 @@ STORE_COMMANDS: tuple[Command, ...] = (
 
 
 def run_recluster(args: argparse.Namespace) -> int:
+    from sayso.batch.ingest import CLUSTER_EVERY
+
+    every = CLUSTER_EVERY if args.cluster_every is None else args.cluster_every
     with open_store(args.db, create=False) as store:
-        claims = store.recluster()
+        claims = store.recluster(every=every)
         clusters = len(store.clusters())
     print(f"reclustered {plural(claims, 'claim')} into {plural(clusters, 'cluster')}")
     return 0
@@ -491,14 +494,23 @@ def run_recluster(args: argparse.Namespace) -> int:
 
 def _recluster_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", metavar="URL", help=DB_HELP)
+    p.add_argument(
+        "--cluster-every",
+        type=_claims,
+        metavar="N",
+        help="cluster in runs of N claims, taken in order of publication, each clustering the nearest clusters "
+        "of the runs before again (default: 2000; one run's time grows with the square of its claims); "
+        "0: all in one run, exactly one batch",
+    )
 
 
 STORE_COMMANDS = (  # recluster comes last, after the commands that fill and read the store
     *STORE_COMMANDS,
     Command(
         "recluster",
-        "Cluster every stored claim again as one batch (one transaction): the same articles give the same "
-        "clusters in whatever order they were ingested. Grades and merged sources stay.",
+        "Cluster every stored claim again (one transaction), in runs of 2,000 claims in order of publication: "
+        "the same articles give the same clusters in whatever order they were ingested. Grades and merged "
+        "sources stay.",
         run_recluster,
         _recluster_args,
     ),

@@ -39,6 +39,7 @@ from sayso.clusters import (
     cluster_claims,
 )
 from sayso.clusters.pairs import WordVectors, claim_words
+from sayso.errors import InputError
 from sayso.store import _read, _vectors
 from sayso.store._dialect import Connection
 from sayso.store._names import state_of
@@ -98,8 +99,10 @@ def cluster_new(
     embedder: Embedder | None = None,
     find: Find = _every_centroid,
     spread: Spread | None = None,
+    limit: int = 0,
 ) -> int:
-    """Cluster every claim that has no cluster yet; return how many claims were clustered.
+    """Cluster every claim that has no cluster yet (``limit``: only that many, the first in ``_content_order``;
+    0: all); return how many claims were clustered.
 
     Only the clusters the new claims could join (``find``: ``candidates`` over every stored centroid, or
     the store's index of them, ``_nearest.py``) are read with their members, so a run costs that search
@@ -110,7 +113,7 @@ def cluster_new(
     logged in ``cluster_changes``. ``spread``: a map on the workers of a batch, for the pair features
     (``cluster_claims``).
     """
-    new = _read.load_claims(db, _UNCLUSTERED)
+    new = _waiting_first(db, limit)
     if not new:
         return 0
     seqs = _seqs(db, [c.id for c in new])
@@ -179,6 +182,21 @@ def cluster_new(
     _vectors.keep_words(db, words.embedded())
     db.execute_many("INSERT INTO cluster_changes (cluster_id) VALUES (?)", [(k,) for k in written])
     return len(new)
+
+
+def _waiting_first(db: Connection, limit: int) -> list[StoredClaim]:
+    """The claims waiting for a cluster: all (``limit`` 0), or the first ``limit`` in ``_content_order``."""
+    if not limit:
+        return _read.load_claims(db, _UNCLUSTERED)
+    sql = (
+        f"SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {_UNCLUSTERED} "
+        "ORDER BY a.published IS NULL, a.published, a.content_hash, c.seq LIMIT ?"
+    )
+    ids = [int(r[0]) for r in db.execute(sql, (limit,))]
+    found: list[StoredClaim] = []
+    for chunk in _read._chunks(ids):
+        found.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
 
 
 NEIGHBOURHOOD_FLOOR = 1_000  # stored claims a run may cluster again, however few its new claims,
@@ -338,19 +356,29 @@ def _known_vectors(
     return ClaimVectors(text, context), encoded
 
 
-def recluster(db: Connection, *, now: str, embedder: Embedder | None = None, find: Find = _every_centroid) -> int:
+def recluster(
+    db: Connection, *, now: str, embedder: Embedder | None = None, find: Find = _every_centroid, every: int = 0
+) -> int:
     """Drop every cluster and what was derived from them (members, contradictions across clusters, origins,
-    credibility) and cluster all stored claims as one run; return how many claims were clustered.
+    credibility) and cluster all stored claims again; return how many claims were clustered. ``every``: in
+    runs of that many claims, taken in ``_content_order`` (each run clustering its neighbourhood again, as
+    ingests do), so that the cost grows with the store, not with its square; 0: as one run.
 
     Nothing an analyst made lives in these tables (grades and merged sources are the sources'), so nothing
-    of it is lost. The result is that of one batch of all the stored articles, in whatever order they came.
+    of it is lost. Either way the result does not depend on the order the articles were stored in; in one run
+    it is that of one batch of all the stored articles.
     """
+    if every < 0:
+        raise InputError(f"recluster in runs of {every} claims: give 0 (one run) or more")
     db.execute("DELETE FROM cross_contradictions")
     db.execute("DELETE FROM cluster_members")
     db.execute("DELETE FROM clusters")
     db.execute("INSERT INTO cluster_changes (cluster_id) VALUES (NULL)")  # every index of the centroids is void
-    _vectors.forget(db)  # encoded again in this one run, as one batch would
-    return cluster_new(db, now=now, embedder=embedder, find=find)
+    _vectors.forget(db)  # encoded again, as one batch would
+    total = 0
+    while done := cluster_new(db, now=now, embedder=embedder, find=find, limit=every):
+        total += done
+    return total
 
 
 def _seqs(db: Connection, claims: Sequence[int]) -> dict[int, int]:

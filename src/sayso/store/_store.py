@@ -256,14 +256,16 @@ class Store:
         """How many stored claims wait for a cluster (``cluster()`` places them)."""
         return _cluster.waiting(self._db)
 
-    def recluster(self) -> int:
-        """Cluster every stored claim again as one batch, in one transaction: the clusters then do not depend
-        on the order the articles were ingested in. Clusters, their origins and credibility and the
-        contradictions across them are rebuilt; grades and merged sources stay. Returns the claims clustered."""
+    def recluster(self, *, every: int = 0) -> int:
+        """Cluster every stored claim again, in one transaction: the clusters then do not depend on the order
+        the articles were ingested in. ``every``: in runs of that many claims in order of publication (each
+        clustering its neighbourhood again), whose cost grows with the store, not its square; 0: as one batch.
+        Clusters, their origins and credibility and the contradictions across them are rebuilt; grades and
+        merged sources stay. Returns the claims clustered."""
         try:
             with self._db.transaction():
                 return _cluster.recluster(
-                    self._db, now=_now(), embedder=self.embedder, find=self._nearest.candidates_each
+                    self._db, now=_now(), embedder=self.embedder, find=self._nearest.candidates_each, every=every
                 )
         except BaseException:
             self._nearest.forget()
