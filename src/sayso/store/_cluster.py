@@ -21,6 +21,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -143,7 +144,11 @@ def cluster_new(
     place = {c.id: k for k, c in enumerate([*new, *moved])}
     order = [place[c.id] for c in run]
     reach_of = {c.id: near - set(again) for c, near in zip(new, reach, strict=True)}
-    fixed = {key: rows[key][1] for key in sorted(rows) if key not in again}
+    fixed = {  # without their contradictions with claims clustered again: those are found again (or not)
+        key: replace(rows[key][1], across=tuple(x for x in rows[key][1].across if int(x.b) not in moved_ids))
+        for key in sorted(rows)
+        if key not in again
+    }
     stored_across = _across(db, sorted(moved_ids))
     read = {c.id for c in (*new, *stored)}  # a claim clustered again is paired with every claim the run reads
     result = cluster_claims(
