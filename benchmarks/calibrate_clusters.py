@@ -48,7 +48,7 @@ from sayso.clusters import (  # noqa: E402
 )
 from sayso.clusters.pairs import WordVectors, claim_views, pair_features  # noqa: E402
 from sayso.store import open_store  # noqa: E402
-from sayso.store._cluster import _article_entities, claim_item  # noqa: E402
+from sayso.store._cluster_read import _article_entities, claim_item  # noqa: E402
 
 MODEL = Path(__file__).resolve().parent.parent / "src" / "sayso" / "clusters" / "pair_model.json"
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)

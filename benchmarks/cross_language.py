@@ -58,7 +58,7 @@ from sayso.ingest import iter_articles  # noqa: E402
 from sayso.options import Options  # noqa: E402
 from sayso.records import Article  # noqa: E402
 from sayso.store import Store, StoredClaim, open_store  # noqa: E402
-from sayso.store._cluster import claim_item  # noqa: E402
+from sayso.store._cluster_read import claim_item  # noqa: E402
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 OWN = ("assertion", "headline")  # claim kinds that are the article's own, not attributed

@@ -366,17 +366,17 @@ def test_store_numbers_across_clusters_contradict(store_url: str, monkeypatch: p
 
 
 def test_store_centroids_written_as_json_before_migration_0005_still_count(store_url: str) -> None:
-    from sayso.store import _cluster
+    from sayso.store import _cluster_read
 
     with open_store(store_url, embedder=_Topics()) as store:
         store.add(_analysis())
-        [(key, vector)] = _cluster._centroids(store._db).items()
+        [(key, vector)] = _cluster_read._centroids(store._db).items()
         assert vector.dtype == np.float32 and len(vector) == 4
         with store._db.transaction():  # as a store written before migration 0005 has it
             store._db.execute(
                 "UPDATE clusters SET centroid = ?, centroid_f32 = NULL", (json.dumps([float(x) for x in vector]),)
             )
-        assert np.allclose(_cluster._centroids(store._db)[key], vector)
+        assert np.allclose(_cluster_read._centroids(store._db)[key], vector)
         store.add(_analysis("Mayor Jan de Vries said 12 ships were stuck in Rotterdam on Monday!", id="rotterdam-2"))
         [ships] = store.clusters()
         assert len(ships.claims) == 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sayso.store import _cluster, _read
+from sayso.store import _cluster_read, _read
 from sayso.store._dialect import Connection
 from sayso.store.records import SourceRow, StoredArticle, StoredClaim, StoredCluster
 
@@ -50,7 +50,7 @@ def count(db: Connection, table: str) -> int:
 
 
 def cluster(db: Connection, cluster_id: int) -> StoredCluster | None:
-    found = _cluster.load_clusters(db, "k.id = ?", (int(cluster_id),))
+    found = _cluster_read.load_clusters(db, "k.id = ?", (int(cluster_id),))
     return found[0] if found else None
 
 
@@ -64,7 +64,7 @@ def largest_clusters(db: Connection, limit: int, offset: int) -> list[StoredClus
     ids = [int(r[0]) for r in rows]
     if not ids:
         return []
-    found = {k.id: k for k in _cluster.load_clusters(db, f"k.id IN ({', '.join('?' * len(ids))})", ids)}
+    found = {k.id: k for k in _cluster_read.load_clusters(db, f"k.id IN ({', '.join('?' * len(ids))})", ids)}
     return [found[i] for i in ids if i in found]
 
 

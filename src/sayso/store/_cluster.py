@@ -17,13 +17,8 @@ stored claims as one run, the result of one batch.
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date
-from typing import Any
 
 import numpy as np
 
@@ -42,43 +37,22 @@ from sayso.clusters import (
 from sayso.clusters.pairs import WordVectors, claim_words
 from sayso.errors import InputError
 from sayso.store import _read, _vectors
+from sayso.store._cluster_read import (
+    _across,
+    _article_clusters,
+    _article_entities,
+    _centroids,
+    _cluster_rows,
+    _content_order,
+    _seqs,
+    claim_item,
+)
+from sayso.store._cluster_write import _keys, _write_run
 from sayso.store._dialect import Connection
 from sayso.store._names import state_of
-from sayso.store.records import StoredClaim, StoredCluster
+from sayso.store.records import StoredClaim
 
 _UNCLUSTERED = "c.text <> '' AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.claim_id = c.id)"
-_METHOD = (
-    "sayso.clusters: pair model (USE multilingual v3 of claim, context and words; source, numbers, negation), "
-    "average linkage"
-)
-
-
-def claim_item(c: StoredClaim, article_entities: Sequence[str] = ()) -> ClaimItem:
-    """What clustering needs of a stored claim; the chain runs outlet -> speaker -> cited, the last is the origin.
-
-    Its entities are the canonical names inside the claim's spans or, when they name none, the article's
-    (``article_entities``): on the development pairs, at the calibrated threshold and context weight, that
-    lifts Dutch attributed claims found with their English original from 83.6% to 92.5% with mixed clusters
-    at 5.6% instead of 5.9% (benchmarks/cross_language.py).
-    """
-    own = tuple(dict.fromkeys(e.canonical for e in c.entities))
-    return ClaimItem(
-        id=str(c.id),
-        article=c.article.id,
-        language=c.article.language,
-        text=c.text,
-        context=c.context.text if c.context is not None else "",
-        speaker=c.source or c.speaker,  # the source as the store resolved it: one origin however it is spelled
-        chain=tuple(link.name for link in c.chain),
-        certainty=c.certainty,
-        polarity=c.polarity,
-        quantities=c.quantities,
-        times=c.times,
-        entities=own or tuple(dict.fromkeys(article_entities)),
-        published=c.article.published,
-        outlet=c.article.outlet,
-        article_hash=c.article.content_hash,
-    )
 
 
 Find = Callable[[Connection, np.ndarray], list[set[str]]]  # for each vector, the stored clusters it could join
@@ -205,6 +179,8 @@ def _waiting_first(db: Connection, limit: int) -> list[StoredClaim]:
 
 
 NEIGHBOURHOOD_FLOOR = 1_000  # stored claims a run may cluster again, however few its new claims,
+
+
 NEIGHBOURHOOD_PER_CLAIM = 1  # or this many per new claim when that is more
 
 
@@ -234,111 +210,6 @@ def _members_of(db: Connection, rows: Mapping[str, tuple[int, Cluster]], seqs: d
         found.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
     seqs.update(_seqs(db, member_ids))
     return sorted(found, key=lambda c: _content_order(c, seqs))
-
-
-def _keys(
-    db: Connection,
-    groups: Sequence[Cluster],
-    again: Mapping[str, tuple[int, Cluster]],
-    by_id: Mapping[str, StoredClaim],
-    seqs: dict[int, int],
-) -> dict[str, str]:
-    """The key each group of a run is stored under (its ``id`` in the run -> key): a stored cluster clustered
-    again keeps its key (and row) with the group that holds most of its members (the older cluster first on
-    a tie); any other group gets ``_stable_key``, unless a stored cluster holds that key already."""
-    was = {m: key for key, (_, cluster) in again.items() for m in cluster.members}
-    overlaps = Counter((g.id, was[m]) for g in groups for m in g.members if m in was)
-    keys: dict[str, str] = {}
-    for (group, key), _ in sorted(overlaps.items(), key=lambda x: (-x[1], again[x[0][1]][0], x[0][0])):
-        if group not in keys and key not in keys.values():
-            keys[group] = key
-    rest = {g.id: _stable_key([by_id[m] for m in g.members], seqs) for g in groups if g.id not in keys}
-    taken = set(keys.values()) | _existing(db, [k for k in rest.values() if k not in again])
-    taken |= set(again)  # a dropped cluster's key is not given to another group
-    for group, key in rest.items():
-        while key in taken:
-            key = "c" + hashlib.sha1(key.encode()).hexdigest()[:12]
-        keys[group] = key
-        taken.add(key)
-    return keys
-
-
-def _existing(db: Connection, keys: Sequence[str]) -> set[str]:
-    out: set[str] = set()
-    for chunk in _read._chunks(sorted(set(keys))):
-        out.update(
-            str(r[0])
-            for r in db.execute(f"SELECT key FROM clusters WHERE key IN ({', '.join('?' * len(chunk))})", chunk)
-        )
-    return out
-
-
-def _write_run(
-    db: Connection,
-    result: Sequence[Cluster],
-    keys: Mapping[str, str],
-    rows: Mapping[str, tuple[int, Cluster]],
-    fixed: Mapping[str, Cluster],
-    again: set[str],
-    now: str,
-) -> list[int]:
-    """Write a run's clusters: the stored ones clustered again updated (or dropped when no group kept them),
-    the fixed ones that gained members updated, the rest inserted; return the row ids written or dropped."""
-    placed = {keys[c.id]: c for c in result if c.id in keys}
-    written: list[int] = []
-    for key in sorted(again):  # every membership that ends first: a claim that moves is in one cluster at a time
-        cluster_id, before = rows[key]
-        staying = set(placed[key].members) if key in placed else set()
-        db.execute_many(
-            "DELETE FROM cluster_members WHERE cluster_id = ? AND claim_id = ?",
-            [(cluster_id, int(m)) for m in before.members if m not in staying],
-        )
-        if key not in placed:
-            db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
-            written.append(cluster_id)
-    across: list[Contradiction] = []
-    for cluster in result:
-        old = fixed.get(cluster.id)
-        if cluster is old:
-            continue  # untouched: its contradictions across clusters are the stored ones
-        across.extend(cluster.across)  # found in this run
-        key = cluster.id if old is not None else keys[cluster.id]
-        values = (
-            _to_bytes(cluster.centroid),
-            json.dumps(list(cluster.origins), ensure_ascii=False),
-            cluster.independent,
-            json.dumps([int(m) for m in cluster.repeats]),
-            json.dumps(
-                [{"a": int(x.a), "b": int(x.b), "reason": x.reason} for x in cluster.contradictions], ensure_ascii=False
-            ),
-            cluster.credibility,
-        )
-        if key in rows:
-            cluster_id, stored = rows[key]
-            db.execute(
-                "UPDATE clusters SET updated_at = ?, centroid = '[]', centroid_f32 = ?, origins = ?, independent = ?, "
-                "repeats = ?, contradictions = ?, credibility = ? WHERE id = ?",
-                (now, *values, cluster_id),
-            )
-            members_before = set(stored.members)
-        else:
-            found = db.execute(
-                "INSERT INTO clusters (key, created_at, updated_at, method, centroid, centroid_f32, origins, "
-                "independent, repeats, contradictions, credibility) VALUES (?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
-                (key, now, now, _METHOD, *values),
-            )
-            cluster_id, members_before = int(found[0][0]), set()
-        written.append(cluster_id)
-        db.execute_many(
-            "INSERT INTO cluster_members (cluster_id, claim_id, similarity, added_at) VALUES (?, ?, ?, ?)",
-            [(cluster_id, int(m), None, now) for m in cluster.members if m not in members_before],
-        )
-    db.execute_many(
-        "INSERT INTO cross_contradictions (claim_a, claim_b, reason, found_at) VALUES (?, ?, ?, ?)",
-        [(int(x.a), int(x.b), x.reason, now) for x in across],
-    )
-    return written
 
 
 def _known_vectors(
@@ -384,164 +255,3 @@ def recluster(
     while done := cluster_new(db, now=now, embedder=embedder, find=find, limit=every):
         total += done
     return total
-
-
-def _seqs(db: Connection, claims: Sequence[int]) -> dict[int, int]:
-    """claim id -> its place among its article's claims."""
-    out: dict[int, int] = {}
-    for chunk in _read._chunks(sorted(claims)):
-        out.update(db.execute(f"SELECT id, seq FROM claims WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
-    return {int(k): int(v) for k, v in out.items()}
-
-
-def _content_order(claim: StoredClaim, seqs: dict[int, int]) -> tuple[date, str, int]:
-    """Claims by what they are, not when they were stored: day of publication, article text, place in it."""
-    return (claim.article.published or date.max, claim.article.content_hash, seqs[claim.id])
-
-
-def _stable_key(members: Sequence[StoredClaim], seqs: dict[int, int]) -> str:
-    """A new cluster's key: from its first member in ``_content_order``, so the same articles give the same
-    keys in any order (a member's row id would not). Keys of clusters stored before stay as they are."""
-    first = min(members, key=lambda c: _content_order(c, seqs))
-    return "c" + hashlib.sha1(f"{first.article.content_hash}:{seqs[first.id]}".encode()).hexdigest()[:12]
-
-
-def _article_entities(db: Connection, articles: Sequence[str]) -> dict[str, list[str]]:
-    """The canonical entity names of each article, in text order."""
-    out: dict[str, list[str]] = {}
-    for chunk in _read._chunks(articles):
-        marks = ", ".join("?" * len(chunk))
-        sql = f"SELECT article_id, canonical FROM entities WHERE article_id IN ({marks}) ORDER BY article_id, seq"
-        for aid, name in db.execute(sql, chunk):
-            out.setdefault(aid, []).append(name)
-    return out
-
-
-def _to_bytes(centroid: Sequence[float]) -> bytes:
-    return np.asarray(centroid, dtype="<f4").tobytes()
-
-
-def _vector(binary: bytes | memoryview | None, text: str) -> np.ndarray:
-    """A stored centroid: its float32 bytes, or the JSON of a row written before migration 0005."""
-    if binary is not None:
-        return np.frombuffer(bytes(binary), dtype="<f4")
-    return np.asarray(json.loads(text), dtype=np.float32)
-
-
-def _article_clusters(db: Connection, articles: Sequence[str], leave: Collection[str] = ()) -> dict[str, list[str]]:
-    """For each article, the cluster (its key) of every claim it has in one, but those ``leave`` names."""
-    out: dict[str, list[str]] = {}
-    for chunk in _read._chunks(articles):
-        marks = ", ".join("?" * len(chunk))
-        for aid, key in db.execute(
-            "SELECT c.article_id, k.key FROM claims c JOIN cluster_members m ON m.claim_id = c.id "
-            f"JOIN clusters k ON k.id = m.cluster_id WHERE c.article_id IN ({marks}) ORDER BY c.id",
-            chunk,
-        ):
-            if key not in leave:
-                out.setdefault(aid, []).append(key)
-    return out
-
-
-def _centroids(db: Connection) -> dict[str, np.ndarray]:
-    """key -> centroid of every stored cluster."""
-    return {key: _vector(b, t) for key, b, t in db.execute("SELECT key, centroid_f32, centroid FROM clusters")}
-
-
-def _cluster_rows(db: Connection, keys: Sequence[str]) -> dict[str, tuple[int, Cluster]]:
-    """The stored clusters ``keys`` as ``sayso.clusters`` gave them: key -> (row id, Cluster)."""
-    rows: list[tuple[Any, ...]] = []
-    for chunk in _read._chunks(keys):
-        rows.extend(
-            db.execute(
-                "SELECT id, key, centroid_f32, centroid, origins, independent, repeats, contradictions, credibility "
-                "FROM clusters "
-                f"WHERE key IN ({', '.join('?' * len(chunk))}) ORDER BY id",
-                chunk,
-            )
-        )
-    ids = [int(r[0]) for r in rows]
-    members: dict[int, list[int]] = {}
-    for chunk in _read._chunks(ids):
-        members.update(_members(db, f"cluster_id IN ({', '.join('?' * len(chunk))})", chunk))
-    across = _across(db, sorted({m for ms in members.values() for m in ms}))
-    out: dict[str, tuple[int, Cluster]] = {}
-    for cid, key, binary, centroid, origins, independent, repeats, contradictions, credibility in rows:
-        out[key] = (
-            int(cid),
-            Cluster(
-                id=key,
-                members=tuple(str(m) for m in members.get(int(cid), [])),
-                origins=tuple(json.loads(origins)),
-                independent=int(independent),
-                repeats=tuple(str(m) for m in json.loads(repeats)),
-                contradictions=tuple(
-                    Contradiction(str(x["a"]), str(x["b"]), x["reason"]) for x in json.loads(contradictions)
-                ),
-                credibility=int(credibility),
-                centroid=tuple(_vector(binary, centroid).tolist()),
-                across=tuple(
-                    Contradiction(str(here), str(there), reason)
-                    for m in members.get(int(cid), [])
-                    for here, there, _, reason in across.get(m, ())
-                ),
-            ),
-        )
-    return out
-
-
-def _members(db: Connection, where: str = "", params: Sequence[Any] = ()) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    sql = "SELECT cluster_id, claim_id FROM cluster_members" + (f" WHERE {where}" if where else "")
-    for cid, claim in db.execute(sql + " ORDER BY cluster_id, claim_id", params):
-        out.setdefault(int(cid), []).append(int(claim))
-    return out
-
-
-def load_clusters(db: Connection, where: str = "", params: Sequence[Any] = ()) -> list[StoredCluster]:
-    """Stored clusters (all, or those ``where`` selects on ``clusters k``) with their claims, in order of id."""
-    rows = db.execute(
-        "SELECT k.id, k.origins, k.independent, k.repeats, k.contradictions, k.credibility FROM clusters k"
-        + (f" WHERE {where}" if where else "")
-        + " ORDER BY k.id",
-        params,
-    )
-    if not rows:
-        return []
-    ids = [int(r[0]) for r in rows]
-    members = _members(db, f"cluster_id IN ({', '.join('?' * len(ids))})", ids) if len(ids) <= 500 else _members(db)
-    wanted = sorted({m for r in rows for m in members.get(int(r[0]), [])})
-    claims: dict[int, StoredClaim] = {}
-    for k in range(0, len(wanted), 500):
-        chunk = wanted[k : k + 500]
-        claims.update({c.id: c for c in _read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk)})
-    across = _across(db, wanted)
-    return [
-        StoredCluster(
-            id=int(cid),
-            claims=tuple(claims[m] for m in members.get(int(cid), []) if m in claims),
-            origins=tuple(json.loads(origins)),
-            independent=int(independent),
-            repeats=tuple(int(m) for m in json.loads(repeats)),
-            contradictions=tuple((int(x["a"]), int(x["b"]), x["reason"]) for x in json.loads(contradictions)),
-            credibility=int(credibility),
-            across=tuple(x for m in members.get(int(cid), []) for x in across.get(m, ())),
-        )
-        for cid, origins, independent, repeats, contradictions, credibility in rows
-    ]
-
-
-def _across(db: Connection, claims: Sequence[int]) -> dict[int, list[tuple[int, int, int, str]]]:
-    """claim id -> its contradictions across clusters: (it, the other claim, the other's cluster, reason)."""
-    out: dict[int, list[tuple[int, int, int, str]]] = {}
-    for chunk in _read._chunks(claims):
-        marks = ", ".join("?" * len(chunk))
-        sql = (
-            "SELECT x.claim_a, x.claim_b, m.cluster_id, x.reason FROM cross_contradictions x "
-            "JOIN cluster_members m ON m.claim_id = {other} WHERE {mine} IN ({marks}) ORDER BY x.claim_a, x.claim_b"
-        )
-        for mine, other in (("x.claim_a", "x.claim_b"), ("x.claim_b", "x.claim_a")):
-            for a, b, cluster, reason in db.execute(sql.format(mine=mine, other=other, marks=marks), chunk):
-                here, there = (int(a), int(b)) if mine == "x.claim_a" else (int(b), int(a))
-                out.setdefault(here, []).append((here, there, int(cluster), reason))
-    return out

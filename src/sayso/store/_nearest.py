@@ -27,7 +27,7 @@ from sayso.clusters import candidates_each
 from sayso.clusters.cluster import CANDIDATES_PER_CLAIM
 from sayso.clusters.nearest import CentroidIndex, available
 from sayso.store import _read
-from sayso.store._cluster import _vector
+from sayso.store._cluster_read import _vector
 from sayso.store._dialect import Connection
 
 INDEX_FROM = 20_000  # stored clusters from which the index is used (below: every centroid is compared)

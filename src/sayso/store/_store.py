@@ -9,7 +9,7 @@ from types import TracebackType
 from sayso.clusters import Embedder, Spread
 from sayso.errors import StoreError, StoreUnavailableError
 from sayso.records import Analysis, Skipped
-from sayso.store import _browse, _cluster, _dialect, _migrate, _read, _sources, _words, _write
+from sayso.store import _browse, _cluster, _cluster_read, _dialect, _migrate, _read, _sources, _words, _write
 from sayso.store._nearest import NearestClusters, index_place
 from sayso.store._search import ClaimFilter
 from sayso.store.records import (
@@ -162,13 +162,13 @@ class Store:
 
     def clusters(self) -> list[StoredCluster]:
         """Every cluster with its claims, origins, independent count, repeats, contradictions and credibility."""
-        return _cluster.load_clusters(self._db)
+        return _cluster_read.load_clusters(self._db)
 
     def cluster_of(self, claim_id: int) -> StoredCluster | None:
         """The cluster a claim belongs to, or None while it has none."""
         if not _is_id(claim_id):
             return None
-        found = _cluster.load_clusters(
+        found = _cluster_read.load_clusters(
             self._db, "k.id IN (SELECT cluster_id FROM cluster_members WHERE claim_id = ?)", (int(claim_id),)
         )
         return found[0] if found else None
