@@ -18,7 +18,7 @@ stored claims as one run, the result of one batch.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -102,65 +102,110 @@ def cluster_new(
     words.prefetch(own)  # on workers, both encodings run while this process reads on
     vectors = later()
     reach = find(db, vectors.mixed())
-    rows = _cluster_rows(db, sorted(set().union(*reach)))
-    again = _again(rows, vectors.mixed(), max(NEIGHBOURHOOD_FLOOR, NEIGHBOURHOOD_PER_CLAIM * len(new)))
-    stored = _members_of(db, rows, seqs)
-    entities.update(_article_entities(db, sorted({c.article.id for c in stored} - set(entities))))
-    stored_items = {c.id: claim_item(c, entities.get(c.article.id, ())) for c in stored}
-    words.put(_vectors.words(db, claim_words(list(stored_items.values()))))
-    moved_ids = {int(m) for key in again for m in rows[key][1].members}
-    moved = [c for c in stored if c.id in moved_ids]
-    known = [c for c in stored if c.id not in moved_ids]
-    dimensions = vectors.text.shape[1]
-    moved_vectors, encoded = _known_vectors(db, moved, [stored_items[c.id] for c in moved], dimensions, embedder)
-    known_vectors, encoded_too = _known_vectors(db, known, [stored_items[c.id] for c in known], dimensions, embedder)
+    hood = _neighbourhood(db, _cluster_rows(db, sorted(set().union(*reach))), vectors, len(new), seqs, entities)
+    words.put(_vectors.words(db, claim_words(list(hood.items.values()))))
+    moved, known, dimensions = hood.moved, hood.known, vectors.text.shape[1]
+    moved_vectors, encoded = _known_vectors(db, moved, [hood.items[c.id] for c in moved], dimensions, embedder)
+    known_vectors, encoded_too = _known_vectors(db, known, [hood.items[c.id] for c in known], dimensions, embedder)
     run = sorted([*new, *moved], key=lambda c: _content_order(c, seqs))
     place = {c.id: k for k, c in enumerate([*new, *moved])}
     order = [place[c.id] for c in run]
-    reach_of = {c.id: near - set(again) for c, near in zip(new, reach, strict=True)}
-    fixed = {  # without their contradictions with claims clustered again: those are found again (or not)
-        key: replace(rows[key][1], across=tuple(x for x in rows[key][1].across if int(x.b) not in moved_ids))
-        for key in sorted(rows)
-        if key not in again
-    }
-    stored_across = _across(db, sorted(moved_ids))
-    read = {c.id for c in (*new, *stored)}  # a claim clustered again is paired with every claim the run reads
+    reach_of = {c.id: near - set(hood.again) for c, near in zip(new, reach, strict=True)}
+    stored_across = _across(db, sorted(hood.moved_ids))
+    read = {c.id for c in (*new, *moved, *known)}  # a claim clustered again is paired with every claim read
     result = cluster_claims(
-        [new_items[place[c.id]] if c.id in reach_of else stored_items[c.id] for c in run],
-        previous=list(fixed.values()),
-        known=[stored_items[c.id] for c in known],
+        [new_items[place[c.id]] if c.id in reach_of else hood.items[c.id] for c in run],
+        previous=list(hood.fixed.values()),
+        known=[hood.items[c.id] for c in known],
         embedder=embedder,
-        texts=_read._texts(db, (c.article.id for c in (*new, *stored))),
+        texts=_read._texts(db, (c.article.id for c in (*new, *moved, *known))),
         vectors=ClaimVectors(
             np.vstack([vectors.text, moved_vectors.text])[order],
             np.vstack([vectors.context, moved_vectors.context])[order],
         ),
         known_vectors=known_vectors,
-        article_clusters=_article_clusters(db, sorted({c.article.id for c in stored}), leave=set(again)),
+        article_clusters=_article_clusters(db, sorted({c.article.id for c in hood.stored}), leave=set(hood.again)),
         state_of=state_of,
         spread=spread,
         words=words,
-        reach=[reach_of.get(c.id, set(fixed)) for c in run],  # a claim clustered again: every cluster read
-        outside={
-            str(here): [Contradiction(str(here), str(there), reason) for _, there, _, reason in found]
-            for here, everything in stored_across.items()
-            if (found := [x for x in everything if x[1] not in read])
-        },
+        reach=[reach_of.get(c.id, set(hood.fixed)) for c in run],  # a claim clustered again: every cluster read
+        outside=_outside(stored_across, read),
     )
-    # the contradictions of a claim clustered again with a claim the run read are found again (or not) in it
-    again_found = {(a, b) for found in stored_across.values() for a, b, _, _ in found if b in read}
-    db.execute_many(
-        "DELETE FROM cross_contradictions WHERE claim_a = ? AND claim_b = ?",
-        sorted(again_found | {(b, a) for a, b in again_found}),  # stored either way round
-    )
+    _forget_found_again(db, stored_across, read)
     by_id = {str(c.id): c for c in run}
-    keys = _keys(db, [c for c in result if c.id not in fixed], {key: rows[key] for key in again}, by_id, seqs)
-    written = _write_run(db, result, keys, rows, fixed, set(again), now)
+    again = {key: hood.rows[key] for key in hood.again}
+    keys = _keys(db, [c for c in result if c.id not in hood.fixed], again, by_id, seqs)
+    written = _write_run(db, result, keys, hood.rows, hood.fixed, set(again), now)
     _vectors.keep_claims(db, [(c.id, t, x) for c, t, x in zip(new, vectors.text, vectors.context, strict=True)])
     _vectors.keep_claims(db, encoded + encoded_too)
     _vectors.keep_words(db, words.embedded())
     db.execute_many("INSERT INTO cluster_changes (cluster_id) VALUES (?)", [(k,) for k in written])
     return len(new)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hood:
+    """What a run reads back of the store around its new claims: the stored clusters they could join
+    (``rows``), those clustered again (``again``) and those left as they are (``fixed``: without their
+    contradictions with claims clustered again, which the run finds again or not), and their claims."""
+
+    rows: dict[str, tuple[int, Cluster]]
+    again: list[str]
+    fixed: dict[str, Cluster]
+    stored: list[StoredClaim]  # the claims of every cluster in ``rows``, in ``_content_order``
+    items: dict[int, ClaimItem]  # each of them as clustering takes it
+    moved_ids: set[int]  # the claims of the clusters clustered again
+
+    @property
+    def moved(self) -> list[StoredClaim]:
+        return [c for c in self.stored if c.id in self.moved_ids]
+
+    @property
+    def known(self) -> list[StoredClaim]:
+        return [c for c in self.stored if c.id not in self.moved_ids]
+
+
+def _neighbourhood(
+    db: Connection,
+    rows: dict[str, tuple[int, Cluster]],
+    vectors: ClaimVectors,
+    new: int,
+    seqs: dict[int, int],
+    entities: dict[str, list[str]],
+) -> _Hood:
+    """The stored clusters ``rows`` around a run of ``new`` claims (their ``vectors``), read back; ``seqs`` and
+    ``entities`` gain what their claims need."""
+    again = _again(rows, vectors.mixed(), max(NEIGHBOURHOOD_FLOOR, NEIGHBOURHOOD_PER_CLAIM * new))
+    stored = _members_of(db, rows, seqs)
+    entities.update(_article_entities(db, sorted({c.article.id for c in stored} - set(entities))))
+    moved_ids = {int(m) for key in again for m in rows[key][1].members}
+    fixed = {
+        key: replace(cluster, across=tuple(x for x in cluster.across if int(x.b) not in moved_ids))
+        for key, (_, cluster) in sorted(rows.items())
+        if key not in again
+    }
+    items = {c.id: claim_item(c, entities.get(c.article.id, ())) for c in stored}
+    return _Hood(rows, again, fixed, stored, items, moved_ids)
+
+
+def _outside(stored: Mapping[int, list[tuple[int, int, int, str]]], read: set[int]) -> dict[str, list[Contradiction]]:
+    """For each claim clustered again, its stored contradictions with claims the run did not read (kept)."""
+    out: dict[str, list[Contradiction]] = {}
+    for here, found in stored.items():
+        kept = [Contradiction(str(here), str(there), reason) for _, there, _, reason in found if there not in read]
+        if kept:
+            out[str(here)] = kept
+    return out
+
+
+def _forget_found_again(db: Connection, stored: Mapping[int, list[tuple[int, int, int, str]]], read: set[int]) -> None:
+    """Delete the stored contradictions of claims clustered again with claims the run read: it finds them
+    again (or not)."""
+    pairs = {(a, b) for found in stored.values() for a, b, _, _ in found if b in read}
+    db.execute_many(
+        "DELETE FROM cross_contradictions WHERE claim_a = ? AND claim_b = ?",
+        sorted(pairs | {(b, a) for a, b in pairs}),  # stored either way round
+    )
 
 
 def _waiting_first(db: Connection, limit: int) -> list[StoredClaim]:
