@@ -5,6 +5,7 @@ embedder, analyses written by hand."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,24 @@ def test_one_article_per_ingest_clusters_its_neighbourhood_again(store_url: str,
     assert _mates(trickle) == _mates(batch)
     assert trickle == batch  # origins, contradictions within and across clusters, credibility too
     assert len(_keys(store_url)) == len(_keys(str(tmp_path / "batch.db")))
+
+
+def test_a_cluster_clustered_again_keeps_its_key_and_row_with_most_of_its_members(store_url: str) -> None:
+    again = _said("dyke-2", "Engineer Rob Wit", "the dyke at Vlissingen was repaired within a week")
+    # published the day before: the group's first claim, whose key a new cluster of it would take
+    again = replace(again, article=replace(again.article, published=date(2025, 6, 1)))
+    with open_store(store_url, embedder=_Words()) as store:
+        store.add(DYKE)
+        [(first, key)] = store._db.execute("SELECT id, key FROM clusters")
+        store.add(again)  # clustered again with the stored claim: one group, the stored cluster's
+        assert store._db.execute("SELECT id, key FROM clusters") == [(first, key)]
+        assert [len(k.claims) for k in store.clusters()] == [2]
+        logged = "SELECT COUNT(*) FROM cluster_changes WHERE cluster_id = ?"
+        writes = store._db.execute(logged, (first,))
+        store.add(FORTY)  # another topic: a cluster of its own; the dyke cluster is not written again
+        assert store._db.execute(logged, (first,)) == writes
+        assert store._db.execute("SELECT id, key FROM clusters ORDER BY id")[:1] == [(first, key)]
+        assert len(store.clusters()) == 2
 
 
 def test_recluster_one_article_per_ingest_drifts_until_reclustered(
