@@ -140,6 +140,9 @@ def test_web_api_uses_the_shared_shapes(client: TestClient, web_url: str) -> Non
     assert article["text"].startswith("Ships wait") and article["attributions"][0]["cluster"] is not None
     assert client.get("/api/articles/no-such").status_code == 404
     assert client.get("/api/claims/99999999999999999999").status_code == 404
+    gone = client.get("/clusters/99999")  # a cluster a later run joined to another: say so and where to look
+    assert gone.status_code == 404 and "joined its claims to other clusters" in gone.text
+    assert "joined its claims" in client.get("/api/clusters/99999").text
     redirect = client.get(f"/claims/{claim.id}", follow_redirects=False)
     assert redirect.status_code == 303 and redirect.headers["location"].startswith("/clusters/")
 

@@ -48,7 +48,8 @@ async def clusters(request: Request) -> Response:
 
 async def cluster(request: Request) -> Response:
     data = views.cluster(_store(request), request.path_params["cluster_id"])
-    return problem("no such cluster", 404) if data is None else answer(data)
+    gone = "no such cluster: a later clustering run may have joined its claims to other clusters (see each claim's)"
+    return problem(gone, 404) if data is None else answer(data)
 
 
 async def claim(request: Request) -> Response:

@@ -37,8 +37,14 @@ def render(request: Request, name: str, status: int = 200, **data: Any) -> Respo
     return remember_session(request, HTMLResponse(html, status_code=status))
 
 
-def not_found(request: Request, what: str) -> Response:
-    return render(request, "error.html", 404, message=f"{what} is not in this store.")
+def not_found(request: Request, what: str, why: str = "") -> Response:
+    return render(request, "error.html", 404, message=f"{what} is not in this store.{' ' + why if why else ''}")
+
+
+GONE_CLUSTER = (
+    "Clusters change as articles arrive: a later clustering run may have joined its claims to other clusters "
+    "(the page of each claim leads to its cluster now)."
+)
 
 
 async def home(request: Request) -> Response:
@@ -59,7 +65,7 @@ async def clusters(request: Request) -> Response:
 async def cluster(request: Request) -> Response:
     data = views.cluster(_store(request), request.path_params["cluster_id"])
     if data is None:
-        return not_found(request, "This cluster")
+        return not_found(request, "This cluster", GONE_CLUSTER)
     graph = provenance(data["appearances"], data["cluster"]["origins"])
     return render(request, "cluster.html", k=data, timeline=timeline(data["appearances"]), graph=graph)
 
