@@ -578,13 +578,19 @@ def test_clusters_same_story_joins_articles_claim_by_claim() -> None:
     assert same_story({**clusters_of, "nl": ["k1", "k6", "k9", "k10"]}) == {}  # 1 of 4 shared
 
 
-def test_clusters_a_translated_story_is_one_origin_across_batches() -> None:
+def _dam_story() -> tuple[list[ClaimItem], list[ClaimItem], FakeEmbedder]:
+    """Three English claims of one article and their Dutch translation a day later, one proposition each."""
     en = ["The dam broke at night.", "Two villages were flooded.", "The army sent boats."]
     nl = ["De dam brak 's nachts.", "Twee dorpen liepen onder.", "Het leger stuurde boten."]
     fake = FakeEmbedder({t: (k, 0.1 * (lang == "nl")) for lang, texts in (("en", en), ("nl", nl))
                          for k, t in enumerate(texts)})  # fmt: skip
     first = [_item(f"en:{k}", "en-art", t, language="en", published=date(2026, 3, 2)) for k, t in enumerate(en)]
     later = [_item(f"nl:{k}", "nl-art", t, published=date(2026, 3, 3)) for k, t in enumerate(nl)]
+    return first, later, fake
+
+
+def test_clusters_a_translated_story_is_one_origin_across_batches() -> None:
+    first, later, fake = _dam_story()
     together = cluster_claims([*first, *later], embedder=fake, model=PLAIN)
     assert len(together) == 3
     assert all(k.independent == 1 and k.origins == ("article en-art",) and len(k.repeats) == 1 for k in together)
@@ -599,12 +605,7 @@ def test_clusters_a_translated_story_is_one_origin_across_batches() -> None:
 def test_clusters_an_article_clustered_again_in_part_is_one_story_with_both_parts() -> None:
     # the store clusters one English claim again with the Dutch ones; the English article's other two claims
     # stay in stored clusters: its story is told by both parts
-    en = ["The dam broke at night.", "Two villages were flooded.", "The army sent boats."]
-    nl = ["De dam brak 's nachts.", "Twee dorpen liepen onder.", "Het leger stuurde boten."]
-    fake = FakeEmbedder({t: (k, 0.1 * (lang == "nl")) for lang, texts in (("en", en), ("nl", nl))
-                         for k, t in enumerate(texts)})  # fmt: skip
-    first = [_item(f"en:{k}", "en-art", t, language="en", published=date(2026, 3, 2)) for k, t in enumerate(en)]
-    later = [_item(f"nl:{k}", "nl-art", t, published=date(2026, 3, 3)) for k, t in enumerate(nl)]
+    first, later, fake = _dam_story()
     together = cluster_claims([*first, *later], embedder=fake, model=PLAIN)
     before = cluster_claims(first, embedder=fake, model=PLAIN)
     staying = [k for k in before if "en:0" not in k.members]
