@@ -10,10 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from sayso.clusters import (
-    Cluster,
-    Contradiction,
-)
+from sayso.clusters import Cluster, Contradiction
 from sayso.store import _read
 from sayso.store._cluster_read import _content_order
 from sayso.store._dialect import Connection
@@ -45,11 +42,13 @@ def _keys(
     was = {m: key for key, (_, cluster) in again.items() for m in cluster.members}
     overlaps = Counter((g.id, was[m]) for g in groups for m in g.members if m in was)
     keys: dict[str, str] = {}
+    taken: set[str] = set()
     for (group, key), _ in sorted(overlaps.items(), key=lambda x: (-x[1], again[x[0][1]][0], x[0][0])):
-        if group not in keys and key not in keys.values():
+        if group not in keys and key not in taken:
             keys[group] = key
+            taken.add(key)
     rest = {g.id: _stable_key([by_id[m] for m in g.members], seqs) for g in groups if g.id not in keys}
-    taken = set(keys.values()) | _existing(db, [k for k in rest.values() if k not in again])
+    taken |= _existing(db, [k for k in rest.values() if k not in again])
     taken |= set(again)  # a dropped cluster's key is not given to another group
     for group, key in rest.items():
         while key in taken:
