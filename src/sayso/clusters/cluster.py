@@ -45,7 +45,7 @@ from sayso.clusters.records import ClaimItem, Cluster, Contradiction
 from sayso.errors import InputError
 
 CONTEXT_WEIGHT = 0.7  # share of the context in the vector a cluster's centroid averages (candidate search)
-CANDIDATE_FLOOR = 0.4  # cosine to a stored centroid under which a stored cluster is not a candidate
+CANDIDATE_FLOOR = 0.3  # cosine to a stored centroid under which a stored cluster is not a candidate (docs/clusters.md)
 CANDIDATES_PER_CLAIM = 20  # at most this many stored clusters per new claim are candidates
 # Pairs that never share a cluster: numbers that clash, one side negating the other. They state two
 # propositions, whatever else they share; ``across`` then tells whether they contradict each other.
