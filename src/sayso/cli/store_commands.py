@@ -42,14 +42,13 @@ def _meanings() -> dict[str, str]:
 def run_ingest(args: argparse.Namespace) -> int:
     one_thread_each()  # before numpy loads: the same vectors from 1 or N workers (sayso/_threads.py)
     from sayso.batch import cluster_batch, ingest_each, open_workers
-    from sayso.batch.ingest import CLUSTER_EVERY
     from sayso.ingest import iter_articles
 
     options = _options(args)
     counts: Counter[str] = Counter({"added": 0, "already there": 0, "skipped": 0})
     skipped: list[Skipped] = []
     claims = 0  # added since the last clustering
-    every = CLUSTER_EVERY if args.cluster_every is None else args.cluster_every
+    every = _every(args)
     with open_store(args.db) as store, Progress(sys.stderr, count_inputs(args.paths), verb="ingesting") as progress:
         try:
             progress.phase(_loading(args))
@@ -178,6 +177,13 @@ def _workers(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes; give e.g. --workers 2")
     return int(text)
+
+
+def _every(args: argparse.Namespace) -> int:
+    """``--cluster-every``, or the default of ``sayso.batch`` (read when a command runs, not when parsing)."""
+    from sayso.batch.ingest import CLUSTER_EVERY
+
+    return CLUSTER_EVERY if args.cluster_every is None else int(args.cluster_every)
 
 
 def _claims(text: str) -> int:
@@ -482,11 +488,8 @@ STORE_COMMANDS: tuple[Command, ...] = (
 
 
 def run_recluster(args: argparse.Namespace) -> int:
-    from sayso.batch.ingest import CLUSTER_EVERY
-
-    every = CLUSTER_EVERY if args.cluster_every is None else args.cluster_every
     with open_store(args.db, create=False) as store:
-        claims = store.recluster(every=every)
+        claims = store.recluster(every=_every(args))
         clusters = len(store.clusters())
     print(f"reclustered {plural(claims, 'claim')} into {plural(clusters, 'cluster')}")
     return 0

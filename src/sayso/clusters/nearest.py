@@ -59,11 +59,8 @@ class CentroidIndex:
         """Add centroids, replacing those of keys already held."""
         if not len(keys):
             return
-        ids = np.asarray(keys, dtype=np.uint64)
-        held = ids[self._index.contains(ids)]
-        if len(held):
-            self._index.remove(held)
-        self._index.add(ids, np.asarray(vectors, dtype=np.float32), threads=1)
+        self.remove(keys)
+        self._index.add(np.asarray(keys, dtype=np.uint64), np.asarray(vectors, dtype=np.float32), threads=1)
 
     def remove(self, keys: Sequence[int]) -> None:
         """Drop the centroids of ``keys`` (those held; others are ignored)."""

@@ -101,8 +101,9 @@ def cluster_new(
     words.put(_vectors.words(db, own))  # kept by earlier runs: not encoded again
     words.prefetch(own)  # on workers, both encodings run while this process reads on
     vectors = later()
-    reach = find(db, vectors.mixed())
-    hood = _neighbourhood(db, _cluster_rows(db, sorted(set().union(*reach))), vectors, len(new), seqs, entities)
+    mixed = vectors.mixed()
+    reach = find(db, mixed)
+    hood = _neighbourhood(db, _cluster_rows(db, sorted(set().union(*reach))), mixed, seqs, entities)
     words.put(_vectors.words(db, claim_words(list(hood.items.values()))))
     moved, known, dimensions = hood.moved, hood.known, vectors.text.shape[1]
     moved_vectors, encoded = _known_vectors(db, moved, [hood.items[c.id] for c in moved], dimensions, embedder)
@@ -168,14 +169,13 @@ class _Hood:
 def _neighbourhood(
     db: Connection,
     rows: dict[str, tuple[int, Cluster]],
-    vectors: ClaimVectors,
-    new: int,
+    mixed: np.ndarray,
     seqs: dict[int, int],
     entities: dict[str, list[str]],
 ) -> _Hood:
-    """The stored clusters ``rows`` around a run of ``new`` claims (their ``vectors``), read back; ``seqs`` and
-    ``entities`` gain what their claims need."""
-    again = _again(rows, vectors.mixed(), max(NEIGHBOURHOOD_FLOOR, NEIGHBOURHOOD_PER_CLAIM * new))
+    """The stored clusters ``rows`` around a run of new claims (their ``mixed`` vectors), read back; ``seqs``
+    and ``entities`` gain what their claims need."""
+    again = _again(rows, mixed, max(NEIGHBOURHOOD_FLOOR, NEIGHBOURHOOD_PER_CLAIM * len(mixed)))
     stored = _members_of(db, rows, seqs)
     entities.update(_article_entities(db, sorted({c.article.id for c in stored} - set(entities))))
     moved_ids = {int(m) for key in again for m in rows[key][1].members}
@@ -216,11 +216,7 @@ def _waiting_first(db: Connection, limit: int) -> list[StoredClaim]:
         f"SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE {_UNCLUSTERED} "
         "ORDER BY a.published IS NULL, a.published, a.content_hash, c.seq LIMIT ?"
     )
-    ids = [int(r[0]) for r in db.execute(sql, (limit,))]
-    found: list[StoredClaim] = []
-    for chunk in _read._chunks(ids):
-        found.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
-    return found
+    return _read.claims_by_id(db, [int(r[0]) for r in db.execute(sql, (limit,))])
 
 
 NEIGHBOURHOOD_FLOOR = 1_000  # stored claims a run may cluster again, however few its new claims,
@@ -250,9 +246,7 @@ def _again(rows: Mapping[str, tuple[int, Cluster]], vectors: np.ndarray, budget:
 def _members_of(db: Connection, rows: Mapping[str, tuple[int, Cluster]], seqs: dict[int, int]) -> list[StoredClaim]:
     """The claims of the clusters ``rows``, in ``_content_order`` (``seqs`` gains their places)."""
     member_ids = sorted({int(m) for _, cluster in rows.values() for m in cluster.members})
-    found: list[StoredClaim] = []
-    for chunk in _read._chunks(member_ids):
-        found.extend(_read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
+    found = _read.claims_by_id(db, member_ids)
     seqs.update(_seqs(db, member_ids))
     return sorted(found, key=lambda c: _content_order(c, seqs))
 

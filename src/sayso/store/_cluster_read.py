@@ -162,10 +162,7 @@ def load_clusters(db: Connection, where: str = "", params: Sequence[Any] = ()) -
     ids = [int(r[0]) for r in rows]
     members = _members(db, f"cluster_id IN ({', '.join('?' * len(ids))})", ids) if len(ids) <= 500 else _members(db)
     wanted = sorted({m for r in rows for m in members.get(int(r[0]), [])})
-    claims: dict[int, StoredClaim] = {}
-    for k in range(0, len(wanted), 500):
-        chunk = wanted[k : k + 500]
-        claims.update({c.id: c for c in _read.load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk)})
+    claims = {c.id: c for c in _read.claims_by_id(db, wanted)}
     across = _across(db, wanted)
     return [
         StoredCluster(

@@ -48,7 +48,8 @@ def _keys(
             keys[group] = key
             taken.add(key)
     rest = {g.id: _stable_key([by_id[m] for m in g.members], seqs) for g in groups if g.id not in keys}
-    taken |= _existing(db, [k for k in rest.values() if k not in again])
+    asked = sorted({k for k in rest.values() if k not in again})
+    taken |= set(_read._grouped(db, "SELECT key FROM clusters WHERE key IN ({ids})", asked))  # stored elsewhere
     taken |= set(again)  # a dropped cluster's key is not given to another group
     for group, key in rest.items():
         while key in taken:
@@ -56,16 +57,6 @@ def _keys(
         keys[group] = key
         taken.add(key)
     return keys
-
-
-def _existing(db: Connection, keys: Sequence[str]) -> set[str]:
-    out: set[str] = set()
-    for chunk in _read._chunks(sorted(set(keys))):
-        out.update(
-            str(r[0])
-            for r in db.execute(f"SELECT key FROM clusters WHERE key IN ({', '.join('?' * len(chunk))})", chunk)
-        )
-    return out
 
 
 def _write_run(

@@ -81,7 +81,8 @@ class NearestClusters:
         if self._index is None or (reset is not None and int(reset) > self._seq):
             self._build(db, ndim)  # missing, unreadable, or from before a recluster
             return []
-        alive = _alive(db, changed)  # a run that clusters stored claims again may drop clusters it logged
+        # a run that clusters stored claims again may drop clusters it logged
+        alive = {int(k) for k in _read._grouped(db, "SELECT id FROM clusters WHERE id IN ({ids})", changed)}
         held = self._index.holds(changed) if changed else np.zeros(0, dtype=bool)
         new = sum(1 for k, h in zip(changed, held, strict=True) if k in alive and not h)
         dropped = [k for k, h in zip(changed, held, strict=True) if k not in alive and h]
@@ -148,16 +149,6 @@ def _last_seq(db: Connection) -> int:
 def _changed_since(db: Connection, seq: int) -> list[int]:
     sql = "SELECT DISTINCT cluster_id FROM cluster_changes WHERE seq > ? AND cluster_id IS NOT NULL ORDER BY 1"
     return [int(r[0]) for r in db.execute(sql, (seq,))]
-
-
-def _alive(db: Connection, ids: Sequence[int]) -> set[int]:
-    """Those of the clusters ``ids`` still stored."""
-    out: set[int] = set()
-    for chunk in _read._chunks(list(ids)):
-        out.update(
-            int(r[0]) for r in db.execute(f"SELECT id FROM clusters WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-        )
-    return out
 
 
 def _put(index: CentroidIndex, db: Connection, ids: Sequence[int]) -> None:

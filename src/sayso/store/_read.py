@@ -161,6 +161,14 @@ def load_claims(
     return out
 
 
+def claims_by_id(db: Connection, ids: Sequence[int]) -> list[StoredClaim]:
+    """The stored claims ``ids`` (those that exist), read a chunk of ids at a time, in order of id."""
+    found: list[StoredClaim] = []
+    for chunk in _chunks(sorted(set(ids))):
+        found.extend(load_claims(db, f"c.id IN ({', '.join('?' * len(chunk))})", chunk))
+    return found
+
+
 def find_claims(db: Connection, found: ClaimFilter, limit: int | None = None) -> list[StoredClaim]:
     where, params = found.where()
     return load_claims(db, where, params, limit)
